@@ -1,0 +1,131 @@
+"""Vietnamese text at the boundary: NFC with an offset map back to the input, tone-mark placement
+folded to one convention, and diacritic folding for accent-less search.
+
+Every extractor works on ``Text.norm`` (NFC, same length as ``Text.canon``) and reports spans
+through ``Text.to_input_span`` so that ``input[start:end]`` is always the surface form.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TONES = {"\u0301", "\u0300", "\u0309", "\u0303", "\u0323"}
+# vowels carrying a shape diacritic: the tone goes on them whatever the convention
+_SHAPED = set("ăâêôơưĂÂÊÔƠƯ")
+_VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+_SYLLABLE = re.compile(r"\w+")
+
+
+def _split_tone(ch: str) -> tuple[str, str]:
+    d = unicodedata.normalize("NFD", ch)
+    tone = "".join(c for c in d if c in _TONES)
+    base = unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES))
+    return base, tone
+
+
+@lru_cache(maxsize=65536)
+def canon_syllable(syl: str) -> str:
+    """Place the tone mark of one syllable by a fixed rule ("thuỷ" and "thủy" give the same
+    string, of the same length). Non-Vietnamese tokens come back unchanged."""
+    parts = [_split_tone(c) for c in syl]
+    tones = [t for _, t in parts if t]
+    if len(tones) != 1:
+        return syl
+    bases = [b for b, _ in parts]
+    low = "".join(bases).lower()
+    start = 0
+    if low.startswith("qu") or (low.startswith("gi") and len(low) > 2 and low[2] in "aăâeêoôơuưy"):
+        start = 2
+    idx = [i for i in range(start, len(bases)) if bases[i] in _VOWELS]
+    if not idx:
+        idx = [i for i in range(len(bases)) if bases[i] in _VOWELS]
+    if not idx:
+        return syl
+    # the vowel cluster is the first run of consecutive vowels
+    cluster = [idx[0]]
+    for i in idx[1:]:
+        if i == cluster[-1] + 1:
+            cluster.append(i)
+        else:
+            break
+    shaped = [i for i in cluster if bases[i] in _SHAPED]
+    final_consonant = cluster[-1] < len(bases) - 1
+    if shaped:
+        pos = shaped[-1]
+    elif final_consonant:
+        pos = cluster[-1]
+    elif len(cluster) >= 3:
+        pos = cluster[1]
+    else:
+        pos = cluster[0]
+    tone = tones[0]
+    out = []
+    for i, b in enumerate(bases):
+        out.append(unicodedata.normalize("NFC", b + tone) if i == pos else b)
+    res = "".join(out)
+    return res if len(res) == len(syl) else syl
+
+
+def canon(s: str) -> str:
+    """NFC text with every syllable's tone mark placed by one rule; same length as the input NFC."""
+    return _SYLLABLE.sub(lambda m: canon_syllable(m.group(0)), s)
+
+
+def fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    d = unicodedata.normalize("NFD", ch)
+    base = "".join(c for c in d if not unicodedata.combining(c))
+    return (base or ch).lower()[:1] or ch
+
+
+def fold(s: str) -> str:
+    """Accent-less, lower-case form of NFC text, one char per char ("Đảng bộ" → "dang bo")."""
+    return "".join(fold_char(c) for c in unicodedata.normalize("NFC", s))
+
+
+def key(s: str) -> str:
+    """Comparison key: NFC, tone placement folded, lower case, whitespace collapsed."""
+    return " ".join(canon(unicodedata.normalize("NFC", s)).lower().split())
+
+
+@dataclass(frozen=True)
+class Text:
+    """An input string with its NFC form and the offset map between them."""
+    original: str
+    norm: str                    # NFC
+    canon: str                   # NFC, tone placement folded; len(canon) == len(norm)
+    _starts: tuple[int, ...]     # _starts[i] = input offset of norm[i]; one sentinel at the end
+
+    @classmethod
+    def of(cls, original: str) -> "Text":
+        if unicodedata.is_normalized("NFC", original):
+            n = original
+            starts = tuple(range(len(original) + 1))
+        else:
+            pieces: list[str] = []
+            starts_l: list[int] = []
+            i, L = 0, len(original)
+            while i < L:
+                j = i + 1
+                while j < L and unicodedata.combining(original[j]):
+                    j += 1
+                piece = unicodedata.normalize("NFC", original[i:j])
+                for _ in piece:
+                    starts_l.append(i)
+                pieces.append(piece)
+                i = j
+            starts_l.append(L)
+            n = "".join(pieces)
+            starts = tuple(starts_l)
+        return cls(original, n, canon(n), starts)
+
+    def to_input_span(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) in ``norm`` → [start, end) in ``original``."""
+        return self._starts[start], self._starts[end]
+
+    def surface(self, start: int, end: int) -> str:
+        """NFC surface of a ``norm`` span (what output strings carry)."""
+        return self.norm[start:end]
