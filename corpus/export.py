@@ -1,0 +1,93 @@
+"""Writers for exports: CSV (UTF-8 with BOM, opens in Excel), XLSX (xlsxwriter, constant memory),
+JSON (a streamed array) and JSON Lines. Each takes an iterator of dicts and never holds it whole."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from typing import IO, Iterable, Iterator
+
+FORMATS = ("csv", "xlsx", "json", "jsonl")
+MIME = {"csv": "text/csv; charset=utf-8", "json": "application/json", "jsonl": "application/x-ndjson",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def _cell(v):
+    if isinstance(v, (list, tuple)):
+        return "; ".join(str(x) for x in v)
+    if isinstance(v, bool):
+        return int(v)
+    return "" if v is None else v
+
+
+def iter_csv(rows: Iterable[dict], columns: tuple[str, ...]) -> Iterator[str]:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    yield "\ufeff"
+    w.writerow(columns)
+    n = 0
+    for row in rows:
+        w.writerow([_cell(row.get(c)) for c in columns])
+        n += 1
+        if n % 500 == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def iter_json(rows: Iterable[dict]) -> Iterator[str]:
+    yield "["
+    first = True
+    for row in rows:
+        yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False, default=str)
+        first = False
+    yield "]\n"
+
+
+def iter_jsonl(rows: Iterable[dict]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False, default=str) + "\n"
+
+
+def write_xlsx(rows: Iterable[dict], columns: tuple[str, ...], out: IO[bytes], sheet: str = "data") -> int:
+    """Write an XLSX workbook to a binary stream; xlsxwriter's constant_memory keeps one row in memory."""
+    import xlsxwriter
+    tmpdir = tempfile.mkdtemp(prefix="partyfacts-xlsx-")
+    try:
+        wb = xlsxwriter.Workbook(out, {"constant_memory": True, "tmpdir": tmpdir, "strings_to_urls": False,
+                                       "strings_to_formulas": False, "strings_to_numbers": False})
+        ws = wb.add_worksheet(sheet[:31])
+        bold = wb.add_format({"bold": True})
+        for c, name in enumerate(columns):
+            ws.write_string(0, c, name, bold)
+        r = 0
+        for r, row in enumerate(rows, start=1):
+            if r > 1_048_575:
+                raise ValueError("more than 1,048,575 rows do not fit an XLSX sheet; export CSV or JSON Lines instead")
+            for c, name in enumerate(columns):
+                v = _cell(row.get(name))
+                if isinstance(v, (int, float)):
+                    ws.write_number(r, c, v)
+                else:
+                    ws.write_string(r, c, str(v)[:32767])
+        wb.close()
+        return r
+    finally:
+        for f in os.listdir(tmpdir):
+            os.unlink(os.path.join(tmpdir, f))
+        os.rmdir(tmpdir)
+
+
+def write(fmt: str, rows: Iterable[dict], columns: tuple[str, ...], out_text: IO[str] | None = None,
+          out_bytes: IO[bytes] | None = None) -> None:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "xlsx":
+        write_xlsx(rows, columns, out_bytes)
+        return
+    it = {"csv": lambda: iter_csv(rows, columns), "json": lambda: iter_json(rows), "jsonl": lambda: iter_jsonl(rows)}[fmt]()
+    for chunk in it:
+        out_text.write(chunk)

@@ -1,0 +1,266 @@
+"""The `partyfacts` command line: one entry point, global --db, every command with --help and an
+example. Errors a user can meet end in one line on stderr and a non-zero exit."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from corpus import DatabaseError, open_db
+
+
+class UserError(click.ClickException):
+    """One-line error: what happened and what to do."""
+
+    def format_message(self) -> str:
+        return self.message
+
+
+def _db(ctx: click.Context):
+    obj = ctx.find_root().obj
+    if obj.get("database") is None:
+        try:
+            obj["database"] = open_db(obj.get("db"))
+        except DatabaseError as exc:
+            raise UserError(str(exc)) from None
+    return obj["database"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="PARTYFACTS_DB", metavar="URL",
+              help="SQLAlchemy URL or SQLite file path (default: ./partyfacts.db; env PARTYFACTS_DB).")
+@click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
+@click.version_option(package_name="partyfacts")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, verbose: bool) -> None:
+    """partyfacts: persons, roles, places, organizations and figures from Vietnamese party and
+    government news, with provenance.
+
+    \b
+    Example session:
+      partyfacts crawl https://www.vinhphuc.gov.vn/ --max-pages 200
+      partyfacts process
+      partyfacts serve --port 8000
+      partyfacts export roles --format xlsx -o roles.xlsx
+    """
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--site", default="local", show_default=True, help="Site name to file the articles under.")
+@click.pass_context
+def ingest(ctx, files, site):
+    """Store local .txt / .html files as articles.
+
+    A .txt file is UTF-8 text (first line = title, a dd/mm/yyyy date in the first lines = published);
+    a .html file goes through the article-body extractor.
+
+    \b
+    Example:
+      partyfacts ingest articles/*.txt --site "Cổng TTĐT tỉnh Vĩnh Phúc"
+    """
+    from corpus.pipeline import ingest_files
+    res = ingest_files(_db(ctx), files, site=site)
+    for err in res.errors:
+        click.echo(f"error: {err}", err=True)
+    click.echo(f"ingested {len(res.added)} new articles, {len(res.unchanged)} already stored, {len(res.errors)} failed")
+    if res.errors and not res.added and not res.unchanged:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--all", "all_articles", is_flag=True, help="Re-process every article, not only new ones.")
+@click.pass_context
+def process(ctx, all_articles):
+    """Extract facts for articles not yet processed by this pipeline version.
+
+    \b
+    Example:
+      partyfacts process          # new articles only
+      partyfacts process --all    # after upgrading partyfacts
+    """
+    from corpus.pipeline import process_articles
+    import nlp
+    res = process_articles(_db(ctx), all_articles=all_articles)
+    for err in res.errors[:20]:
+        click.echo(f"error: {err}", err=True)
+    facts = ", ".join(f"{v} {k}" for k, v in sorted(res.facts.items())) or "no facts"
+    click.echo(f"processed {res.processed} articles with pipeline {nlp.PIPELINE_VERSION} ({facts}); {res.failed} failed")
+    if res.failed and not res.processed:
+        sys.exit(1)
+
+
+def _read_input(path: str) -> tuple[str, str]:
+    """(name, text) of an extract input: '-' = stdin, .html through the body extractor, else UTF-8."""
+    if path == "-":
+        return "-", sys.stdin.read()
+    p = Path(path)
+    if not p.is_file():
+        raise UserError(f"error: {path}: no such file")
+    data = p.read_bytes()
+    if p.suffix.lower() in (".html", ".htm"):
+        from scraper.parse import parse_html_file
+        return p.name, parse_html_file(p.resolve().as_uri(), data).text
+    try:
+        return p.name, data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"error: {path}: not UTF-8 text (byte {exc.start}); convert it with iconv -t utf-8") from None
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
+def extract(files, fmt):
+    """Extract facts from files without storing anything ('-' reads standard input).
+
+    Prints one JSON object per file in the contract of docs/FACTS.md.
+
+    \b
+    Example:
+      partyfacts extract --format jsonl article1.txt article2.html
+      echo "Đồng chí Nguyễn Văn A, Bí thư Huyện ủy …" | partyfacts extract -
+    """
+    import nlp
+    for f in files:
+        name, text = _read_input(f)
+        obj = {"file": name, **nlp.extract(text).to_dict()}
+        if fmt == "jsonl":
+            click.echo(json.dumps(obj, ensure_ascii=False))
+        else:
+            click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--ablation", is_flag=True, help="Also score without the learned model (rules only).")
+def evaluate(gold_dir, as_json, ablation):
+    """Score extraction against gold articles: P/R/F1 per fact type (same rules as score.py).
+
+    \b
+    Example:
+      partyfacts evaluate tests/data/gold
+    """
+    if not gold_dir.is_dir():
+        raise UserError(f"error: {gold_dir}: not a directory of gold .json files")
+    from nlp import evaluate as ev
+    argv = [str(gold_dir)] + (["--json"] if as_json else []) + (["--ablation"] if ablation else [])
+    sys.exit(ev.main(argv))
+
+
+@main.command()
+@click.argument("table", type=click.Choice(["articles", "persons", "roles", "places", "organizations", "figures"]))
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json", "jsonl"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
+@click.option("-q", "--query", default="", help="Only rows matching this text (with or without diacritics).")
+@click.pass_context
+def export(ctx, table, fmt, output, query):
+    """Export a table: articles, persons, roles, places, organizations or figures.
+
+    Fact tables carry each occurrence's article URL and published date.
+
+    \b
+    Example:
+      partyfacts export roles --format xlsx -o roles.xlsx
+      partyfacts export persons -q "nguyen van" --format csv > persons.csv
+    """
+    from corpus import export as ex
+    from corpus.queries import QueryError, export_rows, spec
+    db = _db(ctx)
+    if fmt == "xlsx" and output is None:
+        raise UserError("error: XLSX is binary; give -o FILE.xlsx")
+    tmp = None
+    try:
+        with db.session() as s:
+            rows = export_rows(s, table, query)
+            cols = spec(table).columns
+            if output is None:
+                ex.write(fmt, rows, cols, out_text=sys.stdout)
+            else:
+                tmp = output.with_name(output.name + ".part")
+                if fmt == "xlsx":
+                    with open(tmp, "wb") as fh:
+                        ex.write(fmt, rows, cols, out_bytes=fh)
+                else:
+                    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                        ex.write(fmt, rows, cols, out_text=fh)
+                os.replace(tmp, output)
+                tmp = None
+                click.echo(f"wrote {output}", err=True)
+    except QueryError as exc:
+        raise UserError(f"error: {exc}") from None
+    except OSError as exc:
+        raise UserError(f"error: cannot write {output}: {exc.strerror}") from None
+    finally:
+        if tmp is not None and tmp.exists():
+            tmp.unlink()
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.pass_context
+def serve(ctx, host, port):
+    """Serve the web UI and JSON API.
+
+    \b
+    Example:
+      partyfacts --db corpus.db serve --port 8000    # then open http://127.0.0.1:8000/
+    """
+    from webapp import create_app
+    db = _db(ctx)
+    app = create_app({"DATABASE": db.url})
+    click.echo(f"partyfacts web UI on http://{host}:{port}/ (database {db.url}); Ctrl-C stops it")
+    _run_server(app, host, port)
+
+
+def _run_server(app, host: str, port: int) -> None:
+    from werkzeug.serving import run_simple
+    try:
+        run_simple(host, port, app, threaded=True, use_reloader=False)
+    except OSError as exc:
+        raise UserError(f"error: cannot listen on {host}:{port}: {exc.strerror}; choose another --port") from None
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, type=int, help="Port of the web UI.")
+@click.option("--no-serve", is_flag=True, help="Crawl and process, then exit without serving.")
+@click.pass_context
+def demo(ctx, port, no_serve):
+    """Serve the bundled sample portal on 127.0.0.1, crawl it, extract the facts and serve the UI.
+
+    Uses ./partyfacts-demo.db unless --db is given.
+
+    \b
+    Example:
+      partyfacts demo --port 8000
+    """
+    from corpus.demo import run_demo
+    root = ctx.find_root().obj
+    db_arg = root.get("db") or "partyfacts-demo.db"
+    try:
+        db = open_db(db_arg)
+    except DatabaseError as exc:
+        raise UserError(str(exc)) from None
+    root["database"] = db
+    summary = run_demo(db, echo=click.echo)
+    if no_serve:
+        return
+    from webapp import create_app
+    app = create_app({"DATABASE": db.url})
+    click.echo(f"partyfacts demo: open http://127.0.0.1:{port}/  ({summary})")
+    _run_server(app, "127.0.0.1", port)
+
+
+from . import cli_crawl  # noqa: E402,F401  (registers crawl, schedule, site, stats, reparse)
+
+if __name__ == "__main__":
+    main()
