@@ -1,0 +1,95 @@
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from webapp.cli import main
+
+GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
+COMMANDS = ["crawl", "ingest", "process", "extract", "evaluate", "export", "serve", "demo"]
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_help_lists_every_command(runner):
+    out = runner.invoke(main, ["--help"]).output
+    for c in COMMANDS:
+        assert f"  {c}" in out, c
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_an_example(runner, command):
+    res = runner.invoke(main, [command, "--help"])
+    assert res.exit_code == 0 and "Example" in res.output
+
+
+def test_extract_prints_the_facts_contract_for_a_text_file(runner, tmp_path):
+    d = json.loads((GOLD / "seed_vinhyen_2019.json").read_text(encoding="utf-8"))
+    f = tmp_path / "seed.txt"
+    f.write_text(d["text"], encoding="utf-8")
+    res = runner.invoke(main, ["extract", "--format", "jsonl", str(f)])
+    assert res.exit_code == 0, res.output
+    obj = json.loads(res.output.splitlines()[0])
+    assert obj["file"] == "seed.txt"
+    for k in ("persons", "roles", "places", "organizations", "figures"):
+        assert k in obj
+    for p in obj["persons"]:
+        for a, b in p["mentions"]:
+            assert unicodedata.normalize("NFC", d["text"][a:b])
+
+
+def test_extract_reads_stdin(runner):
+    res = runner.invoke(main, ["extract", "--format", "jsonl", "-"], input="Đồng chí Nguyễn Văn An, Bí thư Huyện ủy.")
+    assert res.exit_code == 0 and json.loads(res.output)["file"] == "-"
+
+
+def test_extract_of_a_missing_file_is_a_one_line_error(runner, tmp_path):
+    res = runner.invoke(main, ["extract", str(tmp_path / "nope.txt")])
+    assert res.exit_code != 0 and "nope.txt: no such file" in res.output
+
+
+def test_bad_db_path_is_a_one_line_error(runner, tmp_path):
+    res = runner.invoke(main, ["--db", str(tmp_path / "no" / "dir.db"), "process"])
+    assert res.exit_code == 1
+    assert "folder does not exist" in res.output and "Traceback" not in res.output
+
+
+def test_ingest_process_export_round_trip(runner, tmp_path):
+    db = str(tmp_path / "c.db")
+    files = []
+    for f in sorted(GOLD.glob("dev_0[1-3].json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        p = tmp_path / f"{d['id']}.txt"
+        p.write_text(d["text"], encoding="utf-8")
+        files.append(str(p))
+    res = runner.invoke(main, ["--db", db, "ingest", *files, "--site", "dev"])
+    assert res.exit_code == 0 and "ingested 3 new articles" in res.output
+    res = runner.invoke(main, ["--db", db, "process"])
+    assert res.exit_code == 0 and "processed 3 articles" in res.output
+    for table in ("articles", "persons", "roles", "places", "organizations", "figures"):
+        out = tmp_path / f"{table}.csv"
+        res = runner.invoke(main, ["--db", db, "export", table, "--format", "csv", "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        lines = out.read_text(encoding="utf-8-sig").splitlines()
+        assert len(lines) > 1, table
+    res = runner.invoke(main, ["--db", db, "export", "roles", "--format", "xlsx"])
+    assert res.exit_code != 0 and "give -o" in res.output
+
+
+def test_evaluate_on_gold_prints_scores_per_type(runner):
+    res = runner.invoke(main, ["evaluate", str(GOLD)])
+    for k in ("persons", "roles", "places", "figures"):
+        assert k in res.output
+
+
+def test_console_script_is_installed():
+    exe = Path(sys.executable).with_name("partyfacts")
+    out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
+    assert "crawl" in out
