@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -42,3 +43,121 @@ def crawl(ctx, urls, delay, max_pages, then_process):
         click.echo(f"processed {res.processed} articles; {res.failed} failed")
     if failed:
         sys.exit(1)
+
+
+@main.group()
+def site():
+    """Configure sites to crawl on a schedule.
+
+    \b
+    Example:
+      partyfacts site add https://www.vinhphuc.gov.vn/ --every 6h
+      partyfacts site list
+    """
+
+
+@site.command("add")
+@click.argument("url")
+@click.option("--every", "every", default=None, help='Interval such as "6h", "30m", "1d".')
+@click.option("--cron", default=None, help='Cron expression such as "0 */6 * * *" (instead of --every).')
+@click.option("--name", default="", help="Site name (default: the host name).")
+@click.option("--delay", type=float, default=None, help="Seconds between requests for this site.")
+@click.option("--max-pages", type=int, default=None, help="Pages per crawl at most.")
+@click.pass_context
+def site_add(ctx, url, every, cron, name, delay, max_pages):
+    """Add or update a site with its crawl schedule.
+
+    \b
+    Example:
+      partyfacts site add https://www.vinhphuc.gov.vn/ --every 6h
+      partyfacts site add https://baophutho.vn/ --cron "30 */4 * * *" --delay 2
+    """
+    from corpus.schedule import ScheduleError, add_site
+    if every and cron:
+        raise UserError("error: give --every or --cron, not both")
+    schedule = cron or ("every " + (every or "6h"))
+    try:
+        row = add_site(_db(ctx), url, schedule, name=name, delay=delay, max_pages=max_pages)
+    except ScheduleError as exc:
+        raise UserError(f"error: {exc}") from None
+    click.echo(f"site {row.name}: {row.base_url} ({row.schedule})")
+
+
+@site.command("list")
+@click.pass_context
+def site_list(ctx):
+    """List configured sites with their schedules.
+
+    \b
+    Example:
+      partyfacts site list
+    """
+    from sqlalchemy import select
+
+    from corpus import models as m
+    with _db(ctx).session() as s:
+        for row in s.execute(select(m.Site).order_by(m.Site.name)).scalars():
+            last = f"{row.last_crawl_at:%Y-%m-%d %H:%M}" if row.last_crawl_at else "never"
+            click.echo(f"{row.name}\t{row.base_url}\t{row.schedule or '-'}\tlast crawl {last}")
+
+
+@main.command()
+@click.option("--sites", "sites_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="TOML file of [[site]] entries (url, every/cron, delay, max_pages) to add before running.")
+@click.option("--once", is_flag=True, help="Run the sites that are due once and exit (for cron).")
+@click.pass_context
+def schedule(ctx, sites_file, once):
+    """Run every configured site's crawl on its interval and process the new articles.
+
+    \b
+    Example:
+      partyfacts site add https://www.vinhphuc.gov.vn/ --every 6h
+      partyfacts schedule                 # runs until stopped (systemd)
+      partyfacts schedule --once          # from cron: crawls what is due, then exits
+      partyfacts schedule --sites sites.toml
+    """
+    from corpus.schedule import ScheduleError, add_site, load_sites_file, run_due, run_forever
+    db = _db(ctx)
+    try:
+        if sites_file:
+            for sc in load_sites_file(sites_file):
+                add_site(db, sc.url, sc.schedule, name=sc.name, delay=sc.delay, max_pages=sc.max_pages)
+        if once:
+            n = run_due(db, echo=click.echo)
+            click.echo(f"{n} sites were due")
+        else:
+            run_forever(db, echo=click.echo)
+    except ScheduleError as exc:
+        raise UserError(f"error: {exc}") from None
+
+
+@main.command()
+@click.option("--runs", default=10, show_default=True, help="How many recent crawl runs to show.")
+@click.pass_context
+def stats(ctx, runs):
+    """Show sites, recent crawl runs (pages, new articles, errors, why pages were rejected) and counts.
+
+    \b
+    Example:
+      partyfacts stats --runs 20
+    """
+    import json
+
+    from sqlalchemy import select
+
+    from corpus import models as m
+    from corpus.pipeline import table_counts
+    db = _db(ctx)
+    counts = table_counts(db)
+    click.echo("corpus: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    with db.session() as s:
+        rows = s.execute(select(m.CrawlRun, m.Site.name).join(m.Site).order_by(m.CrawlRun.id.desc()).limit(runs)).all()
+        for run, name in rows:
+            end = f"{run.finished_at:%Y-%m-%d %H:%M:%S}" if run.finished_at else "-"
+            click.echo(f"run {run.id} {name} {run.status} {run.started_at:%Y-%m-%d %H:%M:%S} → {end}: "
+                       f"{run.pages_fetched} pages, {run.new_articles} new articles, {run.errors} errors")
+            rejected = json.loads(run.rejected or "{}")
+            for reason, n in sorted(rejected.items(), key=lambda kv: -kv[1]):
+                click.echo(f"    rejected {n}: {reason}")
+            for line in (run.error_log or "").splitlines()[-5:]:
+                click.echo(f"    error: {line}")
