@@ -1,9 +1,149 @@
-"""Dates and periods (placeholder until the figures/dates work lands)."""
+"""Dates, years, periods and terms in Vietnamese news text, with ISO 8601 values where known.
+
+kinds: "date" ("15/3/2022", "ngày 15 tháng 3 năm 2022", "Sáng ngày 15/3", "tháng 9/2023",
+"quý III/2023"), "year" ("năm 2023"), "period" ("Từ năm 2015 đến nay", "6 tháng đầu năm 2024",
+"giai đoạn 2021-2025", "(27/7/1947 – 27/7/2023)") and "term" ("nhiệm kỳ 2020 - 2025", "khóa XX",
+"năm học 2024 - 2025"). Values: "2022-03-15", "2023-09", "2023", "2015/.." (open end),
+"2020/2025", "2024-01/2024-06"; "" when the text does not say the year.
+"""
 from __future__ import annotations
+
+import re
 
 from .doc import Document
 from .types import DateMention
 
+_D = r"(?P<d>[0-3]?\d)"
+_M = r"(?P<m>[01]?\d)"
+_Y = r"(?P<y>(?:1[89]|20)\d\d)"
+_DASH = r"\s*[-–—]\s*"
+_ROMAN = r"[IVXLC]+"
+_TOD = r"(?:(?:rạng\s+)?sáng|trưa|chiều|tối|đêm|hôm)"
+
+# each entry: (kind, compiled pattern, value builder); tried in this order, earlier matches win
+_PATTERNS: list[tuple[str, re.Pattern, str]] = []
+
+
+def _p(kind: str, rx: str, how: str) -> None:
+    _PATTERNS.append((kind, re.compile(rx, re.IGNORECASE), how))
+
+
+_YEAR_RANGE = rf"(?P<y1>(?:1[89]|20)\d\d){_DASH}(?P<y2>(?:1[89]|20)\d\d)\b"
+# terms
+_p("term", rf"\b(?:nhiệm\s+kỳ|năm\s+học|niên\s+khóa|niên\s+khoá|khóa\s+học|khoá\s+học)\s+{_YEAR_RANGE}", "yrange")
+_p("term", rf"\b(?:khóa|khoá)\s+(?:{_ROMAN}|\d{{1,2}})\b(?!\s*[-–]\s*\d)", "empty")
+# periods
+_p("period", rf"\b(?:giai\s+đoạn|thời\s+kỳ|thời\s+gian)\s+{_YEAR_RANGE}", "yrange")
+_p("period", rf"\b[Tt]ừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?năm\s+(?P<y1>(?:1[89]|20)\d\d)\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y2>(?:1[89]|20)\d\d)", "yrange")
+_p("period", rf"\b[Tt]ừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?năm\s+{_Y}\s+(?:đến\s+nay|tới\s+nay|đến\s+hiện\s+nay|trở\s+lại\s+đây)", "yopen")
+_p("period", rf"\b[Tt]ừ\s+đầu\s+nhiệm\s+kỳ(?:\s+{_YEAR_RANGE})?\s+(?:đến\s+nay|tới\s+nay)", "yrange_opt")
+_p("period", rf"\b(?P<n>\d{{1,2}}|sáu|chín|ba)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+{_Y})?", "months")
+_p("period", rf"\b(?:[Nn]ửa|[Qq]uý)\s+(?P<half>đầu|cuối)\s+năm(?:\s+{_Y})?", "half")
+_p("period", rf"\b[Qq]uý\s+(?P<q>{_ROMAN}|[1-4])\s*(?:/|năm\s+){_Y}", "quarter")
+_p("period", rf"\(\s*{_D}/{_M}/{_Y}{_DASH}(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:1[89]|20)\d\d)\s*\)", "drange")
+_p("period", rf"\(\s*{_YEAR_RANGE}\s*\)", "yrange")
+_p("period", rf"(?<![\d/.,])\b{_YEAR_RANGE}(?![\d/.,])", "yrange")
+# dates
+_p("date", rf"\b(?:(?:{_TOD})\s+)?(?:ngày\s+)?{_D}\s+tháng\s+{_M}\s+năm\s+{_Y}", "dmy")
+_p("date", rf"(?:\b(?:{_TOD})\s+)?(?:\bngày\s+)?(?<![\d/.,]){_D}[/.-]{_M}[/.-]{_Y}(?![\d/.,]*\d)", "dmy")
+_p("date", rf"\b(?:{_TOD}\s+)?ngày\s+{_D}\s+tháng\s+{_M}\b", "dm")
+_p("date", rf"\btháng\s+{_M}\s*(?:/|năm\s+){_Y}\b", "my")
+_p("date", rf"(?:\b(?:ngày|{_TOD}|đợt|dịp|từ|đến|tới|trước|sau|vào)\s+)(?P<dm>{_D}/{_M})(?![\d/.,]*\d)", "dm")
+_p("date", rf"\btháng\s+(?P<m>1[0-2]|0?[1-9])\b(?!\s*/\s*\d)(?![.,]\d)", "m")
+# bare years
+_p("year", rf"\bnăm\s+{_Y}\b(?![.,]\d)", "y")
+_p("year", rf"(?<![\d.,/]){_Y}(?![\d.,/])", "y_bare")
+
+_ROMAN_VAL = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
 
 def find_dates(doc: Document) -> list[DateMention]:
-    return []  # TODO(issue 3)
+    """Every date, year, period and term in ``doc.norm`` (spans in NFC coordinates), in text order,
+    without overlaps (the longest, earliest-listed pattern wins)."""
+    s = doc.norm
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, rx, how in _PATTERNS:
+        for m in rx.finditer(s):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            value = _value(m, how)
+            if value is None:
+                continue
+            if how == "y_bare" and _bare_year_is_count(s, b):
+                continue
+            taken.append((a, b))
+            out.append(DateMention(text=s[a:b], span=(a, b), value=value, kind=kind))
+    out.sort(key=lambda d: d.span)
+    doc.cache["dates"] = out
+    return out
+
+
+_COUNT_AFTER = re.compile(r"\s+(?:người|hộ|đảng viên|cán bộ|học sinh|lượt|ha|tấn|con|trường hợp)\b", re.IGNORECASE)
+
+
+def _bare_year_is_count(s: str, end: int) -> bool:
+    """"2000 hộ" is a quantity that happens to look like a year."""
+    return bool(_COUNT_AFTER.match(s, end))
+
+
+def _value(m: re.Match, how: str) -> str | None:
+    g = m.groupdict()
+    try:
+        if how == "dmy":
+            d, mo, y = int(g["d"]), int(g["m"]), int(g["y"])
+            if not (1 <= d <= 31 and 1 <= mo <= 12):
+                return None
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+        if how == "dm":
+            d, mo = int(g["d"]), int(g["m"])
+            if not (1 <= d <= 31 and 1 <= mo <= 12):
+                return None
+            return ""
+        if how == "my":
+            mo, y = int(g["m"]), int(g["y"])
+            return f"{y:04d}-{mo:02d}" if 1 <= mo <= 12 else None
+        if how == "m":
+            return ""
+        if how in ("y", "y_bare"):
+            return g["y"]
+        if how == "yrange":
+            y1, y2 = int(g["y1"]), int(g["y2"])
+            return f"{y1}/{y2}" if y1 <= y2 <= y1 + 50 else None
+        if how == "yrange_opt":
+            return f"{g['y1']}/.." if g.get("y1") else ""
+        if how == "yopen":
+            return f"{g['y']}/.."
+        if how == "months":
+            n = g["n"].lower()
+            n = {"sáu": 6, "chín": 9, "ba": 3}.get(n, None) if not n.isdigit() else int(n)
+            if not n or n > 12:
+                return None
+            y = g.get("y")
+            if not y:
+                return ""
+            if g["half"].lower() == "đầu":
+                return f"{y}-01/{y}-{n:02d}"
+            return f"{y}-{13 - n:02d}/{y}-12"
+        if how == "half":
+            y = g.get("y")
+            if not y:
+                return ""
+            return f"{y}-01/{y}-06" if g["half"].lower() == "đầu" else f"{y}-07/{y}-12"
+        if how == "quarter":
+            q = g["q"].upper()
+            qn = _ROMAN_VAL.get(q) or (int(q) if q.isdigit() else 0)
+            if not 1 <= qn <= 4:
+                return None
+            y = g["y"]
+            return f"{y}-{3 * qn - 2:02d}/{y}-{3 * qn:02d}"
+        if how == "drange":
+            a = f"{int(g['y']):04d}-{int(g['m']):02d}-{int(g['d']):02d}"
+            b = f"{int(g['y2']):04d}-{int(g['m2']):02d}-{int(g['d2']):02d}"
+            return f"{a}/{b}"
+        if how == "empty":
+            return ""
+    except (TypeError, ValueError):
+        return None
+    return None

@@ -49,6 +49,6 @@ def _to_input_offsets(ex: Extraction, t: Text) -> Extraction:
         roles=tuple(replace(r, span=m(*r.span), person_span=m(*r.person_span) if r.person_span else None) for r in ex.roles),
         places=tuple(replace(p, mentions=ms(p.mentions)) for p in ex.places),
         organizations=tuple(replace(o, mentions=ms(o.mentions)) for o in ex.organizations),
-        figures=tuple(replace(f, span=m(*f.span)) for f in ex.figures),
+        figures=tuple(replace(f, span=m(*f.span), mentions=ms(f.mentions)) for f in ex.figures),
         dates=tuple(replace(d, span=m(*d.span)) for d in ex.dates),
     )

@@ -1,9 +1,473 @@
-"""Figures (placeholder until the figures work lands)."""
+"""Figures: stated quantities with a normalised value and the counted or measured unit
+(docs/FACTS.md, "figures"), each with its sentence, what it counts, its actor, period and qualifier.
+
+How a number becomes a figure, per sentence:
+1. a numeral is read ("1.812 tỷ", "153 tỷ 900 triệu", "mười hai", "2,5 triệu");
+2. it is rejected when it is part of a date/year/term, an identifier or ordinal (the word before it
+   is a label: "thứ", "số", "Điều", "Phường", "khóa", "Quốc lộ" …), a document number or code
+   ("392-QĐ/QU", "ST25"), a phone number, or a time of day;
+3. a second bound is read for ranges and fractions ("13-16", "từ 150 đến 200 triệu", "543/545");
+4. the unit is read after it: "%" or a measure word (lexicon; per-unit forms "đồng/kg" kept whole),
+   else the head of the noun phrase: a multi-word head from the lexicon, a classifier with its noun
+   ("suất quà"), a dictionary word (Viet74K) or one noun syllable, stopping at verbs, prepositions
+   and modifiers; a number with no noun before a "," or "và" borrows the next number's unit;
+5. the same (value, unit) stated again is one figure (later mentions kept in ``mentions``).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
 from .doc import Document
+from .numbers import Numeral, Token, lexicon, read_numeral, table, tidy, tokenize
+from .text import canon
 from .types import DateMention, Figure
+
+_DASHES = {"-", "–", "—"}
+_TOD_AFTER = {"phút", "sáng", "trưa", "chiều", "tối", "đêm", "ngày", "hôm"}
+_TIME_BEFORE = {"lúc", "vào", "từ", "đến", "tới", "khoảng", "hồi"}
+_DURATION_BEFORE = {"trong", "suốt", "mất", "hơn", "gần", "sau", "với", "kéo", "dài"}
+_Y_TO_I = str.maketrans({"y": "i", "ý": "í", "ỳ": "ì", "ỷ": "ỉ", "ỹ": "ĩ", "ỵ": "ị"})
+# "tổng số 300 đại biểu": "số" here is "number of", not a numbering label
+_NOT_LABELS = {"tổng số", "với số", "có số"}
+_CLAUSE_END = {";", ":", "(", ")", "?", "!", "\"", "“", "”"}
+
+
+@lru_cache(maxsize=None)
+def _dictionary() -> frozenset[str]:
+    """Two- and three-syllable words of underthesea's Viet74K list (canonical, lower case)."""
+    path = resources.files("underthesea").joinpath("corpus", "data", "Viet74K.txt")
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        w = line.strip()
+        if 1 <= w.count(" ") <= 2:
+            words.add(canon(w).lower())
+    return frozenset(words)
+
+
+def _lex(name: str) -> frozenset[str]:
+    return lexicon(name)
+
+
+def _measure() -> dict[str, tuple[str, ...]]:
+    return table("measure_units.tsv")
+
+
+def _in_dict(phrase: str) -> bool:
+    d = _dictionary()
+    if phrase in d:
+        return True
+    return phrase.translate(_Y_TO_I) in d
+
+
+@dataclass
+class _Unit:
+    unit: str
+    kind: str              # "percent", "money", "area", …, "count"
+    first: int             # token indices [first, last]
+    last: int
+
+
+@dataclass
+class _Cand:
+    value: float | int
+    unit: str
+    kind: str
+    start: int
+    end: int
+    qualifier: str
+    counted: str
+    weak: bool             # "một": kept only when the sentence counts the same unit elsewhere
+    sent: tuple[int, int]
+    mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
 def find_figures(doc: Document, dates: list[DateMention]) -> list[Figure]:
-    return []  # TODO(issue 3)
+    """Every figure in ``doc.norm`` (spans in NFC coordinates), in text order, one per (value, unit).
+
+    ``dates`` are the document's date mentions (``dates.find_dates``): numbers that belong to a date,
+    a year or a term are not figures; a period's own duration ("6 tháng đầu năm") is."""
+    blocked = _blocked_spans(doc.norm, dates)
+    cands: list[_Cand] = []
+    for sa, sb in doc.sentences:
+        toks = tokenize(doc.norm, doc.canon, sa, sb)
+        cands.extend(_sentence_figures(toks, blocked, (sa, sb)))
+    doc.cache["figure_rejections"] = doc.cache.get("figure_rejections", [])
+    return _finish(doc, cands, dates)
+
+
+def _blocked_spans(norm: str, dates: list[DateMention]) -> list[tuple[int, int]]:
+    """Spans whose numbers are dates: whole dates, years and terms; inside a period, only its years
+    and day/month numbers (its duration "6 tháng" stays a figure)."""
+    out = []
+    for d in dates:
+        a, b = d.span
+        if d.kind != "period":
+            out.append((a, b))
+            continue
+        for m in re.finditer(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,])|\d{1,2}/\d{1,2}(?:/\d{4})?", norm[a:b]):
+            out.append((a + m.start(), a + m.end()))
+    return out
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    a, b = span
+    return any(a < y and x < b for x, y in spans)
+
+
+def _prev_words(toks: list[Token], i: int, n: int) -> list[str]:
+    """Up to ``n`` lower-case words right before token ``i`` (nearest last), stopping at punctuation."""
+    out: list[str] = []
+    j = i - 1
+    while j >= 0 and len(out) < n and toks[j].kind == "word":
+        out.insert(0, toks[j].low)
+        j -= 1
+    return out
+
+
+def _rejection(toks: list[Token], i: int, num: Numeral, blocked) -> str:
+    """Why the numeral at token ``i`` is not a quantity ("" when it may be one)."""
+    t = toks[i]
+    if _overlaps((t.start, toks[num.last].end), blocked):
+        return "date"
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[num.last + 1] if num.last + 1 < len(toks) else None
+    if t.kind == "num":
+        if prev is not None and not t.space_before and (prev.kind == "word" or prev.text in _DASHES | {"/", "."}):
+            return "code or document number"
+        if nxt is not None and not nxt.space_before:
+            if nxt.text in _DASHES | {"/"} and num.last + 2 < len(toks) and toks[num.last + 2].kind == "word" \
+                    and not toks[num.last + 2].space_before and toks[num.last + 2].text[:1].isupper():
+                return "document number"
+            if nxt.kind == "word" and nxt.low not in _measure() and nxt.low != "h":
+                return "code"
+            if nxt.kind == "word" and nxt.low == "h":
+                return "time of day"
+        digits = t.text.replace(".", "").replace(",", "")
+        if len(digits) >= 4 and digits.startswith("0") and "," not in t.text:
+            return "phone number or code"
+    words = _prev_words(toks, i, 3)
+    labels = table("id_labels.txt")
+    for k in (3, 2, 1):
+        phrase = " ".join(words[-k:])
+        if len(words) < k or phrase not in labels or " ".join(words[-2:]) in _NOT_LABELS:
+            continue
+        if labels[phrase][:1] == ("cap",) and not toks[i - k].text[:1].isupper():
+            continue   # "đã kết luận 7 tổ chức": the verb, not the document "Kết luận 7"
+        return f"identifier after '{phrase}'"
+    if num.words and t.text[:1].isupper() and prev is not None and prev.kind == "word" \
+            and prev.text[:1].isupper():
+        return "part of a name ('Bé Sáu', 'Hai Bà Trưng')"
+    if words and words[-1] in ("hàng", "vài", "mấy", "dăm"):
+        return "vague quantity"
+    if words and words[-1] in ("điện", "thoại", "hotline", "fax", "sđt", "đt"):
+        return "phone number"
+    if prev is not None and prev.text == ":" and i >= 2 and toks[i - 2].low in ("nóng", "thoại", "hotline", "fax"):
+        return "phone number"
+    return ""
+
+
+def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int]) -> list[_Cand]:
+    out: list[_Cand] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        num = read_numeral(toks, i) if toks[i].kind in ("num", "word") else None
+        if num is None:
+            i += 1
+            continue
+        why = _rejection(toks, i, num, blocked)
+        if why:
+            i = num.last + 1
+            continue
+        nums = [num]
+        j = num.last + 1
+        # a range or a fraction: "13-16", "10 - 11%", "từ 150 đến 200", "543/545"
+        second = None
+        fraction = False
+        if j + 1 < n:
+            sep = toks[j]
+            if sep.text in _DASHES or sep.low in ("đến", "tới") or (sep.text == "/" and not sep.space_before):
+                cand2 = read_numeral(toks, j + 1)
+                if cand2 is not None and cand2.words == num.words and not _rejection(toks, j + 1, cand2, blocked).startswith("date"):
+                    if sep.text == "/" and toks[j + 1].space_before:
+                        cand2 = None
+                    if cand2 is not None:
+                        second = cand2
+                        fraction = sep.text == "/"
+                        j = cand2.last + 1
+        if second is not None:
+            nums.append(second)
+            if second.scaled and not num.scaled:
+                nums[0] = Numeral(tidy(num.value * second.scale), num.first, num.last, num.words, True, second.scale)
+        unit = _read_unit(toks, j, words=num.words)
+        if unit is not None and unit.kind == "duration" and unit.unit == "giờ" and _time_of_day(toks, i, unit):
+            i = unit.last + 1
+            continue
+        if unit is None:
+            if fraction:
+                i = j
+                continue
+            unit = _borrowed_unit(toks, j, blocked)
+            if unit is None:
+                i = j
+                continue
+            end_tok = j - 1
+        else:
+            end_tok = unit.last
+        qual = _qualifier(toks, i)
+        counted = _counted(toks, i, unit, end_tok)
+        start = toks[i].start
+        end = toks[end_tok].end
+        weak = num.words and toks[i].low == "một" and num.value == 1
+        for k, nm in enumerate(nums):
+            if k == 0 and second is not None and fraction is False and unit.kind == "percent" and False:
+                pass
+            out.append(_Cand(nm.value, unit.unit, unit.kind, start, end, qual, counted, weak, sent))
+        i = end_tok + 1 if end_tok >= i else num.last + 1
+    return out
+
+
+def _time_of_day(toks: list[Token], i: int, unit: _Unit) -> bool:
+    """"lúc 20 giờ", "8 giờ 30 phút", "7 giờ sáng": a clock time, not a duration."""
+    words = _prev_words(toks, i, 2)
+    if words and words[-1] in _DURATION_BEFORE and words[-1] not in _TIME_BEFORE:
+        nxt = toks[unit.last + 1] if unit.last + 1 < len(toks) else None
+        return nxt is not None and nxt.low in _TOD_AFTER
+    if words and words[-1] in _TIME_BEFORE:
+        return True
+    nxt = toks[unit.last + 1] if unit.last + 1 < len(toks) else None
+    return nxt is not None and (nxt.kind == "num" or nxt.low in _TOD_AFTER)
+
+
+def _read_unit(toks: list[Token], k: int, words: bool = False) -> _Unit | None:
+    """The unit written at token ``k`` (right after the numeral), or None."""
+    n = len(toks)
+    if k >= n:
+        return None
+    t = toks[k]
+    measure = _measure()
+    if t.text == "%":
+        return _per_unit(toks, _Unit("%", "percent", k, k))
+    if t.kind != "word":
+        return None
+    # a measure word, longest first ("đô la mỹ", "mét vuông", "ngày đêm")
+    for size in (3, 2, 1):
+        if k + size > n or any(x.kind != "word" for x in toks[k:k + size]):
+            continue
+        phrase = " ".join(x.low for x in toks[k:k + size])
+        if phrase in measure:
+            unit, kind = measure[phrase][0], measure[phrase][1]
+            if kind == "duration" and unit == "năm" and size == 1 and k + 1 < n and toks[k + 1].kind == "num":
+                return None   # "2 năm 2023": not a duration
+            return _per_unit(toks, _Unit(unit, kind, k, k + size - 1))
+    return _count_head(toks, k, words)
+
+
+def _per_unit(toks: list[Token], u: _Unit) -> _Unit:
+    """"đồng/người/năm", "%/năm", "đồng/kg": per-unit forms stay whole."""
+    j = u.last + 1
+    unit = u.unit
+    while j + 1 < len(toks) and toks[j].text == "/" and toks[j + 1].kind == "word" and not toks[j + 1].space_before:
+        m = _measure().get(toks[j + 1].low)
+        unit += "/" + (m[0] if m else toks[j + 1].low)
+        j += 2
+    return _Unit(unit, u.kind, u.first, j - 1)
+
+
+def _is_noun_start(t: Token) -> bool:
+    if t.kind != "word":
+        return False
+    stop = _lex("np_stop.txt")
+    return t.low not in stop
+
+
+def _count_head(toks: list[Token], k: int, words: bool) -> _Unit | None:
+    """The counted head noun at token ``k`` ("đảng viên" from "đảng viên mới được kết nạp")."""
+    n = len(toks)
+    t = toks[k]
+    if not _is_noun_start(t) or not t.space_before:
+        return None
+    heads = _lex("count_heads.txt")
+    # a multi-word head from the lexicon, longest first
+    for size in range(6, 0, -1):
+        if k + size > n or any(x.kind != "word" for x in toks[k:k + size]):
+            continue
+        phrase = " ".join(x.low for x in toks[k:k + size])
+        if phrase in heads:
+            return _Unit(phrase, "count", k, k + size - 1)
+    upper = t.text[:1].isupper()
+    if upper:
+        return None   # "Phường 5 Quận 3", a name or a title, not a counted noun
+    # a classifier takes its noun: "suất quà", "bộ quần áo", "căn nhà"
+    if t.low in _lex("classifiers.txt") and k + 1 < n and _is_noun_start(toks[k + 1]) \
+            and not toks[k + 1].text[:1].isupper():
+        end = _dict_word_end(toks, k + 1) or k + 1
+        return _Unit(" ".join(x.low for x in toks[k:end + 1]), "count", k, end)
+    end = _dict_word_end(toks, k)
+    if end is not None:
+        return _Unit(" ".join(x.low for x in toks[k:end + 1]), "count", k, end)
+    if words:
+        return None   # "hai bên": a numeral in words needs a known head
+    if t.low in _lex("number_words.tsv") or len(t.low) < 2 and t.low not in ("m", "g"):
+        return None
+    return _Unit(t.low, "count", k, k)
+
+
+def _dict_word_end(toks: list[Token], k: int) -> int | None:
+    """Last token index of the longest 2-3 syllable dictionary word starting at ``k``."""
+    stop = _lex("np_stop.txt")
+    for size in (3, 2):
+        if k + size > len(toks):
+            continue
+        seg = toks[k:k + size]
+        if any(x.kind != "word" or x.text[:1].isupper() for x in seg):
+            continue
+        if any(x.low in stop for x in seg[1:]):
+            continue
+        if _in_dict(" ".join(x.low for x in seg)):
+            return k + size - 1
+    return None
+
+
+def _borrowed_unit(toks: list[Token], j: int, blocked) -> _Unit | None:
+    """"kiểm tra 98, giám sát 46 đảng viên", "Huy hiệu 30, 40 năm": a number followed by "," or
+    "và" takes the unit of the next number in the same clause."""
+    n = len(toks)
+    if j >= n or not (toks[j].text == "," or toks[j].low in ("và", "hoặc", "hay")):
+        return None
+    k = j + 1
+    steps = 0
+    while k < n and steps < 6:
+        t = toks[k]
+        if t.text in _CLAUSE_END or t.text == ".":
+            return None
+        num = read_numeral(toks, k) if t.kind in ("num", "word") else None
+        if num is not None and t.kind == "num":
+            if _rejection(toks, k, num, blocked):
+                return None
+            u = _read_unit(toks, num.last + 1)
+            if u is None:
+                nxt = num.last + 1
+                return _borrowed_unit(toks, nxt, blocked)
+            return _Unit(u.unit, u.kind, j, j - 1)
+        k += 1
+        steps += 1
+    return None
+
+
+def _qualifier(toks: list[Token], i: int) -> str:
+    words = _prev_words(toks, i, 3)
+    if words and words[-1] == "từ":
+        words = words[:-1]
+    quals = _lex("qualifiers.txt")
+    for k in (2, 1):
+        if len(words) >= k and " ".join(words[-k:]) in quals:
+            a = len(words) - k
+            return " ".join(toks[i - (len(words) - a) + x].text for x in range(k)) if False else " ".join(words[-k:])
+    return ""
+
+
+def _counted(toks: list[Token], i: int, unit: _Unit, end_tok: int) -> str:
+    """What the number counts, in the sentence's words: the noun phrase from the unit on for a
+    count ("đảng viên mới được kết nạp"), the clause's subject before it for a measure
+    ("tổng thu ngân sách nhà nước")."""
+    if unit.kind == "count" and unit.first <= end_tok:
+        j = unit.first
+        k = j
+        while k + 1 < len(toks) and k - j < 8 and toks[k + 1].kind == "word" and toks[k + 1].low not in ("và", "hoặc"):
+            k += 1
+        return _join(toks, j, k)
+    # measure: the noun phrase after the unit ("100% xã", "50 triệu đồng vốn ưu đãi") or the clause
+    # subject before the number
+    k = end_tok + 1
+    stop = _lex("np_stop.txt")
+    if k < len(toks) and toks[k].kind == "word" and toks[k].low not in stop and unit.kind in ("percent", "money"):
+        e = k
+        while e + 1 < len(toks) and e - k < 6 and toks[e + 1].kind == "word" and toks[e + 1].low not in stop:
+            e += 1
+        return _join(toks, k, e)
+    b = i - 1
+    while b >= 0 and toks[b].kind == "word" and toks[b].low in (_lex("qualifiers.txt") | {"từ", "đạt", "ước", "chiếm", "là", "còn", "tăng", "giảm", "bằng", "gấp", "có", "với", "đến", "xuống", "lên", "được", "khoảng", "cao", "trị", "giá"}):
+        b -= 1
+    a = b
+    while a - 1 >= 0 and toks[a - 1].kind == "word" and b - a < 10:
+        a -= 1
+    if a > b or b < 0:
+        return ""
+    return _join(toks, a, b)
+
+
+def _join(toks: list[Token], a: int, b: int) -> str:
+    return " ".join(t.text for t in toks[a:b + 1])
+
+
+# who the figure belongs to: an organisation head with its name ("Đảng bộ thành phố Vĩnh Yên")
+_ADMIN = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|TX\.?|xã|phường|thị trấn|thôn|bản|làng)"
+_NAME = r"(?:[A-ZĐÀ-Ỹ][\w'’]*(?:\s+[A-ZĐÀ-Ỹ][\w'’]*)*)"
+
+
+@lru_cache(maxsize=1)
+def _actor_rx() -> re.Pattern:
+    heads = sorted(_lex("actor_heads.txt"), key=len, reverse=True)
+    alt = "|".join(re.escape(h) for h in heads)
+    return re.compile(rf"(?<!\w)(?:{alt})(?:\s+{_ADMIN})?(?:\s+{_NAME})?(?!\w)", re.IGNORECASE)
+
+
+def _actor(doc: Document, sent: tuple[int, int], pos: int) -> str:
+    """The last organisation named in the sentence before the figure ("" when none)."""
+    sa, _ = sent
+    text = doc.canon[sa:pos]
+    best = ""
+    for m in _actor_rx().finditer(text):
+        surface = doc.norm[sa + m.start(): sa + m.end()].strip()
+        if surface[:1].isupper() or " " in surface:
+            best = surface
+    return best
+
+
+def _period(dates: list[DateMention], sent: tuple[int, int], start: int, end: int) -> str:
+    """The period the figure is stated for: the nearest period/year/term in its sentence."""
+    sa, sb = sent
+    inside = [d for d in dates if sa <= d.span[0] < sb and d.kind in ("period", "year", "term")]
+    if not inside:
+        return ""
+    own = [d for d in inside if d.span[0] <= start < d.span[1]]
+    if own:
+        return own[0].text
+    before = [d for d in inside if d.span[1] <= start]
+    if before:
+        periods = [d for d in before if d.kind == "period"]
+        return (periods or before)[-1].text
+    return inside[0].text
+
+
+def _finish(doc: Document, cands: list[_Cand], dates: list[DateMention]) -> list[Figure]:
+    # "một" counts only in an enumeration that counts the same unit with other numbers
+    by_sent: dict[tuple[int, int], set[str]] = {}
+    for c in cands:
+        if not c.weak:
+            by_sent.setdefault(c.sent, set()).add(c.unit)
+    kept = [c for c in cands if not c.weak or c.unit in by_sent.get(c.sent, set())]
+    seen: dict[tuple[str, str], _Cand] = {}
+    order: list[_Cand] = []
+    for c in kept:
+        key = (repr(float(c.value)), c.unit)
+        if key in seen:
+            seen[key].mentions.append((c.start, c.end))
+            continue
+        c.mentions.append((c.start, c.end))
+        seen[key] = c
+        order.append(c)
+    out = []
+    for c in order:
+        sa, sb = c.sent
+        out.append(Figure(
+            value=c.value, unit=c.unit, text=doc.norm[c.start:c.end], span=(c.start, c.end),
+            sentence=doc.norm[sa:sb], counted=c.counted, actor=_actor(doc, c.sent, c.start),
+            period=_period(dates, c.sent, c.start, c.end), qualifier=c.qualifier,
+            mentions=tuple(c.mentions),
+        ))
+    return out

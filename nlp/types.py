@@ -67,6 +67,7 @@ class Figure:
     actor: str = ""                # who did / has it (an organization, place or person)
     period: str = ""               # "6 tháng đầu năm 2024", "năm 2023", …
     qualifier: str = ""            # "hơn", "gần", "trên", "khoảng", … ("" = exact)
+    mentions: tuple[Span, ...] = ()  # every statement of this (value, unit), the first one included
 
 
 @dataclass(frozen=True)
