@@ -1,9 +1,265 @@
-"""Persons, roles and organizations (placeholder until the people work lands)."""
+"""Persons, roles and organizations of one article.
+
+``find_people(doc, places)`` finds personal-name mentions (``people_names``), groups short forms
+("đồng chí Thuận", "Khổng Thuận") under the fullest name, attaches positions (``people_roles``) with
+their organization completed from the article's own places (``people_orgs``), and lists every named
+organization. Spans are in ``doc.norm`` coordinates.
+"""
 from __future__ import annotations
 
 from .doc import Document
+from .people_lexicon import lexicons
+from .people_names import Mention, find_bylines, find_mentions, model_enabled
+from .people_orgs import COMMITTEE_UNIT, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
+from .people_roles import TitleItem, chain_before, parse_chain, trigger_chain
+from .people_tokens import Token, tokenize
+from .text import key as text_key
 from .types import Organization, Person, Place, Role
+
+_SEPS = {",", "–", "-", "—", "("}
+
+# The person/non-person model is optional: rules decide alone when it is off or missing.
+USE_MODEL = True
 
 
 def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[Role], list[Organization]]:
-    return [], [], []  # TODO(issue 3)
+    toks = tokenize(doc)
+    keys = [t.key for t in toks]
+    known = _known_places(toks, keys, places)
+    model = None
+    if USE_MODEL and model_enabled():
+        from .people_model import person_scorer
+        model = person_scorer()
+    global_places = {text_key(p.name) for p in places if 1 <= len(p.name.split()) <= 3}
+    mentions = find_mentions(toks, keys, known, model, global_places)
+    starts = {m.start for m in mentions}
+    for b in find_bylines(toks, keys):
+        if b.start not in starts and not any(m.start <= b.start < m.end for m in mentions):
+            mentions.append(b)
+            starts.add(b.start)
+    mentions.sort(key=lambda m: m.start)
+    stops = frozenset(m.start for m in mentions)
+    main = article_places(toks, keys, stops)
+    clusters = _cluster(toks, keys, mentions)
+    person_of = {}
+    persons: list[Person] = []
+    for c in clusters:
+        name = c["name"]
+        for m in c["mentions"]:
+            person_of[m.start] = name
+        spans = tuple(sorted({(toks[m.start].start, toks[m.end - 1].end) for m in c["mentions"]}))
+        variants = tuple(sorted({_surface(doc, toks, m) for m in c["mentions"]} - {name}))
+        persons.append(Person(name=name, mentions=spans, variants=variants))
+    roles = _roles(doc, toks, keys, mentions, person_of, stops, main)
+    orgs = _organizations(doc, toks, keys, stops, main)
+    return persons, roles, orgs
+
+
+def _surface(doc: Document, toks: list[Token], m: Mention) -> str:
+    return doc.norm[toks[m.start].start:toks[m.end - 1].end]
+
+
+def _known_places(toks: list[Token], keys: list[str], places: list[Place]) -> set[str]:
+    """Place names written in this article after a unit word or a committee ("xã Vũ Lễ",
+    "Huyện ủy Tam Dương"), plus those the places component found."""
+    lx = lexicons()
+    known: set[str] = set()
+    for p in places:
+        if 1 <= len(p.name.split()) <= 3:
+            known.add(text_key(p.name))
+    n = len(toks)
+    for i in range(n):
+        u = match_unit(toks, keys, i)
+        end = None
+        if u:
+            end = u[0]
+        else:
+            m = lx.org_heads.match(keys, i)
+            if m and toks[i].cap and " ".join(keys[i:m[0]]) in COMMITTEE_UNIT:
+                end = m[0]
+        if end is not None and end < n:
+            pend = place_run_end(toks, end, frozenset(), maxlen=4)
+            run = keys[end:pend]
+            if not run:
+                continue
+            strong = run[0] in lx.surnames
+            if len(run) <= 2 or not strong:
+                known.add(" ".join(run))
+            for k in range(2, len(run)):
+                known.add(" ".join(run[:k]))
+    return known
+
+
+def _is_sub_form(short: list[str], full: list[str]) -> bool:
+    if len(short) >= len(full):
+        return False
+    if len(short) == 1:
+        return short[0] == full[-1]
+    if short == full[-len(short):]:
+        return True
+    return short[0] == full[0] and short[-1] == full[-1]
+
+
+def _cluster(toks, keys, mentions: list[Mention]) -> list[dict]:
+    """Group mentions of one person; the fullest form names the group."""
+    fulls = [m for m in mentions if not m.single]
+    order = sorted(range(len(fulls)), key=lambda i: (-(fulls[i].end - fulls[i].start), fulls[i].start))
+    clusters: list[dict] = []
+    for i in order:
+        m = fulls[i]
+        mk = [keys[x] for x in range(m.start, m.end)]
+        target = None
+        for c in clusters:
+            if mk == c["keys"] or _is_sub_form(mk, c["keys"]):
+                target = c
+                break
+        if target is None:
+            clusters.append({"keys": mk, "mentions": [m], "first": m.start, "head": m})
+        else:
+            target["mentions"].append(m)
+            target["first"] = min(target["first"], m.start)
+    for m in mentions:
+        if not m.single:
+            continue
+        k = keys[m.start]
+        cands = [c for c in clusters if c["keys"][-1] == k]
+        if not cands:
+            continue
+        before = [c for c in cands if c["first"] < m.start]
+        c = max(before, key=lambda c: max(x.start for x in c["mentions"] if x.start < m.start)) if before else cands[0]
+        c["mentions"].append(m)
+    clusters.sort(key=lambda c: c["first"])
+    out = []
+    for c in clusters:
+        head = c["head"]
+        name = " ".join(t.text for t in toks[head.start:head.end])
+        out.append({"name": name, "mentions": c["mentions"]})
+    return out
+
+
+def _expand(title: str) -> str:
+    abbr = lexicons().abbreviations
+    words = title.split()
+    out = [abbr.get(w, w) for w in words]
+    return " ".join(out) if out != words else ""
+
+
+def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
+    n = len(toks)
+    found: list[tuple[str, Mention, TitleItem, list[TitleItem]]] = []
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if m.single:
+            continue
+        person = person_of.get(m.start)
+        if person is None:
+            continue
+        after = m.end
+        j = m.end
+        if j < n and toks[j].text in _SEPS:
+            chain = parse_chain(toks, keys, j + 1, stops, closing=")" if toks[j].text == "(" else None)
+            for it in chain:
+                found.append((person, m, it, chain))
+            if chain:
+                after = chain[-1].end
+                if after < n and toks[after].text == ")":
+                    after += 1
+        chain = chain_before(toks, keys, m.start, stops)
+        for it in chain:
+            found.append((person, m, it, chain))
+        tchain, tpos = trigger_chain(toks, keys, after, stops)
+        if tchain:
+            group = [m]
+            # "các đồng chí A và B được bầu giữ chức …": every person joined to A by "và"/","
+            prev = m
+            while True:
+                k = prev.start - 1
+                if k >= 0 and toks[k].key in ("và", ","):
+                    cand = [x for x in mentions if x.end == k and not x.single]
+                    if cand:
+                        prev = cand[0]
+                        group.append(prev)
+                        continue
+                break
+            for g in group:
+                p = person_of.get(g.start)
+                if p:
+                    for it in tchain:
+                        found.append((p, g, it, tchain))
+    del by_start
+    roles: dict[tuple[str, str], Role] = {}
+    for person, m, it, chain in found:
+        title = doc.norm[toks[it.start].start:toks[it.title_end - 1].end]
+        org_text, org_span, span_end = _org_for(doc, toks, keys, it, chain, main)
+        rk = (person, text_key(title))
+        span = (toks[it.start].start, span_end)
+        role = Role(person=person, title=title, organization=org_text, span=span,
+                    title_expanded=_expand(title), former=it.former,
+                    person_span=(toks[m.start].start, toks[m.end - 1].end))
+        old = roles.get(rk)
+        if old is None or len(org_text) > len(old.organization):
+            roles[rk] = role
+    return sorted(roles.values(), key=lambda r: r.span)
+
+
+def _chain_place(chain: list[TitleItem]):
+    for it in chain:
+        if it.org is not None and it.org.place is not None:
+            return it.org.place
+    return None
+
+
+def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
+    """(organization text, OrgSpan, span end char) of one title, borrowing along the chain."""
+    cp = _chain_place(chain)
+    o = it.org
+    if o is not None:
+        text = doc.norm[toks[o.start].start:toks[o.end - 1].end]
+        return complete_org(text, keys, o, main, cp), o, toks[o.end - 1].end
+    title_end_char = toks[it.title_end - 1].end
+    if it.implied_org:
+        implied_keys = it.implied_org.lower()
+        fake = OrgSpan(0, 0, "party", 0)
+        text = it.implied_org
+        # complete like a bare committee written in the text
+        from .people_orgs import _canon_committee
+        committee = _canon_committee(text_key(implied_keys))
+        if committee in COMMITTEE_UNIT:
+            unit = COMMITTEE_UNIT[committee]
+            if cp and cp[0] == unit:
+                return f"{text} {cp[1]}", fake, title_end_char
+            if unit in main:
+                return f"{text} {main[unit]}", fake, title_end_char
+            return text, fake, title_end_char
+        if committee == "đảng ủy" and cp and cp[0] in ("xã", "phường", "thị trấn", "đặc khu"):
+            return f"{text} {cp[0]} {cp[1]}", fake, title_end_char
+        return text, fake, title_end_char
+    # "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Huyện ủy X": the committee named later in the chain
+    idx = chain.index(it)
+    for other in chain[idx + 1:] + chain[:idx][::-1]:
+        if other.org is not None and other.org.kind == "party":
+            text = doc.norm[toks[other.org.start].start:toks[other.org.end - 1].end]
+            return complete_org(text, keys, other.org, main, cp), other.org, title_end_char
+    return "", None, title_end_char
+
+
+def _organizations(doc, toks, keys, stops, main) -> list[Organization]:
+    groups: dict[str, dict] = {}
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.is_word and (t.cap or t.upper):
+            o = parse_org(toks, keys, i, stops)
+            if o is not None:
+                text = doc.norm[toks[o.start].start:toks[o.end - 1].end]
+                name = complete_org(text, keys, o, main)
+                g = groups.setdefault(text_key(name), {"name": name, "mentions": [], "kind": o.kind})
+                g["mentions"].append((toks[o.start].start, toks[o.end - 1].end))
+                i = o.end
+                continue
+        i += 1
+    kinds = {"party": "party_committee", "youth": "youth_union", "people": "people_committee",
+             "council": "people_council", "front": "fatherland_front", "delegation": "na_delegation",
+             "agency": "agency"}
+    return [Organization(name=g["name"], mentions=tuple(g["mentions"]), kind=kinds.get(g["kind"], g["kind"]))
+            for g in groups.values()]

@@ -1,0 +1,127 @@
+"""The people lexicons (titles, organization heads, surnames, cues …) loaded once from
+``nlp/data/people/*`` into token tries keyed on canonical lower-case syllables.
+
+Every data file states its source in its header; this module only parses them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .text import canon
+
+DATA = Path(__file__).parent / "data" / "people"
+
+_WORD = re.compile(r"[đĐ]/[cC]|\w+(?:['’]\w+)*|[^\w\s]")
+
+
+def word_key(w: str) -> str:
+    """Comparison form of one token: NFC, tone placement folded, lower case, ’ → '."""
+    return canon(unicodedata.normalize("NFC", w)).lower().replace("’", "'")
+
+
+def phrase_keys(phrase: str) -> tuple[str, ...]:
+    return tuple(word_key(w) for w in _WORD.findall(phrase))
+
+
+class Trie:
+    """Longest match of lexicon phrases over a token key sequence."""
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+
+    def add(self, keys: tuple[str, ...], value) -> None:
+        node = self.root
+        for k in keys:
+            node = node.setdefault(k, {})
+        node.setdefault(None, value)
+
+    def match(self, keys: list[str], i: int) -> tuple[int, object] | None:
+        """(end, value) of the longest phrase starting at keys[i], or None."""
+        node = self.root
+        best = None
+        j = i
+        n = len(keys)
+        while j < n:
+            node = node.get(keys[j])
+            if node is None:
+                break
+            j += 1
+            if None in node:
+                best = (j, node[None])
+        return best
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def _trie(rows, value=lambda r: r) -> Trie:
+    t = Trie()
+    for r in rows:
+        t.add(phrase_keys(r[0]), value(r))
+    return t
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    surnames: frozenset[str]          # strong surnames (keys)
+    weak_surnames: frozenset[str]     # surnames that are also common place/common words
+    ethnic: Trie                      # ethnic-minority name openers
+    middle: frozenset[str]
+    honorifics: Trie                  # value: kind
+    ranks: Trie
+    statuses: Trie
+    titles: Trie                      # value: (form, kind, extra)
+    chief_units: frozenset[str]
+    dept_units: frozenset[str]
+    commissions: Trie
+    abbreviations: dict[str, str]
+    org_heads: Trie                   # value: kind
+    name_contexts: Trie
+    admin_units: Trie                 # value: (level, canonical unit word)
+    triggers: Trie
+    org_stop: Trie
+    admin_names: frozenset[str]       # province/district names (key strings)
+    function_words: Trie              # clause openers that never start a name
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    strong, weak = set(), set()
+    for r in _rows("surnames.txt"):
+        (weak if len(r) > 1 and r[1] == "weak" else strong).add(word_key(r[0]))
+    weak -= strong
+    admin_names: set[str] = set()
+    p = DATA / "admin_names.txt"
+    if p.exists():
+        admin_names = {" ".join(phrase_keys(r[0])) for r in _rows("admin_names.txt")}
+    return Lexicons(
+        surnames=frozenset(strong),
+        weak_surnames=frozenset(weak),
+        ethnic=_trie(_rows("ethnic_prefixes.txt")),
+        middle=frozenset(word_key(r[0]) for r in _rows("middle_names.txt")),
+        honorifics=_trie(_rows("honorifics.txt"), lambda r: r[1] if len(r) > 1 else "address"),
+        ranks=_trie(_rows("ranks.txt")),
+        statuses=_trie(_rows("statuses.txt")),
+        titles=_trie(_rows("titles.tsv"), lambda r: (r[0], r[1], r[2] if len(r) > 2 else "")),
+        chief_units=frozenset(word_key(r[0]) for r in _rows("units.tsv") if r[1] == "chief"),
+        dept_units=frozenset(word_key(r[0]) for r in _rows("units.tsv") if r[1] == "dept"),
+        commissions=_trie(_rows("commissions.txt")),
+        abbreviations={r[0]: r[1] for r in _rows("abbreviations.tsv")},
+        org_heads=_trie(_rows("org_heads.tsv"), lambda r: r[1]),
+        name_contexts=_trie(_rows("name_contexts.txt")),
+        admin_units=_trie(_rows("admin_units.tsv"), lambda r: (r[1], r[2])),
+        triggers=_trie(_rows("appointment_triggers.txt")),
+        org_stop=_trie(_rows("org_stopwords.txt")),
+        admin_names=frozenset(admin_names),
+        function_words=_trie(_rows("function_words.txt")),
+    )

@@ -1,0 +1,346 @@
+"""Personal-name mentions: runs of capitalised syllables, cut from the titles, honorifics, places
+and organization names glued to them, and kept when a cue says they name a person (a surname, a
+comrade/address word, a rank, a title, an apposition with a title, a byline line).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .people_lexicon import lexicons
+from .people_tokens import Token, is_syllable
+
+_SEP = {",", "–", "-", "—", "(", ":"}
+_CLAUSE = {",", ";", ":", ".", "(", ")", "\n", "!", "?", "…", "\"", "“", "”"}
+_GENDER_MIDDLE = {"văn", "thị", "mí", "seo"}
+_SCHOOL_WORDS = {"học", "bổng", "cơ", "sở", "phổ", "thông", "tiểu", "trung", "dân", "tộc", "bán", "trú",
+                 "nội", "mầm", "non", "chuyên", "cấp"}
+_BYLINE_PREFIX = ("tin", "bài", "ảnh", "tin và ảnh", "bài và ảnh", "tin, ảnh", "bài, ảnh", "video",
+                  "nhóm pv", "thực hiện")
+
+
+@dataclass
+class Mention:
+    start: int            # token index
+    end: int              # token index, exclusive
+    cue: str              # comrade, address, rank, title, apposition, trigger, surname, byline, list, short
+    single: bool = False  # one syllable: only a short form of a fuller name
+    prob: float = 1.0     # person probability from the model (1.0 when rules decided)
+
+
+def _name_token(t: Token) -> bool:
+    if not (t.is_word and (t.cap or t.upper) and is_syllable(t)):
+        return False
+    if t.upper and (t.text in lexicons().abbreviations or len(t.text) > 7):
+        return False
+    return True
+
+
+def _runs(toks: list[Token]) -> list[list[int]]:
+    runs, cur = [], []
+    for i, t in enumerate(toks):
+        if _name_token(t):
+            cur.append(i)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _surname_strength(keys: list[str], i: int) -> int:
+    """2 = strong surname or minority name opener, 1 = weak surname, 0 = none."""
+    lx = lexicons()
+    if keys[i] in lx.surnames or lx.ethnic.match(keys, i):
+        return 2 if not (keys[i] in lx.weak_surnames and not lx.ethnic.match(keys, i)) else 1
+    if keys[i] in lx.weak_surnames:
+        return 1
+    if keys[i].startswith("h'") or keys[i].startswith("k'"):
+        return 2
+    return 0
+
+
+def _is_place(text_key: str, known: set[str]) -> bool:
+    return text_key in known or text_key in lexicons().admin_names
+
+
+def _title_before(toks, keys, i: int, window: int = 16) -> tuple[bool, bool]:
+    """(a title opens in this clause before token i, that title ends right at i)."""
+    lx = lexicons()
+    j = i - 1
+    found = adjacent = False
+    while j >= 0 and i - j <= window and toks[j].text not in _CLAUSE:
+        m = lx.titles.match(keys, j)
+        if m:
+            found = True
+            if m[0] == i:
+                adjacent = True
+        j -= 1
+    return found, adjacent
+
+
+def _context_before(toks, keys, i: int, depth: int = 0) -> str | None:
+    """The name-bearing context ("trường", "đường", "xã" …) right before token i, if any; an item of
+    a list ("các xã Hoàng Đan, Hoàng Lâu") takes the context of the list's first item."""
+    lx = lexicons()
+    if depth < 6 and i >= 2 and toks[i - 1].key in (",", "và"):
+        k = i - 2
+        while k >= 0 and _name_token(toks[k]) and i - k < 7:
+            k -= 1
+        if k < i - 2:
+            ctx = _context_before(toks, keys, k + 1, depth + 1)
+            if ctx is not None:
+                return ctx
+    for back in range(1, 5):
+        k = i - back
+        if k < 0 or toks[k].text in _CLAUSE or not toks[k].is_word:
+            return None
+        m = lx.name_contexts.match(keys, k)
+        if m and m[0] >= i - 3 and m[0] <= i:
+            between = toks[m[0]:i]
+            if all(t.cap or t.upper or t.key in _SCHOOL_WORDS for t in between):
+                return " ".join(keys[k:m[0]])
+    return None
+
+
+def _cue_before(toks, keys, i: int) -> str | None:
+    """comrade/address/rank cue ending right before token i ("đồng chí", "ông", "Thượng tá")."""
+    lx = lexicons()
+    for back in range(1, 5):
+        k = i - back
+        if k < 0:
+            return None
+        m = lx.honorifics.match(keys, k)
+        if m and m[0] == i:
+            return m[1]
+        m = lx.ranks.match(keys, k)
+        if m and (m[0] == i or (m[0] + 1 == i and toks[m[0]].text == ".")):
+            return "rank"
+    return None
+
+
+def _apposition_after(toks, keys, j: int) -> bool:
+    lx = lexicons()
+    if j >= len(toks) or toks[j].text not in _SEP:
+        return False
+    k = j + 1
+    if k < len(toks) and keys[k] == "nguyên":
+        k += 1
+    if k < len(toks) and keys[k] in ("phó", "quyền"):
+        k += 1
+    return k < len(toks) and (lx.titles.match(keys, k) is not None)
+
+
+def _trigger_after(keys, j: int) -> bool:
+    lx = lexicons()
+    k = j
+    if k < len(keys) and keys[k] in ("được", "đã", "vừa", "tiếp", "tục"):
+        k += 1
+    m = lx.triggers.match(keys, k)
+    return bool(m) and keys[k] != "làm"
+
+
+def _strip_front(toks, keys, run: list[int]) -> tuple[list[int], str | None, bool, bool]:
+    """Drop honorifics, ranks, titles, unit words and clause openers from the front of a run.
+    Returns (rest, cue, org_led, unit_led)."""
+    lx = lexicons()
+    cue = None
+    org_led = unit_led = False
+    changed = True
+    while run and changed:
+        changed = False
+        i = run[0]
+        for trie, kind in ((lx.honorifics, "address"), (lx.ranks, "rank"), (lx.titles, "title"),
+                           (lx.function_words, None)):
+            m = trie.match(keys, i)
+            if not m and trie is lx.titles and keys[i] in ("phó", "quyền"):
+                m = trie.match(keys, i + 1)
+            if m and trie is lx.function_words and len(run) > 2 and keys[run[1]] in _GENDER_MIDDLE:
+                m = None   # "Vì Văn Toản": a surname, not "vì" (because)
+            if m:
+                end = m[0]
+                if trie is lx.honorifics:
+                    kind = m[1]
+                if kind:
+                    cue = kind
+                run = [x for x in run if x >= end]
+                changed = True
+                break
+        if changed:
+            continue
+        u = lx.admin_units.match(keys, i)
+        if u:
+            run = [x for x in run if x >= u[0]]
+            unit_led = True
+            changed = True
+            continue
+        if lx.org_heads.match(keys, i):
+            org_led = True
+            break
+    return run, cue, org_led, unit_led
+
+
+def _split_place_prefix(toks, keys, run: list[int], known: set[str]) -> int:
+    """Index into run where a personal name starts after a place/organization name, or 0."""
+    n = len(run)
+    for k in range(1, n - 1):
+        if keys[run[k + 1]] in _GENDER_MIDDLE and n - k in (3, 4) and _surname_strength(keys, run[k]):
+            return k
+    for k in range(1, n - 1):
+        prefix = " ".join(keys[x] for x in run[:k])
+        if _is_place(prefix, known) and 2 <= n - k <= 4 and _surname_strength(keys, run[k]):
+            return k
+    return 0
+
+
+def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], model=None,
+                  global_places: set[str] | None = None) -> list[Mention]:
+    """Person-name mentions (token spans) in reading order. ``known_places`` are names the article
+    writes after a unit word (used to cut a place glued before a name), ``global_places`` names
+    known to be places anywhere (a whole candidate equal to one is not a person without a cue)."""
+    places = global_places or set()
+    lx = lexicons()
+    out: list[Mention] = []
+    for run in _runs(toks):
+        run, cue, org_led, unit_led = _strip_front(toks, keys, run)
+        if not run or org_led:
+            continue
+        start = run[0]
+        outer_cue = _cue_before(toks, keys, start)
+        cue = cue or outer_cue
+        ctx = None if cue in ("comrade", "address", "rank") else _context_before(toks, keys, start)
+        if unit_led:
+            ctx = ctx or "unit"
+        k = _split_place_prefix(toks, keys, run, known_places) if len(run) >= 3 else 0
+        if k:
+            run = run[k:]
+            ctx = None
+            start = run[0]
+        title_found, title_adjacent = _title_before(toks, keys, start)
+        if len(run) > 4:
+            # a long capitalised stretch (a heading): keep only a surname-led tail of 2-4 syllables
+            tail = [x for x in range(len(run) - 4, len(run) - 1) if _surname_strength(keys, run[x]) == 2]
+            if not tail:
+                continue
+            run = run[tail[0]:]
+            start = run[0]
+        end = run[-1] + 1
+        name_key = " ".join(keys[x] for x in run)
+        is_place = _is_place(name_key, places)
+        sur = _surname_strength(keys, start)
+        middle = len(run) >= 3 and keys[run[1]] in lx.middle
+        all_upper = all(toks[x].upper for x in run)
+        if len(run) == 1:
+            if cue in ("comrade", "address", "rank") or title_adjacent:
+                out.append(Mention(start, end, "short", single=True))
+            continue
+        if ctx is not None:
+            # a name after "xã", "trường", "đường" … is a place or a thing, unless a title before it
+            # says it is the holder ("Chủ tịch UBND xã Kpă Thuyên")
+            if title_found and sur == 2 and ctx not in _THING_CONTEXTS and not is_place:
+                out.append(Mention(start, end, "title"))
+            continue
+        if cue in ("comrade", "address", "rank"):
+            out.append(Mention(start, end, cue))
+            continue
+        if all_upper:
+            continue
+        if title_adjacent or (title_found and (sur or middle)):
+            if title_adjacent or not is_place or middle:
+                out.append(Mention(start, end, "title"))
+                continue
+        if _apposition_after(toks, keys, end) and (sur or middle or len(run) >= 2) and not is_place:
+            out.append(Mention(start, end, "apposition"))
+            continue
+        if _trigger_after(keys, end) and (sur or middle):
+            out.append(Mention(start, end, "trigger"))
+            continue
+        if sur == 2 or (sur == 1 and middle):
+            if is_place and not middle:
+                continue
+            if len(run) > 4:
+                continue
+            prob = model(toks, run) if model is not None else 1.0
+            if prob >= 0.5:
+                out.append(Mention(start, end, "surname", prob=prob))
+            continue
+        if model is not None and 2 <= len(run) <= 4 and not is_place:
+            prob = model(toks, run)
+            if prob >= 0.9:
+                out.append(Mention(start, end, "model", prob=prob))
+    out = _coordinated(toks, keys, out, places)
+    return out
+
+
+_THING_CONTEXTS = {"trường", "đường", "phố", "tuyến đường", "đại lộ", "quỹ", "học bổng", "giải thưởng",
+                   "tư tưởng", "phong cách", "đạo đức", "tấm gương", "huân chương", "huy chương",
+                   "bảo tàng", "khu di tích", "di tích", "đền", "đền thờ", "lăng", "tượng đài", "cầu",
+                   "chợ", "mang tên", "công viên", "quảng trường"}
+
+
+def _coordinated(toks, keys, mentions: list[Mention], known: set[str]) -> list[Mention]:
+    """"các đồng chí A và B": a run joined by "và"/"," to a person with a cue is a person too."""
+    have = {m.start for m in mentions}
+    extra = []
+    for m in mentions:
+        if m.single or m.cue not in ("comrade", "address", "title", "apposition", "list"):
+            continue
+        j = m.end
+        while j + 1 < len(toks) and toks[j].key in ("và", ","):
+            k = j + 1
+            e = k
+            while e < len(toks) and _name_token(toks[e]) and e - k < 4:
+                e += 1
+            if e - k < 2 or k in have or _surname_strength(keys, k) != 2:
+                break
+            rest, _c, org_led, unit_led = _strip_front(toks, keys, list(range(k, e)))
+            if org_led or unit_led or not rest or rest[0] != k:
+                break
+            if _is_place(" ".join(keys[k:e]), known):
+                break
+            extra.append(Mention(k, e, "list"))
+            have.add(k)
+            j = e
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
+    """The author line(s) at the end of an article ("Kim Anh", "NGỌC THANH", "Quốc Sự - Ủy viên …")."""
+    lines: list[tuple[int, int]] = []
+    a = 0
+    for i, t in enumerate(toks + [Token(0, 0, "\n", "\n", False, False, False)]):
+        if t.text == "\n":
+            if i > a:
+                lines.append((a, i))
+            a = i + 1
+    out = []
+    for a, b in reversed(lines[-3:]):
+        words = [i for i in range(a, b) if toks[i].is_word]
+        if not words:
+            continue
+        line_keys = " ".join(keys[a:b])
+        if any(toks[i].text in ("|",) for i in range(a, b)) or line_keys.startswith(("nguồn", "theo ")):
+            continue
+        i = a
+        for p in sorted(_BYLINE_PREFIX, key=len, reverse=True):
+            pk = p.replace(",", " ,").split()
+            if keys[i:i + len(pk)] == pk and i + len(pk) < b and toks[i + len(pk)].text == ":":
+                i += len(pk) + 1
+                break
+        e = i
+        while e < b and _name_token(toks[e]) and e - i < 5:
+            e += 1
+        rest = [t for t in toks[e:b]]
+        ok_end = not rest or rest[0].text in ("–", "-", "—", "(", ",")
+        if e - i >= 2 and e - i <= 4 and ok_end and (b - a) <= 25 and not lexicons().titles.match(keys, i) \
+                and not lexicons().org_heads.match(keys, i):
+            out.append(Mention(i, e, "byline"))
+        elif e - i < 2 and len(words) > 6:
+            break   # the last line is body text: no byline
+    return out
+
+
+def model_enabled() -> bool:
+    return os.environ.get("PARTYFACTS_NO_MODEL", "") not in ("1", "true", "yes")

@@ -1,0 +1,216 @@
+"""Organization names in running text: where a name that opens with an organization head
+("Huyện ủy", "UBND", "Sở", "Bệnh viện" …) ends, the places an article is about, and completing a bare
+body ("Huyện ủy", "UBND huyện") from those places with words the text itself contains.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .people_lexicon import lexicons
+from .people_tokens import Token
+
+# the administrative level a bare party/youth committee belongs to
+COMMITTEE_UNIT = {
+    "tỉnh ủy": "tỉnh", "tỉnh đoàn": "tỉnh",
+    "thành ủy": "thành phố", "thành đoàn": "thành phố",
+    "huyện ủy": "huyện", "huyện đoàn": "huyện",
+    "quận ủy": "quận", "quận đoàn": "quận",
+    "thị ủy": "thị xã", "thị đoàn": "thị xã",
+}
+COMMUNE_UNITS = ("xã", "phường", "thị trấn", "đặc khu")
+_DASHES = {"-", "–", "—"}
+_BREAK = {",", ";", ":", ".", "(", ")", "\n", "\"", "“", "”", "!", "?", "…", "/", "|", "[", "]"}
+
+
+def _canon_committee(key: str) -> str:
+    return key.replace("uỷ", "ủy")
+
+
+@dataclass(frozen=True)
+class OrgSpan:
+    start: int        # token index
+    end: int          # token index (exclusive)
+    kind: str         # party, youth, people, council, front, delegation, agency
+    head_end: int     # token index after the head words
+    place: tuple[str, str] | None = None   # (unit, name) named inside the organization
+
+
+def place_run_end(toks: list[Token], i: int, stops: frozenset[int] | set[int], maxlen: int = 5) -> int:
+    """End of a run of capitalised words (or a number) naming a place, starting at ``i``."""
+    j = i
+    n = len(toks)
+    while j < n and j - i < maxlen and j not in stops:
+        t = toks[j]
+        if not t.is_word:
+            break
+        if not (t.cap or t.upper or (j == i and t.text.isdigit())):
+            break
+        j += 1
+    return j
+
+
+def match_unit(toks: list[Token], keys: list[str], i: int):
+    """(end, level, unit word) of an administrative unit word at ``i`` ("TP." counts)."""
+    m = lexicons().admin_units.match(keys, i)
+    if not m:
+        return None
+    end, (level, unit) = m
+    if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX"):
+        end += 1
+    if toks[i].upper and toks[i].text not in ("TP", "TX"):
+        return None
+    if toks[i].cap and toks[i].text not in ("TP", "TX") and i > 0 and toks[i - 1].text not in (".", "\n", ":", ";", "(", "\"", "“"):
+        return None   # "Xã hội" inside a name: a capitalised unit word opens a sentence
+    return end, level, unit
+
+
+def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 16) -> OrgSpan | None:
+    """The organization name that opens at token ``i``, or None when no head is there."""
+    lx = lexicons()
+    t = toks[i]
+    if not (t.is_word and (t.cap or t.upper)):
+        return None
+    m = lx.org_heads.match(keys, i)
+    if not m:
+        return None
+    head_end, kind = m
+    j = head_end
+    n = len(toks)
+    place = None
+    while j < n and j - i < maxlen and j not in stops:
+        t = toks[j]
+        if not t.is_word:
+            if t.text in _DASHES and j + 1 < n and toks[j + 1].cap and j > head_end \
+                    and toks[j - 1].is_word and not lx.titles.match(keys, j + 1) and (j + 1) not in stops:
+                j += 1
+                continue
+            break
+        u = match_unit(toks, keys, j)
+        if u:
+            uend, _level, unit = u
+            if uend < n and toks[uend].text == "." and toks[uend - 1].text in ("TP", "TX"):
+                uend += 1
+            pend = place_run_end(toks, uend, stops)
+            if pend > uend:
+                place = (unit, " ".join(x.text for x in toks[uend:pend]))
+                j = pend
+            else:
+                j = uend
+            break
+        if t.cap or t.upper:
+            if j > head_end and (lx.honorifics.match(keys, j) or lx.ranks.match(keys, j)) and not lx.org_heads.match(keys, j):
+                break
+            j += 1
+            continue
+        # lower-case word
+        if t.key == "và":
+            if j + 1 < n and toks[j + 1].is_word and (toks[j + 1].cap or toks[j + 1].upper) and (j + 1) not in stops:
+                j += 1
+                continue
+            break
+        if lx.org_stop.match(keys, j) or lx.titles.match(keys, j) or lx.triggers.match(keys, j):
+            break
+        j += 1
+    while j > head_end and (toks[j - 1].key == "và" or toks[j - 1].text in _DASHES):
+        j -= 1
+    if j == head_end and kind == "agency" and head_end - i == 1:
+        return None   # a bare "Sở", "Hội", "Ban" names nothing
+    if place is None and kind in ("party", "youth") and j > head_end:
+        # "Huyện ủy Tam Dương": the place follows the committee directly
+        committee = _canon_committee(" ".join(keys[i:head_end]))
+        if committee in COMMITTEE_UNIT and toks[head_end].cap:
+            place = (COMMITTEE_UNIT[committee], " ".join(x.text for x in toks[head_end:j]))
+    return OrgSpan(i, j, kind, head_end, place)
+
+
+def article_places(toks: list[Token], keys: list[str], stops) -> dict[str, str]:
+    """The place the article is about at each unit level ("huyện" → "Tam Dương"): the name most
+    often written with that unit word (or inside a committee name), the first one on ties."""
+    counts: dict[str, Counter] = {}
+    first: dict[tuple[str, str], int] = {}
+    i, n = 0, len(toks)
+    lx = lexicons()
+    while i < n:
+        u = match_unit(toks, keys, i)
+        if u:
+            uend, _level, unit = u
+            if i > 0 and keys[i] == "xã" and keys[i - 1] == "tác":
+                i = uend
+                continue   # "Hợp tác xã" is a cooperative
+            pend = place_run_end(toks, uend, stops, maxlen=4)
+            if pend > uend and not lx.org_heads.match(keys, uend):
+                name = " ".join(x.text for x in toks[uend:pend])
+                counts.setdefault(unit, Counter())[name] += 1
+                first.setdefault((unit, name), i)
+            i = max(uend, pend)
+            continue
+        m = lx.org_heads.match(keys, i)
+        if m and toks[i].cap:
+            committee = _canon_committee(" ".join(keys[i:m[0]]))
+            if committee in COMMITTEE_UNIT and m[0] < n and toks[m[0]].cap:
+                pend = place_run_end(toks, m[0], stops, maxlen=4)
+                name = " ".join(x.text for x in toks[m[0]:pend])
+                unit = COMMITTEE_UNIT[committee]
+                counts.setdefault(unit, Counter())[name] += 1
+                first.setdefault((unit, name), i)
+                i = pend
+                continue
+        i += 1
+    out = {}
+    for unit, c in counts.items():
+        best = sorted(c.items(), key=lambda kv: (-kv[1], first[(unit, kv[0])]))
+        out[unit] = best[0][0]
+    return out
+
+
+def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[str, str],
+                 chain_place: tuple[str, str] | None = None) -> str:
+    """Complete a bare organization from the article's places (only words the text contains)."""
+    if span is None or not text:
+        return text
+    lx = lexicons()
+    body = keys[span.start:span.end]
+    last = body[-1] if body else ""
+    # ends with a bare unit word: "UBND huyện", "Hội Liên hiệp Phụ nữ tỉnh"
+    for unit in sorted({u for _, u in _unit_words()}, key=len, reverse=True):
+        uk = tuple(unit.split())
+        if tuple(body[-len(uk):]) == uk and span.end - span.start > len(uk):
+            if chain_place and chain_place[0] == unit:
+                return f"{text} {chain_place[1]}"
+            if unit in main:
+                return f"{text} {main[unit]}"
+            return text
+    if last in ("tp", "tx"):
+        return text
+    committee = _canon_committee(" ".join(body))
+    if committee in COMMITTEE_UNIT:
+        unit = COMMITTEE_UNIT[committee]
+        if chain_place and chain_place[0] == unit:
+            return f"{text} {chain_place[1]}"
+        if unit in main:
+            return f"{text} {main[unit]}"
+        return text
+    if committee == "đảng ủy":
+        if chain_place and chain_place[0] in COMMUNE_UNITS:
+            return f"{text} {chain_place[0]} {chain_place[1]}"
+        for unit in COMMUNE_UNITS:
+            if unit in main:
+                return f"{text} {unit} {main[unit]}"
+        return text
+    if span.kind == "agency" and span.place is None and body and body[0] == "sở" and "tỉnh" in main:
+        return f"{text} tỉnh {main['tỉnh']}"
+    del lx
+    return text
+
+
+_UNITS_CACHE: list[tuple[str, str]] = []
+
+
+def _unit_words() -> list[tuple[str, str]]:
+    if not _UNITS_CACHE:
+        from .people_lexicon import _rows
+        for r in _rows("admin_units.tsv"):
+            if not r[0].endswith(".") and r[0] not in ("TP", "TX"):
+                _UNITS_CACHE.append((r[1], r[2]))
+    return _UNITS_CACHE

@@ -1,0 +1,200 @@
+"""Positions: parse a title ("Phó Trưởng Ban Pháp chế HĐND", "UVBTV", "nguyên Bí thư") with the
+organization after it, chains of titles ("A, B, C"), and attach them to a person: in apposition after
+the name, right before the name, or after "giữ chức"/"được bầu" (appointed, elected, relieved).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .people_lexicon import lexicons
+from .people_orgs import OrgSpan, parse_org
+from .people_tokens import Token
+
+_BODY_KINDS = ("people", "council", "front", "delegation")
+_FILLER = {"được", "đã", "vừa", "điều", "động", "chỉ", "định", ",", "bổ", "nhiệm", "lại", "tiếp", "tục",
+           "luân", "chuyển", "giới", "thiệu", "phân", "công", "chính", "thức", "tạm", "thời", "sẽ"}
+
+
+@dataclass
+class TitleItem:
+    start: int                 # token index of the title (after "nguyên")
+    title_end: int             # token index after the title words
+    end: int                   # token index after the title and its organization
+    kind: str
+    former: bool
+    org: OrgSpan | None
+    implied_org: str = ""      # "Tỉnh ủy" for "Tỉnh ủy viên"
+
+
+def _dept_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
+    """End of a department name ("Phòng Tổ chức cán bộ") starting at the department noun j."""
+    lx = lexicons()
+    k = j + 1
+    n = len(toks)
+    while k < n and k not in stops and toks[k].is_word and k - j < 8:
+        if toks[k].key == "và" and k + 1 < n and toks[k + 1].cap:
+            k += 1
+            continue
+        if toks[k].cap:
+            if lx.org_heads.match(keys, k) and k > j + 1:
+                break
+            k += 1
+            continue
+        if lx.org_stop.match(keys, k) or lx.admin_units.match(keys, k):
+            break
+        k += 1
+    return k
+
+
+def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem | None:
+    lx = lexicons()
+    n = len(toks)
+    j = i
+    former = False
+    if j < n and keys[j] == "nguyên":
+        former = True
+        j += 1
+    ts = j
+    if j < n and keys[j] == "quyền":
+        j += 1
+    if j < n and keys[j] == "phó":
+        j += 1
+    if j >= n or j in stops:
+        return None
+    m = lx.titles.match(keys, j)
+    if not m:
+        return None
+    j, (form, kind, extra) = m
+    org: OrgSpan | None = None
+    title_end = j
+    if kind == "chief":
+        if j >= n or keys[j] not in lx.chief_units:
+            return None
+        cm = lx.commissions.match(keys, j)
+        if cm:
+            title_end = j = cm[0]
+        elif keys[j] in lx.dept_units and toks[j].cap:
+            d = _dept_end(toks, keys, j, stops)
+            nxt = d + 1 if d < n and toks[d].text == "," else d
+            o = parse_org(toks, keys, nxt, stops) if nxt < n else None
+            if d > j + 1 and o is not None and o.kind == "agency":
+                return TitleItem(ts, d, o.end, kind, former, o)
+            title_end = j + 1
+            o = parse_org(toks, keys, j, stops)
+            if o:
+                return TitleItem(ts, title_end, o.end, kind, former, o)
+            return TitleItem(ts, title_end, title_end, kind, former, None)
+        else:
+            o = parse_org(toks, keys, j, stops)
+            if o and o.kind in _BODY_KINDS:
+                return TitleItem(ts, o.head_end, o.end, kind, former, o)
+            title_end = j + 1
+            if o:
+                return TitleItem(ts, title_end, o.end, kind, former, o)
+            return TitleItem(ts, title_end, title_end, kind, former, None)
+    else:
+        if j + 1 < n and keys[j] == "thường" and keys[j + 1] == "trực" and form.lower() != "thường trực":
+            j += 2
+        cm = lx.commissions.match(keys, j)
+        if cm and j not in stops:
+            cend = cm[0]
+            is_office = keys[j] == "văn" and keys[j + 1] == "phòng" if j + 1 < n else False
+            nxt = lx.org_heads.match(keys, cend) if cend < n else None
+            if not (is_office and nxt and nxt[1] in _BODY_KINDS):
+                j = cend
+        elif j < n and keys[j] in lx.dept_units and toks[j].cap:
+            d = _dept_end(toks, keys, j, stops)
+            nxt = d + 1 if d < n and toks[d].text == "," else d
+            o = parse_org(toks, keys, nxt, stops) if nxt < n else None
+            if d > j + 1 and o is not None and o.kind == "agency":
+                return TitleItem(ts, d, o.end, kind, former, o)
+        title_end = j
+        if kind == "delegate" and j + 1 < n and keys[j] == "quốc" and keys[j + 1] == "hội":
+            title_end = j = j + 2
+    if j < n and j not in stops:
+        o = parse_org(toks, keys, j, stops)
+        if o is not None:
+            org = o
+            if o.kind in _BODY_KINDS:
+                title_end = o.head_end
+    if org is None:
+        if kind == "job":
+            return None
+        if kind == "head" and title_end == m[0] and form.lower() in ("ủy viên", "uỷ viên", "thường trực"):
+            return None
+    return TitleItem(ts, title_end, org.end if org else title_end, kind, former, org,
+                     implied_org=extra if kind == "member" else "")
+
+
+def parse_chain(toks: list[Token], keys: list[str], i: int, stops, closing: str | None = None) -> list[TitleItem]:
+    """Titles separated by commas or "kiêm" starting at token i ("UVBTV, Trưởng Ban Tổ chức Tỉnh ủy")."""
+    items: list[TitleItem] = []
+    j = i
+    n = len(toks)
+    while j < n:
+        it = parse_title(toks, keys, j, stops)
+        if it is None:
+            break
+        items.append(it)
+        j = it.end
+        if j < n and toks[j].text == "," and j + 1 < n:
+            nxt = parse_title(toks, keys, j + 1, stops)
+            if nxt is not None:
+                j += 1
+                continue
+            if it.org is None:
+                o = parse_org(toks, keys, j + 1, stops)
+                if o is not None and o.kind == "agency":
+                    it.org = o
+                    it.end = o.end
+            break
+        if j < n and keys[j] in ("kiêm", "và") and j + 1 < n and parse_title(toks, keys, j + 1, stops):
+            j += 1
+            continue
+        break
+    if closing and items and not (items[-1].end < n and toks[items[-1].end].text == closing):
+        # "(…)" holds more than titles: keep what parsed, it is still apposition
+        pass
+    return items
+
+
+def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[TitleItem]:
+    """The title chain that ends right before the name at ``start`` ("Chủ tịch UBND huyện X <name>"),
+    allowing ", đồng chí" between them."""
+    lx = lexicons()
+    target = {start}
+    k = start - 1
+    while k >= 0 and k > start - 5:
+        m = lx.honorifics.match(keys, k) or lx.ranks.match(keys, k)
+        if m and m[0] in target:
+            target.add(k)
+            if k > 0 and toks[k - 1].text == ",":
+                target.add(k - 1)
+        k -= 1
+    best: list[TitleItem] = []
+    j = start - 1
+    inner_stops = set(stops) | {start}
+    while j >= 0 and start - j <= 24 and toks[j].text not in (";", ".", ":", "\n", "(", ")", "!", "?"):
+        if toks[j].text == "," and j + 1 not in target:
+            # a comma inside a pre-name chain is fine only between titles: checked by parse_chain
+            pass
+        if keys[j] in ("nguyên", "phó", "quyền") or lx.titles.match(keys, j):
+            if j == 0 or keys[j - 1] not in ("phó", "quyền", "nguyên"):
+                chain = parse_chain(toks, keys, j, inner_stops)
+                if chain and chain[-1].end in target:
+                    best = chain
+        j -= 1
+    return best
+
+
+def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[list[TitleItem], int]:
+    """After a person (and his apposition) ending at j: "được bầu giữ chức X" → (chain, trigger pos)."""
+    lx = lexicons()
+    k = j
+    n = len(toks)
+    while k < n and k - j < 7 and (keys[k] in _FILLER) and k not in stops:
+        k += 1
+    m = lx.triggers.match(keys, k) if k < n else None
+    if not m or keys[k] == "làm":
+        return [], -1
+    return parse_chain(toks, keys, m[0], stops), k
