@@ -1,9 +1,877 @@
-"""Places: admin-unit gazetteer matching (placeholder until the places work lands)."""
+"""Places: named countries, regions, provinces, districts, communes and villages in an article,
+each resolved against the administrative-unit gazetteer (type, province, GSO code, 2025 successor).
+
+How a place is found (rules of the language and the genre, not of particular articles):
+1. A unit word and the capitalised name after it: "xã Thanh Trù", "TP. Buôn Ma Thuột", "Phường 5",
+   "thôn Lô Lô Chải", also inside organisation names ("UBND xã Vũ Lễ", "Huyện ủy Tam Dương").
+   Administrative names are cut to the longest name the gazetteer knows ("UBND xã Vũ Lễ Phạm Văn
+   Thắng" → "Vũ Lễ"); village names (not in the gazetteer) stop before a person's name.
+2. Lists after a unit word ("các xã Hoàng Đan, Hoàng Lâu", "xã như A, B và C") and bracketed
+   parents ("xã Thanh Trù (Vĩnh Yên)").
+3. Bare names: a name seen with a unit word elsewhere in the article, a province or a district of a
+   province the article is about, a country, a region, unless the words around make it part of a
+   person's name ("Nguyễn Thị Hà Giang", "bà Hà Giang", "Chủ tịch Hồ Chí Minh").
+A place is resolved to gazetteer units by its level, its explicit parents (", huyện X, tỉnh Y",
+"(tỉnh Y)"), the article's other places, the site/URL (host "vinhphuc.gov.vn"), and era markers
+("(cũ)", "(mới)"); a name that stays ambiguous keeps an empty code rather than a guess.
+All spans are in ``doc.norm`` coordinates.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import gazetteer as gz
 from .doc import Document
+from .text import key
 from .types import Place
+
+DATA = Path(__file__).parent / "data" / "places"
+
+PROVINCE, DISTRICT, COMMUNE = gz.PROVINCE, gz.DISTRICT, gz.COMMUNE
+VILLAGE, COUNTRY, REGION = "village", "country", "region"
+_LEVEL_ORDER = {COUNTRY: -2, REGION: -1, PROVINCE: 0, DISTRICT: 1, COMMUNE: 2, VILLAGE: 3}
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_MAX_RUN = 6
+_HCM_KEYS = {"hcm", "tphcm"}
+_PLURAL = {"các", "những", "mọi", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nhiều",
+           "một số", "số"}
+_LIST_INTRO = {"như", "gồm", "là", "gồm có", "bao gồm", ":"}
+_COUNTRY_CUES = {"nước", "sang", "tại", "ở", "từ", "với", "đến", "và", "giữa", "của", "thăm", "bạn"}
+_ERA_OLD = {"cũ", "trước đây", "trước sáp nhập", "trước sắp xếp"}
+_ERA_NEW = {"mới"}
+_ARTICLE_2025 = re.compile(r"\(cũ\)|\bcũ\)|sau (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)|hợp nhất|đặc khu|"
+                           r"\b1/7/2025|\b01/0?7/2025|chính quyền địa phương hai cấp|2 cấp", re.IGNORECASE)
+
+
+# ------------------------------------------------------------------------------------------- lexicons
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    with (DATA / name).open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            out.append(line.rstrip("\n").split("\t"))
+    return out
+
+
+def _wkey(s: str) -> str:
+    """Word-only key: case, tone placement, hyphens and apostrophe shapes folded ("Bà Rịa - Vũng Tàu"
+    → "bà rịa vũng tàu")."""
+    return " ".join(_TOKEN_WORD.findall(key(s.replace("’", "'"))))
+
+
+_TOKEN_WORD = re.compile(r"\w+(?:'\w+)*")
+
+
+@dataclass
+class _Lexicon:
+    units: dict[tuple[str, ...], tuple[str, str]]          # word keys → (type, kind)
+    max_unit_len: int
+    not_before: dict[str, set[tuple[str, ...]]]              # unit word → preceding word seqs
+    not_after: dict[str, set[str]]
+    countries: dict[str, bool]                               # wkey → needs cue
+    regions: dict[str, str]                                  # wkey → canonical name
+    surnames: set[str]
+    middles: set[str]
+    prefixes: set[str]
+    address: set[tuple[str, ...]]
+    thought: set[tuple[str, ...]]
+    admin: dict[str, list[gz.AdminUnit]]                     # wkey → units
+    provinces: set[str]
+    districts: set[str]
+    max_name_len: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    units = {}
+    for word, typ, kind in _rows("unit_words.tsv"):
+        units[tuple(_wkey(word).split())] = (typ, kind)
+    not_before: dict[str, set] = defaultdict(set)
+    not_after: dict[str, set] = defaultdict(set)
+    for words, unit, side in _rows("not_unit_contexts.tsv"):
+        if side == "before":
+            not_before[_wkey(unit)].add(tuple(_wkey(words).split()))
+        else:
+            not_after[_wkey(unit)].add(_wkey(words))
+    countries = {_wkey(n): flag == "1" for n, flag in _rows("countries.tsv")}
+    regions = {_wkey(r[0]): r[0] for r in _rows("regions.tsv")}
+    cues: dict[str, set] = defaultdict(set)
+    for word, kind in _rows("person_cues.tsv"):
+        cues[kind].add(_wkey(word) if kind in ("surname", "middle", "prefix") else tuple(_wkey(word).split()))
+    g = gz.gazetteer()
+    admin: dict[str, list[gz.AdminUnit]] = defaultdict(list)
+    for k, us in g.by_key.items():
+        admin[" ".join(_TOKEN_WORD.findall(k))].extend(us)
+    provinces = {k for k, us in admin.items() if any(u.level == PROVINCE for u in us)}
+    districts = {k for k, us in admin.items() if any(u.level == DISTRICT for u in us)}
+    max_name = max(len(k.split()) for k in list(admin) + list(countries) + list(regions))
+    return _Lexicon(units, max(len(k) for k in units), dict(not_before), dict(not_after), countries, regions,
+                    cues["surname"], cues["middle"], cues["prefix"], cues["address"], cues["thought"],
+                    dict(admin), provinces, districts, max_name)
+
+
+# ------------------------------------------------------------------------------------------- tokens
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    k: str            # key (lower case, tone placement folded)
+    word: bool
+    cap: bool         # starts with an upper-case letter
+    upper: bool       # all capitals (a headline word), at least two letters
+    num: bool
+
+
+def _tokens(doc: Document) -> list[_Tok]:
+    out = []
+    s = doc.norm
+    for m in _TOKEN.finditer(s):
+        t = m.group(0)
+        w = t[0].isalnum() or t[0] == "_"
+        k = key(t.replace("’", "'")) if w else t
+        letters = [c for c in t if c.isalpha()]
+        out.append(_Tok(m.start(), m.end(), t, k, w, w and t[0].isupper(),
+                        w and len(letters) >= 2 and all(c.isupper() for c in letters), t.isdigit()))
+    return out
+
+
+def _adjacent(s: str, a: _Tok, b: _Tok) -> bool:
+    """Two tokens separated by spaces only (no punctuation, no line break)."""
+    gap = s[a.end:b.start]
+    return gap == "" or (gap.strip(" \t\u00a0") == "" and len(gap) <= 3)
+
+
+# ------------------------------------------------------------------------------------------- matches
+
+@dataclass
+class _Mention:
+    span: tuple[int, int]          # the name (or "Phường 5" whole) in doc.norm
+    name: str                      # surface name (NFC slice; "Hồ Chí Minh" for TP.HCM)
+    wkey: str
+    level: str                     # province/district/commune/village/country/region ("" = by gazetteer)
+    type: str                      # unit word type as written ("xã", "thành phố") or ""
+    bare: bool = False
+    era: str = ""                  # "legacy" / "2025" from a marker right after the name
+    parents: list[int] = field(default_factory=list)   # indexes of parent mentions
+    tok_end: int = 0               # token index after the mention (for lists and brackets)
+    upper: bool = False
+
+
+def _levels_for_type(typ: str, kind: str) -> tuple[str, ...]:
+    if kind == "country":
+        return (COUNTRY,)
+    if kind in ("village", "numbered"):
+        return (VILLAGE,)
+    return gz.TYPE_LEVELS.get(typ, (COMMUNE,))
+
+
+class _Finder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.s = doc.norm
+        self.lex = lexicon()
+        self.toks = _tokens(doc)
+        self.mentions: list[_Mention] = []
+        self.covered: set[int] = set()       # token indexes inside a found name or unit word
+
+    # -- helpers
+    def _word(self, i: int) -> _Tok | None:
+        return self.toks[i] if 0 <= i < len(self.toks) and self.toks[i].word else None
+
+    def _unit_at(self, i: int) -> tuple[int, str, str] | None:
+        """(length in tokens, type, kind) of a unit word starting at token i."""
+        lex = self.lex
+        t = self.toks[i]
+        if not t.word:
+            return None
+        for n in range(min(lex.max_unit_len, len(self.toks) - i), 0, -1):
+            seq = self.toks[i:i + n]
+            if not all(x.word for x in seq):
+                continue
+            if n > 1 and not all(_adjacent(self.s, seq[j], seq[j + 1]) for j in range(n - 1)):
+                continue
+            ks = tuple(x.k for x in seq)
+            hit = lex.units.get(ks)
+            if hit is None:
+                continue
+            first = seq[0]
+            # an abbreviation (TP, TX, TT) is written in capitals
+            if ks in (("tp",), ("tx",), ("tt",)) and not (first.text[:2].isupper()):
+                return None
+            return n, hit[0], hit[1]
+        return None
+
+    def _blocked(self, i: int, n: int) -> bool:
+        """The unit word at token i is part of another expression ("Hợp tác xã", "già làng")."""
+        lex = self.lex
+        uk = " ".join(t.k for t in self.toks[i:i + n])
+        for seq in lex.not_before.get(uk, ()):
+            m = len(seq)
+            prev = self.toks[i - m:i] if i - m >= 0 else []
+            if len(prev) == m and all(p.word for p in prev) and tuple(p.k for p in prev) == seq:
+                return True
+        nxt = self._word(i + n)
+        return bool(nxt and nxt.k in lex.not_after.get(uk, ()))
+
+    def _run(self, i: int, allow_upper: bool) -> list[int]:
+        """Token indexes of the capitalised name run starting at token i (hyphens inside kept)."""
+        out: list[int] = []
+        j = i
+        while j < len(self.toks) and len(out) < _MAX_RUN:
+            t = self.toks[j]
+            if not t.word or not t.cap or t.num:
+                break
+            if t.upper and not allow_upper and len(t.text) > 1 and out:
+                break
+            if out and not _adjacent(self.s, self.toks[out[-1]], t):
+                # "Bà Rịa - Vũng Tàu", "Ia-Tiêm": a hyphen between two capitalised words
+                gap_toks = self.toks[out[-1] + 1:j]
+                if not (len(gap_toks) == 0 or (len(gap_toks) == 1 and gap_toks[0].text in "-–")):
+                    break
+                if self.s[self.toks[out[-1]].end:t.start].count("\n"):
+                    break
+            if out and self._unit_at(j) and self._unit_at(j)[2] in ("admin", "party"):
+                break
+            out.append(j)
+            j += 1
+            # skip a hyphen joining two capitalised words
+            if j + 1 < len(self.toks) and self.toks[j].text in "-–" and self.toks[j + 1].cap \
+                    and self.toks[j + 1].word:
+                j += 1
+        return out
+
+    def _name_from(self, idxs: list[int]) -> tuple[int, int, str]:
+        a, b = self.toks[idxs[0]].start, self.toks[idxs[-1]].end
+        return a, b, self.s[a:b]
+
+    def _run_wkey(self, idxs: list[int]) -> str:
+        return " ".join(self.toks[j].k for j in idxs)
+
+    def _admin_prefix(self, run: list[int], levels: tuple[str, ...]) -> int:
+        """Length of the longest prefix of ``run`` that the gazetteer knows at one of ``levels``."""
+        for n in range(len(run), 0, -1):
+            units = self.lex.admin.get(self._run_wkey(run[:n]))
+            if units and any(u.level in levels for u in units):
+                return n
+        return 0
+
+    def _person_cut(self, run: list[int]) -> int:
+        """Where a person's name starts inside a name run (len(run) when none does)."""
+        lex = self.lex
+        L = len(run)
+        for p in range(1, L):
+            t = self.toks[run[p]]
+            if (t.k in lex.surnames or t.k in lex.prefixes or t.text in ("Y",)) and L - p >= 2 \
+                    and (p >= 2 or L - p >= 3):
+                return p
+        return L
+
+    def _looks_like_person(self, run: list[int]) -> bool:
+        lex = self.lex
+        if len(run) >= 2 and self.toks[run[0]].k in lex.surnames and self.toks[run[1]].k in lex.middles:
+            return True
+        return len(run) >= 2 and self.toks[run[0]].k in lex.prefixes
+
+    def _era_after(self, j: int) -> str:
+        """ "(cũ)", "cũ", "(mới)" right after a name."""
+        t = self._word(j)
+        if t is None and j < len(self.toks) and self.toks[j].text == "(":
+            t = self._word(j + 1)
+        if t is None:
+            return ""
+        if t.k in _ERA_OLD:
+            return gz.LEGACY
+        if t.k in _ERA_NEW and j < len(self.toks) and self.toks[j].text == "(":
+            return gz.NEW
+        return ""
+
+    def _add(self, m: _Mention, toks: range) -> int:
+        self.mentions.append(m)
+        self.covered.update(toks)
+        return len(self.mentions) - 1
+
+    # -- pass 1: unit word + name
+    def anchored(self) -> None:
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not t.word:
+                i += 1
+                continue
+            hcm = self._hcm_at(i)
+            if hcm:
+                i = hcm
+                continue
+            u = self._unit_at(i)
+            if u is None or self._blocked(i, u[0]):
+                i += 1
+                continue
+            n, typ, kind = u
+            if kind == "village" and t.cap and self._known_name_at(i):
+                i += 1           # "Sóc Trăng", "Buôn Ma Thuột": the word begins a known name
+                continue
+            j = i + n
+            # "TP." / "TX." abbreviations take their dot
+            if j < len(toks) and toks[j].text == "." and toks[i].k in ("tp", "tx", "tt"):
+                j += 1
+            start_j = j
+            plural = self._plural_before(i)
+            intro = False
+            if j < len(toks) and (toks[j].k in _LIST_INTRO or toks[j].text == ":") and kind in ("admin", "village"):
+                # "các xã như Phượng Sơn, …", "Một số xã như …"
+                nxt = self._word(j + 1)
+                if nxt and nxt.cap:
+                    j += 1
+                    intro = True
+                    plural = True
+            first = self._word(j)
+            if first is None or (j > start_j and not intro and not _adjacent(self.s, toks[j - 1], first)):
+                i = max(i + 1, j)
+                continue
+            if kind == "numbered" and not first.num:
+                i += 1
+                continue
+            got = self._one(i, j, typ, kind, unit_upper=toks[i].upper)
+            if got is None:
+                i += 1
+                continue
+            idx, nxt = got
+            self.covered.update(range(i, start_j))
+            if kind in ("admin", "village", "party") and not toks[i].upper:
+                nxt = self._list(idx, nxt, typ, kind, plural)
+            i = max(nxt, i + 1)
+
+    def _known_name_at(self, i: int) -> bool:
+        run = self._run(i, allow_upper=self.toks[i].upper)
+        lex = self.lex
+        for n in range(len(run), 1, -1):
+            wk = self._run_wkey(run[:n])
+            if wk in lex.admin or wk in lex.countries or wk in lex.regions:
+                return True
+        return False
+
+    def _plural_before(self, i: int) -> bool:
+        p = self._word(i - 1)
+        if p is None:
+            return False
+        if p.k in _PLURAL or p.num:
+            return True
+        p2 = self._word(i - 2)
+        return bool(p2 and f"{p2.k} {p.k}" in _PLURAL)
+
+    def _one(self, ui: int, j: int, typ: str, kind: str, unit_upper: bool) -> tuple[int, int] | None:
+        """The name at token j after the unit word at ui → (mention index, next token index)."""
+        toks = self.toks
+        lex = self.lex
+        first = toks[j]
+        if first.num or (first.k == "số" and self._word(j + 1) and toks[j + 1].num):
+            # "Phường 5", "thôn 3", "tổ dân phố số 7": the number is the name, unit word kept
+            if kind == "admin" and typ not in ("phường", "quận"):
+                return None
+            if kind in ("party", "capital", "country"):
+                return None
+            nj = j + 1 if first.num else j + 2
+            after = toks[nj] if nj < len(toks) else None
+            if after is not None and (after.text in ("%", ",", ".") and nj + 1 < len(toks) and toks[nj + 1].num
+                                      or after.text == "%" or after.text == "/"):
+                return None
+            a, b = toks[ui].start, toks[nj - 1].end
+            surface = self.s[a:b]
+            level = COMMUNE if typ == "phường" else DISTRICT if typ == "quận" else VILLAGE
+            m = _Mention((a, b), surface, _wkey(surface), level, typ, tok_end=nj, era=self._era_after(nj))
+            return self._add(m, range(ui, nj)), nj
+        if not first.cap:
+            return None
+        run = self._run(j, allow_upper=unit_upper or first.upper)
+        if not run:
+            return None
+        if kind == "country":
+            n = max((k for k in range(len(run), 0, -1) if self._run_wkey(run[:k]) in lex.countries), default=0)
+            if not n:
+                return None
+            level = COUNTRY
+        elif kind in ("admin", "party", "capital"):
+            levels = gz.TYPE_LEVELS.get(typ, (COMMUNE,))
+            n = self._admin_prefix(run, levels)
+            if not n and (first.upper or unit_upper):
+                return None            # a headline in capitals: only names the gazetteer knows
+            if not n:
+                # a unit the gazetteer does not know (renamed, merged before 2024, misspelt):
+                # take the name up to a person's name, at most four words
+                if self._looks_like_person(run) or typ == "tỉnh" or kind == "capital" \
+                        or (len(run) >= 2 and (first.k in lex.surnames or first.k in lex.prefixes)):
+                    return None
+                n = min(self._person_cut(run), 4)
+                if n >= 3 and len(run) > n:
+                    return None
+            level = ""
+            if kind == "party" or typ == "thành phố":
+                level = self._city_level(self._run_wkey(run[:n]), typ)
+            else:
+                level = levels[0]
+        else:   # village
+            if self._looks_like_person(run) or first.upper:
+                return None
+            n = min(self._person_cut(run), 5)
+            level = VILLAGE
+        idxs = run[:n]
+        a, b, surface = self._name_from(idxs)
+        nj = idxs[-1] + 1
+        m = _Mention((a, b), surface, self._run_wkey(idxs), level, typ, tok_end=nj, era=self._era_after(nj),
+                     upper=first.upper)
+        return self._add(m, range(ui, nj)), nj
+
+    def _city_level(self, wkey: str, typ: str) -> str:
+        """"thành phố X" / "Thành ủy X": a province-level city or a district-level one."""
+        units = self.lex.admin.get(wkey, [])
+        if any(u.level == PROVINCE and u.type == "thành phố" for u in units):
+            return PROVINCE
+        if typ == "tỉnh":
+            return PROVINCE
+        return DISTRICT
+
+    def _hcm_at(self, i: int) -> int:
+        """ "TP.HCM", "TPHCM", "TP HCM", "Tp. HCM" → a mention of Hồ Chí Minh; next token index or 0."""
+        toks = self.toks
+        t = toks[i]
+        if t.k == "tphcm" and t.text[:2].isupper():
+            end = i + 1
+        elif t.k == "tp" and t.text[:2].isupper():
+            j = i + 1
+            if j < len(toks) and toks[j].text == ".":
+                j += 1
+            if j < len(toks) and toks[j].k == "hcm" and toks[j].text.isupper():
+                end = j + 1
+            else:
+                return 0
+        else:
+            return 0
+        a, b = toks[i].start, toks[end - 1].end
+        m = _Mention((a, b), "Hồ Chí Minh", _wkey("Hồ Chí Minh"), PROVINCE, "thành phố", tok_end=end)
+        self._add(m, range(i, end))
+        return end
+
+    def _list(self, idx: int, j: int, typ: str, kind: str, plural: bool) -> int:
+        """Names listed after a first one: "các xã Hoàng Đan, Hoàng Lâu", "xã A, B và C"."""
+        toks = self.toks
+        base = self.mentions[idx]
+        levels = (base.level,) if base.level else gz.TYPE_LEVELS.get(typ, (COMMUNE,))
+        while j < len(toks):
+            k = j
+            if toks[k].text in (",", ";"):
+                k += 1
+                if self._word(k) and toks[k].k == "và":
+                    k += 1
+            elif toks[k].word and toks[k].k in ("và", "cùng", "hoặc"):
+                k += 1
+            else:
+                break
+            first = self._word(k)
+            if first is None or not first.cap or first.num or self._unit_at(k):
+                break
+            run = self._run(k, allow_upper=False)
+            if kind == "village":
+                if not plural or self._looks_like_person(run):
+                    break
+                n = min(self._person_cut(run), 4)
+            else:
+                n = self._admin_prefix(run, levels)
+                if not n:
+                    if not plural or self._looks_like_person(run) or len(run) > 3:
+                        break
+                    n = len(run)
+                elif not plural and n < len(run):
+                    break
+            if n < len(run) and kind == "village":
+                break
+            idxs = run[:n]
+            # a name that is a higher unit the list item belongs to ("xã Vũ Lễ, Kiến Xương") is a parent
+            wk = self._run_wkey(idxs)
+            if not plural and base.level in (COMMUNE, DISTRICT) and self._is_parent_name(wk, base):
+                break
+            a, b, surface = self._name_from(idxs)
+            nj = idxs[-1] + 1
+            m = _Mention((a, b), surface, wk, base.level, typ, tok_end=nj, era=self._era_after(nj))
+            self._add(m, range(k, nj))
+            j = nj
+        return j
+
+    def _is_parent_name(self, wk: str, child: _Mention) -> bool:
+        rank = _LEVEL_ORDER[child.level] if child.level else 2
+        return any(_LEVEL_ORDER[u.level] < rank for u in self.lex.admin.get(wk, []))
+
+    # -- pass 2: parents written after a unit (", huyện X, tỉnh Y", "(Vĩnh Yên)")
+    def parents(self) -> None:
+        toks = self.toks
+        by_start = {}
+        for idx, m in enumerate(self.mentions):
+            by_start.setdefault(m.span[0], idx)
+        ordered = sorted(range(len(self.mentions)), key=lambda x: self.mentions[x].span[0])
+        for pos, idx in enumerate(ordered):
+            m = self.mentions[idx]
+            j = m.tok_end
+            if j < len(toks) and toks[j].text == "(" and self._word(j + 1) and toks[j + 1].k in _ERA_OLD | _ERA_NEW:
+                j += 3 if j + 2 < len(toks) and toks[j + 2].text == ")" else 2
+            if j >= len(toks) or toks[j].text not in (",", "(", "-", "–") and toks[j].k not in ("thuộc",):
+                continue
+            bracket = toks[j].text == "("
+            k = j + 1
+            # the next mention starting right here, of a higher level, is a parent
+            if k >= len(toks):
+                continue
+            nxt = next((o for o in ordered[pos + 1:pos + 3] if self.mentions[o].span[0] >= toks[k].start), None)
+            if nxt is not None:
+                cand = self.mentions[nxt]
+                unit_tok = self._unit_at(k)
+                starts_here = (unit_tok and k + unit_tok[0] < len(toks)
+                               and cand.span[0] in (toks[k + unit_tok[0]].start,
+                                                    toks[min(k + unit_tok[0] + 1, len(toks) - 1)].start)) \
+                    or cand.span[0] == toks[k].start
+                if starts_here and self._higher(cand, m):
+                    m.parents.append(nxt)
+                    continue
+            if bracket and self._word(k) and toks[k].cap:
+                run = self._run(k, allow_upper=False)
+                n = self._admin_prefix(run, (PROVINCE, DISTRICT, COMMUNE))
+                if n and n == len(run) and k + n < len(toks) and toks[k + n].text in (")", ",", ";"):
+                    wk = self._run_wkey(run)
+                    levels = sorted({u.level for u in self.lex.admin[wk]}, key=_LEVEL_ORDER.get)
+                    own = _LEVEL_ORDER.get(m.level, 3)
+                    higher = [lv for lv in levels if _LEVEL_ORDER[lv] < own]
+                    if not higher:
+                        continue
+                    a, b, surface = self._name_from(run)
+                    pm = _Mention((a, b), surface, wk, higher[-1], "", bare=True, tok_end=k + n)
+                    m.parents.append(self._add(pm, range(k, k + n)))
+
+    def _higher(self, parent: _Mention, child: _Mention) -> bool:
+        if not parent.level or parent.level in (COUNTRY, REGION):
+            return False
+        return _LEVEL_ORDER[parent.level] < _LEVEL_ORDER.get(child.level or COMMUNE, 3)
+
+    # -- pass 3: bare names
+    def bare(self, context_provinces: set[str]) -> None:
+        toks = self.toks
+        lex = self.lex
+        seen = {m.wkey for m in self.mentions if not m.upper or True}
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if i in self.covered or not t.word or not t.cap or t.num:
+                i += 1
+                continue
+            run = self._run(i, allow_upper=t.upper)
+            best = None
+            for n in range(min(len(run), lex.max_name_len), 0, -1):
+                wk = self._run_wkey(run[:n])
+                kind = self._bare_kind(wk, seen, context_provinces)
+                if kind:
+                    best = (n, wk, kind)
+                    break
+            if best is None:
+                i += 1
+                continue
+            n, wk, kind = best
+            idxs = run[:n]
+            if self._person_context(idxs, run, kind, wk):
+                i = idxs[-1] + 1
+                continue
+            a, b, surface = self._name_from(idxs)
+            level = {"country": COUNTRY, "region": REGION}.get(kind, "")
+            self._add(_Mention((a, b), surface, wk, level, "", bare=True, tok_end=idxs[-1] + 1,
+                               era=self._era_after(idxs[-1] + 1), upper=t.upper), range(idxs[0], idxs[-1] + 1))
+            i = idxs[-1] + 1
+        self._regions()
+
+    def _bare_kind(self, wk: str, seen: set[str], context_provinces: set[str]) -> str:
+        lex = self.lex
+        if wk in seen:
+            return "seen"
+        if wk in lex.provinces:
+            return "province"
+        if wk in lex.countries:
+            return "country"
+        if wk in lex.regions:
+            return "region"
+        if wk in lex.districts:
+            units = [u for u in lex.admin[wk] if u.level == DISTRICT]
+            if any(_wkey(u.province) in context_provinces for u in units):
+                return "district"
+        return ""
+
+    def _person_context(self, idxs: list[int], run: list[int], kind: str, wk: str) -> bool:
+        """The bare name is part of a person's name, a byline, or an idea named after a person."""
+        toks, lex, s = self.toks, self.lex, self.s
+        first, last = toks[idxs[0]], toks[idxs[-1]]
+        prev = self._word(idxs[0] - 1)
+        if prev is not None and _adjacent(s, prev, first):
+            if prev.cap and (prev.k in lex.surnames or prev.k in lex.middles or prev.k in lex.prefixes):
+                return True
+            p2 = self._word(idxs[0] - 2)
+            pk2 = (p2.k, prev.k) if p2 is not None and _adjacent(s, p2, prev) else None
+            if (prev.k,) in lex.address or (pk2 and pk2 in lex.address):
+                return True
+            if (prev.k,) in lex.thought or (pk2 and pk2 in lex.thought):
+                return True
+        # followed by more capitalised words that are not part of it: "Thái Bình Dương", a full name
+        nxt = self._word(idxs[-1] + 1)
+        if nxt is not None and nxt.cap and _adjacent(s, last, nxt) and not nxt.upper and kind != "country":
+            if not self._unit_at(idxs[-1] + 1):
+                return True
+        # a name that is itself shaped like a person's name (surname + two more words) counts only
+        # when the article also names it with a unit word
+        if kind != "seen" and len(idxs) >= 3 and first.k in lex.surnames:
+            return True
+        # a byline: the name alone on its line, or opening a line followed by " – title"
+        line_a = s.rfind("\n", 0, first.start) + 1
+        line_b = s.find("\n", last.end)
+        line_b = len(s) if line_b < 0 else line_b
+        if kind != "country" and s[line_a:first.start].strip() == "" and s[last.end:line_b].strip(" .") == "":
+            return True
+        if kind == "country" and len(idxs) == 1:
+            if prev is not None and prev.cap and _adjacent(s, prev, first) and not prev.upper:
+                return True
+            if lex.countries.get(wk) and not self._country_cue(idxs[0]):
+                return True
+        return False
+
+    def _country_cue(self, i: int) -> bool:
+        """A one-word country that is also a common word needs a cue: "nước Anh", "sang Úc", or a
+        neighbour in a list of countries."""
+        prev = self._word(i - 1)
+        if prev is not None and prev.k in _COUNTRY_CUES:
+            return True
+        for j in (i - 2, i + 2):
+            t = self._word(j)
+            if t is not None and t.k in self.lex.countries:
+                return True
+        for m in self.mentions:
+            if m.level == COUNTRY and abs(m.span[0] - self.toks[i].end) <= 3 or \
+                    m.level == COUNTRY and abs(self.toks[i].start - m.span[1]) <= 3:
+                return True
+        return False
+
+    def _regions(self) -> None:
+        """Regions: lower-case common words ("đồng bằng sông Cửu Long") need a capitalised proper part."""
+        lex = self.lex
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if not t.word or i in self.covered:
+                continue
+            for n in range(min(6, len(toks) - i), 1, -1):
+                seq = toks[i:i + n]
+                if not all(x.word for x in seq) or not all(_adjacent(self.s, seq[q], seq[q + 1]) for q in range(n - 1)):
+                    continue
+                wk = " ".join(x.k for x in seq)
+                if wk in lex.regions and seq[-1].cap and not any(j in self.covered for j in range(i, i + n)):
+                    a, b = seq[0].start, seq[-1].end
+                    self._add(_Mention((a, b), self.s[a:b], wk, REGION, "vùng", bare=True, tok_end=i + n),
+                              range(i, i + n))
+                    break
+
+
+# ------------------------------------------------------------------------------------------- resolution
+
+@dataclass
+class _Group:
+    wkey: str
+    level: str
+    mentions: list[_Mention]
+
+
+def _site_provinces(doc: Document) -> set[str]:
+    out: set[str] = set()
+    for hint in (doc.site, doc.url):
+        if not hint:
+            continue
+        host = re.sub(r"^[a-z]+://", "", hint.strip().lower()).split("/")[0] if "://" in hint or "." in hint \
+            and " " not in hint.strip() else hint
+        out.update(_wkey(p) for p in gz.provinces_in_host(host))
+    return out
+
+
+def _groups(mentions: list[_Mention]) -> list[_Group]:
+    """One group per (name, level); bare mentions join the group of the same name that has a unit word
+    (the highest level when several), else they form a group of their own."""
+    typed: dict[tuple[str, str], _Group] = {}
+    for m in mentions:
+        if m.level:
+            g = typed.setdefault((m.wkey, m.level), _Group(m.wkey, m.level, []))
+            g.mentions.append(m)
+    by_name: dict[str, list[_Group]] = defaultdict(list)
+    for g in typed.values():
+        by_name[g.wkey].append(g)
+    lex = lexicon()
+    for m in mentions:
+        if m.level:
+            continue
+        gs = by_name.get(m.wkey)
+        if gs:
+            unit_groups = [g for g in gs if any(not x.bare for x in g.mentions)] or gs
+            g = min(unit_groups, key=lambda g: _LEVEL_ORDER[g.level])
+            g.mentions.append(m)
+            continue
+        level = PROVINCE if m.wkey in lex.provinces else DISTRICT if m.wkey in lex.districts else COMMUNE
+        g = typed.setdefault((m.wkey, level), _Group(m.wkey, level, []))
+        g.mentions.append(m)
+        by_name[m.wkey].append(g)
+    return sorted(typed.values(), key=lambda g: min(x.span[0] for x in g.mentions))
 
 
 def find_places(doc: Document) -> list[Place]:
-    return []  # TODO(issue 3): gazetteer matching
+    """Every distinct named place of the article (one record per name and level), with mentions."""
+    f = _Finder(doc)
+    f.anchored()
+    f.parents()
+    site = _site_provinces(doc)
+    ctx = {m.wkey for m in f.mentions if m.level == PROVINCE} | site
+    f.bare(ctx)
+    groups = _groups(f.mentions)
+    article_era = gz.NEW if _ARTICLE_2025.search(doc.norm) else ""
+    return _resolve(f, groups, site, article_era)
+
+
+def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str) -> list[Place]:
+    lex = f.lex
+    group_of: dict[int, _Group] = {}
+    for g in groups:
+        for m in g.mentions:
+            group_of[id(m)] = g
+    chosen: dict[int, gz.AdminUnit | None] = {}
+    province_weight: Counter = Counter()
+    for p in site:
+        province_weight[p] += 1
+    district_weight: Counter = Counter()
+    for g in groups:
+        if g.level == PROVINCE:
+            province_weight[g.wkey] += len(g.mentions)
+    results: dict[int, tuple[str, str, list[gz.AdminUnit]]] = {}
+
+    for level in (PROVINCE, DISTRICT, COMMUNE, VILLAGE):
+        for g in [g for g in groups if g.level == level]:
+            if level == VILLAGE:
+                continue
+            cands = [u for u in lex.admin.get(g.wkey, []) if u.level == level]
+            types = Counter(m.type for m in g.mentions if m.type)
+            # explicit parents
+            parent_units: list[gz.AdminUnit | None] = []
+            parent_names: list[tuple[str, str]] = []
+            for m in g.mentions:
+                for pi in m.parents:
+                    pm = f.mentions[pi]
+                    pg = group_of.get(id(pm))
+                    parent_names.append((pm.wkey, pm.level))
+                    if pg is not None:
+                        parent_units.append(chosen.get(id(pg)))
+            by_parent = False
+            for pw, pl in parent_names:
+                if pl == PROVINCE:
+                    sub = [u for u in cands if _wkey(u.province) == pw]
+                elif pl == DISTRICT:
+                    sub = [u for u in cands if _wkey(u.district) == pw]
+                else:
+                    sub = []
+                if sub:
+                    cands, by_parent = sub, True
+            if level != PROVINCE and not by_parent and +province_weight \
+                    and not any(province_weight.get(_wkey(u.province)) for u in cands):
+                # the article is about other provinces: a same-named unit elsewhere is not this one
+                # (the unit may be one merged away before the gazetteer's date)
+                cands = []
+            # era markers
+            eras = {m.era for m in g.mentions if m.era}
+            if len(eras) == 1:
+                sub = [u for u in cands if u.era in eras]
+                cands = sub or cands
+            if len({(u.province, u.district, u.era) for u in cands}) > 1:
+                cands = _by_context(cands, province_weight, district_weight)
+            if types and level == COMMUNE:
+                # the unit word written ("xã", "phường") breaks ties between same-place units
+                exact = [u for u in cands if u.type in types]
+                cands = exact or cands
+            if len(cands) == 2 and _same_unit(*cands):
+                # one unit in both eras (a province, a commune kept whole): the article's era decides
+                want = article_era or gz.LEGACY
+                cands = [u for u in cands if u.era == want]
+            unit = cands[0] if len(cands) == 1 else None
+            chosen[id(g)] = unit
+            province = cands[0].province if cands and len({u.province for u in cands}) == 1 else ""
+            results[id(g)] = (province, unit.code if unit else "", cands)
+            if level == DISTRICT and province:
+                province_weight[_wkey(province)] += 1
+                district_weight[g.wkey] += len(g.mentions)
+            if level == DISTRICT and unit:
+                district_weight[g.wkey] += 1
+
+    places: list[Place] = []
+    for g in groups:
+        surface = _surface(g)
+        typ = _type_of(g, chosen.get(id(g)))
+        unit = chosen.get(id(g))
+        province, code, _ = results.get(id(g), ("", "", []))
+        if g.level == VILLAGE:
+            province = _village_province(f, g, group_of, results, province_weight)
+        era = unit.era if unit else ""
+        successor = unit.successor if unit is not None and unit.era == gz.LEGACY else None
+        spans = tuple(sorted({m.span for m in g.mentions}))
+        places.append(Place(name=surface, type=typ, province=province if g.level != COUNTRY else "",
+                            mentions=spans, code=code, successor=successor, era=era))
+    return places
+
+
+def _same_unit(a: gz.AdminUnit, b: gz.AdminUnit) -> bool:
+    old, new = (a, b) if a.era == gz.LEGACY else (b, a)
+    return old.era == gz.LEGACY and new.era == gz.NEW and old.successor is not None \
+        and old.successor.code == new.code and key(old.name) == key(new.name)
+
+
+def _by_context(cands: list[gz.AdminUnit], pw: Counter, dw: Counter) -> list[gz.AdminUnit]:
+    def score(u: gz.AdminUnit) -> tuple[int, int]:
+        return (dw.get(_wkey(u.district), 0) if u.district else 0, pw.get(_wkey(u.province), 0))
+    best = max(score(u) for u in cands)
+    if best == (0, 0):
+        return cands
+    return [u for u in cands if score(u) == best]
+
+
+def _surface(g: _Group) -> str:
+    ms = sorted(g.mentions, key=lambda m: (m.upper, m.bare, m.span[0]))
+    return ms[0].name
+
+
+def _type_of(g: _Group, unit: gz.AdminUnit | None) -> str:
+    if g.level == COUNTRY:
+        return "quốc gia"
+    if g.level == REGION:
+        return "vùng"
+    types = Counter(m.type for m in g.mentions if m.type)
+    if types:
+        return types.most_common(1)[0][0]
+    if unit is not None:
+        return unit.type
+    units = {u.type for u in lexicon().admin.get(g.wkey, []) if u.level == g.level}
+    return units.pop() if len(units) == 1 else ""
+
+
+def _village_province(f: _Finder, g: _Group, group_of: dict, results: dict, pw: Counter) -> str:
+    for m in g.mentions:
+        for pi in m.parents:
+            pg = group_of.get(id(f.mentions[pi]))
+            if pg is not None and results.get(id(pg), ("",))[0]:
+                return results[id(pg)][0]
+    provinces = {p for p, w in pw.items() if w > 0}
+    if len(provinces) == 1:
+        name = provinces.pop()
+        units = [u for u in lexicon().admin.get(name, []) if u.level == PROVINCE]
+        return units[0].name if units else ""
+    return ""
