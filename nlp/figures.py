@@ -32,6 +32,9 @@ _DURATION_BEFORE = {"trong", "suốt", "mất", "hơn", "gần", "sau", "với",
 _Y_TO_I = str.maketrans({"y": "i", "ý": "í", "ỳ": "ì", "ỷ": "ỉ", "ỹ": "ĩ", "ỵ": "ị"})
 # "tổng số 300 đại biểu": "số" here is "number of", not a numbering label
 _NOT_LABELS = {"tổng số", "với số", "có số"}
+# a number these words link to the next one shares its unit ("98, giám sát 46 đảng viên",
+# "từ 6.500 lên 7.200 đồng/kg", "giảm từ 21 xuống còn 15 hộ")
+_BORROW_LINKS = {"và", "hoặc", "hay", "lên", "xuống", "còn", "đến", "tới"}
 _CLAUSE_END = {";", ":", "(", ")", "?", "!", "\"", "“", "”"}
 
 
@@ -160,6 +163,8 @@ def _rejection(toks: list[Token], i: int, num: Numeral, blocked) -> str:
     if num.words and t.text[:1].isupper() and prev is not None and prev.kind == "word" \
             and prev.text[:1].isupper():
         return "part of a name ('Bé Sáu', 'Hai Bà Trưng')"
+    if prev is not None and prev.low in ("giờ", "h") and prev.end == t.start - (0 if not t.space_before else 1):
+        return "time of day ('8 giờ 30', '19h30')"
     if words and words[-1] in ("hàng", "vài", "mấy", "dăm"):
         return "vague quantity"
     if words and words[-1] in ("điện", "thoại", "hotline", "fax", "sđt", "đt"):
@@ -180,6 +185,13 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int]) -> list
             continue
         why = _rejection(toks, i, num, blocked)
         if why:
+            total = _ordinal_total(toks, i, num, why, blocked)
+            if total is not None:
+                out.append(_Cand(total[0].value, total[1].unit, total[1].kind, toks[total[0].first].start,
+                                 toks[total[1].last].end, "", _counted(toks, total[0].first, total[1], total[1].last),
+                                 False, sent))
+                i = total[1].last + 1
+                continue
             i = num.last + 1
             continue
         nums = [num]
@@ -230,6 +242,20 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int]) -> list
     return out
 
 
+def _ordinal_total(toks: list[Token], i: int, num: Numeral, why: str, blocked):
+    """"xếp thứ 9/63 tỉnh": the rank is no figure, the total after the slash is."""
+    j = num.last + 1
+    if not why.startswith("identifier after 'thứ'") or j + 1 >= len(toks) or toks[j].text != "/":
+        return None
+    total = read_numeral(toks, j + 1)
+    if total is None or toks[j + 1].kind != "num":
+        return None
+    unit = _read_unit(toks, total.last + 1)
+    if unit is None:
+        return None
+    return total, unit
+
+
 def _time_of_day(toks: list[Token], i: int, unit: _Unit) -> bool:
     """"lúc 20 giờ", "8 giờ 30 phút", "7 giờ sáng": a clock time, not a duration."""
     words = _prev_words(toks, i, 2)
@@ -253,6 +279,12 @@ def _read_unit(toks: list[Token], k: int, words: bool = False) -> _Unit | None:
         return _per_unit(toks, _Unit("%", "percent", k, k))
     if t.kind != "word":
         return None
+    # a multi-word countable head that starts like a measure word ("đồng chí", "ngày công")
+    heads = _lex("count_heads.txt")
+    for size in range(4, 1, -1):
+        if k + size <= n and all(x.kind == "word" for x in toks[k:k + size]) \
+                and " ".join(x.low for x in toks[k:k + size]) in heads:
+            return _count_unit(toks, k, k + size - 1)
     # a measure word, longest first ("đô la mỹ", "mét vuông", "ngày đêm")
     for size in (3, 2, 1):
         if k + size > n or any(x.kind != "word" for x in toks[k:k + size]):
@@ -291,29 +323,35 @@ def _count_head(toks: list[Token], k: int, words: bool) -> _Unit | None:
     if not _is_noun_start(t) or not t.space_before:
         return None
     heads = _lex("count_heads.txt")
-    # a multi-word head from the lexicon, longest first
-    for size in range(6, 0, -1):
+    # a multi-word head from the lexicon, longest first ("tổ chức cơ sở đảng", "người có công")
+    for size in range(6, 1, -1):
         if k + size > n or any(x.kind != "word" for x in toks[k:k + size]):
             continue
-        phrase = " ".join(x.low for x in toks[k:k + size])
-        if phrase in heads:
-            return _Unit(phrase, "count", k, k + size - 1)
-    upper = t.text[:1].isupper()
-    if upper:
+        if " ".join(x.low for x in toks[k:k + size]) in heads:
+            return _count_unit(toks, k, k + size - 1)
+    if t.text[:1].isupper() and t.low not in heads:
         return None   # "Phường 5 Quận 3", a name or a title, not a counted noun
     # a classifier takes its noun: "suất quà", "bộ quần áo", "căn nhà"
     if t.low in _lex("classifiers.txt") and k + 1 < n and _is_noun_start(toks[k + 1]) \
             and not toks[k + 1].text[:1].isupper():
         end = _dict_word_end(toks, k + 1) or k + 1
-        return _Unit(" ".join(x.low for x in toks[k:end + 1]), "count", k, end)
+        return _count_unit(toks, k, end)
+    # a dictionary word of two or three syllables ("trường học", "du khách"), else one syllable
     end = _dict_word_end(toks, k)
     if end is not None:
-        return _Unit(" ".join(x.low for x in toks[k:end + 1]), "count", k, end)
+        return _count_unit(toks, k, end)
+    if t.low in heads:
+        return _count_unit(toks, k, k)
     if words:
         return None   # "hai bên": a numeral in words needs a known head
-    if t.low in _lex("number_words.tsv") or len(t.low) < 2 and t.low not in ("m", "g"):
+    if t.low in _lex("number_words.tsv") or len(t.low) < 2:
         return None
-    return _Unit(t.low, "count", k, k)
+    return _count_unit(toks, k, k)
+
+
+def _count_unit(toks: list[Token], a: int, b: int) -> _Unit:
+    """The unit as the text spells it, lower case ("đảng viên", "nhà tình nghĩa")."""
+    return _Unit(" ".join(x.text.lower() for x in toks[a:b + 1]), "count", a, b)
 
 
 def _dict_word_end(toks: list[Token], k: int) -> int | None:
@@ -336,7 +374,7 @@ def _borrowed_unit(toks: list[Token], j: int, blocked) -> _Unit | None:
     """"kiểm tra 98, giám sát 46 đảng viên", "Huy hiệu 30, 40 năm": a number followed by "," or
     "và" takes the unit of the next number in the same clause."""
     n = len(toks)
-    if j >= n or not (toks[j].text == "," or toks[j].low in ("và", "hoặc", "hay")):
+    if j >= n or not (toks[j].text == "," or toks[j].low in _BORROW_LINKS):
         return None
     k = j + 1
     steps = 0
@@ -454,7 +492,7 @@ def _finish(doc: Document, cands: list[_Cand], dates: list[DateMention]) -> list
     seen: dict[tuple[str, str], _Cand] = {}
     order: list[_Cand] = []
     for c in kept:
-        key = (repr(float(c.value)), c.unit)
+        key = (repr(float(c.value)), canon(c.unit))
         if key in seen:
             seen[key].mentions.append((c.start, c.end))
             continue
