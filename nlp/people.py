@@ -40,6 +40,7 @@ def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[
     mentions.sort(key=lambda m: m.start)
     stops = frozenset(m.start for m in mentions)
     main = article_places(toks, keys, stops)
+    main["_orgs"] = _written_orgs(doc, toks, keys, stops, main)
     clusters = _cluster(toks, keys, mentions)
     person_of = {}
     persons: list[Person] = []
@@ -85,8 +86,9 @@ def _known_places(toks: list[Token], keys: list[str], places: list[Place]) -> se
             strong = run[0] in lx.surnames
             if len(run) <= 2 or not strong:
                 known.add(" ".join(run))
-            for k in range(2, len(run)):
-                known.add(" ".join(run[:k]))
+            if not strong:
+                for k in range(2, len(run)):
+                    known.add(" ".join(run[:k]))
     return known
 
 
@@ -203,10 +205,14 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
 
 
 def _chain_place(chain: list[TitleItem]):
+    """The place a chain names ("…, Chủ tịch HĐND xã Ia Púch"), else a bare unit it uses."""
+    bare = None
     for it in chain:
         if it.org is not None and it.org.place is not None:
-            return it.org.place
-    return None
+            if it.org.place[1]:
+                return it.org.place
+            bare = bare or it.org.place
+    return bare
 
 
 def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
@@ -215,7 +221,8 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
     o = it.org
     if o is not None:
         text = doc.norm[toks[o.start].start:toks[o.end - 1].end]
-        return complete_org(text, keys, o, main, cp), o, toks[o.end - 1].end
+        earlier = [e for e in main.get("_orgs", []) if e[2] < o.start]
+        return complete_org(text, keys, o, main, cp, [(a, b) for a, b, _ in earlier]), o, toks[o.end - 1].end
     title_end_char = toks[it.title_end - 1].end
     if it.implied_org:
         implied_keys = it.implied_org.lower()
@@ -226,7 +233,7 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
         committee = _canon_committee(text_key(implied_keys))
         if committee in COMMITTEE_UNIT:
             unit = COMMITTEE_UNIT[committee]
-            if cp and cp[0] == unit:
+            if cp and cp[0] == unit and cp[1]:
                 return f"{text} {cp[1]}", fake, title_end_char
             if unit in main:
                 return f"{text} {main[unit]}", fake, title_end_char
@@ -241,6 +248,24 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
             text = doc.norm[toks[other.org.start].start:toks[other.org.end - 1].end]
             return complete_org(text, keys, other.org, main, cp), other.org, title_end_char
     return "", None, title_end_char
+
+
+def _written_orgs(doc, toks, keys, stops, main) -> list[tuple[tuple[str, ...], str, int]]:
+    """(keys, text, token index) of every organization written with more than its head."""
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.is_word and (t.cap or t.upper):
+            o = parse_org(toks, keys, i, stops)
+            if o is not None:
+                if o.end > o.head_end:
+                    text = doc.norm[toks[o.start].start:toks[o.end - 1].end]
+                    out.append((tuple(keys[o.start:o.end]), complete_org(text, keys, o, main), o.start))
+                i = o.end
+                continue
+        i += 1
+    return out
 
 
 def _organizations(doc, toks, keys, stops, main) -> list[Organization]:

@@ -92,6 +92,7 @@ class Lexicons:
     org_stop: Trie
     admin_names: frozenset[str]       # province/district names (key strings)
     function_words: Trie              # clause openers that never start a name
+    org_words: Trie                   # lower-case phrases that continue an organization name
 
 
 @lru_cache(maxsize=1)
@@ -124,4 +125,5 @@ def lexicons() -> Lexicons:
         org_stop=_trie(_rows("org_stopwords.txt")),
         admin_names=frozenset(admin_names),
         function_words=_trie(_rows("function_words.txt")),
+        org_words=_trie(_rows("org_words.txt")),
     )

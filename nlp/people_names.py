@@ -190,7 +190,7 @@ def _split_place_prefix(toks, keys, run: list[int], known: set[str]) -> int:
             return k
     for k in range(1, n - 1):
         prefix = " ".join(keys[x] for x in run[:k])
-        if _is_place(prefix, known) and 2 <= n - k <= 4 and _surname_strength(keys, run[k]):
+        if _is_place(prefix, known) and 2 <= n - k <= 4 and _surname_strength(keys, run[k]) == 2:
             return k
     return 0
 
@@ -201,6 +201,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
     writes after a unit word (used to cut a place glued before a name), ``global_places`` names
     known to be places anywhere (a whole candidate equal to one is not a person without a cue)."""
     places = global_places or set()
+    repeated_places = _repeated_after_units(toks, keys)
     lx = lexicons()
     out: list[Mention] = []
     for run in _runs(toks):
@@ -239,7 +240,10 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
         if ctx is not None:
             # a name after "xã", "trường", "đường" … is a place or a thing, unless a title before it
             # says it is the holder ("Chủ tịch UBND xã Kpă Thuyên")
-            if title_found and sur == 2 and ctx not in _THING_CONTEXTS and not is_place:
+            # a two-syllable Kinh-looking name there is usually the place itself ("xã Hoàng Hoa")
+            ethnic = bool(lx.ethnic.match(keys, start)) or keys[start].startswith(("h'", "k'"))
+            if title_found and sur == 2 and ctx not in _THING_CONTEXTS and not _is_place(name_key, set()) \
+                    and (len(run) >= 3 or ethnic) and name_key not in repeated_places:
                 out.append(Mention(start, end, "title"))
             continue
         if cue in ("comrade", "address", "rank"):
@@ -272,6 +276,23 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 out.append(Mention(start, end, "model", prob=prob))
     out = _coordinated(toks, keys, out, places)
     return out
+
+
+def _repeated_after_units(toks, keys) -> set[str]:
+    """Names written twice or more right after a unit word: places, whatever they look like."""
+    lx = lexicons()
+    seen: dict[str, int] = {}
+    for i in range(len(toks) - 1):
+        u = lx.admin_units.match(keys, i)
+        if u and not toks[i].upper:
+            e = u[0]
+            f = e
+            while f < len(toks) and _name_token(toks[f]) and f - e < 4:
+                f += 1
+            if f > e:
+                k = " ".join(keys[e:f])
+                seen[k] = seen.get(k, 0) + 1
+    return {k for k, c in seen.items() if c >= 2}
 
 
 _THING_CONTEXTS = {"trường", "đường", "phố", "tuyến đường", "đại lộ", "quỹ", "học bổng", "giải thưởng",

@@ -56,6 +56,8 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
     if not m:
         return None
     end, (level, unit) = m
+    if unit == "thôn" and i > 0 and keys[i - 1] == "nông":
+        return None   # "nông thôn" (countryside)
     if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX"):
         end += 1
     if toks[i].upper and toks[i].text not in ("TP", "TX"):
@@ -96,6 +98,7 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
                 place = (unit, " ".join(x.text for x in toks[uend:pend]))
                 j = pend
             else:
+                place = (unit, "")
                 j = uend
             break
         if t.cap or t.upper:
@@ -109,6 +112,10 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
                 j += 1
                 continue
             break
+        w = lx.org_words.match(keys, j)
+        if w:
+            j = w[0]
+            continue
         if lx.org_stop.match(keys, j) or lx.titles.match(keys, j) or lx.triggers.match(keys, j):
             break
         j += 1
@@ -158,14 +165,22 @@ def article_places(toks: list[Token], keys: list[str], stops) -> dict[str, str]:
                 continue
         i += 1
     out = {}
+    best_commune = None
     for unit, c in counts.items():
         best = sorted(c.items(), key=lambda kv: (-kv[1], first[(unit, kv[0])]))
         out[unit] = best[0][0]
+        if unit in COMMUNE_UNITS:
+            cand = (best[0][1], -first[(unit, best[0][0])], unit)
+            if best_commune is None or cand > best_commune:
+                best_commune = cand
+    if best_commune is not None:
+        out["_commune"] = best_commune[2]
     return out
 
 
 def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[str, str],
-                 chain_place: tuple[str, str] | None = None) -> str:
+                 chain_place: tuple[str, str] | None = None,
+                 earlier: list[tuple[tuple[str, ...], str]] | None = None) -> str:
     """Complete a bare organization from the article's places (only words the text contains)."""
     if span is None or not text:
         return text
@@ -173,10 +188,10 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
     body = keys[span.start:span.end]
     last = body[-1] if body else ""
     # ends with a bare unit word: "UBND huyện", "Hội Liên hiệp Phụ nữ tỉnh"
-    for unit in sorted({u for _, u in _unit_words()}, key=len, reverse=True):
+    for unit in sorted({u for lv, u in _unit_words() if lv != "village"}, key=len, reverse=True):
         uk = tuple(unit.split())
         if tuple(body[-len(uk):]) == uk and span.end - span.start > len(uk):
-            if chain_place and chain_place[0] == unit:
+            if chain_place and chain_place[0] == unit and chain_place[1]:
                 return f"{text} {chain_place[1]}"
             if unit in main:
                 return f"{text} {main[unit]}"
@@ -186,20 +201,29 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
     committee = _canon_committee(" ".join(body))
     if committee in COMMITTEE_UNIT:
         unit = COMMITTEE_UNIT[committee]
-        if chain_place and chain_place[0] == unit:
+        if chain_place and chain_place[0] == unit and chain_place[1]:
             return f"{text} {chain_place[1]}"
         if unit in main:
             return f"{text} {main[unit]}"
         return text
     if committee == "đảng ủy":
         if chain_place and chain_place[0] in COMMUNE_UNITS:
-            return f"{text} {chain_place[0]} {chain_place[1]}"
-        for unit in COMMUNE_UNITS:
-            if unit in main:
-                return f"{text} {unit} {main[unit]}"
+            if chain_place[1]:
+                return f"{text} {chain_place[0]} {chain_place[1]}"
+            if chain_place[0] in main:
+                return f"{text} {chain_place[0]} {main[chain_place[0]]}"
+        unit = main.get("_commune")
+        if unit:
+            return f"{text} {unit} {main[unit]}"
         return text
     if span.kind == "agency" and span.place is None and body and body[0] == "sở" and "tỉnh" in main:
         return f"{text} tỉnh {main['tỉnh']}"
+    if span.kind == "agency" and span.end == span.head_end and earlier:
+        # "giữ chức Giám đốc Trung tâm": the centre the article named in full before
+        head = tuple(body)
+        for name_keys, name in earlier:
+            if name_keys[:len(head)] == head and len(name_keys) > len(head):
+                return name
     del lx
     return text
 

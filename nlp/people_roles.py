@@ -120,6 +120,8 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
     if org is None:
         if kind == "job":
             return None
+        if kind == "delegate" and title_end == m[0] and (j >= n or j not in stops):
+            return None   # a bare "đại biểu" is a position only right before a name
         if kind == "head" and title_end == m[0] and form.lower() in ("ủy viên", "uỷ viên", "thường trực"):
             return None
     return TitleItem(ts, title_end, org.end if org else title_end, kind, former, org,
@@ -144,7 +146,7 @@ def parse_chain(toks: list[Token], keys: list[str], i: int, stops, closing: str 
                 continue
             if it.org is None:
                 o = parse_org(toks, keys, j + 1, stops)
-                if o is not None and o.kind == "agency":
+                if o is not None:
                     it.org = o
                     it.end = o.end
             break
@@ -182,7 +184,10 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
             if j == 0 or keys[j - 1] not in ("phó", "quyền", "nguyên"):
                 chain = parse_chain(toks, keys, j, inner_stops)
                 if chain and chain[-1].end in target:
-                    best = chain
+                    if chain[-1].end != start and chain[-1].kind == "delegate" and chain[-1].org is None:
+                        chain = chain[:-1]
+                    if chain:
+                        best = chain
         j -= 1
     return best
 
@@ -192,9 +197,11 @@ def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[li
     lx = lexicons()
     k = j
     n = len(toks)
-    while k < n and k - j < 7 and (keys[k] in _FILLER) and k not in stops:
+    while k < n and k - j < 8 and k not in stops:
+        m = lx.triggers.match(keys, k)
+        if m and keys[k] != "làm":
+            return parse_chain(toks, keys, m[0], stops), k
+        if keys[k] not in _FILLER:
+            break
         k += 1
-    m = lx.triggers.match(keys, k) if k < n else None
-    if not m or keys[k] == "làm":
-        return [], -1
-    return parse_chain(toks, keys, m[0], stops), k
+    return [], -1
