@@ -1,0 +1,101 @@
+"""Finding pages: links of an HTML page sorted into article candidates, pagination and other pages,
+on the start host only; sitemaps (sitemaps.py) and feeds (feeds.py) feed the same frontier."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from .feeds import feeds_in_html
+from .parse import GENERIC_NOT_ARTICLE, HOME_PATHS
+from .profiles import Profile
+from .urls import canonical_url, host_of
+
+# links never worth fetching for articles: files, printing, login, feeds of comments …
+_SKIP_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|jpe?g|png|gif|bmp|webp|svg|ico|mp3|mp4|avi|wmv|flv|"
+                       r"css|js|exe|msi|apk|iso|tiff?)$", re.I)
+_SKIP_URL = re.compile(r"(/_layouts/|/wp-(admin|login)|/login|/dang-nhap|/logout|/print|[?&](print|in)=|"
+                       r"/sendmail|/mailto|javascript:|p_p_lifecycle=[12]|/rss/?$|/feed/?$|/comment)", re.I)
+_PAGE_PARAM = re.compile(r"^(pageindex|page|paged|p|trang|pagenum|pageno|start|_[\w]*_cur|cur)$", re.I)
+_PAGE_PATH = re.compile(r"(/trang-\d+|/page/\d+|/p\d+)/?(\.html?)?$", re.I)
+_NEXT_TEXT = re.compile(r"^(xem tiếp|xem thêm|trang sau|trang tiếp|tiếp|tiếp theo|sau|next|»|›|>|>>|»»|\d{1,4})$",
+                        re.I)
+
+
+@dataclass
+class PageLinks:
+    articles: list[str] = field(default_factory=list)      # probable article pages (fetched first)
+    pagination: list[str] = field(default_factory=list)    # next pages of a listing
+    pages: list[str] = field(default_factory=list)         # other pages on the host (categories, …)
+    feeds: list[str] = field(default_factory=list)
+
+
+def is_pagination(url: str) -> bool:
+    parts = urlsplit(url)
+    if _PAGE_PATH.search(parts.path):
+        return True
+    return any(_PAGE_PARAM.match(k) and v.isdigit() for k, v in parse_qsl(parts.query))
+
+
+def looks_like_article_url(canon: str, profile: Profile | None) -> bool:
+    if profile is not None and profile.is_article_url(canon):
+        return True
+    if profile is not None and profile.not_article_match(canon):
+        return False
+    if any(rx.search(canon) for rx in GENERIC_NOT_ARTICLE):
+        return False
+    path = urlsplit(canon).path
+    # slugs with many words, or numeric ids at the end, are how CMSs name article pages
+    return bool(re.search(r"[-_][\w]+[-_][\w]+[-_][\w]+[-_][\w]+", path) or re.search(r"\d{4,}(\.html?|\.aspx)?$", path))
+
+
+def links_of(soup: BeautifulSoup, page_url: str, host: str, profile: Profile | None) -> PageLinks:
+    """Links of an HTML page on `host` (www. ignored), canonicalised, deduplicated, sorted by kind."""
+    base = page_url
+    bt = soup.find("base", href=True)
+    if bt:
+        base = urljoin(page_url, bt["href"])
+    out = PageLinks()
+    seen: set[str] = set()
+    marked_articles: set[str] = set()
+    marked_next: set[str] = set()
+    if profile is not None:
+        for sel in profile.listing_links:
+            for a in soup.select(sel):
+                if a.get("href"):
+                    marked_articles.add(urljoin(base, a["href"]))
+        for sel in profile.listing_next:
+            for a in soup.select(sel):
+                if a.get("href"):
+                    marked_next.add(urljoin(base, a["href"]))
+    for a in soup.find_all("a", href=True):
+        href = a["href"].strip()
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        url = urljoin(base, href)
+        try:
+            canon = canonical_url(url)
+        except ValueError:
+            continue
+        if host_of(canon) != host or canon in seen:
+            continue
+        if _SKIP_EXT.search(urlsplit(canon).path) or _SKIP_URL.search(url):
+            continue
+        seen.add(canon)
+        text = " ".join(a.get_text(" ").split())
+        if url in marked_next or (is_pagination(canon) and (_NEXT_TEXT.match(text) or url in marked_next)) \
+                or is_pagination(canon):
+            out.pagination.append(url)
+        elif url in marked_articles or looks_like_article_url(canon, profile):
+            out.articles.append(url)
+        elif _NEXT_TEXT.match(text) and not HOME_PATHS.match(urlsplit(canon).path):
+            out.pagination.append(url)  # "Xem tiếp", "Trang sau", "»" links with an unusual URL shape
+        else:
+            out.pages.append(url)
+    for href in feeds_in_html(soup):
+        url = urljoin(base, href)
+        if host_of(url) == host:
+            out.feeds.append(url)
+    return out

@@ -1,0 +1,90 @@
+"""Bytes → text: charset from the BOM, the Content-Type header, <meta>, then detection; Unicode NFC.
+
+Vietnamese pages come in UTF-8, windows-1258 (whose tone marks are *combining* characters, so the
+decoded text must be NFC-composed) and, from old editors, NFD UTF-8; all leave here as NFC.
+"""
+from __future__ import annotations
+
+import codecs
+import html
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([a-zA-Z0-9_.:-]+)""", re.I)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Declarations that servers send by default rather than by knowledge of the page.
+_WEAK = {codecs.lookup(n).name for n in ("iso-8859-1", "ascii", "windows-1252")}
+_ENTITY = re.compile(r"&(#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def _codec(name: str | bytes | None) -> str | None:
+    """Python's codec name for a declared charset, or None when Python has no such codec."""
+    if not name:
+        return None
+    if isinstance(name, bytes):
+        name = name.decode("ascii", "ignore")
+    try:
+        return codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+
+
+def header_charset(content_type: str | None) -> str | None:
+    m = _HEADER_CHARSET.search(content_type or "")
+    return _codec(m.group(1)) if m else None
+
+
+def meta_charset(raw: bytes) -> str | None:
+    m = _META_CHARSET.search(raw[:16384])
+    return _codec(m.group(1)) if m else None
+
+
+def _decodes(raw: bytes, codec: str) -> bool:
+    try:
+        raw.decode(codec)
+        return True
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def sniff_encoding(raw: bytes, content_type: str | None = None) -> str:
+    """The codec to decode `raw` with. Valid UTF-8 with non-ASCII bytes wins over a weak declaration
+    (servers default to ISO-8859-1); otherwise header, then meta, then charset-normalizer's guess."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return "utf-8-sig" if name == "utf-8" else name
+    declared = [c for c in (header_charset(content_type), meta_charset(raw)) if c]
+    is_utf8 = _decodes(raw, "utf-8")
+    for codec in declared:
+        if codec in _WEAK and is_utf8 and not raw.isascii():
+            continue
+        if codec == "utf-8" and not is_utf8:
+            continue  # declared UTF-8 but is not: fall through to the next clue
+        if _decodes(raw, codec):
+            return codec
+    if is_utf8:
+        return "utf-8"
+    best = from_bytes(raw[:200000]).best()
+    if best is not None and best.encoding:
+        return _codec(best.encoding) or "utf-8"
+    return "utf-8"
+
+
+def normalize_text(s: str) -> str:
+    """NFC, leftover HTML entities decoded (pages that escape twice), invisible characters removed."""
+    if "&" in s and _ENTITY.search(s):
+        s = html.unescape(s)
+    s = _INVISIBLE.sub("", s)
+    return unicodedata.normalize("NFC", s)
+
+
+def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """(text, codec): the page decoded (undecodable bytes replaced) and composed to NFC.
+    The markup is kept, so entities are left to the HTML parser."""
+    codec = sniff_encoding(raw, content_type)
+    text = raw.decode(codec, errors="replace")
+    return unicodedata.normalize("NFC", text), codec

@@ -1,0 +1,497 @@
+"""One fetched page → an `Article`, or a `Rejection` that says why the page is not an article.
+
+Steps: decode (encoding.py) → pick the CMS profile whose markers the page carries (profiles/) →
+reject home, category, tag, listing and search pages (URL patterns, no article body, many teaser
+links) → title, date, lead, body blocks from the profile's selectors (or trafilatura for unknown
+layouts) → drop boilerplate blocks (data/boilerplate.toml) → author and "Nguồn:" lines as fields.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+from .dates import parse_iso, parse_vn_date
+from .encoding import decode_html, normalize_text
+from .profiles import Profile, load_profiles
+from .types import Article
+from .urls import canonical_url, host_of
+
+MIN_BODY_CHARS = 120          # shorter bodies are stubs or teasers, not articles
+LISTING_MIN_LINKS = 3         # this many article teaser links without a body = a listing page
+HOME_PATHS = re.compile(r"^/(index\.(html?|php|aspx?)|default\.aspx|trang-?chu/?|home/?|portal/?|portal/Pages/default\.aspx|"
+                        r"web/guest/?|web/guest/(trang-?chu|home)/?|Pages/(default|Home|TrangChu)\.aspx)?$", re.I)
+GENERIC_NOT_ARTICLE = [re.compile(p, re.I) for p in (
+    r"/(tag|tags|the|chu-de|category|categories|danh-muc|chuyen-muc|author|tac-gia|search|tim-kiem|tu-khoa)(/|\?|$)",
+    r"[?&](PageIndex|Page|page|paged|trang|p_p_page)=\d+", r"[?&]_[^=&]*_cur=\d+", r"/trang-\d+/?$", r"/page/\d+/?$",
+    r"[?&](q|s|keyword|keywords|tukhoa)=",
+)]
+_BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+          "dl", "dt", "dd", "table", "tbody", "thead", "tr", "blockquote", "figure", "figcaption", "pre", "center",
+          "address", "hr", "caption"}
+_SKIP_NODES = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A page that is not an article, and why (one line, shown in crawl statistics)."""
+    url: str
+    reason: str
+    profile: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.url}: not an article: {self.reason}"
+
+
+class ArticleRejected(ValueError):
+    def __init__(self, rejection: Rejection):
+        super().__init__(str(rejection))
+        self.rejection = rejection
+
+
+@dataclass(frozen=True)
+class _Boilerplate:
+    drop_selectors: str
+    stop_headings: frozenset[str]
+    drop_lines: tuple[re.Pattern, ...]
+    caption_credit: re.Pattern
+    author_lines: tuple[re.Pattern, ...]
+    source_lines: tuple[re.Pattern, ...]
+
+
+@lru_cache(maxsize=1)
+def boilerplate() -> _Boilerplate:
+    with open(Path(__file__).with_name("data") / "boilerplate.toml", "rb") as fh:
+        d = tomllib.load(fh)
+    rx = lambda xs: tuple(re.compile(x, re.I) for x in xs)  # noqa: E731
+    return _Boilerplate(", ".join(d["drop_selectors"]), frozenset(d["stop_headings"]), rx(d["drop_lines"]),
+                        re.compile(d["caption_credit"], re.I), rx(d["author_lines"]), rx(d["source_lines"]))
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text with whitespace collapsed, NFC."""
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def _clean(s: str) -> str:
+    return " ".join(normalize_text(s).split())
+
+
+def _key(s: str) -> str:
+    return _clean(s).lower().strip(" :.-–—»›>")
+
+
+# -- profile choice ------------------------------------------------------------------------------
+def detect_profile(soup: BeautifulSoup, html_text: str, url: str, profiles) -> tuple[Profile | None, int]:
+    """The profile whose markers score highest on this page (None when none scores)."""
+    best, best_score = None, 0
+    for p in profiles:
+        score = sum(1 for sel in p.detect_selectors if soup.select_one(sel) is not None)
+        score += sum(1 for s in p.detect_html if s in html_text)
+        score += sum(1 for rx in p.detect_urls if rx.search(url))
+        if score > best_score:
+            best, best_score = p, score
+    return best, best_score
+
+
+def url_rejection(canon: str, profile: Profile | None) -> str:
+    """Why this URL cannot be an article page ("" when it can)."""
+    parts = urlsplit(canon)
+    if not parts.query and HOME_PATHS.match(parts.path or "/"):
+        return "home page"
+    if profile is not None:
+        if profile.is_article_url(canon):
+            return ""
+        pat = profile.not_article_match(canon)
+        if pat:
+            return f"listing/category URL ({profile.name} pattern {pat})"
+    for rx in GENERIC_NOT_ARTICLE:
+        if rx.search(canon):
+            return f"listing/category/search URL (pattern {rx.pattern})"
+    return ""
+
+
+# -- text blocks ---------------------------------------------------------------------------------
+@dataclass
+class _Block:
+    text: str
+    link_chars: int
+    heading: bool = False
+
+    @property
+    def link_ratio(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+def blocks_of(el: Tag) -> list[_Block]:
+    """The visible text of `el` as blocks: block elements and <br> end a block."""
+    out: list[_Block] = []
+    buf: list[str] = []
+    link = [0]
+    heading = [False]
+
+    def flush():
+        t = _clean("".join(buf))
+        if t:
+            out.append(_Block(t, min(link[0], len(t)), heading[0]))
+        buf.clear()
+        link[0] = 0
+        heading[0] = False
+
+    def walk(node: Tag, in_link: bool, in_heading: bool):
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if isinstance(child, _SKIP_NODES):
+                    continue
+                s = str(child)
+                buf.append(s)
+                if in_link:
+                    link[0] += len(s.strip())
+                if in_heading and s.strip():
+                    heading[0] = True
+            elif isinstance(child, Tag):
+                name = child.name
+                if name == "br":
+                    flush()
+                elif name in _BLOCK:
+                    flush()
+                    walk(child, in_link, in_heading or name in ("h1", "h2", "h3", "h4", "h5", "h6"))
+                    flush()
+                elif name in ("td", "th"):
+                    buf.append(" ")
+                    walk(child, in_link, in_heading)
+                    buf.append(" ")
+                elif name == "img":
+                    continue
+                else:
+                    walk(child, in_link or name == "a", in_heading)
+
+    walk(el, False, False)
+    flush()
+    return out
+
+
+def _select_first(root, selectors) -> Tag | None:
+    """First selector with a match; among its matches the one with the most text."""
+    for sel in selectors:
+        hits = root.select(sel)
+        hits = [h for h in hits if h.get_text(strip=True)]
+        if hits:
+            return max(hits, key=lambda h: len(h.get_text(" ", strip=True)))
+    return None
+
+
+def _select_text(root, selectors) -> str:
+    for sel in selectors:
+        for h in root.select(sel):
+            t = _clean(h.get_text(" "))
+            if t:
+                return t
+    return ""
+
+
+def _meta(soup, *names) -> str:
+    for n in names:
+        tag = soup.find("meta", attrs={"property": n}) or soup.find("meta", attrs={"name": n}) \
+            or soup.find("meta", attrs={"itemprop": n})
+        if tag and tag.get("content"):
+            return _clean(tag["content"])
+    return ""
+
+
+def _fallback_title(soup) -> str:
+    t = _meta(soup, "og:title", "twitter:title")
+    if t:
+        return t
+    h1 = soup.find("h1")
+    if h1 and _clean(h1.get_text(" ")):
+        return _clean(h1.get_text(" "))
+    if soup.title and soup.title.string:
+        return re.split(r"\s+[-|–]\s+", _clean(soup.title.string))[0]
+    return ""
+
+
+def _date_from(el: Tag, formats) -> datetime | date | None:
+    for attr in ("datetime", "content", "title"):
+        v = el.get(attr)
+        if v:
+            d = parse_iso(v) or parse_vn_date(v, formats)
+            if d:
+                return d
+    return parse_vn_date(_clean(el.get_text(" ")), formats)
+
+
+def find_date(soup, selectors, formats, near: Tag | None = None) -> datetime | date | None:
+    """Publication date: profile selectors, then meta tags, then <time>, then text near the title."""
+    for sel in selectors:
+        for el in soup.select(sel):
+            d = _date_from(el, formats)
+            if d:
+                return d
+    for n in ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
+              "dc.date.issued", "dc.date", "date"):
+        v = _meta(soup, n)
+        if v:
+            d = parse_iso(v) or parse_vn_date(v)
+            if d:
+                return d
+    for el in soup.find_all("time"):
+        d = _date_from(el, formats)
+        if d:
+            return d
+    if near is not None:
+        for sib in list(near.find_all_next(string=True, limit=40)):
+            t = _clean(str(sib))
+            if 6 <= len(t) <= 120:
+                d = parse_vn_date(t, formats)
+                if d:
+                    return d
+    return None
+
+
+# -- body cleaning -------------------------------------------------------------------------------
+@dataclass
+class _Parts:
+    title: str = ""
+    published: datetime | date | None = None
+    lead: str = ""
+    paragraphs: list[str] | None = None
+    author: str = ""
+    source: str = ""
+
+
+_DATE_LINE_REST = re.compile(r"[\d/:|.,\-–()]+|\b(AM|PM|SA|CH|GMT\+?7?)\b|thứ\s+\S+|chủ nhật|đăng ngày|ngày đăng|"
+                             r"ngày|cập nhật|lúc|giờ", re.I)
+
+
+def _is_date_line(t: str) -> bool:
+    if len(t) > 80 or not parse_vn_date(t):
+        return False
+    rest = _DATE_LINE_REST.sub(" ", t)
+    return len(rest.split()) <= 2
+
+
+def _strip_label(t: str, rx_list) -> str | None:
+    for rx in rx_list:
+        m = rx.fullmatch(t)
+        if m:
+            return _clean(m.group("name")).strip(" .()")
+    return None
+
+
+def _looks_like_byline(t: str) -> bool:
+    """A short line of capitalised words, no sentence punctuation: how portals sign an article."""
+    words = t.replace(",", " ").split()
+    if not (1 <= len(words) <= 6) or len(t) > 60 or t[-1] in ".!?:;…\"”":
+        return False
+    return all(w[0].isupper() or w in ("-", "–", "&", "và") for w in words) and any(len(w) > 1 for w in words)
+
+
+def clean_blocks(blocks: list[_Block], title: str, *, find_byline: bool = True) -> tuple[list[str], str, str]:
+    """Boilerplate out, then author / source lines out of the tail. → (paragraphs, author, source)."""
+    bp = boilerplate()
+    total = sum(len(b.text) for b in blocks)
+    kept: list[_Block] = []
+    seen_chars = 0
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        i += 1
+        k = _key(b.text)
+        if len(b.text) <= 60 and k in bp.stop_headings:
+            if seen_chars >= 100 or seen_chars >= 0.3 * total:
+                break  # a widget after the article: the rest is not the article
+            while i < len(blocks) and blocks[i].link_ratio > 0.5:
+                i += 1  # a widget before the article: skip its link list
+            continue
+        seen_chars += len(b.text)
+        if b.link_ratio > 0.9 and len(b.text) < 200:
+            continue
+        if any(rx.fullmatch(b.text) for rx in bp.drop_lines):
+            continue
+        if title and _key(b.text) == _key(title):
+            continue
+        if _is_date_line(b.text):
+            continue
+        if len(b.text) < 300 and bp.caption_credit.search(b.text):
+            continue  # an image caption with its credit
+        kept.append(b)
+    paras = [b.text for b in kept]
+    # consecutive duplicates (a lead repeated in the body, a caption echoed)
+    paras = [p for j, p in enumerate(paras) if j == 0 or p != paras[j - 1]]
+    author = source = ""
+    for _ in range(3):
+        if not paras:
+            break
+        last = paras[-1]
+        s = _strip_label(last, bp.source_lines) if len(last) <= 170 and "," not in last[:60] or \
+            last.lower().startswith("nguồn") else None
+        if s and not source:
+            source = s
+            paras.pop()
+            continue
+        a = _strip_label(last, bp.author_lines) if len(last) <= 90 else None
+        if a and not author:
+            author = a
+            paras.pop()
+            continue
+        if find_byline and not author and _looks_like_byline(last) and len(paras) > 1:
+            author = last
+            paras.pop()
+            continue
+        break
+    return paras, author, source
+
+
+def _drop_elements(root: Tag, selectors: str) -> None:
+    if not selectors:
+        return
+    for el in root.select(selectors):
+        if not el.decomposed:
+            el.decompose()
+
+
+def _extract_with_profile(soup: BeautifulSoup, profile: Profile) -> _Parts | str:
+    body = _select_first(soup, profile.body)
+    if body is None:
+        n = len({a.get("href") for sel in profile.listing_links for a in soup.select(sel)})
+        if n >= LISTING_MIN_LINKS:
+            return f"listing page: {n} article links and no article body ({profile.name})"
+        return f"no article body ({profile.name} body selectors match nothing)"
+    parts = _Parts()
+    title_el = None
+    for sel in profile.title:
+        hits = [h for h in soup.select(sel) if _clean(h.get_text(" "))]
+        if hits:
+            distinct = {_clean(h.get_text(" ")) for h in hits}
+            if len(distinct) >= LISTING_MIN_LINKS and all(h.find("a") for h in hits):
+                return f"listing page: {len(distinct)} linked titles ({profile.name} {sel})"
+            title_el = hits[0]
+            break
+    parts.title = _clean(title_el.get_text(" ")) if title_el is not None else _fallback_title(soup)
+    parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el)
+    lead_el = _select_first(soup, profile.lead)
+    if lead_el is not None:
+        parts.lead = _clean(lead_el.get_text(" "))
+    parts.author = _strip_prefix(_select_text(soup, profile.author))
+    parts.source = _strip_prefix(_select_text(soup, profile.source))
+    for sel in (*profile.author, *profile.source, *profile.lead):
+        for el in body.select(sel):
+            el.decompose()
+    _drop_elements(body, ", ".join(profile.drop))
+    _drop_elements(body, boilerplate().drop_selectors)
+    blocks = blocks_of(body)
+    parts.paragraphs, a, s = clean_blocks(blocks, parts.title, find_byline=not parts.author)
+    parts.author = parts.author or a
+    parts.source = parts.source or s
+    return parts
+
+
+_PREFIX = re.compile(r"^(tác giả|người viết|bài|tin|nguồn|nguồn tin|theo)\s*:?\s*", re.I)
+
+
+def _strip_prefix(s: str) -> str:
+    return _PREFIX.sub("", s).strip(" .()") if s else ""
+
+
+def _extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> _Parts | str:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html_text, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=True, favor_precision=True, deduplicate=False)
+    if doc is None or not (doc.text or "").strip():
+        return "no main text found (generic extractor)"
+    parts = _Parts()
+    h1 = soup.find("h1")
+    parts.title = _clean(h1.get_text(" ")) if h1 and _clean(h1.get_text(" ")) else (_clean(doc.title or "") or _fallback_title(soup))
+    parts.published = find_date(soup, (), (), near=h1) or (parse_iso(doc.date) if doc.date else None)
+    blocks = [_Block(_clean(line), 0) for line in doc.text.split("\n") if _clean(line)]
+    # teaser lists: extracted paragraphs that are the text of links elsewhere on the page
+    headlines = {_key(a.get_text(" ")) for a in soup.find_all("a") if len(_clean(a.get_text(" "))) >= 20}
+    teasers = sum(1 for b in blocks if _key(b.text) in headlines or any(_key(b.text).startswith(h) for h in headlines if len(h) >= 30))
+    if teasers >= LISTING_MIN_LINKS:
+        return f"listing page: {teasers} extracted lines are headline links (generic)"
+    parts.paragraphs, parts.author, parts.source = clean_blocks(blocks, parts.title)
+    if doc.author and not parts.author:
+        parts.author = _clean(doc.author)
+    return parts
+
+
+@dataclass
+class DecodedPage:
+    text: str
+    codec: str
+    soup: BeautifulSoup
+
+
+def read_page(html_bytes: bytes, headers: dict | None = None) -> DecodedPage:
+    """Bytes → decoded text (NFC) and its parse tree."""
+    headers = {k.lower(): v for k, v in (headers or {}).items()}
+    text, codec = decode_html(html_bytes, headers.get("content-type"))
+    return DecodedPage(text, codec, BeautifulSoup(text, "lxml"))
+
+
+def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, profiles=None,
+                  profile_dirs=(), site: str | None = None, fetched_at: datetime | None = None,
+                  require_article: bool = True, page: "DecodedPage | None" = None) -> Article | Rejection:
+    """Parse a fetched page. `url` is the final URL (after redirects), `headers` the response headers
+    (lower- or mixed-case names). Returns an Article, or a Rejection naming why the page is not one
+    (with require_article=False only an empty page is rejected). `page` is the page already decoded
+    by `read_page` (its soup is consumed)."""
+    if page is None:
+        page = read_page(html_bytes, headers)
+    text, codec, soup = page.text, page.codec, page.soup
+    try:
+        canon = canonical_url(url)
+    except ValueError:
+        canon = url  # file:// and other local sources keep their URL
+    profiles = profiles if profiles is not None else load_profiles(tuple(profile_dirs))
+    profile, _score = detect_profile(soup, text, canon, profiles)
+    name = profile.name if profile else "generic"
+    if require_article:
+        why = url_rejection(canon, profile)
+        if why:
+            return Rejection(url, why, name)
+    parts = _extract_with_profile(soup, profile) if profile else None
+    if profile is not None and isinstance(parts, str) and not require_article:
+        parts = None
+    if parts is None:
+        parts = _extract_generic(soup, text, url)
+        name = "generic" if not isinstance(parts, str) else name
+    if isinstance(parts, str):
+        return Rejection(url, parts, name)
+    paras = parts.paragraphs or []
+    if parts.lead and (not paras or _key(paras[0]) != _key(parts.lead)):
+        lead = parts.lead
+        paras = [lead] + [p for p in paras if _key(p) != _key(lead)]
+    body = "\n\n".join(paras)
+    if require_article:
+        if not parts.title:
+            return Rejection(url, "no title", name)
+        if len(body) < MIN_BODY_CHARS:
+            return Rejection(url, f"body too short ({len(body)} chars < {MIN_BODY_CHARS})", name)
+    elif not body:
+        return Rejection(url, "no text", name)
+    return Article(url=url, canonical_url=canon, site=site or host_of(url) or "local", title=parts.title,
+                   published=parts.published, text=body, author=parts.author, source=parts.source,
+                   html=html_bytes, encoding=codec, fetched_at=fetched_at or datetime.now(timezone.utc),
+                   content_hash=content_hash(body), profile=name)
+
+
+def parse_html_file(url: str, data: bytes, *, profile_dirs=()) -> Article:
+    """A saved HTML file → Article, without the article/non-article decision (for `ingest` and
+    `extract`). Raises ArticleRejected when the page has no text at all."""
+    res = parse_article(url, data, {}, profile_dirs=profile_dirs, require_article=False)
+    if isinstance(res, Rejection):
+        raise ArticleRejected(res)
+    return res
