@@ -281,7 +281,7 @@ def _read_unit(toks: list[Token], k: int, words: bool = False) -> _Unit | None:
         return None
     # a multi-word countable head that starts like a measure word ("đồng chí", "ngày công")
     heads = _lex("count_heads.txt")
-    for size in range(4, 1, -1):
+    for size in range(6, 1, -1):
         if k + size <= n and all(x.kind == "word" for x in toks[k:k + size]) \
                 and " ".join(x.low for x in toks[k:k + size]) in heads:
             return _count_unit(toks, k, k + size - 1)
@@ -444,7 +444,7 @@ def _join(toks: list[Token], a: int, b: int) -> str:
 
 # who the figure belongs to: an organisation head with its name ("Đảng bộ thành phố Vĩnh Yên")
 _ADMIN = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|TX\.?|xã|phường|thị trấn|thôn|bản|làng)"
-_NAME = r"(?:[A-ZĐÀ-Ỹ][\w'’]*(?:\s+[A-ZĐÀ-Ỹ][\w'’]*)*)"
+_NAME = r"(?-i:[A-ZĐÀÁẢÃẠÂĂÈÉẺẼẸÊÌÍỈĨỊÒÓỎÕỌÔƠÙÚỦŨỤƯỲÝỶỸỴ][\w'’]*(?:\s+[A-ZĐÀÁẢÃẠÂĂÈÉẺẼẸÊÌÍỈĨỊÒÓỎÕỌÔƠÙÚỦŨỤƯỲÝỶỸỴ][\w'’]*)*)"
 
 
 @lru_cache(maxsize=1)
