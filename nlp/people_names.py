@@ -97,6 +97,10 @@ def _context_before(toks, keys, i: int, depth: int = 0) -> str | None:
         k = i - back
         if k < 0 or toks[k].text in _CLAUSE or not toks[k].is_word:
             return None
+        o = lx.org_heads.match(keys, k)
+        if o and o[1] == "agency" and toks[k].cap and o[0] <= i \
+                and all(t.cap or t.upper for t in toks[o[0]:i]):
+            return "org"   # "Công ty TNHH Nguyễn Kim": a name inside an organization's name
         m = lx.name_contexts.match(keys, k)
         if m and m[0] >= i - 3 and m[0] <= i:
             between = toks[m[0]:i]
@@ -295,7 +299,7 @@ def _repeated_after_units(toks, keys) -> set[str]:
     return {k for k, c in seen.items() if c >= 2}
 
 
-_THING_CONTEXTS = {"trường", "đường", "phố", "tuyến đường", "đại lộ", "quỹ", "học bổng", "giải thưởng",
+_THING_CONTEXTS = {"org", "trường", "đường", "phố", "tuyến đường", "đại lộ", "quỹ", "học bổng", "giải thưởng",
                    "tư tưởng", "phong cách", "đạo đức", "tấm gương", "huân chương", "huy chương",
                    "bảo tàng", "khu di tích", "di tích", "đền", "đền thờ", "lăng", "tượng đài", "cầu",
                    "chợ", "mang tên", "công viên", "quảng trường"}
@@ -354,7 +358,10 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
         while e < b and _name_token(toks[e]) and e - i < 5:
             e += 1
         rest = [t for t in toks[e:b]]
-        ok_end = not rest or rest[0].text in ("–", "-", "—", "(", ",")
+        ok_end = not rest or rest[0].text in ("–", "-", "—", "(")
+        stripped = _strip_front(toks, keys, list(range(i, e)))
+        if stripped[0] != list(range(i, e)):
+            ok_end = False   # "Ông Nguyễn Văn Tư, …" is a sentence, not a byline
         if e - i >= 2 and e - i <= 4 and ok_end and (b - a) <= 25 and not lexicons().titles.match(keys, i) \
                 and not lexicons().org_heads.match(keys, i):
             out.append(Mention(i, e, "byline"))

@@ -67,11 +67,13 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
     return end, level, unit
 
 
-def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 16) -> OrgSpan | None:
-    """The organization name that opens at token ``i``, or None when no head is there."""
+def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 16,
+              allow_lower: bool = False) -> OrgSpan | None:
+    """The organization name that opens at token ``i``, or None when no head is there
+    (a lower-case head only with ``allow_lower``: "Trưởng phòng Văn hóa - Thông tin huyện X")."""
     lx = lexicons()
     t = toks[i]
-    if not (t.is_word and (t.cap or t.upper)):
+    if not (t.is_word and (t.cap or t.upper or allow_lower)):
         return None
     m = lx.org_heads.match(keys, i)
     if not m:

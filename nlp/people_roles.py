@@ -80,16 +80,16 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             if d > j + 1 and o is not None and o.kind == "agency":
                 return TitleItem(ts, d, o.end, kind, former, o)
             title_end = j + 1
-            o = parse_org(toks, keys, j, stops)
-            if o:
+            o = parse_org(toks, keys, j, stops, allow_lower=True)
+            if o and o.end > o.head_end:
                 return TitleItem(ts, title_end, o.end, kind, former, o)
             return TitleItem(ts, title_end, title_end, kind, former, None)
         else:
-            o = parse_org(toks, keys, j, stops)
+            o = parse_org(toks, keys, j, stops, allow_lower=True)
             if o and o.kind in _BODY_KINDS:
                 return TitleItem(ts, o.head_end, o.end, kind, former, o)
             title_end = j + 1
-            if o:
+            if o and o.end > o.head_end:
                 return TitleItem(ts, title_end, o.end, kind, former, o)
             return TitleItem(ts, title_end, title_end, kind, former, None)
     else:
