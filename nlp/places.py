@@ -86,6 +86,8 @@ class _Lexicon:
     provinces: set[str]
     districts: set[str]
     max_name_len: int
+    unit_first: frozenset[str] = frozenset()
+    region_first: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +116,8 @@ def lexicon() -> _Lexicon:
     max_name = max(len(k.split()) for k in list(admin) + list(countries) + list(regions))
     return _Lexicon(units, max(len(k) for k in units), dict(not_before), dict(not_after), countries, regions,
                     cues["surname"], cues["middle"], cues["prefix"], cues["address"], cues["thought"],
-                    dict(admin), provinces, districts, max_name)
+                    dict(admin), provinces, districts, max_name,
+                    frozenset(k[0] for k in units), frozenset(k.split()[0] for k in regions))
 
 
 # ------------------------------------------------------------------------------------------- tokens
@@ -134,10 +137,11 @@ class _Tok:
 def _tokens(doc: Document) -> list[_Tok]:
     out = []
     s = doc.norm
+    c = doc.canon          # same length as norm, tone placement folded: its slices are token keys
     for m in _TOKEN.finditer(s):
         t = m.group(0)
         w = t[0].isalnum() or t[0] == "_"
-        k = key(t.replace("’", "'")) if w else t
+        k = c[m.start():m.end()].lower().replace("’", "'") if w else t
         letters = [c for c in t if c.isalpha()]
         out.append(_Tok(m.start(), m.end(), t, k, w, w and t[0].isupper(),
                         w and len(letters) >= 2 and all(c.isupper() for c in letters), t.isdigit()))
@@ -182,6 +186,7 @@ class _Finder:
         self.toks = _tokens(doc)
         self.mentions: list[_Mention] = []
         self.covered: set[int] = set()       # token indexes inside a found name or unit word
+        self._unit_cache: dict[int, tuple[int, str, str] | None] = {}
 
     # -- helpers
     def _word(self, i: int) -> _Tok | None:
@@ -189,9 +194,16 @@ class _Finder:
 
     def _unit_at(self, i: int) -> tuple[int, str, str] | None:
         """(length in tokens, type, kind) of a unit word starting at token i."""
+        if i in self._unit_cache:
+            return self._unit_cache[i]
+        r = self._unit_at_uncached(i)
+        self._unit_cache[i] = r
+        return r
+
+    def _unit_at_uncached(self, i: int) -> tuple[int, str, str] | None:
         lex = self.lex
         t = self.toks[i]
-        if not t.word:
+        if not t.word or t.k not in lex.unit_first:
             return None
         for n in range(min(lex.max_unit_len, len(self.toks) - i), 0, -1):
             seq = self.toks[i:i + n]
@@ -607,6 +619,9 @@ class _Finder:
             units = [u for u in lex.admin[wk] if u.level == DISTRICT]
             if any(_wkey(u.province) in context_provinces for u in units):
                 return "district"
+            # a district name found in one province only ("Lục Ngạn: Kinh tế …") needs no context
+            if len(wk.split()) >= 2 and len({_today_province(u) for u in lex.admin[wk]}) == 1:
+                return "district"
         return ""
 
     def _person_context(self, idxs: list[int], run: list[int], kind: str, wk: str) -> bool:
@@ -666,7 +681,7 @@ class _Finder:
         lex = self.lex
         toks = self.toks
         for i, t in enumerate(toks):
-            if not t.word or i in self.covered:
+            if not t.word or i in self.covered or t.k not in lex.region_first:
                 continue
             for n in range(min(6, len(toks) - i), 1, -1):
                 seq = toks[i:i + n]
@@ -687,6 +702,13 @@ class _Group:
     wkey: str
     level: str
     mentions: list[_Mention]
+
+
+def _today_province(u: gz.AdminUnit) -> str:
+    """The 2025 province a unit lies in (legacy units through their successor)."""
+    if u.era == gz.LEGACY and u.successor is not None:
+        return u.successor.province
+    return u.province
 
 
 def _site_provinces(doc: Document) -> set[str]:

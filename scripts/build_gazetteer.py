@@ -19,6 +19,7 @@ Usage: .venv/bin/python scripts/build_gazetteer.py [OUT_PATH]
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import sys
 from importlib import metadata
@@ -28,6 +29,15 @@ import vietnamadminunits
 
 PKG_DATA = Path(vietnamadminunits.__file__).parent / "data"
 OUT_DEFAULT = Path(__file__).resolve().parent.parent / "nlp" / "data" / "places" / "admin_units.tsv"
+
+
+_DISAMBIG = re.compile(r"\s*\((?:Huyện|Thị xã|Thành phố|Thị trấn|Xã|Phường)\)$")
+
+
+def _short(name: str) -> str:
+    """The source marks same-named units of one parent ("Kỳ Anh (Huyện)", "Yên Viên (Xã)"); the
+    type column already says which is which, so the name is kept as written in texts."""
+    return _DISAMBIG.sub("", name)
 
 
 def _aliases(raw: str | None) -> list[str]:
@@ -55,7 +65,7 @@ def build(out_path: Path) -> int:
         if r["wardCode"] in seen:
             continue
         seen.add(r["wardCode"])
-        rows.append(("2025", "C", r["wardCode"], r["wardType"], r["wardShort"], r["provinceCode"], "", "",
+        rows.append(("2025", "C", r["wardCode"], r["wardType"], _short(r["wardShort"]), r["provinceCode"], "", "",
                      "|".join(_aliases(r["wardAlias"]))))
 
     # ---- legacy → 2025 successors
@@ -87,7 +97,7 @@ def build(out_path: Path) -> int:
         dcode = r["districtCode"]
         if dcode not in seen_d:
             seen_d.add(dcode)
-            rows.append(("legacy", "D", dcode, r["districtType"], r["districtShort"], pcode, "", new_pcode,
+            rows.append(("legacy", "D", dcode, r["districtType"], _short(r["districtShort"]), pcode, "", new_pcode,
                          "|".join(_aliases(r["districtAlias"]))))
         if r["ward"] is None:
             # island districts without communes became special zones (đặc khu) of the same name
@@ -100,7 +110,7 @@ def build(out_path: Path) -> int:
             continue
         seen_c.add(wcode)
         old_key = f"{pk}_{r['districtKey']}_{r['wardKey']}"
-        rows.append(("legacy", "C", wcode, r["wardType"], r["wardShort"], pcode, dcode,
+        rows.append(("legacy", "C", wcode, r["wardType"], _short(r["wardShort"]), pcode, dcode,
                      old_ward_to_new.get(old_key, ""), "|".join(_aliases(r["wardAlias"]))))
 
     version = metadata.version("vietnamadminunits")
