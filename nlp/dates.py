@@ -48,7 +48,7 @@ _p("date", rf"\b(?:(?:{_TOD})\s+)?(?:ngày\s+)?{_D}\s+tháng\s+{_M}\s+năm\s+{_Y
 _p("date", rf"(?:\b(?:{_TOD})\s+)?(?:\bngày\s+)?(?<![\d/.,]){_D}[/.-]{_M}[/.-]{_Y}(?![\d/.,]*\d)", "dmy")
 _p("date", rf"\b(?:{_TOD}\s+)?ngày\s+{_D}\s+tháng\s+{_M}\b", "dm")
 _p("date", rf"\btháng\s+{_M}\s*(?:/|năm\s+){_Y}\b", "my")
-_p("date", rf"(?:\b(?:ngày|{_TOD}|đợt|dịp|từ|đến|tới|trước|sau|vào)\s+)(?P<dm>{_D}/{_M})(?![\d/.,]*\d)", "dm")
+_p("date", rf"(?:\b(?:{_TOD}\s+)?(?:ngày|{_TOD}|đợt|dịp|từ|đến|tới|trước|sau|vào)\s+)(?P<dm>{_D}/{_M})(?![\d/.,]*\d)", "dm")
 _p("date", rf"\btháng\s+(?P<m>1[0-2]|0?[1-9])\b(?!\s*/\s*\d)(?![.,]\d)", "m")
 # bare years
 _p("year", rf"\bnăm\s+{_Y}\b(?![.,]\d)", "y")
