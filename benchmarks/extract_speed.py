@@ -1,0 +1,138 @@
+"""Extraction speed and peak memory: ``nlp.extract`` next to underthesea's ``ner()`` on the same texts.
+
+Each engine runs in its own subprocess pinned to one core (so its peak RSS, ``ru_maxrss``, is its own
+and numeric libraries cannot spread over cores), on the gold texts of tests/data/gold repeated until
+the timing is stable (at least ``--min-seconds`` of work, at least one full pass). The first pass over
+the texts is a warm-up (lexicons, models) and is not timed.
+
+    .venv/bin/python benchmarks/extract_speed.py            # table + benchmarks/out/extract_speed.json
+    .venv/bin/python benchmarks/extract_speed.py --check    # exit 1 when a target is missed
+
+Targets (the product's speed budget): nlp.extract >= 40 articles/s, >= 10x underthesea ner(),
+peak memory <= 600 MB.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "gold"
+OUT = Path(__file__).resolve().parent / "out"
+TARGET_RATE = 40.0
+TARGET_SPEEDUP = 10.0
+TARGET_PEAK_MB = 600.0
+
+
+def load_texts(gold_dir: Path) -> list[str]:
+    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(gold_dir.glob("*.json"))]
+    if not texts:
+        raise SystemExit(f"no gold texts in {gold_dir}: run from the repository or pass --gold")
+    return texts
+
+
+def _engine(name: str):
+    if name == "nlp":
+        sys.path.insert(0, str(ROOT))
+        import nlp
+        return nlp.extract
+    if name == "underthesea":
+        from underthesea import ner
+        return ner
+    raise SystemExit(f"unknown engine {name!r} (nlp or underthesea)")
+
+
+def worker(name: str, gold_dir: Path, min_seconds: float) -> dict:
+    """Time one engine in this process; the caller runs it in a fresh subprocess."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    texts = load_texts(gold_dir)
+    fn = _engine(name)
+    t0 = time.perf_counter()
+    for t in texts:            # warm-up pass: lazy lexicons and models load here
+        fn(t)
+    warmup = time.perf_counter() - t0
+    n = 0
+    passes = 0
+    chars = 0
+    t0 = time.perf_counter()
+    while True:
+        for t in texts:
+            fn(t)
+            chars += len(t)
+        n += len(texts)
+        passes += 1
+        elapsed = time.perf_counter() - t0
+        if elapsed >= min_seconds:
+            break
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss   # KiB on Linux
+    return {"engine": name, "articles": n, "passes": passes, "seconds": round(elapsed, 3),
+            "articles_per_s": round(n / elapsed, 2), "ms_per_article": round(1000 * elapsed / n, 2),
+            "kb_per_s": round(chars / 1000 / elapsed, 1), "warmup_s": round(warmup, 3),
+            "peak_rss_mb": round(peak_kb / 1024, 1)}
+
+
+def run_in_subprocess(name: str, gold_dir: Path, min_seconds: float) -> dict:
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    proc = subprocess.run([sys.executable, __file__, "--worker", name, "--gold", str(gold_dir),
+                           "--min-seconds", str(min_seconds)],
+                          capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{name} benchmark failed (exit {proc.returncode}):\n{proc.stderr.strip()[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gold", type=Path, default=GOLD, help="folder of gold *.json texts")
+    ap.add_argument("--min-seconds", type=float, default=5.0, help="timed work per engine (default 5)")
+    ap.add_argument("--skip-underthesea", action="store_true", help="time nlp.extract only")
+    ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.gold, args.min_seconds)))
+        return 0
+    texts = load_texts(args.gold)
+    results = [run_in_subprocess("nlp", args.gold, args.min_seconds)]
+    if not args.skip_underthesea:
+        results.append(run_in_subprocess("underthesea", args.gold, args.min_seconds))
+    ours = results[0]
+    speedup = (ours["articles_per_s"] / results[1]["articles_per_s"]) if len(results) > 1 else None
+    checks = {
+        f"nlp.extract >= {TARGET_RATE:g} articles/s": ours["articles_per_s"] >= TARGET_RATE,
+        f"nlp.extract peak <= {TARGET_PEAK_MB:g} MB": ours["peak_rss_mb"] <= TARGET_PEAK_MB,
+    }
+    if speedup is not None:
+        checks[f"nlp.extract >= {TARGET_SPEEDUP:g}x underthesea ner()"] = speedup >= TARGET_SPEEDUP
+    avg_kb = sum(len(t) for t in texts) / len(texts) / 1000
+    print(f"{len(texts)} gold texts (avg {avg_kb:.1f} K chars), one core, python {platform.python_version()}")
+    print(f"{'engine':14} {'art/s':>8} {'ms/art':>8} {'peak MB':>8} {'articles':>9} {'seconds':>8}")
+    for r in results:
+        label = "nlp.extract" if r["engine"] == "nlp" else "underthesea.ner"
+        print(f"{label:14} {r['articles_per_s']:8.1f} {r['ms_per_article']:8.2f} {r['peak_rss_mb']:8.1f} "
+              f"{r['articles']:9} {r['seconds']:8.2f}")
+    if speedup is not None:
+        print(f"speed-up of nlp.extract over underthesea ner(): {speedup:.1f}x")
+    for k, ok in checks.items():
+        print(f"[{'ok' if ok else 'MISSED'}] {k}")
+    OUT.mkdir(exist_ok=True)
+    report = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "texts": len(texts), "results": results,
+              "speedup": round(speedup, 2) if speedup is not None else None, "checks": checks,
+              "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                          "cpus": os.cpu_count()}}
+    path = OUT / "extract_speed.json"
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}")
+    return 1 if args.check and not all(checks.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
