@@ -38,10 +38,11 @@ def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[
             mentions.append(b)
             starts.add(b.start)
     mentions.sort(key=lambda m: m.start)
+    clusters = _cluster(toks, keys, mentions)
+    mentions = sorted((m for c in clusters for m in c["mentions"]), key=lambda m: m.start)
     stops = frozenset(m.start for m in mentions)
     main = article_places(toks, keys, stops)
     main["_orgs"] = _written_orgs(doc, toks, keys, stops, main)
-    clusters = _cluster(toks, keys, mentions)
     person_of = {}
     persons: list[Person] = []
     for c in clusters:
@@ -201,7 +202,7 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         old = roles.get(rk)
         if old is None or len(org_text) > len(old.organization):
             roles[rk] = role
-    return sorted(roles.values(), key=lambda r: r.span)
+    return sorted(roles.values(), key=lambda r: (r.span, r.person_span or (0, 0)))
 
 
 def _chain_place(chain: list[TitleItem]):

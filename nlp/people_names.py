@@ -209,6 +209,8 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
     lx = lexicons()
     out: list[Mention] = []
     for run in _runs(toks):
+        if _context_before(toks, keys, run[0]) is not None and lx.honorifics.match(keys, run[0]):
+            continue   # "huyện Cô Tô", "xã Ông Đình": a place whose name opens like an honorific
         run, cue, org_led, unit_led = _strip_front(toks, keys, run)
         if not run or org_led:
             continue

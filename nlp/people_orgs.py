@@ -58,6 +58,8 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
     end, (level, unit) = m
     if unit == "thôn" and i > 0 and keys[i - 1] == "nông":
         return None   # "nông thôn" (countryside)
+    if end < len(keys) and keys[end] in ("ủy", "đoàn", "đội"):
+        return None   # "Huyện ủy", "Tỉnh đoàn": a committee, not a unit word
     if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX"):
         end += 1
     if toks[i].upper and toks[i].text not in ("TP", "TX"):
@@ -110,7 +112,9 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
             continue
         # lower-case word
         if t.key == "và":
-            if j + 1 < n and toks[j + 1].is_word and (toks[j + 1].cap or toks[j + 1].upper) and (j + 1) not in stops:
+            # "Sở Lao động – Thương binh và Xã hội", "Văn phòng HĐND và UBND": only inside an agency name
+            if kind == "agency" and j + 1 < n and toks[j + 1].is_word and (toks[j + 1].cap or toks[j + 1].upper) \
+                    and (j + 1) not in stops:
                 j += 1
                 continue
             break
