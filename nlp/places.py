@@ -42,6 +42,7 @@ _PLURAL = {"các", "những", "mọi", "hai", "ba", "bốn", "năm", "sáu", "b�
            "một số", "số"}
 _LIST_INTRO = {"như", "gồm", "là", "gồm có", "bao gồm", ":"}
 _COUNTRY_CUES = {"nước", "sang", "tại", "ở", "từ", "với", "đến", "và", "giữa", "của", "thăm", "bạn"}
+_STRONG_MIDDLES = {"văn", "thị"}
 _ERA_OLD = {"cũ", "trước đây", "trước sáp nhập", "trước sắp xếp"}
 _ERA_NEW = {"mới"}
 _ARTICLE_2025 = re.compile(r"\(cũ\)|\bcũ\)|sau (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)|hợp nhất|đặc khu|"
@@ -60,10 +61,18 @@ def _rows(name: str) -> list[list[str]]:
     return out
 
 
+# Spellings of one syllable that place names use interchangeably ("Đăk Glei" / "Đắk Glei")
+_SYLLABLE_VARIANTS = {"đắk": "đăk", "đác": "đăk", "đắc": "đăk"}
+
+
+def _syl(k: str) -> str:
+    return _SYLLABLE_VARIANTS.get(k, k)
+
+
 def _wkey(s: str) -> str:
-    """Word-only key: case, tone placement, hyphens and apostrophe shapes folded ("Bà Rịa - Vũng Tàu"
-    → "bà rịa vũng tàu")."""
-    return " ".join(_TOKEN_WORD.findall(key(s.replace("’", "'"))))
+    """Word-only key: case, tone placement, hyphens, apostrophe shapes and a few spelling variants
+    folded ("Bà Rịa - Vũng Tàu" → "bà rịa vũng tàu")."""
+    return " ".join(_syl(w) for w in _TOKEN_WORD.findall(key(s.replace("’", "'"))))
 
 
 _TOKEN_WORD = re.compile(r"\w+(?:'\w+)*")
@@ -110,7 +119,7 @@ def lexicon() -> _Lexicon:
     g = gz.gazetteer()
     admin: dict[str, list[gz.AdminUnit]] = defaultdict(list)
     for k, us in g.by_key.items():
-        admin[" ".join(_TOKEN_WORD.findall(k))].extend(us)
+        admin[" ".join(_syl(w) for w in _TOKEN_WORD.findall(k))].extend(us)
     provinces = {k for k, us in admin.items() if any(u.level == PROVINCE for u in us)}
     districts = {k for k, us in admin.items() if any(u.level == DISTRICT for u in us)}
     max_name = max(len(k.split()) for k in list(admin) + list(countries) + list(regions))
@@ -141,7 +150,7 @@ def _tokens(doc: Document) -> list[_Tok]:
     for m in _TOKEN.finditer(s):
         t = m.group(0)
         w = t[0].isalnum() or t[0] == "_"
-        k = c[m.start():m.end()].lower().replace("’", "'") if w else t
+        k = _syl(c[m.start():m.end()].lower().replace("’", "'")) if w else t
         letters = [c for c in t if c.isalpha()]
         out.append(_Tok(m.start(), m.end(), t, k, w, w and t[0].isupper(),
                         w and len(letters) >= 2 and all(c.isupper() for c in letters), t.isdigit()))
@@ -277,13 +286,15 @@ class _Finder:
         return 0
 
     def _person_cut(self, run: list[int]) -> int:
-        """Where a person's name starts inside a name run (len(run) when none does)."""
+        """Where a person's name starts inside a name run (len(run) when none does): a surname or
+        name prefix followed by "Văn"/"Thị", or two words into the run with two to four words left."""
         lex = self.lex
         L = len(run)
-        for p in range(1, L):
+        for p in range(1, L - 1):
             t = self.toks[run[p]]
-            if (t.k in lex.surnames or t.k in lex.prefixes or t.text in ("Y",)) and L - p >= 2 \
-                    and (p >= 2 or L - p >= 3):
+            if not (t.k in lex.surnames or t.k in lex.prefixes):
+                continue
+            if self.toks[run[p + 1]].k in _STRONG_MIDDLES or (p >= 2 and 2 <= L - p <= 4):
                 return p
         return L
 
@@ -420,12 +431,14 @@ class _Finder:
             if not n:
                 # a unit the gazetteer does not know (renamed, merged before 2024, misspelt):
                 # take the name up to a person's name, at most four words
-                if self._looks_like_person(run) or typ == "tỉnh" or kind == "capital" \
+                if self._looks_like_person(run) or kind == "capital" \
                         or (len(run) >= 2 and (first.k in lex.surnames or first.k in lex.prefixes)):
                     return None
                 n = min(self._person_cut(run), 4)
                 if n >= 3 and len(run) > n:
                     return None
+                if typ == "tỉnh" and (n < len(run) or n > 3):
+                    return None      # a foreign province ("tỉnh Hủa Phăn"), written whole
             level = ""
             if kind == "party" or typ == "thành phố":
                 level = self._city_level(self._run_wkey(run[:n]), typ)
@@ -775,7 +788,7 @@ def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str)
         province_weight[p] += 1
     district_weight: Counter = Counter()
     for g in groups:
-        if g.level == PROVINCE:
+        if g.level == PROVINCE and any(u.level == PROVINCE for u in lex.admin.get(g.wkey, [])):
             province_weight[g.wkey] += len(g.mentions)
     results: dict[int, tuple[str, str, list[gz.AdminUnit]]] = {}
 
@@ -806,7 +819,7 @@ def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str)
                 if sub:
                     cands, by_parent = sub, True
             if level != PROVINCE and not by_parent and +province_weight \
-                    and not any(province_weight.get(_wkey(u.province)) for u in cands):
+                    and not any(_province_score(u, province_weight) for u in cands):
                 # the article is about other provinces: a same-named unit elsewhere is not this one
                 # (the unit may be one merged away before the gazetteer's date)
                 cands = []
@@ -817,8 +830,8 @@ def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str)
                 cands = sub or cands
             if len({(u.province, u.district, u.era) for u in cands}) > 1:
                 cands = _by_context(cands, province_weight, district_weight)
-            if types and level == COMMUNE:
-                # the unit word written ("xã", "phường") breaks ties between same-place units
+            if types and len(cands) > 1:
+                # the unit word written ("xã"/"phường", "thành phố"/"huyện") breaks ties
                 exact = [u for u in cands if u.type in types]
                 cands = exact or cands
             if len(cands) == 2 and _same_unit(*cands):
@@ -857,9 +870,29 @@ def _same_unit(a: gz.AdminUnit, b: gz.AdminUnit) -> bool:
         and old.successor.code == new.code and key(old.name) == key(new.name)
 
 
+@lru_cache(maxsize=1)
+def _merged_into() -> dict[str, str]:
+    """Legacy province key → key of the 2025 province it became part of."""
+    out = {}
+    for u in gz.provinces(gz.LEGACY):
+        if u.successor is not None:
+            out[_wkey(u.name)] = _wkey(u.successor.name)
+    return out
+
+
+def _province_score(u: gz.AdminUnit, pw: Counter) -> int:
+    """How much the article is about the unit's province: mentions of the province itself, and for
+    a 2025 unit also of the old provinces merged into it ("tỉnh Bình Dương (cũ)" → Hồ Chí Minh)."""
+    own = _wkey(u.province)
+    score = 2 * pw.get(own, 0)       # the province itself outweighs a province merged into it
+    if u.era == gz.NEW:
+        score += sum(w for p, w in pw.items() if p != own and _merged_into().get(p) == own)
+    return score
+
+
 def _by_context(cands: list[gz.AdminUnit], pw: Counter, dw: Counter) -> list[gz.AdminUnit]:
     def score(u: gz.AdminUnit) -> tuple[int, int]:
-        return (dw.get(_wkey(u.district), 0) if u.district else 0, pw.get(_wkey(u.province), 0))
+        return (dw.get(_wkey(u.district), 0) if u.district else 0, _province_score(u, pw))
     best = max(score(u) for u in cands)
     if best == (0, 0):
         return cands

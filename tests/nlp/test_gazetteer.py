@@ -1,0 +1,103 @@
+"""The administrative-unit gazetteer: lookups across spellings and eras, successors, site hints."""
+import time
+import unicodedata
+
+import pytest
+
+from nlp import gazetteer as gz
+from nlp.types import AdminUnitRef
+
+
+def test_lookup_finds_a_commune_by_name_and_province():
+    units = gz.lookup("Vũ Lễ", type="xã", province="Thái Bình")
+    assert [(u.name, u.type, u.district, u.era, u.code) for u in units] == [
+        ("Vũ Lễ", "xã", "Kiến Xương", "legacy", "13111")]
+
+
+def test_lookup_accepts_a_leading_unit_word():
+    assert gz.lookup("xã Vũ Lễ", province="Thái Bình") == gz.lookup("Vũ Lễ", type="xã", province="Thái Bình")
+
+
+def test_lookup_ignores_tone_placement_case_and_unicode_form():
+    a = gz.lookup("Thủy Nguyên", type="thành phố")
+    assert a
+    assert gz.lookup("Thuỷ Nguyên", type="thành phố") == a
+    assert gz.lookup("THỦY NGUYÊN", type="thành phố") == a
+    assert gz.lookup(unicodedata.normalize("NFD", "Thủy Nguyên"), type="thành phố") == a
+
+
+def test_same_commune_name_in_many_provinces_is_filtered_by_province():
+    all_units = gz.lookup("Tân Lập", type="xã")
+    assert len({u.province for u in all_units}) > 5
+    assert {u.province for u in gz.lookup("Tân Lập", type="xã", province="Bắc Giang")} == {"Bắc Giang"}
+
+
+def test_legacy_commune_has_its_2025_successor():
+    ref = gz.successor_of("Thanh Trù", type="xã", province="Vĩnh Phúc")
+    assert ref == AdminUnitRef(name="Vĩnh Yên", type="phường", province="Phú Thọ", code="08707")
+
+
+def test_ambiguous_name_without_province_has_no_successor():
+    assert gz.successor_of("Tân Lập", type="xã") is None
+
+
+def test_legacy_province_successor_is_the_merged_province():
+    (hg,) = gz.lookup("Hà Giang", type="tỉnh", era="legacy")
+    assert hg.successor.name == "Tuyên Quang"
+    assert gz.successor_of(hg).type == "tỉnh"
+
+
+def test_legacy_district_successor_is_its_2025_province():
+    (d,) = gz.lookup("Kiến Xương", type="huyện")
+    assert d.level == "district" and d.successor.name == "Hưng Yên"
+
+
+def test_island_district_becomes_special_zone():
+    ref = gz.successor_of("Côn Đảo", type="huyện")
+    assert (ref.name, ref.type, ref.province) == ("Côn Đảo", "đặc khu", "Hồ Chí Minh")
+
+
+def test_2025_unit_lists_its_predecessors():
+    (ward,) = gz.lookup("Vĩnh Phúc", type="phường", era="2025")
+    assert ward.province == "Phú Thọ"
+    olds = {u.name for u in gz.predecessors_of(ward)}
+    assert {"Đống Đa", "Liên Bảo"} <= olds
+
+
+def test_numbered_ward_is_looked_up_whole():
+    (u,) = gz.lookup("Phường 5", province="Sóc Trăng")
+    assert u.district == "Sóc Trăng" and u.type == "phường"
+
+
+def test_tphcm_abbreviation_is_ho_chi_minh_city():
+    units = gz.lookup("TP.HCM")
+    assert {u.name for u in units} == {"Hồ Chí Minh"} and all(u.level == "province" for u in units)
+
+
+def test_province_counts_per_era():
+    assert len(gz.provinces("legacy")) == 63
+    assert len(gz.provinces("2025")) == 34
+
+
+def test_unknown_type_is_an_error_naming_the_value():
+    with pytest.raises(ValueError, match="làng xã"):
+        gz.lookup("Vũ Lễ", type="làng xã")
+
+
+def test_site_host_names_its_province():
+    assert gz.provinces_in_host("vinhphuc.gov.vn") == ("Vĩnh Phúc",)
+    assert gz.provinces_in_host("tamduong.vinhphuc.gov.vn") == ("Vĩnh Phúc",)
+    assert gz.provinces_in_host("example.org") == ()
+
+
+def test_data_file_states_its_source_and_licence():
+    head = gz.DATA.read_text(encoding="utf-8").splitlines()[:3]
+    assert any("vietnamadminunits" in line and "MIT" in line for line in head)
+
+
+def test_gazetteer_loads_fast_and_small():
+    gz._INSTANCE = None
+    t = time.perf_counter()
+    g = gz.gazetteer()
+    assert time.perf_counter() - t < 0.5
+    assert 13000 < len(g.units) < 16000
