@@ -100,6 +100,9 @@ def _is_sub_form(short: list[str], full: list[str]) -> bool:
         return short[0] == full[-1]
     if short == full[-len(short):]:
         return True
+    if short[0] in ("y", "a") or short[0].startswith(("h'", "k'")):
+        # Ê Đê/Jrai names put the clan name last: "Y Mim" is "Y Mim Ayun"
+        return short == full[:len(short)]
     return short[0] == full[0] and short[-1] == full[-1]
 
 
@@ -152,8 +155,6 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
     found: list[tuple[str, Mention, TitleItem, list[TitleItem]]] = []
     by_start = {m.start: m for m in mentions}
     for m in mentions:
-        if m.single:
-            continue
         person = person_of.get(m.start)
         if person is None:
             continue

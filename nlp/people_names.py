@@ -367,6 +367,17 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
         if e - i >= 2 and e - i <= 4 and ok_end and (b - a) <= 25 and not lexicons().titles.match(keys, i) \
                 and not lexicons().org_heads.match(keys, i):
             out.append(Mention(i, e, "byline"))
+            # "Trần Quang - Ngọc Lan", "Minh Anh, Thu Hà": co-authors on the same line
+            while e < b and toks[e].text in ("-", "–", "—", ",", "và", "&"):
+                k = e + 1
+                f = k
+                while f < b and _name_token(toks[f]) and f - k < 5:
+                    f += 1
+                if not (2 <= f - k <= 4) or (f < b and toks[f].text not in ("-", "–", "—", ",", "và", "&")) \
+                        or lexicons().titles.match(keys, k):
+                    break
+                out.append(Mention(k, f, "byline"))
+                e = f
         elif e - i < 2 and len(words) > 6:
             break   # the last line is body text: no byline
     return out

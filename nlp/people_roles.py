@@ -68,8 +68,9 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
     org: OrgSpan | None = None
     title_end = j
     if kind == "chief":
-        if j >= n or keys[j] not in lx.chief_units:
+        if j >= n or (keys[j] not in lx.chief_units and " ".join(keys[j:j + 2]) not in lx.chief_units):
             return None
+        unit_len = 1 if keys[j] in lx.chief_units else 2
         cm = lx.commissions.match(keys, j)
         if cm:
             title_end = j = cm[0]
@@ -88,7 +89,7 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             o = parse_org(toks, keys, j, stops, allow_lower=True)
             if o and o.kind in _BODY_KINDS:
                 return TitleItem(ts, o.head_end, o.end, kind, former, o)
-            title_end = j + 1
+            title_end = j + unit_len
             if o and o.end > o.head_end:
                 return TitleItem(ts, title_end, o.end, kind, former, o)
             return TitleItem(ts, title_end, title_end, kind, former, None)
