@@ -40,6 +40,7 @@ _p("period", rf"\b[Tt]ừ\s+đầu\s+nhiệm\s+kỳ(?:\s+{_YEAR_RANGE})?\s+(?:đ
 _p("period", rf"\b(?P<n>\d{{1,2}}|sáu|chín|ba)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+{_Y})?", "months")
 _p("period", rf"\b(?:[Nn]ửa|[Qq]uý)\s+(?P<half>đầu|cuối)\s+năm(?:\s+{_Y})?", "half")
 _p("period", rf"\b[Qq]uý\s+(?P<q>{_ROMAN}|[1-4])\s*(?:/|năm\s+){_Y}", "quarter")
+_p("period", rf"\b[Qq]uý\s+(?P<q>IV|I{{1,3}})\b(?!\s*/)", "quarter_noyear")
 _p("period", rf"\(\s*{_D}/{_M}/{_Y}{_DASH}(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:1[89]|20)\d\d)\s*\)", "drange")
 _p("period", rf"\(\s*{_YEAR_RANGE}\s*\)", "yrange")
 _p("period", rf"(?<![\d/.,])\b{_YEAR_RANGE}(?![\d/.,])", "yrange")
@@ -138,6 +139,8 @@ def _value(m: re.Match, how: str) -> str | None:
                 return None
             y = g["y"]
             return f"{y}-{3 * qn - 2:02d}/{y}-{3 * qn:02d}"
+        if how == "quarter_noyear":
+            return ""
         if how == "drange":
             a = f"{int(g['y']):04d}-{int(g['m']):02d}-{int(g['d']):02d}"
             b = f"{int(g['y2']):04d}-{int(g['m2']):02d}-{int(g['d2']):02d}"

@@ -35,6 +35,16 @@ _NOT_LABELS = {"tổng số", "với số", "có số"}
 # a number these words link to the next one shares its unit ("98, giám sát 46 đảng viên",
 # "từ 6.500 lên 7.200 đồng/kg", "giảm từ 21 xuống còn 15 hộ")
 _BORROW_LINKS = {"và", "hoặc", "hay", "lên", "xuống", "còn", "đến", "tới"}
+# a counted noun phrase ends before these ("5 dự án trọng điểm | với tổng vốn …")
+_NP_END = {"và", "hoặc", "với", "của", "cho", "tại", "ở", "trong", "từ", "để", "nhằm", "theo", "trên",
+           "dưới", "so", "đến", "tới", "về"}
+# verbs that introduce a measure ("đạt 95%", "chiếm 31,4%", "trị giá 500.000 đồng") and the words
+# that open the clause subject before it ("tỉnh đã vận động | hơn 156 tỷ đồng")
+_MEASURE_VERBS = {"từ", "đạt", "ước", "chiếm", "là", "còn", "tăng", "giảm", "bằng", "gấp", "có", "với",
+                  "đến", "xuống", "lên", "được", "cao", "trị", "giá", "khoảng", "gồm", "khoảng", "trong"}
+_SUBJECT_START = {"với", "và", "có", "đã", "sẽ", "đang", "là", "gồm", "cho", "trong", "đó", "nhưng"}
+# syllables that make a person noun of a verb ("hòa giải viên", "thực tập sinh", "tình nguyện viên")
+_AGENT_SUFFIX = {"viên", "sinh", "gia", "giả", "sĩ", "sỹ", "sư", "nhân"}
 _CLAUSE_END = {";", ":", "(", ")", "?", "!", "\"", "“", "”"}
 
 
@@ -337,14 +347,19 @@ def _count_head(toks: list[Token], k: int, words: bool) -> _Unit | None:
         end = _dict_word_end(toks, k + 1) or k + 1
         return _count_unit(toks, k, end)
     # a dictionary word of two or three syllables ("trường học", "du khách"), else one syllable
+    non_nouns = _lex("non_nouns.txt")
     end = _dict_word_end(toks, k)
     if end is not None:
+        if end + 1 < len(toks) and toks[end + 1].low in _AGENT_SUFFIX and toks[end + 1].kind == "word":
+            return _count_unit(toks, k, end + 1)   # "hòa giải viên", "tuyên truyền viên"
+        if " ".join(x.low for x in toks[k:end + 1]) in non_nouns:
+            return None   # "3 cảm ơn", "2 sẵn sàng": a verb or adjective is not a counted noun
         return _count_unit(toks, k, end)
     if t.low in heads:
         return _count_unit(toks, k, k)
     if words:
         return None   # "hai bên": a numeral in words needs a known head
-    if t.low in _lex("number_words.tsv") or len(t.low) < 2:
+    if t.low in _lex("number_words.tsv") or len(t.low) < 2 or t.low in non_nouns:
         return None
     return _count_unit(toks, k, k)
 
@@ -415,7 +430,7 @@ def _counted(toks: list[Token], i: int, unit: _Unit, end_tok: int) -> str:
     if unit.kind == "count" and unit.first <= end_tok:
         j = unit.first
         k = j
-        while k + 1 < len(toks) and k - j < 8 and toks[k + 1].kind == "word" and toks[k + 1].low not in ("và", "hoặc"):
+        while k + 1 < len(toks) and k - j < 8 and toks[k + 1].kind == "word" and toks[k + 1].low not in _NP_END:
             k += 1
         return _join(toks, j, k)
     # measure: the noun phrase after the unit ("100% xã", "50 triệu đồng vốn ưu đãi") or the clause
@@ -428,13 +443,13 @@ def _counted(toks: list[Token], i: int, unit: _Unit, end_tok: int) -> str:
             e += 1
         return _join(toks, k, e)
     b = i - 1
-    while b >= 0 and toks[b].kind == "word" and toks[b].low in (_lex("qualifiers.txt") | {"từ", "đạt", "ước", "chiếm", "là", "còn", "tăng", "giảm", "bằng", "gấp", "có", "với", "đến", "xuống", "lên", "được", "khoảng", "cao", "trị", "giá"}):
+    while b >= 0 and toks[b].kind == "word" and (toks[b].low in _lex("qualifiers.txt") or toks[b].low in _MEASURE_VERBS):
         b -= 1
+    if b < 0 or toks[b].kind != "word":
+        return ""   # "…, tăng 17,5%": the subject is in an earlier clause
     a = b
-    while a - 1 >= 0 and toks[a - 1].kind == "word" and b - a < 10:
+    while a - 1 >= 0 and toks[a - 1].kind == "word" and toks[a - 1].low not in _SUBJECT_START and b - a < 10:
         a -= 1
-    if a > b or b < 0:
-        return ""
     return _join(toks, a, b)
 
 
