@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .discover import links_of
+from .discover import is_pagination, links_of
 from .feeds import feed_links, looks_like_feed
 from .fetch import DEFAULT_DELAY, FetchConfig, FetchError, Fetcher, RobotsDisallowed
 from .parse import Rejection, detect_profile, parse_article, read_page
@@ -160,6 +160,10 @@ def _handle(item: FrontierItem, state: CrawlState, fetcher: Fetcher, profiles, h
     stats.pages_fetched += 1
     if page.not_modified:
         stats.not_modified += 1
+        stored = state.stored_page(item.canonical_url)
+        if stored is not None and item.kind != "article":
+            # unchanged page, but the pages it links to may have changed: follow its links again
+            _process(item, stored, state, profiles, hosts, stats, max_depth, site, on_article, parse=False)
         state.mark_done(item, "not_modified", "HTTP 304")
         return
     state.store_page(item, page)
@@ -171,6 +175,15 @@ def _handle(item: FrontierItem, state: CrawlState, fetcher: Fetcher, profiles, h
             final = FrontierItem(page.final_url, fc, item.kind, item.depth)
             if state.seen(fc) and not state.add(final):
                 return  # the target is (or was) handled on its own
+    _process(final, page, state, profiles, hosts, stats, max_depth, site, on_article, parse=True)
+
+
+def _process(final: FrontierItem, page, state: CrawlState, profiles, hosts: set[str], stats: CrawlStats,
+             max_depth: int, site: str | None, on_article, *, parse: bool) -> None:
+    """Sitemap, feed or HTML page: queue its links; with parse=True also decide article or not and
+    record the outcome (parse=False re-reads a stored copy for links only)."""
+    if not parse:
+        state = _LinksOnly(state)
     raw = page.content
     content_type = page.content_type.lower()
     try:
@@ -201,12 +214,15 @@ def _handle(item: FrontierItem, state: CrawlState, fetcher: Fetcher, profiles, h
     for u in links.feeds:
         _add(state, u, "feed", final.depth + 1, hosts)
     # on a revisit, a listing page with nothing new means its older pages hold nothing new either
-    if not (final.fetched_before and new_articles == 0):
-        for u in links.pagination:
+    stale = final.fetched_before and new_articles == 0
+    for u in links.pagination:
+        if not (stale and is_pagination(u)):
             _add(state, u, "listing", final.depth + 1, hosts)
     if final.depth < max_depth:
         for u in links.pages:
             _add(state, u, "page", final.depth + 1, hosts)
+    if not parse:
+        return
     result = parse_article(page.final_url, raw, page.headers, profiles=profiles, site=site, page=doc,
                            fetched_at=page.fetched_at)
     if isinstance(result, Rejection):
@@ -222,6 +238,22 @@ def _handle(item: FrontierItem, state: CrawlState, fetcher: Fetcher, profiles, h
     state.mark_done(final, "article", "")
     if on_article is not None:
         on_article(result)
+
+
+class _LinksOnly:
+    """A view of the state that queues links but records no outcome (re-reading a stored page)."""
+
+    def __init__(self, state: CrawlState):
+        self._state = state
+
+    def add(self, item: FrontierItem) -> bool:
+        return self._state.add(item)
+
+    def mark_done(self, *args, **kw) -> None:
+        pass
+
+    def store_article(self, article) -> str:
+        return "not stored: links-only pass"
 
 
 def _handle_sitemap(item: FrontierItem, raw: bytes, state: CrawlState, hosts: set[str], stats: CrawlStats) -> None:

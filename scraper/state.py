@@ -60,6 +60,9 @@ class CrawlState(Protocol):
     def store_page(self, item: FrontierItem, page: FetchedPage) -> None:
         """Keep the raw page and its validators."""
 
+    def stored_page(self, canonical_url: str) -> FetchedPage | None:
+        """The last stored copy of a page (its links are read again when the server answers 304)."""
+
     def store_article(self, article: Article) -> str:
         """Keep an article; "" when stored, else why not (already stored under this canonical URL or
         content hash). Must be idempotent: storing the same article twice stores it once."""
@@ -160,6 +163,9 @@ class MemoryState:
         if e is not None:
             e.fetched = True
             e.etag, e.last_modified = page.etag, page.last_modified
+
+    def stored_page(self, canonical_url: str) -> FetchedPage | None:
+        return self.pages.get(canonical_url)
 
     def store_article(self, article: Article) -> str:
         if article.canonical_url in self.articles:
