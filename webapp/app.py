@@ -1,28 +1,52 @@
-"""Flask application factory: one Database per app, a session per request."""
+"""Flask application factory: one Database per app, a session per request, the interface language,
+CSRF protection for forms, security headers and friendly error pages (JSON under /api/ and /export/)."""
 from __future__ import annotations
 
+import logging
 import os
 
 from flask import Flask, g, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from corpus import open_db
 
+from . import i18n
+
+log = logging.getLogger(__name__)
+
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+       "frame-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+
+csrf = CSRFProtect()
+
 
 def create_app(test_config: dict | None = None) -> Flask:
+    """The web app on the database named by DATABASE (PARTYFACTS_DB / default file).
+
+    Configuration: PARTYFACTS_SECRET_KEY (session signing; random per process when unset) and
+    PARTYFACTS_ADMIN_PASSWORD_HASH (a werkzeug.security hash; without it the admin login is off)."""
     app = Flask(__name__)
     app.config.from_mapping(
         DATABASE=os.environ.get("PARTYFACTS_DB"),
         SECRET_KEY=os.environ.get("PARTYFACTS_SECRET_KEY") or os.urandom(32).hex(),
+        ADMIN_PASSWORD_HASH=os.environ.get("PARTYFACTS_ADMIN_PASSWORD_HASH", ""),
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
-        JSON_AS_ASCII=False,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,
+        FACET_CACHE_SECONDS=300,
     )
     if test_config:
         app.config.update(test_config)
     app.json.ensure_ascii = False
     app.extensions["partyfacts_db"] = open_db(app.config["DATABASE"])
+    csrf.init_app(app)
 
-    from . import views
+    from . import admin, views
     app.register_blueprint(views.bp)
+    app.register_blueprint(admin.bp)
+    csrf.exempt(views.api_extract)
+    i18n.init_app(app)
 
     @app.teardown_appcontext
     def _close_session(exc):
@@ -36,25 +60,33 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     @app.after_request
     def _security_headers(resp):
-        resp.headers.setdefault("Content-Security-Policy",
-                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+        resp.headers.setdefault("Content-Security-Policy", CSP)
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "same-origin")
+        resp.headers.setdefault("X-Frame-Options", "DENY")
         return resp
 
     def _error(code: int, message: str):
-        if request.path.startswith("/api/") or request.path.startswith("/export/"):
+        if request.path.startswith(("/api/", "/export/")):
             return jsonify({"error": message, "status": code}), code
         return render_template("error.html", code=code, message=message), code
 
-    app.register_error_handler(400, lambda e: _error(400, getattr(e, "description", "bad request")))
-    app.register_error_handler(404, lambda e: _error(404, "not found"))
-    app.register_error_handler(500, lambda e: _error(500, "internal error; the server log has the details"))
+    def _server_error(e):
+        log.error("server error on %s: %s", request.path, getattr(e, "original_exception", e))
+        return _error(500, i18n.t("error_500"))
+
+    app.register_error_handler(400, lambda e: _error(400, getattr(e, "description", None) or i18n.t("error_400")))
+    app.register_error_handler(CSRFError, lambda e: _error(400, i18n.t("error_csrf")))
+    app.register_error_handler(403, lambda e: _error(403, getattr(e, "description", None) or i18n.t("error_403")))
+    app.register_error_handler(404, lambda e: _error(404, i18n.t("error_404")))
+    app.register_error_handler(405, lambda e: _error(405, i18n.t("error_405")))
+    app.register_error_handler(413, lambda e: _error(413, i18n.t("error_413")))
+    app.register_error_handler(500, _server_error)
     return app
 
 
 def db_session():
+    """The request's SQLAlchemy session (committed or rolled back at teardown)."""
     if "db_session" not in g:
         from flask import current_app
         g.db_session = current_app.extensions["partyfacts_db"].sessionmaker()

@@ -1,0 +1,283 @@
+"""Read models of the detail pages: an article with its fact spans, a person's career, a place's
+people and figures, an organization, figure series, facet values and the crawl overview.
+
+Plain dicts out (the web layer renders them and serves them as JSON); SQLAlchemy Core in, so they run
+on SQLite and PostgreSQL. Each returns None for an unknown id.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter, defaultdict
+
+from sqlalchemy import desc, func, select
+from sqlalchemy.orm import Session
+
+from . import models as m
+
+A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
+
+MAX_SERIES_POINTS = 2000
+MAX_ARTICLES_LISTED = 100
+
+
+def _article_ref(r) -> dict:
+    return {"id": r.id, "title": r.title, "published": r.published or "", "url": r.url, "href": f"/articles/{r.id}"}
+
+
+# -- article ------------------------------------------------------------------------------------------
+
+def article_detail(session: Session, article_id: int) -> dict | None:
+    """The article, its site, its facts and the [start, end) spans to highlight, by type."""
+    row = session.execute(select(A, S.name).join(S, S.id == A.site_id).where(A.id == article_id)).first()
+    if row is None:
+        return None
+    a, site = row
+    names = {}
+    for etype, model in (("person", P), ("place", PL), ("organization", O)):
+        ids = select(MN.entity_id).where(MN.article_id == a.id, MN.entity_type == etype)
+        for eid, name in session.execute(select(model.id, model.name).where(model.id.in_(ids))):
+            names[(etype, eid)] = name
+    mentions = session.execute(select(MN.id, MN.entity_type, MN.entity_id, MN.start, MN.end)
+                               .where(MN.article_id == a.id).order_by(MN.start)).all()
+    roles = session.execute(select(R.id, R.person_id, P.name, R.title, R.organization, R.title_expanded, R.former,
+                                   R.place_id, R.start, R.end).join(P, P.id == R.person_id)
+                            .where(R.article_id == a.id).order_by(R.start)).all()
+    figures = session.execute(select(F.id, F.value, F.unit, F.text, F.counted, F.actor, F.period, F.qualifier,
+                                     F.place_id, F.start, F.end).where(F.article_id == a.id).order_by(F.start)).all()
+    spans = []
+    for mn in mentions:
+        name = names.get((mn.entity_type, mn.entity_id), "")
+        href = {"person": "/persons/", "place": "/places/", "organization": "/organizations/"}[mn.entity_type]
+        spans.append({"type": mn.entity_type, "start": mn.start, "end": mn.end, "label": name,
+                      "href": f"{href}{mn.entity_id}", "anchor": ""})
+    for r in roles:
+        spans.append({"type": "role", "start": r.start, "end": r.end, "label": f"{r.name}: {r.title} {r.organization}".strip(),
+                      "href": f"/persons/{r.person_id}", "anchor": f"r{r.id}"})
+    for f in figures:
+        spans.append({"type": "figure", "start": f.start, "end": f.end, "label": f"{f.value:g} {f.unit}",
+                      "href": "", "anchor": f"f{f.id}"})
+    n = len(a.text)
+    spans = [s for s in spans if 0 <= s["start"] < s["end"] <= n]
+    entities = defaultdict(list)
+    for (etype, eid), name in sorted(names.items(), key=lambda kv: kv[1]):
+        entities[etype].append({"id": eid, "name": name,
+                                "href": {"person": "/persons/", "place": "/places/",
+                                         "organization": "/organizations/"}[etype] + str(eid)})
+    raw = None
+    if a.raw_page_id:
+        rp = session.execute(select(m.RawPage.id, m.RawPage.url, m.RawPage.size, m.RawPage.fetched_at)
+                             .where(m.RawPage.id == a.raw_page_id)).first()
+        if rp:
+            raw = {"id": rp.id, "url": rp.url, "size": rp.size, "fetched_at": rp.fetched_at.isoformat() if rp.fetched_at else "",
+                   "href": f"/articles/{a.id}/archived"}
+    return {
+        "id": a.id, "href": f"/articles/{a.id}", "url": a.url, "site": site, "title": a.title,
+        "published": a.published or "", "author": a.author, "source": a.source, "text": a.text, "archived": raw,
+        "spans": spans,
+        "persons": entities["person"], "places": entities["place"], "organizations": entities["organization"],
+        "roles": [{"id": r.id, "person_id": r.person_id, "person": r.name, "title": r.title,
+                   "organization": r.organization, "title_expanded": r.title_expanded, "former": bool(r.former),
+                   "place_id": r.place_id, "start": r.start, "end": r.end, "href": f"/persons/{r.person_id}",
+                   "anchor": f"r{r.id}"} for r in roles],
+        "figures": [{"id": f.id, "value": f.value, "unit": f.unit, "text": f.text, "counted": f.counted,
+                     "actor": f.actor, "period": f.period, "qualifier": f.qualifier, "place_id": f.place_id,
+                     "start": f.start, "end": f.end, "href": f"/articles/{a.id}#f{f.id}", "anchor": f"f{f.id}"}
+                    for f in figures],
+    }
+
+
+def archived_html(session: Session, article_id: int) -> tuple[bytes, str] | None:
+    """The archived raw page bytes of an article and the encoding recorded at fetch time."""
+    row = session.execute(select(m.RawPage.html_gz, m.RawPage.encoding).join(A, A.raw_page_id == m.RawPage.id)
+                          .where(A.id == article_id)).first()
+    if row is None:
+        return None
+    return gzip.decompress(row.html_gz), row.encoding or ""
+
+
+# -- person -------------------------------------------------------------------------------------------
+
+def person_detail(session: Session, person_id: int) -> dict | None:
+    """A person's roles by date (career), variants, co-mentioned people, places and articles."""
+    p = session.get(P, person_id)
+    if p is None:
+        return None
+    roles = session.execute(
+        select(R.id, R.title, R.organization, R.title_expanded, R.former, R.place_id, PL.name.label("place"),
+               R.article_id, A.title.label("article_title"), A.published, A.published_date)
+        .join(A, A.id == R.article_id).outerjoin(PL, PL.id == R.place_id)
+        .where(R.person_id == p.id).order_by(A.published_date.nulls_last(), R.id)).all()
+    art_ids = select(MN.article_id).where(MN.entity_type == "person", MN.entity_id == p.id).distinct()
+    n_articles = session.execute(select(func.count()).select_from(art_ids.subquery())).scalar_one()
+    articles = session.execute(
+        select(A.id, A.title, A.published, A.url).where(A.id.in_(art_ids))
+        .order_by(A.published_date.desc().nulls_last(), A.id.desc()).limit(MAX_ARTICLES_LISTED)).all()
+    co = session.execute(
+        select(P.id, P.name, func.count(func.distinct(MN.article_id)).label("n"))
+        .join(MN, (MN.entity_id == P.id) & (MN.entity_type == "person"))
+        .where(MN.article_id.in_(art_ids), P.id != p.id)
+        .group_by(P.id, P.name).order_by(desc("n"), P.name).limit(20)).all()
+    places = session.execute(
+        select(PL.id, PL.name, PL.type, PL.province, func.count(func.distinct(MN.article_id)).label("n"))
+        .join(MN, (MN.entity_id == PL.id) & (MN.entity_type == "place"))
+        .where(MN.article_id.in_(art_ids))
+        .group_by(PL.id, PL.name, PL.type, PL.province).order_by(desc("n"), PL.name).limit(20)).all()
+    career = [{"id": r.id, "title": r.title, "organization": r.organization, "title_expanded": r.title_expanded,
+               "former": bool(r.former), "place_id": r.place_id, "place": r.place or "",
+               "date": r.published_date.isoformat() if r.published_date else "", "published": r.published or "",
+               "article_id": r.article_id, "article_title": r.article_title,
+               "article_href": f"/articles/{r.article_id}#r{r.id}"} for r in roles]
+    return {
+        "id": p.id, "href": f"/persons/{p.id}", "name": p.name, "variants": json.loads(p.variants or "[]"),
+        "career": career, "timeline": career_lanes(career),
+        "co_mentioned": [{"id": c.id, "name": c.name, "articles": c.n, "href": f"/persons/{c.id}"} for c in co],
+        "places": [{"id": c.id, "name": c.name, "type": c.type, "province": c.province, "articles": c.n,
+                    "href": f"/places/{c.id}"} for c in places],
+        "articles_total": n_articles, "articles": [_article_ref(a) for a in articles],
+    }
+
+
+def career_lanes(career: list[dict]) -> list[dict]:
+    """Roles grouped by (title, organization): one timeline lane each, with the dated sightings."""
+    lanes: dict[tuple, dict] = {}
+    for r in career:
+        k = (r["title"], r["organization"])
+        lane = lanes.setdefault(k, {"title": r["title"], "organization": r["organization"], "dates": [],
+                                    "former": False, "undated": 0})
+        if r["date"]:
+            lane["dates"].append(r["date"])
+        else:
+            lane["undated"] += 1
+        lane["former"] = lane["former"] or r["former"]
+    out = list(lanes.values())
+    out.sort(key=lambda ln: (min(ln["dates"]) if ln["dates"] else "9999", ln["title"]))
+    return out
+
+
+# -- place --------------------------------------------------------------------------------------------
+
+def place_detail(session: Session, place_id: int, unit: str = "") -> dict | None:
+    """The administrative unit, the people holding roles there, its figures over time, its articles."""
+    pl = session.get(PL, place_id)
+    if pl is None:
+        return None
+    people = session.execute(
+        select(P.id, P.name, R.title, R.organization, func.count(R.id).label("n"),
+               func.min(A.published_date).label("first"), func.max(A.published_date).label("last"))
+        .join(R, R.person_id == P.id).join(A, A.id == R.article_id)
+        .where(R.place_id == pl.id).group_by(P.id, P.name, R.title, R.organization)
+        .order_by(desc("last"), P.name).limit(200)).all()
+    units = session.execute(select(F.unit, func.count(F.id).label("n")).where(F.place_id == pl.id)
+                            .group_by(F.unit).order_by(desc("n"), F.unit).limit(30)).all()
+    chosen = unit or (units[0].unit if units else "")
+    art_ids = select(MN.article_id).where(MN.entity_type == "place", MN.entity_id == pl.id).distinct()
+    n_articles = session.execute(select(func.count()).select_from(art_ids.subquery())).scalar_one()
+    articles = session.execute(select(A.id, A.title, A.published, A.url).where(A.id.in_(art_ids))
+                               .order_by(A.published_date.desc().nulls_last(), A.id.desc())
+                               .limit(MAX_ARTICLES_LISTED)).all()
+    return {
+        "id": pl.id, "href": f"/places/{pl.id}", "name": pl.name, "type": pl.type, "province": pl.province,
+        "code": pl.code, "era": pl.era,
+        "successor": ({"name": pl.successor_name, "type": pl.successor_type, "province": pl.successor_province,
+                       "code": pl.successor_code} if pl.successor_name else None),
+        "people": [{"id": r.id, "name": r.name, "title": r.title, "organization": r.organization, "roles": r.n,
+                    "first": r.first.isoformat() if r.first else "", "last": r.last.isoformat() if r.last else "",
+                    "href": f"/persons/{r.id}"} for r in people],
+        "units": [{"unit": u.unit, "figures": u.n} for u in units],
+        "unit": chosen,
+        "series": figure_series(session, unit=chosen, place_id=pl.id) if chosen else [],
+        "articles_total": n_articles, "articles": [_article_ref(a) for a in articles],
+    }
+
+
+def organization_detail(session: Session, org_id: int) -> dict | None:
+    o = session.get(O, org_id)
+    if o is None:
+        return None
+    people = session.execute(
+        select(P.id, P.name, R.title, func.count(R.id).label("n"), func.max(A.published_date).label("last"))
+        .join(R, R.person_id == P.id).join(A, A.id == R.article_id).where(R.organization_id == o.id)
+        .group_by(P.id, P.name, R.title).order_by(desc("last"), P.name).limit(200)).all()
+    art_ids = select(MN.article_id).where(MN.entity_type == "organization", MN.entity_id == o.id).distinct()
+    articles = session.execute(select(A.id, A.title, A.published, A.url).where(A.id.in_(art_ids))
+                               .order_by(A.published_date.desc().nulls_last(), A.id.desc())
+                               .limit(MAX_ARTICLES_LISTED)).all()
+    return {"id": o.id, "href": f"/organizations/{o.id}", "name": o.name, "kind": o.kind,
+            "people": [{"id": r.id, "name": r.name, "title": r.title, "roles": r.n,
+                        "last": r.last.isoformat() if r.last else "", "href": f"/persons/{r.id}"} for r in people],
+            "articles": [_article_ref(a) for a in articles]}
+
+
+# -- figures ----------------------------------------------------------------------------------------------
+
+def figure_series(session: Session, unit: str, place_id: int | None = None, filters=None) -> list[dict]:
+    """Dated figures of one unit (newest MAX_SERIES_POINTS), oldest first: the points of a chart."""
+    st = (select(F.id, F.value, F.text, A.published_date, F.article_id, PL.name.label("place"))
+          .join(A, A.id == F.article_id).outerjoin(PL, PL.id == F.place_id)
+          .where(F.unit == unit, A.published_date.is_not(None)))
+    if place_id:
+        st = st.where(F.place_id == place_id)
+    if filters is not None:
+        if filters.place:
+            st = st.where(F.place_id == filters.place)
+        if filters.province:
+            st = st.where(PL.province == filters.province)
+        if filters.site:
+            st = st.where(A.site_id == select(S.id).where(S.name == filters.site).scalar_subquery())
+        if filters.date_from:
+            st = st.where(A.published_date >= filters.date_from)
+        if filters.date_to:
+            st = st.where(A.published_date <= filters.date_to)
+    rows = session.execute(st.order_by(A.published_date.desc(), F.id.desc()).limit(MAX_SERIES_POINTS)).all()
+    return [{"id": r.id, "value": r.value, "text": r.text, "date": r.published_date.isoformat(),
+             "place": r.place or "", "href": f"/articles/{r.article_id}#f{r.id}"} for r in reversed(rows)]
+
+
+# -- facet values (independent of the query; cached by the web layer) --------------------------------------
+
+def facet_values(session: Session, limit: int = 40) -> dict:
+    """The choices offered for site, province, role title and unit, most frequent first."""
+    sites = session.execute(select(S.name, func.count(A.id).label("n")).join(A, A.site_id == S.id)
+                            .group_by(S.name).order_by(desc("n")).limit(limit)).all()
+    provinces = session.execute(select(PL.province, func.count(PL.id).label("n")).where(PL.province != "")
+                                .group_by(PL.province).order_by(desc("n"), PL.province).limit(80)).all()
+    titles = session.execute(select(func.min(R.title), R.title_folded, func.count(R.id).label("n"))
+                             .group_by(R.title_folded).order_by(desc("n")).limit(limit)).all()
+    units = session.execute(select(F.unit, func.count(F.id).label("n")).group_by(F.unit)
+                            .order_by(desc("n")).limit(limit)).all()
+    return {"site": [{"value": r[0], "count": r[1]} for r in sites],
+            "province": [{"value": r[0], "count": r[1]} for r in provinces],
+            "title": [{"value": r[0], "count": r[2]} for r in titles],
+            "unit": [{"value": r[0], "count": r[1]} for r in units]}
+
+
+# -- crawls -----------------------------------------------------------------------------------------------------
+
+def crawl_overview(session: Session, runs: int = 30) -> dict:
+    """Sites with schedule, article count and last run; the latest runs with their errors."""
+    counts = dict(session.execute(select(A.site_id, func.count(A.id)).group_by(A.site_id)).all())
+    sites = session.execute(select(S).order_by(S.name)).scalars().all()
+    last = {}
+    for r in session.execute(select(m.CrawlRun).order_by(m.CrawlRun.id.desc()).limit(runs)).scalars():
+        last.setdefault(r.site_id, r)
+    recent = session.execute(select(m.CrawlRun, S.name).join(S, S.id == m.CrawlRun.site_id)
+                             .order_by(m.CrawlRun.id.desc()).limit(runs)).all()
+
+    def run_dict(r, site_name=None) -> dict:
+        return {"id": r.id, "site": site_name, "status": r.status,
+                "started_at": r.started_at.isoformat(timespec="seconds") if r.started_at else "",
+                "finished_at": r.finished_at.isoformat(timespec="seconds") if r.finished_at else "",
+                "pages_fetched": r.pages_fetched, "pages_not_modified": r.pages_not_modified,
+                "new_articles": r.new_articles, "errors": r.errors, "rejected": json.loads(r.rejected or "{}"),
+                "error_log": (r.error_log or "").splitlines()[-20:]}
+
+    return {
+        "sites": [{"id": s.id, "name": s.name, "base_url": s.base_url, "schedule": s.schedule, "enabled": s.enabled,
+                   "delay": s.delay, "max_pages": s.max_pages, "articles": counts.get(s.id, 0),
+                   "last_crawl_at": s.last_crawl_at.isoformat(timespec="seconds") if s.last_crawl_at else "",
+                   "last_run": run_dict(last[s.id], s.name) if s.id in last else None} for s in sites],
+        "runs": [run_dict(r, name) for r, name in recent],
+        "totals": {"articles": sum(counts.values()),
+                   "errors": sum(Counter({r.id: r.errors for r, _ in recent}).values())},
+    }

@@ -1,0 +1,111 @@
+"""End-to-end: the web UI in a real headless Chromium (Debian's chromium driven by Playwright).
+A researcher searches without diacritics, opens a person, opens an article, toggles a fact type and
+exports a table. Screenshots go to screenshots/ (gitignored) for a human look."""
+from __future__ import annotations
+
+import csv
+import io
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
+from conftest import build_corpus  # noqa: E402  (the web tests' corpus builder)
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from werkzeug.serving import make_server
+
+    from webapp.app import create_app
+    db_file = build_corpus(tmp_path_factory.mktemp("e2e"))
+    app = create_app({"DATABASE": str(db_file), "SECRET_KEY": "e2e"})
+    srv = make_server("127.0.0.1", 0, app, threaded=True)
+    th = threading.Thread(target=srv.serve_forever, daemon=True)
+    th.start()
+    yield f"http://127.0.0.1:{srv.server_port}"
+    srv.shutdown()
+    app.extensions["partyfacts_db"].dispose()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium; `make test` does it)")
+    from playwright.sync_api import sync_playwright
+    SHOTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM),
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="vi-VN")
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        pg.errors = errors
+        yield pg
+        browser.close()
+
+
+def test_home_then_search_without_diacritics_finds_accented_articles(page, server):
+    page.goto(server + "/")
+    page.screenshot(path=str(SHOTS / "01-home.png"), full_page=True)
+    page.fill(".bigsearch input[name=q]", "vinh yen")
+    page.click(".bigsearch button")
+    page.wait_for_selector("ol.hits li")
+    marks = page.locator("ol.hits mark").all_inner_texts()
+    assert any(mk in ("Vĩnh", "Yên") for mk in marks), marks
+    page.screenshot(path=str(SHOTS / "02-search.png"), full_page=True)
+    assert not page.errors, page.errors  # no CSP violations or script errors
+
+
+def test_open_a_person_shows_career_table_and_timeline_picture(page, server):
+    page.goto(server + "/search?q=do+trung+hieu&type=persons")
+    page.click("table.data a >> nth=0")
+    page.wait_for_selector("h1")
+    assert page.inner_text("h1") == "Đỗ Trung Hiếu"
+    assert page.locator("svg.timeline circle").count() >= 1
+    assert "Trưởng Ban Tổ chức" in page.inner_text("table.data")
+    page.screenshot(path=str(SHOTS / "03-person.png"), full_page=True)
+
+
+def test_open_an_article_highlights_facts_and_toggle_hides_a_type(page, server):
+    page.goto(server + "/search?q=do+trung+hieu&type=persons")
+    page.click("table.data a >> nth=0")
+    page.click("table.data td:last-child a >> nth=0")
+    page.wait_for_selector("#doctext")
+    person = page.locator("#doctext .hl-person").first
+    before = person.evaluate("e => getComputedStyle(e).backgroundColor")
+    page.screenshot(path=str(SHOTS / "04-article.png"), full_page=False)
+    page.uncheck("#legend input[data-toggle=person]")
+    after = person.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert before != after and after in ("rgba(0, 0, 0, 0)", "transparent")
+    assert not page.errors, page.errors
+
+
+def test_export_from_a_list_downloads_a_csv_with_bom_and_the_filter_applied(page, server):
+    page.goto(server + "/figures?unit=" + "đảng viên")
+    assert page.locator("svg.series circle").count() >= 1
+    page.screenshot(path=str(SHOTS / "05-figures.png"), full_page=True)
+    with page.expect_download() as dl:
+        page.click("a[data-export=csv]")
+    data = Path(dl.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows and {r["unit"] for r in rows} == {"đảng viên"}
+
+
+def test_english_interface_and_hostile_article_stays_inert(page, server):
+    page.goto(server + "/search?q=script&lang=en")
+    assert "Search" in page.inner_text("header.top")
+    page.click("ol.hits a >> nth=0")
+    page.wait_for_selector("#doctext")
+    assert page.locator("#doctext script, #doctext img, #doctext b").count() == 0
+    assert "<script>" in page.inner_text("h1")
+    page.screenshot(path=str(SHOTS / "06-hostile-en.png"), full_page=True)
+    assert not page.errors, page.errors

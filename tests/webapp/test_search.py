@@ -1,0 +1,139 @@
+"""Search: folding (đ → d), exact-diacritic ranking, phrases, facets as filters, snippets, bounds."""
+from __future__ import annotations
+
+import pytest
+
+from corpus import open_db
+from corpus.pipeline import ingest_files
+from corpus.queries import Filters, list_items
+from corpus.search import QueryError, parse_query, snippet
+
+
+def test_search_without_diacritics_finds_accented_articles_and_people(client):
+    d = client.get("/api/search", query_string={"q": "vinh yen"}).get_json()
+    assert d["type"] == "articles" and d["total"] >= 2
+    assert d["counts"]["places"] >= 1 and d["counts"]["roles"] >= 1
+    persons = client.get("/api/search", query_string={"q": "do trung hieu", "type": "persons"}).get_json()
+    assert [i["name"] for i in persons["items"]] == ["Đỗ Trung Hiếu"]
+
+
+def test_d_with_stroke_folds_to_d(client):
+    folded = client.get("/api/articles", query_string={"q": "dang bo"}).get_json()["total"]
+    accented = client.get("/api/articles", query_string={"q": "Đảng bộ"}).get_json()["total"]
+    assert folded == accented >= 10
+
+
+def test_snippet_marks_the_matched_words_in_the_original_spelling(client):
+    it = client.get("/api/search", query_string={"q": "vinh yen"}).get_json()["items"][0]
+    sn = it["snippet"]
+    marked = [sn["text"][a:b] for a, b in sn["highlights"]]
+    assert "Vĩnh Yên" in marked
+
+
+def test_snippet_of_text_with_a_match_is_a_window_around_it():
+    body = "x " * 400 + "Đảng bộ tỉnh Vĩnh Phúc" + " y" * 400
+    sn = snippet(body, parse_query('"dang bo tinh"'))
+    a, b = sn.highlights[0]
+    assert sn.text[a:b] == "Đảng bộ tỉnh" and sn.text.startswith("…") and len(sn.text) < 300
+
+
+@pytest.fixture
+def rank_db(tmp_path):
+    """Three articles whose words fold alike: bí thư / bị thu / bi thu, and a scattered one."""
+    texts = {"a.txt": "Tin tức\nÔng A được bầu làm bí thư chi bộ.", "b.txt": "Tin khác\nKhoản tiền bị thu hồi.",
+             "c.txt": "Ban tin\nbi thu khong dau.", "d.txt": "Tin rời\nthu hoạch lúa, bi kịch."}
+    paths = []
+    for name, t in texts.items():
+        (tmp_path / name).write_text(t, encoding="utf-8")
+        paths.append(tmp_path / name)
+    db = open_db(str(tmp_path / "rank.db"))
+    ingest_files(db, paths, site="s")
+    yield db
+    db.dispose()
+
+
+def _titles(db, q):
+    with db.session() as s:
+        return [i["url"].rsplit("/", 1)[1] for i in list_items(s, "articles", q)["items"]]
+
+
+def test_exact_diacritic_matches_rank_first(rank_db):
+    assert _titles(rank_db, "bí thư")[0] == "a.txt"
+    assert _titles(rank_db, "bị thu")[0] == "b.txt"
+    assert set(_titles(rank_db, "bi thu")) == {"a.txt", "b.txt", "c.txt", "d.txt"}
+
+
+def test_words_next_to_each_other_rank_before_scattered_words(rank_db):
+    assert _titles(rank_db, "bi thu")[-1] == "d.txt"
+
+
+def test_quoted_phrase_needs_the_words_adjacent(rank_db):
+    assert set(_titles(rank_db, '"bi thu"')) == {"a.txt", "b.txt", "c.txt"}
+
+
+def test_fts_index_follows_updates_and_deletes(rank_db):
+    from corpus import models as m
+    with rank_db.session() as s:
+        a = s.query(m.Article).filter(m.Article.url.like("%a.txt")).one()
+        a.text = "Đổi nội dung: Thành ủy"
+    assert "a.txt" not in _titles(rank_db, "bi thu chi bo")
+    assert _titles(rank_db, "thanh uy") == ["a.txt"]
+
+
+def test_like_fallback_without_fts_still_answers(rank_db, monkeypatch):
+    """The portable path PostgreSQL takes (LIKE over folded columns), exercised on SQLite."""
+    from corpus import search
+    monkeypatch.setattr(search, "has_fts", lambda session: False)
+    import corpus.queries as q
+    monkeypatch.setattr(q, "has_fts", lambda session: False)
+    assert _titles(rank_db, "tin khac") == ["b.txt"]
+    assert _titles(rank_db, "Tin tức")[0] == "a.txt"
+
+
+def test_filters_restrict_every_table(client):
+    site_only = client.get("/api/articles", query_string={"site": "evil.example"}).get_json()
+    assert site_only["total"] == 1
+    dated = client.get("/api/articles", query_string={"from": "2024-01-01", "to": "2024-12-31"}).get_json()
+    assert dated["items"] and all(i["published"].startswith("2024") for i in dated["items"])
+    titled = client.get("/api/roles", query_string={"title": "Trưởng Ban Tổ chức"}).get_json()
+    assert titled["items"] and {i["title"] for i in titled["items"]} == {"Trưởng Ban Tổ chức"}
+    holders = client.get("/api/persons", query_string={"title": "Trưởng Ban Tổ chức"}).get_json()
+    assert "Đỗ Trung Hiếu" in {i["name"] for i in holders["items"]}
+    unit = client.get("/api/figures", query_string={"unit": "%"}).get_json()
+    assert unit["items"] and {i["unit"] for i in unit["items"]} == {"%"}
+    prov = client.get("/api/places", query_string={"province": "Vĩnh Phúc"}).get_json()
+    assert prov["total"] == client.get("/api/places").get_json()["total"]  # the fixture's places are all there
+    assert client.get("/api/places", query_string={"province": "Cà Mau"}).get_json()["total"] == 0
+
+
+def test_search_page_shows_type_tabs_with_counts_and_facet_selects(client):
+    html = client.get("/search", query_string={"q": "vinh yen"}).get_data(as_text=True)
+    for t in ("articles", "persons", "roles", "places", "organizations", "figures"):
+        assert f'data-type="{t}"' in html
+    assert 'name="site"' in html and 'name="province"' in html and 'name="title"' in html and 'name="from"' in html
+    assert "<mark>" in html
+
+
+def test_bounds_reject_long_queries_bad_numbers_and_deep_pages(client):
+    assert client.get("/api/search", query_string={"q": "x" * 201}).status_code == 400
+    assert client.get("/api/articles", query_string={"q": " ".join(["a"] * 13)}).status_code == 400
+    assert client.get("/api/articles", query_string={"page": "abc"}).status_code == 400
+    assert client.get("/api/articles", query_string={"page": "6000"}).status_code == 400
+    assert client.get("/api/articles", query_string={"from": "2024-13-01"}).status_code == 400
+    assert client.get("/api/articles", query_string={"place": "1; drop"}).status_code == 400
+    assert client.get("/api/search", query_string={"type": "users"}).status_code == 400
+    r = client.get("/search", query_string={"q": "x" * 500})
+    assert r.status_code == 400 and "200" in r.get_data(as_text=True)
+    assert client.get("/api/articles", query_string={"per_page": 10_000}).get_json()["per_page"] == 200
+
+
+def test_fts_operators_in_the_query_are_plain_words(client):
+    for q in ('NEAR(a b)', 'a OR b', '"unbalanced', 'title:x', '*', '-', '^a'):
+        assert client.get("/api/search", query_string={"q": q}).status_code == 200, q
+
+
+def test_filters_round_trip_through_query_string_names():
+    f = Filters.from_args({"site": "s", "from": "2024", "to": "2024-02", "title": "Bí thư", "place": "3"})
+    assert f.to_args() == {"site": "s", "from": "2024-01-01", "to": "2024-02-29", "title": "Bí thư", "place": "3"}
+    with pytest.raises(QueryError):
+        Filters.from_args({"from": "yesterday"})

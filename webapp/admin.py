@@ -1,0 +1,136 @@
+"""Crawls page (sites, schedules, last runs, counts, errors; open to read) and the admin actions
+behind a login: change a site's schedule, start a crawl. The password is checked against the
+werkzeug hash in PARTYFACTS_ADMIN_PASSWORD_HASH; forms carry a CSRF token (flask-wtf)."""
+from __future__ import annotations
+
+import logging
+import threading
+from functools import wraps
+
+from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session,
+                   url_for)
+from werkzeug.security import check_password_hash
+
+from corpus import models as m
+from corpus import pages
+
+from .app import db_session
+from .i18n import t
+
+log = logging.getLogger(__name__)
+bp = Blueprint("admin", __name__)
+
+
+def is_admin() -> bool:
+    return session.get("admin") is True
+
+
+def admin_required(view):
+    @wraps(view)
+    def wrapped(*a, **kw):
+        if not is_admin():
+            abort(403, description=t("error_admin_needed"))
+        return view(*a, **kw)
+    return wrapped
+
+
+@bp.app_context_processor
+def _admin_flag():
+    return {"is_admin": is_admin()}
+
+
+@bp.get("/crawls")
+def crawls():
+    return render_template("crawls.html", d=pages.crawl_overview(db_session()),
+                           running=sorted(current_app.extensions.get("partyfacts_crawling", set())),
+                           login_enabled=bool(current_app.config["ADMIN_PASSWORD_HASH"]))
+
+
+@bp.get("/api/crawls")
+def api_crawls():
+    d = pages.crawl_overview(db_session())
+    for s in d["sites"]:
+        s["href"] = f"/crawls#site-{s['id']}"
+    d["running"] = sorted(current_app.extensions.get("partyfacts_crawling", set()))
+    return jsonify(d)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    stored = current_app.config["ADMIN_PASSWORD_HASH"]
+    error = ""
+    if request.method == "POST":
+        password = request.form.get("password", "")
+        if not stored:
+            error = t("login_disabled")
+        elif len(password) <= 1024 and check_password_hash(stored, password):
+            session.clear()
+            session["admin"] = True
+            return redirect(url_for("admin.crawls"))
+        else:
+            error = t("login_wrong")
+    return render_template("login.html", error=error, enabled=bool(stored)), (401 if error else 200)
+
+
+@bp.post("/logout")
+def logout():
+    session.clear()
+    return redirect(url_for("admin.crawls"))
+
+
+def _site(site_id: int) -> m.Site:
+    site = db_session().get(m.Site, site_id)
+    if site is None:
+        abort(404)
+    return site
+
+
+@bp.post("/crawls/sites/<int:site_id>/schedule")
+@admin_required
+def set_schedule(site_id):
+    from corpus.schedule import ScheduleError, parse_schedule
+    site = _site(site_id)
+    expr = request.form.get("schedule", "").strip()[:128]
+    if expr:
+        try:
+            parse_schedule(expr)
+        except ScheduleError as exc:
+            flash(str(exc), "error")
+            return redirect(url_for("admin.crawls"))
+    site.schedule = expr
+    site.enabled = request.form.get("enabled", "on") == "on"
+    flash(t("schedule_saved", site=site.name), "ok")
+    return redirect(url_for("admin.crawls"))
+
+
+@bp.post("/crawls/sites/<int:site_id>/start")
+@admin_required
+def start_crawl(site_id):
+    site = _site(site_id)
+    if not site.base_url.startswith(("http://", "https://")):
+        flash(t("crawl_no_url", site=site.name), "error")
+        return redirect(url_for("admin.crawls"))
+    running = current_app.extensions.setdefault("partyfacts_crawling", set())
+    if site.name in running:
+        flash(t("crawl_already", site=site.name), "error")
+        return redirect(url_for("admin.crawls"))
+    database = current_app.extensions["partyfacts_db"]
+    running.add(site.name)
+    args = (database, site.base_url, site.name, site.delay, site.max_pages, running)
+    threading.Thread(target=_crawl_in_background, args=args, name=f"crawl-{site.name}", daemon=True).start()
+    flash(t("crawl_started", site=site.name), "ok")
+    return redirect(url_for("admin.crawls"))
+
+
+def _crawl_in_background(database, url, name, delay, max_pages, running: set) -> None:
+    """Crawl one site then extract its new articles; failures go to the log and the crawl_runs table."""
+    try:
+        from corpus.crawl import crawl_urls
+        from corpus.pipeline import process_articles
+        crawl_urls(database, [url], delay=delay, max_pages=max_pages, site_name=name)
+        process_articles(database, progress=False)
+    except Exception:  # a background crawl has no caller to raise to: it is logged with its traceback
+        log.exception("crawl of %s started from the web failed", name)
+    finally:
+        running.discard(name)
+

@@ -1,0 +1,34 @@
+// partyfacts: progressive enhancements only (every page works without JS).
+(function () {
+  "use strict";
+  // Fact-type toggles on the article / Try-it text: add or remove hide-<type> on the text container.
+  function initLegend() {
+    var text = document.getElementById("doctext");
+    if (!text) { return; }
+    var boxes = document.querySelectorAll("#legend input[data-toggle]");
+    Array.prototype.forEach.call(boxes, function (box) {
+      box.addEventListener("change", function () {
+        text.classList.toggle("hide-" + box.getAttribute("data-toggle"), !box.checked);
+      });
+    });
+  }
+  // Filter selects submit their form on change.
+  function initFilters() {
+    var selects = document.querySelectorAll("form.filters select");
+    Array.prototype.forEach.call(selects, function (sel) {
+      sel.addEventListener("change", function () { sel.form.submit(); });
+    });
+  }
+  // Flash the target of an in-page link (a fact span reached from the facts table).
+  function flashTarget() {
+    if (!location.hash) { return; }
+    var el = document.getElementById(location.hash.slice(1));
+    if (el && el.nextElementSibling) {
+      el.nextElementSibling.classList.add("target");
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    initLegend(); initFilters(); flashTarget();
+    window.addEventListener("hashchange", flashTarget);
+  });
+})();
