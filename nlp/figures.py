@@ -45,6 +45,9 @@ _MEASURE_VERBS = {"từ", "đạt", "ước", "chiếm", "là", "còn", "tăng",
 _SUBJECT_START = {"với", "và", "có", "đã", "sẽ", "đang", "là", "gồm", "cho", "trong", "đó", "nhưng"}
 # syllables that make a person noun of a verb ("hòa giải viên", "thực tập sinh", "tình nguyện viên")
 _AGENT_SUFFIX = {"viên", "sinh", "gia", "giả", "sĩ", "sỹ", "sư", "nhân"}
+# "năm" after these is "year", not the numeral 5
+_YEAR_BEFORE = {"trong", "cả", "mỗi", "hằng", "hàng", "của", "đầu", "cuối", "giữa", "qua", "nhiều", "các",
+                "những", "cùng", "trước", "sau", "từng", "suốt", "vào", "một", "này", "lâu"}
 _CLAUSE_END = {";", ":", "(", ")", "?", "!", "\"", "“", "”"}
 
 
@@ -190,6 +193,8 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int]) -> list
     n = len(toks)
     while i < n:
         num = read_numeral(toks, i) if toks[i].kind in ("num", "word") else None
+        if num is None and toks[i].low == "năm":
+            num = _nam_as_five(toks, i)
         if num is None:
             i += 1
             continue
@@ -250,6 +255,18 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int]) -> list
             out.append(_Cand(nm.value, unit.unit, unit.kind, start, end, qual, counted, weak, sent))
         i = end_tok + 1 if end_tok >= i else num.last + 1
     return out
+
+
+def _nam_as_five(toks: list[Token], i: int) -> Numeral | None:
+    """"Năm thôn, bốn bản": "năm" is the numeral 5 (not "year") before a countable head."""
+    if i > 0 and (toks[i - 1].low in _YEAR_BEFORE or toks[i - 1].low in _lex("number_words.tsv")):
+        return None   # "trong năm hộ nghèo giảm": the year
+    heads = _lex("count_heads.txt")
+    for size in range(4, 0, -1):
+        seg = toks[i + 1:i + 1 + size]
+        if len(seg) == size and all(x.kind == "word" for x in seg) and " ".join(x.low for x in seg) in heads:
+            return Numeral(5, i, i, True, False)
+    return None
 
 
 def _ordinal_total(toks: list[Token], i: int, num: Numeral, why: str, blocked):
@@ -434,9 +451,14 @@ def _counted(toks: list[Token], i: int, unit: _Unit, end_tok: int) -> str:
             k += 1
         return _join(toks, j, k)
     # measure: the noun phrase after the unit ("100% xã", "50 triệu đồng vốn ưu đãi") or the clause
-    # subject before the number
+    # subject before the number; a duration counts what follows it ("3 năm thực hiện Chỉ thị 05")
     k = end_tok + 1
     stop = _lex("np_stop.txt")
+    if unit.kind in ("duration", "age"):
+        e = k - 1
+        while e + 1 < len(toks) and e + 1 - k < 8 and toks[e + 1].kind == "word" and toks[e + 1].low not in _NP_END:
+            e += 1
+        return _join(toks, k, e) if e >= k and toks[k].low not in stop else ""
     if k < len(toks) and toks[k].kind == "word" and toks[k].low not in stop and unit.kind in ("percent", "money"):
         e = k
         while e + 1 < len(toks) and e - k < 6 and toks[e + 1].kind == "word" and toks[e + 1].low not in stop:
@@ -459,7 +481,8 @@ def _join(toks: list[Token], a: int, b: int) -> str:
 
 # who the figure belongs to: an organisation head with its name ("Đảng bộ thành phố Vĩnh Yên")
 _ADMIN = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|TX\.?|xã|phường|thị trấn|thôn|bản|làng)"
-_NAME = r"(?-i:[A-ZĐÀÁẢÃẠÂĂÈÉẺẼẸÊÌÍỈĨỊÒÓỎÕỌÔƠÙÚỦŨỤƯỲÝỶỸỴ][\w'’]*(?:\s+[A-ZĐÀÁẢÃẠÂĂÈÉẺẼẸÊÌÍỈĨỊÒÓỎÕỌÔƠÙÚỦŨỤƯỲÝỶỸỴ][\w'’]*)*)"
+_CAP = "A-ZĐÀÁẢÃẠÂĂÈÉẺẼẸÊÌÍỈĨỊÒÓỎÕỌÔƠÙÚỦŨỤƯỲÝỶỸỴ"
+_NAME = rf"(?-i:[{_CAP}][\w'’]*(?:\s+(?:[{_CAP}][\w'’]*|ủy|uỷ))*)"
 
 
 @lru_cache(maxsize=1)
