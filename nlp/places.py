@@ -97,6 +97,8 @@ class _Lexicon:
     max_name_len: int
     unit_first: frozenset[str] = frozenset()
     region_first: frozenset[str] = frozenset()
+    not_places: frozenset[str] = frozenset()
+    streets: frozenset[tuple[str, ...]] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +128,9 @@ def lexicon() -> _Lexicon:
     return _Lexicon(units, max(len(k) for k in units), dict(not_before), dict(not_after), countries, regions,
                     cues["surname"], cues["middle"], cues["prefix"], cues["address"], cues["thought"],
                     dict(admin), provinces, districts, max_name,
-                    frozenset(k[0] for k in units), frozenset(k.split()[0] for k in regions))
+                    frozenset(k[0] for k in units), frozenset(k.split()[0] for k in regions),
+                    frozenset(_wkey(r[0]) for r in _rows("not_places.tsv")),
+                    frozenset(tuple(_wkey(r[0]).split()) for r in _rows("street_words.tsv")))
 
 
 # ------------------------------------------------------------------------------------------- tokens
@@ -226,7 +230,7 @@ class _Finder:
                 continue
             first = seq[0]
             # an abbreviation (TP, TX, TT) is written in capitals
-            if ks in (("tp",), ("tx",), ("tt",)) and not (first.text[:2].isupper()):
+            if ks in (("tp",), ("tx",), ("tt",)) and first.text not in ("TP", "Tp", "TX", "Tx", "TT"):
                 return None
             return n, hit[0], hit[1]
         return None
@@ -364,7 +368,8 @@ class _Finder:
             if kind == "numbered" and not first.num:
                 i += 1
                 continue
-            got = self._one(i, j, typ, kind, unit_upper=toks[i].upper)
+            # a unit word in capitals marks a headline, unless it is an abbreviation ("TX.", "TP")
+            got = self._one(i, j, typ, kind, unit_upper=toks[i].upper and toks[i].k not in ("tp", "tx", "tt"))
             if got is None:
                 i += 1
                 continue
@@ -450,6 +455,11 @@ class _Finder:
             n = min(self._person_cut(run), 5)
             level = VILLAGE
         idxs = run[:n]
+        nxt = self._word(idxs[-1] + 1)
+        if kind == "admin" and n == len(run) and nxt is not None and nxt.num \
+                and _adjacent(self.s, toks[idxs[-1]], nxt) \
+                and f"{self._run_wkey(idxs)} {nxt.k}" in lex.admin:
+            idxs = idxs + [idxs[-1] + 1]          # "phường Mỹ Đình 1"
         a, b, surface = self._name_from(idxs)
         nj = idxs[-1] + 1
         m = _Mention((a, b), surface, self._run_wkey(idxs), level, typ, tok_end=nj, era=self._era_after(nj),
@@ -469,9 +479,9 @@ class _Finder:
         """ "TP.HCM", "TPHCM", "TP HCM", "Tp. HCM" → a mention of Hồ Chí Minh; next token index or 0."""
         toks = self.toks
         t = toks[i]
-        if t.k == "tphcm" and t.text[:2].isupper():
+        if t.k == "tphcm" and t.text[0].isupper():
             end = i + 1
-        elif t.k == "tp" and t.text[:2].isupper():
+        elif t.k == "tp" and t.text in ("TP", "Tp"):
             j = i + 1
             if j < len(toks) and toks[j].text == ".":
                 j += 1
@@ -599,6 +609,9 @@ class _Finder:
             best = None
             for n in range(min(len(run), lex.max_name_len), 0, -1):
                 wk = self._run_wkey(run[:n])
+                if wk in lex.not_places:
+                    best = (n, wk, "")
+                    break
                 kind = self._bare_kind(wk, seen, context_provinces)
                 if kind:
                     best = (n, wk, kind)
@@ -608,7 +621,7 @@ class _Finder:
                 continue
             n, wk, kind = best
             idxs = run[:n]
-            if self._person_context(idxs, run, kind, wk):
+            if not kind or self._person_context(idxs, run, kind, wk) or self._street_before(idxs[0]):
                 i = idxs[-1] + 1
                 continue
             a, b, surface = self._name_from(idxs)
@@ -670,6 +683,19 @@ class _Finder:
             if prev is not None and prev.cap and _adjacent(s, prev, first) and not prev.upper:
                 return True
             if lex.countries.get(wk) and not self._country_cue(idxs[0]):
+                return True
+        return False
+
+    def lex_alias(self, unit_word: str, wkey: str) -> list[gz.AdminUnit]:
+        return gz.gazetteer().find_alias(unit_word, wkey)
+
+    def _street_before(self, i: int) -> bool:
+        """"phố Huế", "đường Lạng Sơn": the name is a street's."""
+        for seq in self.lex.streets:
+            m = len(seq)
+            prev = [self._word(j) for j in range(i - m, i)]
+            if all(p is not None for p in prev) and tuple(p.k for p in prev) == seq \
+                    and _adjacent(self.s, prev[-1], self.toks[i]):
                 return True
         return False
 
@@ -818,7 +844,7 @@ def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str)
                     sub = []
                 if sub:
                     cands, by_parent = sub, True
-            if level != PROVINCE and not by_parent and +province_weight \
+            if level == COMMUNE and not by_parent and +province_weight \
                     and not any(_province_score(u, province_weight) for u in cands):
                 # the article is about other provinces: a same-named unit elsewhere is not this one
                 # (the unit may be one merged away before the gazetteer's date)
@@ -841,6 +867,12 @@ def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str)
             unit = cands[0] if len(cands) == 1 else None
             chosen[id(g)] = unit
             province = cands[0].province if cands and len({u.province for u in cands}) == 1 else ""
+            if not cands and types:
+                # a unit merged away before the gazetteer's date, listed under its former name
+                # ("thị xã Cửa Lò" → part of Vinh): its province is known, its code is not
+                former = {u.province for t in types for u in f.lex_alias(t, g.wkey)
+                          if not +province_weight or _province_score(u, province_weight)}
+                province = former.pop() if len(former) == 1 else ""
             results[id(g)] = (province, unit.code if unit else "", cands)
             if level == DISTRICT and province:
                 province_weight[_wkey(province)] += 1
