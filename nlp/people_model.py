@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import zlib
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +20,8 @@ MODEL_PATH = Path(__file__).parent / "data" / "people" / "person_model.json"
 
 def features(name: str, prev: str, nxt: str) -> list[str]:
     """Features of one candidate: character 2-4-grams of the folded and accented name (with word
-    boundaries), each syllable, the syllable count and the previous/next word."""
+    boundaries), each syllable, the syllable count and the previous/next word (empty in training
+    and use: kept as a slot for a model trained on real contexts)."""
     k = " ".join(word_key(w) for w in name.split())
     f = fold(k)
     feats = []
@@ -68,9 +68,6 @@ def load_model() -> PersonModel | None:
     return PersonModel(d["coef"], d["intercept"], d["dim"])
 
 
-_PUNCT = re.compile(r"\W+")
-
-
 def person_scorer():
     """A callable (tokens, run) -> P(person), or None when the model file is not shipped."""
     m = load_model()
@@ -78,10 +75,7 @@ def person_scorer():
         return None
 
     def score(toks, run) -> float:
-        name = " ".join(toks[i].text for i in run)
-        a, b = run[0], run[-1]
-        prev = toks[a - 1].text if a > 0 else ""
-        nxt = toks[b + 1].text if b + 1 < len(toks) else ""
-        return m.prob(name, prev, nxt)
+        # the training names carry no context words, so none are given here either
+        return m.prob(" ".join(toks[i].text for i in run))
 
     return score

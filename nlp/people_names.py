@@ -276,7 +276,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             if prob >= 0.5:
                 out.append(Mention(start, end, "surname", prob=prob))
             continue
-        if model is not None and 2 <= len(run) <= 4 and not is_place:
+        if model is not None and 3 <= len(run) <= 4 and not is_place:
             prob = model(toks, run)
             if prob >= 0.9:
                 out.append(Mention(start, end, "model", prob=prob))

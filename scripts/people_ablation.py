@@ -1,0 +1,50 @@
+"""Ablation of the person-name model: rules only vs rules + model, persons P/R/F1 on
+tests/data/people/ablation.jsonl (sentences written for it) and on the dev gold.
+
+usage: .venv/bin/python scripts/people_ablation.py
+"""
+import glob
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from nlp import people  # noqa: E402
+from nlp.doc import Document  # noqa: E402
+from nlp.text import Text, key  # noqa: E402
+
+
+def prf(tp, np_, ng):
+    p = tp / np_ if np_ else 1.0
+    r = tp / ng if ng else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(cases, use_model):
+    people.USE_MODEL = use_model
+    tp = npred = ngold = 0
+    for text, gold in cases:
+        pred = {key(p.name) for p in people.find_people(Document(Text.of(text)), [])[0]}
+        g = {key(x) for x in gold}
+        tp += len(pred & g)
+        npred += len(pred)
+        ngold += len(g)
+    return prf(tp, npred, ngold)
+
+
+def main():
+    written = [(d["text"], d["persons"]) for d in map(json.loads, open(ROOT / "tests/data/people/ablation.jsonl", encoding="utf-8"))]
+    dev = []
+    for f in sorted(glob.glob(str(ROOT / "tests/data/gold/*.json"))):
+        d = json.load(open(f, encoding="utf-8"))
+        dev.append((d["text"], d["gold"]["persons"]))
+    for name, cases in (("written sentences", written), ("dev gold", dev)):
+        for use in (False, True):
+            p, r, f = score(cases, use)
+            print(f"{name:18s} {'rules+model' if use else 'rules only':12s} P={p:.3f} R={r:.3f} F1={f:.3f}")
+
+
+if __name__ == "__main__":
+    main()
