@@ -595,7 +595,7 @@ class _Finder:
         return _LEVEL_ORDER[parent.level] < _LEVEL_ORDER.get(child.level or COMMUNE, 3)
 
     # -- pass 3: bare names
-    def bare(self, context_provinces: set[str]) -> None:
+    def bare(self, context_provinces: set[str], context_districts: set[str] = frozenset()) -> None:
         toks = self.toks
         lex = self.lex
         seen = {m.wkey for m in self.mentions if not m.upper or True}
@@ -612,7 +612,7 @@ class _Finder:
                 if wk in lex.not_places:
                     best = (n, wk, "")
                     break
-                kind = self._bare_kind(wk, seen, context_provinces)
+                kind = self._bare_kind(wk, seen, context_provinces, context_districts)
                 if kind:
                     best = (n, wk, kind)
                     break
@@ -631,10 +631,17 @@ class _Finder:
             i = idxs[-1] + 1
         self._regions()
 
-    def _bare_kind(self, wk: str, seen: set[str], context_provinces: set[str]) -> str:
+    def _bare_kind(self, wk: str, seen: set[str], context_provinces: set[str],
+                   context_districts: set[str] = frozenset()) -> str:
         lex = self.lex
         if wk in seen:
             return "seen"
+        if context_districts and " " in wk and wk in lex.admin:
+            # a commune of a district the article names with its unit word ("ở Y Tý" in an
+            # article about huyện Bát Xát)
+            if any(u.level == COMMUNE and u.district and _wkey(u.district) in context_districts
+                   for u in lex.admin[wk]):
+                return "commune"
         if wk in lex.provinces:
             return "province"
         if wk in lex.countries:
@@ -796,7 +803,7 @@ def find_places(doc: Document) -> list[Place]:
     f.parents()
     site = _site_provinces(doc)
     ctx = {m.wkey for m in f.mentions if m.level == PROVINCE} | site
-    f.bare(ctx)
+    f.bare(ctx, {m.wkey for m in f.mentions if m.level == DISTRICT})
     groups = _groups(f.mentions)
     article_era = gz.NEW if _ARTICLE_2025.search(doc.norm) else ""
     return _resolve(f, groups, site, article_era)
