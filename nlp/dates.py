@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from .doc import Document
+from .numbers import lexicon, table
+from .text import canon
 from .types import DateMention
 
 _D = r"(?P<d>[0-3]?\d)"
@@ -81,12 +83,21 @@ def find_dates(doc: Document) -> list[DateMention]:
     return out
 
 
-_COUNT_AFTER = re.compile(r"\s+(?:người|hộ|đảng viên|cán bộ|học sinh|lượt|ha|tấn|con|trường hợp)\b", re.IGNORECASE)
+_NEXT_WORDS = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
+_TIME_UNITS = {"năm", "tháng", "ngày", "tuần", "giờ", "phút"}
 
 
 def _bare_year_is_count(s: str, end: int) -> bool:
-    """"2000 hộ" is a quantity that happens to look like a year."""
-    return bool(_COUNT_AFTER.match(s, end))
+    """"2000 hộ", "1900 đảng viên": a quantity that happens to look like a year (a countable head
+    or a measure word other than a time unit follows)."""
+    m = _NEXT_WORDS.match(s, end)
+    if not m:
+        return False
+    one = canon(m.group(1)).lower()
+    two = f"{one} {canon(m.group(2)).lower()}" if m.group(2) else ""
+    heads = lexicon("count_heads.txt")
+    measure = table("measure_units.tsv")
+    return (one in heads or two in heads or (one in measure and one not in _TIME_UNITS))
 
 
 def _value(m: re.Match, how: str) -> str | None:

@@ -230,6 +230,9 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int]) -> list
             if second.scaled and not num.scaled:
                 nums[0] = Numeral(tidy(num.value * second.scale), num.first, num.last, num.words, True, second.scale)
         unit = _read_unit(toks, j, words=num.words)
+        if unit is None and nums[-1].scaled and j + 1 < n and toks[j].text == "/" and toks[j + 1].kind == "word":
+            # "1,5 triệu/người/tháng": a scaled amount per unit is money in this genre
+            unit = _per_unit(toks, _Unit("đồng", "money", j, j - 1))
         if unit is not None and unit.kind == "duration" and unit.unit == "giờ" and _time_of_day(toks, i, unit):
             i = unit.last + 1
             continue
@@ -369,7 +372,8 @@ def _count_head(toks: list[Token], k: int, words: bool) -> _Unit | None:
     if end is not None:
         if end + 1 < len(toks) and toks[end + 1].low in _AGENT_SUFFIX and toks[end + 1].kind == "word":
             return _count_unit(toks, k, end + 1)   # "hòa giải viên", "tuyên truyền viên"
-        if " ".join(x.low for x in toks[k:end + 1]) in non_nouns:
+        word = " ".join(x.low for x in toks[k:end + 1])
+        if word in non_nouns or word in _lex("np_stop.txt"):
             return None   # "3 cảm ơn", "2 sẵn sàng": a verb or adjective is not a counted noun
         return _count_unit(toks, k, end)
     if t.low in heads:

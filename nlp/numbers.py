@@ -142,6 +142,11 @@ def read_numeral(toks: list[Token], i: int) -> Numeral | None:
             v = v * sc
             j += 1
             scaled = True
+            # "nghìn tỷ": stacked scale words multiply
+            while j + 1 < len(toks) and toks[j + 1].low in SCALES and SCALES[toks[j + 1].low] > sc:
+                sc = sc * SCALES[toks[j + 1].low]
+                v = v * SCALES[toks[j + 1].low]
+                j += 1
             first_scale = sc
             # "153 tỷ 900 triệu", "1 triệu 200 nghìn": a smaller scaled part is added
             while (j + 2 < len(toks) and toks[j + 1].kind == "num" and toks[j + 2].low in SCALES

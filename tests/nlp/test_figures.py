@@ -345,3 +345,32 @@ def test_nfd_input_spans_map_back_to_the_input():
 def test_tone_placement_variants_give_one_unit_key():
     fs = figures_of("Có 12 hoà giải viên. Năm nay thêm 12 hòa giải viên.")
     assert len(fs) == 1
+
+
+def test_stacked_scale_words_multiply():
+    assert pairs("Tổng vốn đầu tư 1 nghìn tỷ đồng.") == [(1_000_000_000_000, "đồng")]
+
+
+def test_scaled_amount_per_unit_is_money():
+    assert pairs("Mức hỗ trợ 1,5 triệu/người/tháng.") == [(1_500_000, "đồng/người/tháng")]
+
+
+def test_nam_is_five_before_a_countable_head_but_year_elsewhere():
+    assert pairs("Năm thôn, bốn bản đã hoàn thành sáp nhập.") == [(5, "thôn"), (4, "bản")]
+    assert pairs("Trong năm hộ nghèo giảm mạnh.") == []
+
+
+def test_a_count_that_looks_like_a_year_is_a_figure():
+    assert pairs("Toàn huyện có 2000 hộ và 1990 đảng viên.") == [(2000, "hộ"), (1990, "đảng viên")]
+
+
+def test_a_verb_after_a_number_is_not_a_unit():
+    assert pairs("Đại diện 3 cảm ơn sự quan tâm của tỉnh.") == []
+
+
+def test_agentive_compound_stays_whole():
+    assert pairs("Xã có 12 tuyên truyền viên.") == [(12, "tuyên truyền viên")]
+
+
+def test_leading_zero_counts_of_official_style():
+    assert pairs("Tặng Giấy khen cho 05 tập thể và 02 cá nhân.") == [(5, "tập thể"), (2, "cá nhân")]
