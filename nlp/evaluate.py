@@ -274,8 +274,10 @@ def _evaluate_in_subprocess(gold_dir: str, no_model: bool) -> dict[str, Any]:
     env.pop(NO_MODEL_ENV, None)
     if no_model:
         env[NO_MODEL_ENV] = "1"
-    proc = subprocess.run([sys.executable, "-m", "nlp.evaluate", gold_dir, "--json"],
-                          capture_output=True, text=True, env=env, check=False)
+    root = str(Path(__file__).resolve().parents[1])   # the folder holding the nlp package
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run([sys.executable, "-m", "nlp.evaluate", str(Path(gold_dir).resolve()), "--json"],
+                          capture_output=True, text=True, env=env, check=False, cwd=root)
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"evaluation subprocess failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])

@@ -108,3 +108,21 @@ def test_main_rejects_an_unknown_type_in_min_f1(tmp_path, capsys):
 def test_load_gold_missing_dir_says_which(tmp_path):
     with pytest.raises(FileNotFoundError, match="nope"):
         ev.load_gold(tmp_path / "nope")
+
+
+def test_ablation_runs_with_and_without_the_model_switch(tmp_path, capsys):
+    assert ev.main([str(_gold_dir(tmp_path)), "--ablation", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert set(out) == {"with model", "rules only"}
+    for rep in out.values():
+        assert rep["_articles"] == 1 and rep["_errors"] == {}
+        assert rep["figures"]["gold"] == 1
+
+
+def test_main_prints_the_table_and_fails_under_min_f1(tmp_path, capsys, monkeypatch):
+    def nothing(text):
+        return Extraction()
+    monkeypatch.setattr(ev, "evaluate", lambda gold_dir: ev.score(ev.load_gold(gold_dir), {"a1": nothing("").to_dict()}))
+    assert ev.main([str(_gold_dir(tmp_path)), "--min-f1", "figures=0.5"]) == 1
+    out = capsys.readouterr().out
+    assert "figures" in out and "below minimum: figures F1 0.0 < 0.5" in out
