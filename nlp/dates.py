@@ -44,6 +44,7 @@ _p("period", rf"\b(?:[Nn]ửa|[Qq]uý)\s+(?P<half>đầu|cuối)\s+năm(?:\s+{_Y
 _p("period", rf"\b[Qq]uý\s+(?P<q>{_ROMAN}|[1-4])\s*(?:/|năm\s+){_Y}", "quarter")
 _p("period", rf"\b[Qq]uý\s+(?P<q>IV|I{{1,3}})\b(?!\s*/)", "quarter_noyear")
 _p("period", rf"\(\s*{_D}/{_M}/{_Y}{_DASH}(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:1[89]|20)\d\d)\s*\)", "drange")
+_p("period", rf"\b(?:(?:{_TOD}\s+)?(?:ngày|từ|trong)\s+)(?:ngày\s+)?{_D}\s*[-–]\s*(?P<d2>[0-3]?\d)/{_M}(?:/{_Y})?(?![\d/.,]*\d)", "ddrange")
 _p("period", rf"\(\s*{_YEAR_RANGE}\s*\)", "yrange")
 _p("period", rf"(?<![\d/.,])\b{_YEAR_RANGE}(?![\d/.,])", "yrange")
 # dates
@@ -150,6 +151,12 @@ def _value(m: re.Match, how: str) -> str | None:
                 return None
             y = g["y"]
             return f"{y}-{3 * qn - 2:02d}/{y}-{3 * qn:02d}"
+        if how == "ddrange":
+            d1, d2, mo = int(g["d"]), int(g["d2"]), int(g["m"])
+            if not (1 <= d1 < d2 <= 31 and 1 <= mo <= 12):
+                return None
+            y = g.get("y")
+            return f"{y}-{mo:02d}-{d1:02d}/{y}-{mo:02d}-{d2:02d}" if y else ""
         if how == "quarter_noyear":
             return ""
         if how == "drange":

@@ -81,3 +81,12 @@ def test_nfd_input_spans_are_norm_offsets():
     d = dates_mod.find_dates(Document(t))[0]
     a, b = t.to_input_span(*d.span)
     assert unicodedata.normalize("NFC", text[a:b]) == d.text == "Từ năm 2015 đến nay"
+
+
+def test_day_range_within_a_month_is_a_period():
+    assert triples("Ngày 15-16/5/2025, Ban Tổ chức tổ chức hội nghị.")[0] == (
+        "Ngày 15-16/5/2025", "period", "2025-05-15/2025-05-16")
+
+
+def test_number_range_without_date_context_is_not_a_date():
+    assert triples("Xã đạt 13-16 tiêu chí.") == []
