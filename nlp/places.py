@@ -436,14 +436,14 @@ class _Finder:
             if not n:
                 # a unit the gazetteer does not know (renamed, merged before 2024, misspelt):
                 # take the name up to a person's name, at most four words
-                if self._looks_like_person(run) or kind == "capital" \
+                if self._looks_like_person(run) \
                         or (len(run) >= 2 and (first.k in lex.surnames or first.k in lex.prefixes)):
                     return None
                 n = min(self._person_cut(run), 4)
                 if n >= 3 and len(run) > n:
                     return None
-                if typ == "tỉnh" and (n < len(run) or n > 3):
-                    return None      # a foreign province ("tỉnh Hủa Phăn"), written whole
+                if (typ == "tỉnh" or kind == "capital") and (n < len(run) or n > 3):
+                    return None      # a foreign province or capital ("tỉnh Hủa Phăn"), written whole
             level = ""
             if kind == "party" or typ == "thành phố":
                 level = self._city_level(self._run_wkey(run[:n]), typ)
@@ -453,6 +453,8 @@ class _Finder:
             if self._looks_like_person(run) or first.upper:
                 return None
             n = min(self._person_cut(run), 5)
+            if n == 1 and (first.k in lex.middles or first.k in lex.surnames):
+                return None      # "Làng Văn hóa …": a one-word name that is a name syllable
             level = VILLAGE
         idxs = run[:n]
         nxt = self._word(idxs[-1] + 1)
@@ -598,7 +600,7 @@ class _Finder:
     def bare(self, context_provinces: set[str], context_districts: set[str] = frozenset()) -> None:
         toks = self.toks
         lex = self.lex
-        seen = {m.wkey for m in self.mentions if not m.upper or True}
+        seen = {m.wkey for m in self.mentions}
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -674,7 +676,8 @@ class _Finder:
         # followed by more capitalised words that are not part of it: "Thái Bình Dương", a full name
         nxt = self._word(idxs[-1] + 1)
         if nxt is not None and nxt.cap and _adjacent(s, last, nxt) and not nxt.upper and kind != "country":
-            if not self._unit_at(idxs[-1] + 1):
+            # … unless a person's name starts there ("Báo Gia Lai Rơ Châm H'Nga")
+            if not self._unit_at(idxs[-1] + 1) and nxt.k not in lex.surnames and nxt.k not in lex.prefixes:
                 return True
         # a name that is itself shaped like a person's name (surname + two more words) counts only
         # when the article also names it with a unit word

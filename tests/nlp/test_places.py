@@ -320,3 +320,57 @@ def test_nfd_input_spans_point_into_the_input():
     ex = nlp.extract(text)
     got = {p.name: [unicodedata.normalize("NFC", text[a:b]) for a, b in p.mentions] for p in ex.places}
     assert got == {"Thuận Châu": ["Thuận Châu"], "Sơn La": ["Sơn La"], "Phổng Lái": ["Phổng Lái"]}
+
+
+# --- more of the genre ---------------------------------------------------------------------------------
+
+def test_youth_union_committees_name_their_unit():
+    assert names("Tỉnh Đoàn Gia Lai và Thành Đoàn Hà Nội phối hợp; Huyện Đoàn Mai Châu tham gia.") == [
+        "Gia Lai", "Hà Nội", "Mai Châu"]
+
+
+def test_island_district():
+    p = one("Tỉnh ủy làm việc với huyện đảo Cô Tô.", "Cô Tô")
+    assert (p.type, p.province) == ("huyện", "Quảng Ninh")
+
+
+def test_streets_and_oceans_named_after_places_are_not_places():
+    assert names("Cửa hàng ở phố Huế, đường Lạng Sơn; tàu cá ra Thái Bình Dương.") == []
+
+
+def test_foreign_capital_after_thu_do():
+    assert names("Đoàn thăm Thủ đô Viêng Chăn (Lào).") == ["Viêng Chăn", "Lào"]
+
+
+def test_one_word_village_that_is_a_name_syllable_is_not_a_village():
+    assert names("Làng Văn hóa - Du lịch các dân tộc Việt Nam đón khách.") == ["Việt Nam"]
+
+
+def test_province_before_a_persons_name_in_a_byline():
+    assert names("Rơ Châm H'Nga – Phóng viên Báo Gia Lai") == ["Gia Lai"]
+
+
+def test_headline_in_capitals_names_a_province():
+    assert names("TUYÊN QUANG KỶ NIỆM 80 NĂM QUỐC DÂN ĐẠI HỘI") == ["TUYÊN QUANG"]
+
+
+def test_former_town_gets_its_province_from_the_gazetteers_former_names():
+    p = one("Thị ủy Cửa Lò tổ chức hội nghị; TX. Cửa Lò có 7 phường.", "Cửa Lò")
+    assert (p.type, p.province, p.code) == ("thị xã", "Nghệ An", "")
+
+
+def test_bare_commune_of_a_district_the_article_names():
+    text = "Huyện ủy Bát Xát chỉ đạo các chi bộ. Nhiều hộ ở Trịnh Tường đã thoát nghèo."
+    p = one(text, "Trịnh Tường")
+    assert (p.type, p.province) == ("xã", "Lào Cai")
+
+
+def test_bare_commune_name_without_its_district_is_not_a_place():
+    assert names("Nhiều hộ ở Trịnh Tường đã thoát nghèo.") == []
+
+
+def test_2025_commune_of_a_province_merged_into_the_new_one():
+    text = ("Xã Nam Dong được thành lập trên cơ sở sáp nhập các xã của huyện Cư Jút, tỉnh Đắk Nông (cũ); "
+            "Đảng bộ xã Nam Dong, tỉnh Lâm Đồng tổ chức đại hội.")
+    p = one(text, "Nam Dong")
+    assert (p.province, p.era) == ("Lâm Đồng", "2025")
