@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .doc import Document
 from .people_lexicon import lexicons
-from .people_names import Mention, find_bylines, find_mentions, model_enabled
+from .people_names import Mention, find_bylines, find_mentions, find_photo_credits, model_enabled
 from .people_orgs import COMMITTEE_UNIT, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
 from .people_roles import TitleItem, chain_before, parse_chain, trigger_chain
 from .people_tokens import Token, tokenize
@@ -33,7 +33,7 @@ def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[
     global_places = {text_key(p.name) for p in places if 1 <= len(p.name.split()) <= 3}
     mentions = find_mentions(toks, keys, known, model, global_places)
     starts = {m.start for m in mentions}
-    for b in find_bylines(toks, keys):
+    for b in find_bylines(toks, keys) + find_photo_credits(toks, keys):
         if b.start not in starts and not any(m.start <= b.start < m.end for m in mentions):
             mentions.append(b)
             starts.add(b.start)
@@ -217,6 +217,19 @@ def _chain_place(chain: list[TitleItem]):
     return bare
 
 
+_PARTY_POST_WORDS = {"bí", "thư", "ủy", "viên", "ban", "thường", "vụ", "chấp", "hành", "bch", "btv", "ubkt",
+                     "kiểm", "tra", "phó", "chủ", "nhiệm", "trưởng", "tổ", "chức", "tuyên", "giáo", "dân", "vận",
+                     "nội", "chính", "văn", "phòng", "chánh", "xây", "dựng", "đảng", "và", "trực", "uỷ"}
+
+
+def _party_post(title_keys: list[str], kind: str) -> bool:
+    """A post inside a party committee: every word is a party-post word ("Ủy viên Ban Thường vụ",
+    "UVBTV", "Trưởng Ban Tổ chức"), so it may share the committee named later in its chain."""
+    if kind in ("abbr", "member"):
+        return True
+    return bool(title_keys) and all(k in _PARTY_POST_WORDS for k in title_keys)
+
+
 def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
     """(organization text, OrgSpan, span end char) of one title, borrowing along the chain."""
     cp = _chain_place(chain)
@@ -244,6 +257,9 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
             return f"{text} {cp[0]} {cp[1]}", fake, title_end_char
         return text, fake, title_end_char
     # "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Huyện ủy X": the committee named later in the chain
+    # (only a party post borrows it: "Bí thư Chi bộ kiêm Trưởng ấp" keeps its own)
+    if not _party_post(keys[it.start:it.title_end], it.kind):
+        return "", None, title_end_char
     idx = chain.index(it)
     for other in chain[idx + 1:] + chain[:idx][::-1]:
         if other.org is not None and other.org.kind == "party":

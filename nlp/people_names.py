@@ -383,5 +383,20 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
     return out
 
 
+def find_photo_credits(toks: list[Token], keys: list[str]) -> list[Mention]:
+    """"(Ảnh: Minh Trí)", "Ảnh: THU HÀ" anywhere in the text: the photographer is a person."""
+    out = []
+    for i in range(len(toks) - 3):
+        if keys[i] in ("ảnh", "video", "clip") and toks[i + 1].text == ":" and (i == 0 or toks[i - 1].text in ("(", "\n", ".", ";", ",")):
+            k = i + 2
+            e = k
+            while e < len(toks) and _name_token(toks[e]) and e - k < 5:
+                e += 1
+            closed = e >= len(toks) or toks[e].text in (")", "\n", ".", ";", ",", "-", "–")
+            if 2 <= e - k <= 4 and closed and _strip_front(toks, keys, list(range(k, e)))[0] == list(range(k, e)):
+                out.append(Mention(k, e, "byline"))
+    return out
+
+
 def model_enabled() -> bool:
     return os.environ.get("PARTYFACTS_NO_MODEL", "") not in ("1", "true", "yes")

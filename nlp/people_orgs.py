@@ -122,6 +122,8 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         if w:
             j = w[0]
             continue
+        if kind != "agency":
+            break   # a committee's name is its head, capitalised words and a place: "Tỉnh ủy Hà Giang"
         if lx.org_stop.match(keys, j) or lx.titles.match(keys, j) or lx.triggers.match(keys, j):
             break
         j += 1
@@ -161,7 +163,7 @@ def article_places(toks: list[Token], keys: list[str], stops) -> dict[str, str]:
         m = lx.org_heads.match(keys, i)
         if m and toks[i].cap:
             committee = _canon_committee(" ".join(keys[i:m[0]]))
-            if committee in COMMITTEE_UNIT and m[0] < n and toks[m[0]].cap:
+            if committee in COMMITTEE_UNIT and m[0] < n and toks[m[0]].cap and m[0] not in stops:
                 pend = place_run_end(toks, m[0], stops, maxlen=4)
                 name = " ".join(x.text for x in toks[m[0]:pend])
                 unit = COMMITTEE_UNIT[committee]
@@ -224,11 +226,12 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
         return text
     if span.kind == "agency" and span.place is None and body and body[0] == "sở" and "tỉnh" in main:
         return f"{text} tỉnh {main['tỉnh']}"
-    if span.kind == "agency" and span.end == span.head_end and earlier:
-        # "giữ chức Giám đốc Trung tâm": the centre the article named in full before
+    if earlier:
+        # "giữ chức Giám đốc Trung tâm", "Bí thư Đảng ủy Khối": the body the article named in full before
         head = tuple(body)
-        for name_keys, name in earlier:
-            if name_keys[:len(head)] == head and len(name_keys) > len(head):
+        for name_keys, name in reversed(earlier):
+            named = any(w[:1].isupper() for w in name.split()[len(head):])
+            if name_keys[:len(head)] == head and len(name_keys) > len(head) and named:
                 return name
     del lx
     return text

@@ -74,6 +74,10 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
         cm = lx.commissions.match(keys, j)
         if cm:
             title_end = j = cm[0]
+            # "Phó Trưởng ban Thường trực Ban Dân vận": a commission after "ban Thường trực"
+            cm2 = lx.commissions.match(keys, j) if j < n and toks[j].cap else None
+            if cm2:
+                title_end = j = cm2[0]
         elif keys[j] in lx.dept_units and toks[j].cap:
             d = _dept_end(toks, keys, j, stops)
             nxt = d + 1 if d < n and toks[d].text == "," else d
