@@ -374,3 +374,15 @@ def test_agentive_compound_stays_whole():
 
 def test_leading_zero_counts_of_official_style():
     assert pairs("Tặng Giấy khen cho 05 tập thể và 02 cá nhân.") == [(5, "tập thể"), (2, "cá nhân")]
+
+
+def test_extract_maps_figure_spans_and_mentions_back_to_nfd_input():
+    import nlp
+    text = unicodedata.normalize("NFD", "Xã Tân Lập có 9 đảng viên nữ. Năm nay thêm 9 đảng viên được kết nạp.")
+    ex = nlp.extract(text)
+    fig = [f for f in ex.figures if f.unit == "đảng viên"]
+    assert len(fig) == 1 and len(fig[0].mentions) == 2
+    for a, b in fig[0].mentions:
+        assert unicodedata.normalize("NFC", text[a:b]) == "9 đảng viên"
+    d = ex.to_dict()["figures"][0]
+    assert d["value"] == 9 and d["unit"] == "đảng viên" and d["mentions"]
