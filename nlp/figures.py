@@ -503,7 +503,7 @@ def _actor(doc: Document, sent: tuple[int, int], pos: int) -> str:
     best = ""
     for m in _actor_rx().finditer(text):
         surface = doc.norm[sa + m.start(): sa + m.end()].strip()
-        if surface[:1].isupper() or " " in surface:
+        if surface[:1].isupper():   # a named body, not a generic "chi bộ" in running text
             best = surface
     return best
 
@@ -517,11 +517,15 @@ def _period(dates: list[DateMention], sent: tuple[int, int], start: int, end: in
     own = [d for d in inside if d.span[0] <= start < d.span[1]]
     if own:
         return own[0].text
+    # a period right after the figure ("giảm từ 4,12% (năm 2021)") belongs to it; a later one does not
+    after = [d for d in inside if 0 <= d.span[0] - end <= 3]
+    if after:
+        return after[0].text
     before = [d for d in inside if d.span[1] <= start]
     if before:
         periods = [d for d in before if d.kind == "period"]
         return (periods or before)[-1].text
-    return inside[0].text
+    return ""
 
 
 def _finish(doc: Document, cands: list[_Cand], dates: list[DateMention]) -> list[Figure]:

@@ -386,3 +386,18 @@ def test_extract_maps_figure_spans_and_mentions_back_to_nfd_input():
         assert unicodedata.normalize("NFC", text[a:b]) == "9 đảng viên"
     d = ex.to_dict()["figures"][0]
     assert d["value"] == 9 and d["unit"] == "đảng viên" and d["mentions"]
+
+
+def test_period_in_brackets_right_after_a_figure_belongs_to_it():
+    fs = figures_of("Tỷ lệ hộ nghèo giảm từ 4,12% (năm 2021) xuống còn 1,05% (năm 2024).")
+    assert [(f.value, f.period) for f in fs] == [(4.12, "năm 2021"), (1.05, "năm 2024")]
+
+
+def test_a_later_year_in_the_sentence_is_not_the_period():
+    f = figures_of("Xã huy động 25 tỷ đồng để làm đường, cao hơn năm 2021.")[0]
+    assert f.period == ""
+
+
+def test_generic_lower_case_body_is_not_an_actor():
+    fs = figures_of("Đảng bộ có 21 chi bộ trực thuộc với 486 đảng viên.")
+    assert fs[1].actor == "Đảng bộ"
