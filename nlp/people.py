@@ -160,8 +160,10 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
             continue
         after = m.end
         j = m.end
-        if j < n and toks[j].text in _SEPS:
-            chain = parse_chain(toks, keys, j + 1, stops, closing=")" if toks[j].text == "(" else None)
+        direct = j < n and toks[j].is_word and toks[j].cap and m.cue in ("comrade", "address", "rank", "list")
+        if j < n and (toks[j].text in _SEPS or direct):
+            k = j if direct else j + 1
+            chain = parse_chain(toks, keys, k, stops, closing=")" if toks[j].text == "(" else None)
             for it in chain:
                 found.append((person, m, it, chain))
             if chain:
@@ -236,6 +238,14 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
     o = it.org
     if o is not None:
         text = doc.norm[toks[o.start].start:toks[o.end - 1].end]
+        if o.kind == "party" and o.end == o.head_end and " ".join(keys[o.start:o.end]) in ("đảng bộ", "chi bộ"):
+            # "Ủy viên BCH Đảng bộ, Trưởng Phòng …, Bệnh viện X": the party organization of that body
+            idx = chain.index(it)
+            for other in chain[idx + 1:]:
+                if other.org is not None and other.org.kind == "agency":
+                    agency = doc.norm[toks[other.org.start].start:toks[other.org.end - 1].end]
+                    return f"{text} {agency}", o, toks[o.end - 1].end
+            return text, o, toks[o.end - 1].end
         earlier = [e for e in main.get("_orgs", []) if e[2] < o.start]
         return complete_org(text, keys, o, main, cp, [(a, b) for a, b, _ in earlier]), o, toks[o.end - 1].end
     title_end_char = toks[it.title_end - 1].end

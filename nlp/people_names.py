@@ -36,11 +36,27 @@ def _name_token(t: Token) -> bool:
     return True
 
 
-def _runs(toks: list[Token]) -> list[list[int]]:
+def _title_starts(keys: list[str], i: int) -> bool:
+    lx = lexicons()
+    k = i + 1 if keys[i] == "phó" else i
+    m = lx.titles.match(keys, k)
+    if not m:
+        return False
+    if m[1][1] == "chief":
+        return m[0] < len(keys) and keys[m[0]] in lx.chief_units
+    return True
+
+
+def _runs(toks: list[Token], keys: list[str]) -> list[list[int]]:
+    """Runs of capitalised syllables; a title opening inside a run ends it
+    ("đồng chí Nguyễn Văn An Bí thư Huyện ủy")."""
     runs, cur = [], []
     for i, t in enumerate(toks):
-        if _name_token(t):
+        if _name_token(t) and not (cur and _title_starts(keys, i)):
             cur.append(i)
+        elif _name_token(t):
+            runs.append(cur)
+            cur = [i]
         else:
             if cur:
                 runs.append(cur)
@@ -208,7 +224,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
     repeated_places = _repeated_after_units(toks, keys)
     lx = lexicons()
     out: list[Mention] = []
-    for run in _runs(toks):
+    for run in _runs(toks, keys):
         if _context_before(toks, keys, run[0]) is not None and lx.honorifics.match(keys, run[0]):
             continue   # "huyện Cô Tô", "xã Ông Đình": a place whose name opens like an honorific
         run, cue, org_led, unit_led = _strip_front(toks, keys, run)

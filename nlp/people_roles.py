@@ -122,6 +122,13 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             org = o
             if o.kind in _BODY_KINDS:
                 title_end = o.head_end
+        elif toks[j].is_word and toks[j].cap and not lx.titles.match(keys, j) and not lx.honorifics.match(keys, j):
+            # a body the lexicon does not know: its capitalised words ("Bí thư Đoàn Khối …")
+            e = j
+            while e < n and e not in stops and toks[e].is_word and (toks[e].cap or toks[e].upper) and e - j < 8:
+                e += 1
+            if e < n and toks[e].text in (",", ";", ".", ")", "\n") or e >= n:
+                org = OrgSpan(j, e, "other", j)
     if org is None:
         if kind == "job":
             return None
