@@ -107,10 +107,12 @@ def find_figures(doc: Document, dates: list[DateMention]) -> list[Figure]:
     a year or a term are not figures; a period's own duration ("6 tháng đầu năm") is."""
     blocked = _blocked_spans(doc.norm, dates)
     cands: list[_Cand] = []
+    rejected: list[tuple[tuple[int, int], str]] = []
     for sa, sb in doc.sentences:
         toks = tokenize(doc.norm, doc.canon, sa, sb)
-        cands.extend(_sentence_figures(toks, blocked, (sa, sb)))
-    doc.cache["figure_rejections"] = doc.cache.get("figure_rejections", [])
+        cands.extend(_sentence_figures(toks, blocked, (sa, sb), rejected))
+    # why each number that is not a figure was turned down, for debugging and the UI
+    doc.cache["figure_rejections"] = rejected
     return _finish(doc, cands, dates)
 
 
@@ -187,7 +189,9 @@ def _rejection(toks: list[Token], i: int, num: Numeral, blocked) -> str:
     return ""
 
 
-def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int]) -> list[_Cand]:
+def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int],
+                      rejected: list[tuple[tuple[int, int], str]]) -> list[_Cand]:
+    """Figure candidates of one sentence's tokens; turned-down numbers go to ``rejected``."""
     out: list[_Cand] = []
     i = 0
     n = len(toks)
@@ -196,6 +200,8 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int]) -> list
         if num is None and toks[i].low == "năm":
             num = _nam_as_five(toks, i)
         if num is None:
+            if toks[i].kind == "num":
+                rejected.append(((toks[i].start, toks[i].end), "irregular digit groups (phone number or code)"))
             i += 1
             continue
         why = _rejection(toks, i, num, blocked)
@@ -207,6 +213,7 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int]) -> list
                                  False, sent))
                 i = total[1].last + 1
                 continue
+            rejected.append(((toks[i].start, toks[num.last].end), why))
             i = num.last + 1
             continue
         nums = [num]
@@ -234,14 +241,17 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int]) -> list
             # "1,5 triệu/người/tháng": a scaled amount per unit is money in this genre
             unit = _per_unit(toks, _Unit("đồng", "money", j, j - 1))
         if unit is not None and unit.kind == "duration" and unit.unit == "giờ" and _time_of_day(toks, i, unit):
+            rejected.append(((toks[i].start, toks[unit.last].end), "time of day"))
             i = unit.last + 1
             continue
         if unit is None:
             if fraction:
+                rejected.append(((toks[i].start, toks[j - 1].end), "fraction or day/month without a counted noun"))
                 i = j
                 continue
             unit = _borrowed_unit(toks, j, blocked)
             if unit is None:
+                rejected.append(((toks[i].start, toks[j - 1].end), "no counted or measured noun after the number"))
                 i = j
                 continue
             end_tok = j - 1
@@ -252,9 +262,7 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int]) -> list
         start = toks[i].start
         end = toks[end_tok].end
         weak = num.words and toks[i].low == "một" and num.value == 1
-        for k, nm in enumerate(nums):
-            if k == 0 and second is not None and fraction is False and unit.kind == "percent" and False:
-                pass
+        for nm in nums:
             out.append(_Cand(nm.value, unit.unit, unit.kind, start, end, qual, counted, weak, sent))
         i = end_tok + 1 if end_tok >= i else num.last + 1
     return out
@@ -433,14 +441,14 @@ def _borrowed_unit(toks: list[Token], j: int, blocked) -> _Unit | None:
 
 
 def _qualifier(toks: list[Token], i: int) -> str:
-    words = _prev_words(toks, i, 3)
-    if words and words[-1] == "từ":
-        words = words[:-1]
+    """"hơn", "gần", "khoảng", "ít nhất" … written before the number (skipping a range's "từ"),
+    lower case as the text spells it; "" for an exact figure."""
+    end = i - 1 if i > 0 and toks[i - 1].low == "từ" else i
+    words = _prev_words(toks, end, 2)
     quals = _lex("qualifiers.txt")
     for k in (2, 1):
         if len(words) >= k and " ".join(words[-k:]) in quals:
-            a = len(words) - k
-            return " ".join(toks[i - (len(words) - a) + x].text for x in range(k)) if False else " ".join(words[-k:])
+            return " ".join(t.text.lower() for t in toks[end - k:end])
     return ""
 
 

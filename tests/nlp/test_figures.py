@@ -401,3 +401,11 @@ def test_a_later_year_in_the_sentence_is_not_the_period():
 def test_generic_lower_case_body_is_not_an_actor():
     fs = figures_of("Đảng bộ có 21 chi bộ trực thuộc với 486 đảng viên.")
     assert fs[1].actor == "Đảng bộ"
+
+
+def test_rejected_numbers_are_recorded_with_a_reason():
+    doc = Document(Text.of("Kỳ họp thứ 7 thông qua 12 nghị quyết; liên hệ 0912.345.678."))
+    figures_mod.find_figures(doc, dates_mod.find_dates(doc))
+    reasons = [r for _, r in doc.cache["figure_rejections"]]
+    assert any("thứ" in r for r in reasons)
+    assert any("phone" in r or "code" in r for r in reasons)
