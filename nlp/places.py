@@ -41,12 +41,14 @@ _HCM_KEYS = {"hcm", "tphcm"}
 _PLURAL = {"các", "những", "mọi", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nhiều",
            "một số", "số"}
 _LIST_INTRO = {"như", "gồm", "là", "gồm có", "bao gồm", ":"}
-_COUNTRY_CUES = {"nước", "sang", "tại", "ở", "từ", "với", "đến", "và", "giữa", "của", "thăm", "bạn"}
+_COUNTRY_CUES = {"nước", "sang", "tại", "ở", "từ", "với", "đến", "và", "giữa", "của", "thăm", "bạn",
+                 "chống", "dân", "quốc", "giặc", "quân"}     # "thực dân Pháp", "đế quốc Mỹ", "chống Mỹ"
+_CREDIT = re.compile(r"(?:ảnh|bài|tin|video|clip|thực hiện)\s*:\s*$", re.IGNORECASE)
 _STRONG_MIDDLES = {"văn", "thị"}
 _ERA_OLD = {"cũ", "trước đây", "trước sáp nhập", "trước sắp xếp"}
 _ERA_NEW = {"mới"}
 _ARTICLE_2025 = re.compile(r"\(cũ\)|\bcũ\)|sau (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)|hợp nhất|đặc khu|"
-                           r"\b1/7/2025|\b01/0?7/2025|chính quyền địa phương hai cấp|2 cấp", re.IGNORECASE)
+                           r"\b1/7/2025|\b01/0?7/2025|chính quyền (?:địa phương )?(?:hai|2) cấp", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------------------------------- lexicons
@@ -122,6 +124,11 @@ def lexicon() -> _Lexicon:
     admin: dict[str, list[gz.AdminUnit]] = defaultdict(list)
     for k, us in g.by_key.items():
         admin[" ".join(_syl(w) for w in _TOKEN_WORD.findall(k))].extend(us)
+    for variant, name, level in _rows("name_variants.tsv"):
+        same = [u for u in admin.get(_wkey(name), []) if u.level == level]
+        if not same:
+            raise ValueError(f"name_variants.tsv: {name!r} is not a {level} in the gazetteer")
+        admin[_wkey(variant)].extend(u for u in same if u not in admin[_wkey(variant)])
     provinces = {k for k, us in admin.items() if any(u.level == PROVINCE for u in us)}
     districts = {k for k, us in admin.items() if any(u.level == DISTRICT for u in us)}
     max_name = max(len(k.split()) for k in list(admin) + list(countries) + list(regions))
@@ -442,6 +449,8 @@ class _Finder:
                 n = min(self._person_cut(run), 4)
                 if n >= 3 and len(run) > n:
                     return None
+                if n == 1:
+                    return None      # "xã Anh hùng …", "xã Nông thôn mới": one-word names must be known
                 if (typ == "tỉnh" or kind == "capital") and (n < len(run) or n > 3):
                     return None      # a foreign province or capital ("tỉnh Hủa Phăn"), written whole
             level = ""
@@ -689,11 +698,17 @@ class _Finder:
         line_b = len(s) if line_b < 0 else line_b
         if kind != "country" and s[line_a:first.start].strip() == "" and s[last.end:line_b].strip(" .") == "":
             return True
-        if kind == "country" and len(idxs) == 1:
+        if len(idxs) == 1 and kind in ("country", "province"):
+            # one-word names ("Huế", "Nga", "Mỹ") glued to other capitalised words are name parts
             if prev is not None and prev.cap and _adjacent(s, prev, first) and not prev.upper:
                 return True
-            if lex.countries.get(wk) and not self._country_cue(idxs[0]):
+            if nxt is not None and nxt.cap and _adjacent(s, last, nxt) and not nxt.upper:
                 return True
+            if kind == "country" and lex.countries.get(wk) and not self._country_cue(idxs[0]):
+                return True
+        # a photo or text credit: "Ảnh: Thái Bình", "Bài, ảnh: Hà Giang"
+        if kind != "country" and _CREDIT.search(s, max(0, first.start - 20), first.start):
+            return True
         return False
 
     def lex_alias(self, unit_word: str, wkey: str) -> list[gz.AdminUnit]:

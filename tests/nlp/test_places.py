@@ -374,3 +374,32 @@ def test_2025_commune_of_a_province_merged_into_the_new_one():
             "Đảng bộ xã Nam Dong, tỉnh Lâm Đồng tổ chức đại hội.")
     p = one(text, "Nam Dong")
     assert (p.province, p.era) == ("Lâm Đồng", "2025")
+
+
+def test_older_province_names_and_spellings_resolve():
+    p = one("Tỉnh ủy Thừa Thiên Huế làm việc với UBND tỉnh Bắc Cạn.", "Thừa Thiên Huế")
+    assert (p.type, p.province, p.code) == ("tỉnh", "Huế", "46")
+    assert one("Tỉnh ủy Thừa Thiên Huế làm việc với UBND tỉnh Bắc Cạn.", "Bắc Cạn").province == "Bắc Kạn"
+
+
+def test_countries_in_resistance_war_phrases():
+    assert names("Kháng chiến chống thực dân Pháp và đế quốc Mỹ thắng lợi.") == ["Pháp", "Mỹ"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chị Nguyễn Thị Huế cho biết.", "Mô hình ở xã Tân Lập, huyện Mỹ Đức.", "Học sinh học tiếng Anh.",
+])
+def test_one_word_names_inside_longer_names_or_phrases(text):
+    assert "Huế" not in names(text) and "Mỹ" not in names(text) and "Anh" not in names(text)
+
+
+@pytest.mark.parametrize("text", ["Ảnh: Thái Bình", "Bài, ảnh: Hà Giang"])
+def test_photo_credit_is_a_person(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Xã Anh hùng Lực lượng vũ trang nhân dân đón bằng.", "Xây dựng xã Nông thôn mới kiểu mẫu.",
+])
+def test_capitalised_common_words_after_a_unit_word_are_not_names(text):
+    assert names(text) == []
