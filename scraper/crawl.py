@@ -207,6 +207,7 @@ def _process(final: FrontierItem, page, state: CrawlState, profiles, hosts: set[
         return
     doc = read_page(raw, page.headers)
     profile, _ = detect_profile(doc.soup, doc.text, final.canonical_url, profiles)
+    doc.profile, doc.detected = profile, True
     links = links_of(doc.soup, page.final_url, host_of(final.canonical_url), profile)
     new_articles = 0
     for u in links.articles:

@@ -91,12 +91,25 @@ def _key(s: str) -> str:
     return _clean(s).lower().strip(" :.-–—»›>")
 
 
+_TOKENS = re.compile(r"[.#]([\w-]+)|[*^$]?=\s*['\"]?([^'\"\]]+)")
+
+
+@lru_cache(maxsize=512)
+def _selector_tokens(selector: str) -> tuple[str, ...]:
+    """Class names, ids and attribute values a selector needs: absent from the raw HTML, it cannot match
+    (a cheap test before walking the tree)."""
+    if "," in selector:
+        return ()
+    return tuple(a or b for a, b in _TOKENS.findall(selector))
+
+
 # -- profile choice ------------------------------------------------------------------------------
 def detect_profile(soup: BeautifulSoup, html_text: str, url: str, profiles) -> tuple[Profile | None, int]:
     """The profile whose markers score highest on this page (None when none scores)."""
     best, best_score = None, 0
     for p in profiles:
-        score = sum(1 for sel in p.detect_selectors if soup.select_one(sel) is not None)
+        score = sum(1 for sel in p.detect_selectors
+                    if all(tok in html_text for tok in _selector_tokens(sel)) and soup.select_one(sel) is not None)
         score += sum(1 for s in p.detect_html if s in html_text)
         score += sum(1 for rx in p.detect_urls if rx.search(url))
         if score > best_score:
@@ -232,7 +245,7 @@ def _date_from(el: Tag, formats) -> datetime | date | None:
 
 
 def find_date(soup, selectors, formats, near: Tag | None = None) -> datetime | date | None:
-    """Publication date: profile selectors, then meta tags, then <time>, then text near the title."""
+    """Publication date: profile selectors, then meta tags, then a date line after the title, then <time>."""
     for sel in selectors:
         for el in soup.select(sel):
             d = _date_from(el, formats)
@@ -245,17 +258,18 @@ def find_date(soup, selectors, formats, near: Tag | None = None) -> datetime | d
             d = parse_iso(v) or parse_vn_date(v)
             if d:
                 return d
-    for el in soup.find_all("time"):
-        d = _date_from(el, formats)
-        if d:
-            return d
     if near is not None:
+        # after the title, not before it: portal headers print today's date above everything
         for sib in list(near.find_all_next(string=True, limit=40)):
             t = _clean(str(sib))
             if 6 <= len(t) <= 120:
                 d = parse_vn_date(t, formats)
                 if d:
                     return d
+    for el in soup.find_all("time"):
+        d = _date_from(el, formats)
+        if d:
+            return d
     return None
 
 
@@ -361,13 +375,20 @@ def _drop_elements(root: Tag, selectors: str) -> None:
             el.decompose()
 
 
-def _extract_with_profile(soup: BeautifulSoup, profile: Profile) -> _Parts | str:
+def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _Parts | str:
     body = _select_first(soup, profile.body)
     if body is None:
         n = len({a.get("href") for sel in profile.listing_links for a in soup.select(sel)})
         if n >= LISTING_MIN_LINKS:
             return f"listing page: {n} article links and no article body ({profile.name})"
         return f"no article body ({profile.name} body selectors match nothing)"
+    link_texts = {a.get("href"): _clean(a.get_text(" ")) for sel in profile.listing_links for a in soup.select(sel)}
+    if len(link_texts) >= LISTING_MIN_LINKS and not profile.is_article_url(url):
+        teaser_chars = sum(len(t) for t in link_texts.values())
+        body_chars = len(_clean(body.get_text(" ")))
+        if body_chars < 2 * teaser_chars:
+            return (f"listing page: {len(link_texts)} article links outweigh the {body_chars}-char text block "
+                    f"({profile.name})")
     parts = _Parts()
     title_el = None
     for sel in profile.title:
@@ -404,6 +425,24 @@ def _strip_prefix(s: str) -> str:
     return _PREFIX.sub("", s).strip(" .()") if s else ""
 
 
+def _generic_title(soup: BeautifulSoup, extracted: str) -> tuple[Tag | None, str]:
+    """The headline of an unknown layout: the first h1-h3 that the <title> or og:title repeats (a site
+    logo repeats only the site-name part), else og:title, the extractor's title, the first h1."""
+    page_titles = [_key(soup.title.get_text(" ")) if soup.title else "", _key(_meta(soup, "og:title"))]
+    headings = [h for h in soup.find_all(["h1", "h2", "h3"], limit=30) if 8 <= len(_clean(h.get_text(" "))) <= 400]
+    repeated = [h for h in headings if any(_key(h.get_text(" ")) in t for t in page_titles if t)]
+    if repeated:  # the longest: <title> often ends with the site name, which a logo heading repeats
+        h = max(repeated, key=lambda h: len(_clean(h.get_text(" "))))
+        return h, _clean(h.get_text(" "))
+    og = _meta(soup, "og:title")
+    if og:
+        return None, og
+    if extracted:
+        return None, _clean(extracted)
+    h1 = soup.find("h1")
+    return (h1, _clean(h1.get_text(" "))) if h1 else (None, _fallback_title(soup))
+
+
 def _extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> _Parts | str:
     import trafilatura
 
@@ -412,9 +451,8 @@ def _extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> _Parts | 
     if doc is None or not (doc.text or "").strip():
         return "no main text found (generic extractor)"
     parts = _Parts()
-    h1 = soup.find("h1")
-    parts.title = _clean(h1.get_text(" ")) if h1 and _clean(h1.get_text(" ")) else (_clean(doc.title or "") or _fallback_title(soup))
-    parts.published = find_date(soup, (), (), near=h1) or (parse_iso(doc.date) if doc.date else None)
+    title_el, parts.title = _generic_title(soup, doc.title or "")
+    parts.published = find_date(soup, (), (), near=title_el) or (parse_iso(doc.date) if doc.date else None)
     blocks = [_Block(_clean(line), 0) for line in doc.text.split("\n") if _clean(line)]
     # teaser lists: extracted paragraphs that are the text of links elsewhere on the page
     headlines = {_key(a.get_text(" ")) for a in soup.find_all("a") if len(_clean(a.get_text(" "))) >= 20}
@@ -432,6 +470,8 @@ class DecodedPage:
     text: str
     codec: str
     soup: BeautifulSoup
+    profile: Profile | None = None   # set once detected, so the crawler and the parser detect once
+    detected: bool = False
 
 
 def read_page(html_bytes: bytes, headers: dict | None = None) -> DecodedPage:
@@ -456,13 +496,15 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
     except ValueError:
         canon = url  # file:// and other local sources keep their URL
     profiles = profiles if profiles is not None else load_profiles(tuple(profile_dirs))
-    profile, _score = detect_profile(soup, text, canon, profiles)
+    if not page.detected:
+        page.profile, page.detected = detect_profile(soup, text, canon, profiles)[0], True
+    profile = page.profile
     name = profile.name if profile else "generic"
     if require_article:
         why = url_rejection(canon, profile)
         if why:
             return Rejection(url, why, name)
-    parts = _extract_with_profile(soup, profile) if profile else None
+    parts = _extract_with_profile(soup, profile, canon) if profile else None
     if profile is not None and isinstance(parts, str) and not require_article:
         parts = None
     if parts is None:

@@ -96,3 +96,27 @@ def test_parse_html_file_extracts_without_the_article_decision():
     raw = (SITES / "wordpress" / "article1.html").read_bytes()
     art = parse_html_file("file:///tmp/bai.html", raw)
     assert art.title.startswith("Thành ủy tổng kết") and art.site == "local"
+
+
+def test_liferay_category_page_with_an_intro_web_content_is_a_listing():
+    teasers = "".join(f'<div class="asset-abstract"><h3 class="asset-title"><a href="/web/guest/tin-tuc/-/asset_publisher/X/content/bai-{i}">'
+                      f'Hội nghị cán bộ chủ chốt lần thứ {i} bàn về công tác cán bộ của tỉnh</a></h3></div>' for i in range(8))
+    html = (f'<html><body><div class="portlet-boundary"><div class="journal-content-article"><p>Chuyên mục đăng tải tin tức '
+            f'về hoạt động của Tỉnh ủy, HĐND, UBND tỉnh và các sở, ban, ngành, địa phương trên địa bàn tỉnh.</p></div>'
+            f'<div class="portlet-asset-publisher">{teasers}</div></div></body></html>')
+    res = parse_article(BASE + "/web/guest/hoat-dong-chi-dao", html.encode(), {})
+    assert isinstance(res, Rejection) and "listing page" in res.reason
+
+
+def test_generic_layout_takes_the_headline_not_the_logo_h1():
+    body = "".join(f"<p>Đoạn {i}: Ban Thường vụ Huyện ủy đã chỉ đạo các chi bộ triển khai kế hoạch kiểm tra, giám sát năm 2024 "
+                   f"bảo đảm đúng quy định của Điều lệ Đảng.</p>" for i in range(4))
+    html = ("<html><head><title>Huyện ủy triển khai kế hoạch kiểm tra, giám sát năm 2024 - Huyện ủy Bắc Mê</title></head><body>"
+            "<div class='top'>Thứ Tư, 25/11/2026</div><h1 class='logo'>Huyện ủy Bắc Mê</h1><div class='box'>"
+            "<h2 class='tieu-de'>Huyện ủy triển khai kế hoạch kiểm tra, giám sát năm 2024</h2><span>10/01/2024 08:00</span>"
+            f"<div class='noi-dung'>{body}</div></div></body></html>")
+    art = parse_article(BASE + "/tin-tuc/chi-tiet/kiem-tra-giam-sat-2024.htm", html.encode(), {})
+    assert not isinstance(art, Rejection), str(art)
+    assert art.profile == "generic"
+    assert art.title == "Huyện ủy triển khai kế hoạch kiểm tra, giám sát năm 2024"
+    assert art.published.isoformat() == "2024-01-10T08:00:00+07:00"
