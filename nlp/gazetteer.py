@@ -267,9 +267,13 @@ def provinces_in_host(host: str) -> tuple[str, ...]:
     h = _nospace_fold(host)
     if not h:
         return ()
-    names = {u.name for u in gazetteer().units if u.level == PROVINCE}
+    g = gazetteer()
+    names = {u.name for u in g.units if u.level == PROVINCE}
     hits = [(n, _nospace_fold(n)) for n in names]
+    # the source's province aliases of three letters or more ("hcm", "vungtau")
+    hits += [(u.name, alias) for alias, us in g.by_alias.items() if len(alias) >= 3
+             for u in us if u.level == PROVINCE]
     hits = [(n, f) for n, f in hits if f and f in h]
     # "hanam" inside "hanamdinh"-like strings: drop a hit contained in a longer hit at the same place
     keep = [n for n, f in hits if not any(f != f2 and f in f2 for _, f2 in hits)]
-    return tuple(sorted(keep))
+    return tuple(sorted(set(keep)))

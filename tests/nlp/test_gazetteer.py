@@ -101,3 +101,7 @@ def test_gazetteer_loads_fast_and_small():
     g = gz.gazetteer()
     assert time.perf_counter() - t < 0.5
     assert 13000 < len(g.units) < 16000
+
+
+def test_site_host_with_a_province_alias():
+    assert gz.provinces_in_host("thanhuytphcm.vn") == ("Hồ Chí Minh",)
