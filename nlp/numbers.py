@@ -174,9 +174,9 @@ def _read_number_words(toks: list[Token], i: int) -> Numeral | None:
         return None
     # trim a trailing word that is not part of the numeral ("mười năm" = ten years)
     roles = [r for _, r in seq]
-    while seq and roles[-1] == "digit_ambiguous":
+    while seq and roles[-1] == "digit_ambiguous" and not (len(roles) > 1 and roles[-2] == "zero"):
         seq.pop()
-        roles.pop()
+        roles.pop()   # but "một trăm linh năm" is 105
     if not seq:
         return None
     if roles[0] in ("unit_variant", "tens_suffix", "zero", "scale"):
@@ -200,7 +200,7 @@ def _read_number_words(toks: list[Token], i: int) -> Numeral | None:
             group += pending * 10
             pending = 0
         elif role == "unit_variant":
-            if prev not in ("ten", "tens_suffix"):
+            if prev not in ("ten", "tens_suffix", "zero"):
                 return _trimmed(toks, i, k)
             group += val
         elif role == "hundred":
