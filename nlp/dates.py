@@ -46,7 +46,7 @@ _p("period", rf"\b[Qq]uý\s+(?P<q>IV|I{{1,3}})\b(?!\s*/)", "quarter_noyear")
 _p("period", rf"\(\s*{_D}/{_M}/{_Y}{_DASH}(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:1[89]|20)\d\d)\s*\)", "drange")
 _p("period", rf"\b(?:(?:{_TOD}\s+)?(?:ngày|từ|trong)\s+)(?:ngày\s+)?{_D}\s*[-–]\s*(?P<d2>[0-3]?\d)/{_M}(?:/{_Y})?(?![\d/.,]*\d)", "ddrange")
 _p("period", rf"\(\s*{_YEAR_RANGE}\s*\)", "yrange")
-_p("period", rf"(?<![\d/.,])\b{_YEAR_RANGE}(?![\d/.,])", "yrange")
+_p("period", rf"(?<![\d/.,])\b{_YEAR_RANGE}(?![\d/]|[.,]\d)", "yrange")
 # dates
 _p("date", rf"\b(?:(?:{_TOD})\s+)?(?:ngày\s+)?{_D}\s+tháng\s+{_M}\s+năm\s+{_Y}", "dmy")
 _p("date", rf"(?:\b(?:{_TOD})\s+)?(?:\bngày\s+)?(?<![\d/.,]){_D}[/.-]{_M}[/.-]{_Y}(?![\d/.,]*\d)", "dmy")
@@ -56,7 +56,7 @@ _p("date", rf"(?:\b(?:{_TOD}\s+)?(?:ngày|{_TOD}|đợt|dịp|từ|đến|tới|
 _p("date", rf"\btháng\s+(?P<m>1[0-2]|0?[1-9])\b(?!\s*/\s*\d)(?![.,]\d)", "m")
 # bare years
 _p("year", rf"\bnăm\s+{_Y}\b(?![.,]\d)", "y")
-_p("year", rf"(?<![\d.,/]){_Y}(?![\d.,/])", "y_bare")
+_p("year", rf"(?<![\d.,/]){_Y}(?![\d/]|[.,]\d)", "y_bare")
 
 _ROMAN_VAL = {"I": 1, "II": 2, "III": 3, "IV": 4}
 

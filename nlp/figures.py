@@ -330,8 +330,9 @@ def _read_unit(toks: list[Token], k: int, words: bool = False) -> _Unit | None:
         phrase = " ".join(x.low for x in toks[k:k + size])
         if phrase in measure:
             unit, kind = measure[phrase][0], measure[phrase][1]
-            if kind == "duration" and unit == "năm" and size == 1 and k + 1 < n and toks[k + 1].kind == "num":
-                return None   # "2 năm 2023": not a duration
+            if kind == "duration" and unit == "năm" and size == 1 and k + 1 < n and toks[k + 1].kind == "num" \
+                    and not (k >= 2 and toks[k - 2].low in _DURATION_BEFORE):
+                return None   # "đợt 2 năm 2023": a numbered batch of a year, not "trong 2 năm 2023-2024"
             return _per_unit(toks, _Unit(unit, kind, k, k + size - 1))
     return _count_head(toks, k, words)
 

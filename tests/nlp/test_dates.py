@@ -90,3 +90,8 @@ def test_day_range_within_a_month_is_a_period():
 
 def test_number_range_without_date_context_is_not_a_date():
     assert triples("Xã đạt 13-16 tiêu chí.") == []
+
+
+def test_year_followed_by_punctuation_is_still_a_year():
+    assert triples("Theo Luật Đất đai 2024.") == [("2024", "year", "2024")]
+    assert triples("Giai đoạn 2023 - 2024, huyện phát triển.")[0][1:] == ("period", "2023/2024")

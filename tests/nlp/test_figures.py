@@ -409,3 +409,11 @@ def test_rejected_numbers_are_recorded_with_a_reason():
     reasons = [r for _, r in doc.cache["figure_rejections"]]
     assert any("thứ" in r for r in reasons)
     assert any("phone" in r or "code" in r for r in reasons)
+
+
+def test_duration_before_a_year_range_is_a_figure_and_the_years_are_not():
+    assert pairs("Trong 2 năm 2023 - 2024, huyện xây 5 cầu.") == [(2, "năm"), (5, "cầu")]
+
+
+def test_numbered_quarter_is_not_a_duration():
+    assert pairs("Quý 2 năm 2024 thu ngân sách tăng.") == []
