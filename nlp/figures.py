@@ -333,6 +333,8 @@ def _read_unit(toks: list[Token], k: int, words: bool = False) -> _Unit | None:
             if kind == "duration" and unit == "năm" and size == 1 and k + 1 < n and toks[k + 1].kind == "num" \
                     and not (k >= 2 and toks[k - 2].low in _DURATION_BEFORE):
                 return None   # "đợt 2 năm 2023": a numbered batch of a year, not "trong 2 năm 2023-2024"
+            if unit == "tháng" and size == 1 and k + 1 < n and toks[k + 1].kind == "num":
+                return None   # "ngày 5, 6 tháng 7": a day of a month, not a duration
             return _per_unit(toks, _Unit(unit, kind, k, k + size - 1))
     return _count_head(toks, k, words)
 
@@ -462,7 +464,10 @@ def _counted(toks: list[Token], i: int, unit: _Unit, end_tok: int) -> str:
         k = j
         while k + 1 < len(toks) and k - j < 8 and toks[k + 1].kind == "word" and toks[k + 1].low not in _NP_END:
             k += 1
-        return _join(toks, j, k)
+        np_ = _join(toks, j, k)
+        verb = _verb_before(toks, i)
+        # "đã kết nạp 812 đảng viên" → "đảng viên được kết nạp"
+        return f"{np_} được {verb}" if verb and k == unit.last else np_
     # measure: the noun phrase after the unit ("100% xã", "50 triệu đồng vốn ưu đãi") or the clause
     # subject before the number; a duration counts what follows it ("3 năm thực hiện Chỉ thị 05")
     k = end_tok + 1
@@ -486,6 +491,24 @@ def _counted(toks: list[Token], i: int, unit: _Unit, end_tok: int) -> str:
     while a - 1 >= 0 and toks[a - 1].kind == "word" and toks[a - 1].low not in _SUBJECT_START and b - a < 10:
         a -= 1
     return _join(toks, a, b)
+
+
+def _verb_before(toks: list[Token], i: int) -> str:
+    """The action verb right before a count ("kết nạp", "điều động", "kiểm tra"), skipping
+    qualifiers; "" when the word there is not a known verb."""
+    j = i - 1
+    quals = _lex("qualifiers.txt")
+    while j >= 0 and toks[j].kind == "word" and (toks[j].low in quals or toks[j].low == "từ"):
+        j -= 1
+    if j < 0 or toks[j].kind != "word" or toks[j].text[:1].isupper():
+        return ""
+    verbs = _lex("non_nouns.txt")
+    stop = _lex("np_stop.txt")
+    if j >= 1 and toks[j - 1].kind == "word" and not toks[j - 1].text[:1].isupper():
+        two = f"{toks[j - 1].low} {toks[j].low}"
+        if two in verbs and two not in stop:
+            return _join(toks, j - 1, j).lower()
+    return toks[j].text.lower() if toks[j].low in verbs and toks[j].low not in stop else ""
 
 
 def _join(toks: list[Token], a: int, b: int) -> str:

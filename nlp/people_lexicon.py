@@ -93,6 +93,7 @@ class Lexicons:
     admin_names: frozenset[str]       # province/district names (key strings)
     function_words: Trie              # clause openers that never start a name
     org_words: Trie                   # lower-case phrases that continue an organization name
+    org_vocab: frozenset[str]         # lower-case words inside agency names
 
 
 @lru_cache(maxsize=1)
@@ -126,4 +127,5 @@ def lexicons() -> Lexicons:
         admin_names=frozenset(admin_names),
         function_words=_trie(_rows("function_words.txt")),
         org_words=_trie(_rows("org_words.txt")),
+        org_vocab=frozenset(word_key(r[0]) for r in _rows("org_vocab.txt")),
     )

@@ -84,6 +84,9 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
     j = head_end
     n = len(toks)
     place = None
+    if kind == "agency" and head_end - i == 1 and not allow_lower and \
+            (head_end >= n or not (toks[head_end].cap or toks[head_end].upper)):
+        return None   # "Hội nghị", "Ban hành", "Bộ máy": a common word, not a named body
     while j < n and j - i < maxlen and j not in stops:
         t = toks[j]
         if not t.is_word:
@@ -108,6 +111,14 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         if t.cap or t.upper:
             if j > head_end and (lx.honorifics.match(keys, j) or lx.ranks.match(keys, j)) and not lx.org_heads.match(keys, j):
                 break
+            sub = lx.org_heads.match(keys, j) if j > i else None
+            if sub and sub[1] in ("party", "youth"):
+                # "Ban Thường vụ Huyện ủy Đồng Văn": the committee closes the name
+                inner = parse_org(toks, keys, j, stops, maxlen=maxlen)
+                if inner is not None:
+                    j = inner.end
+                    place = inner.place
+                    break
             j += 1
             continue
         # lower-case word
@@ -124,6 +135,11 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
             continue
         if kind != "agency":
             break   # a committee's name is its head, capitalised words and a place: "Tỉnh ủy Hà Giang"
+        if t.key not in lx.org_vocab:
+            break   # "Đồn Biên phòng Ia Púch vận động …": a verb ends the name
+        if t.key in lx.org_vocab and not lx.org_stop.match(keys, j):
+            j += 1
+            continue
         if lx.org_stop.match(keys, j) or lx.titles.match(keys, j) or lx.triggers.match(keys, j):
             break
         j += 1

@@ -10,7 +10,7 @@ from .people_lexicon import lexicons
 from .people_orgs import OrgSpan, parse_org
 from .people_tokens import Token
 
-_BODY_KINDS = ("people", "council", "front", "delegation")
+_BODY_KINDS = ("people", "council", "front", "delegation", "committee")
 _FILLER = {"được", "đã", "vừa", "điều", "động", "chỉ", "định", ",", "bổ", "nhiệm", "lại", "tiếp", "tục",
            "luân", "chuyển", "giới", "thiệu", "phân", "công", "chính", "thức", "tạm", "thời", "sẽ"}
 
@@ -116,6 +116,8 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
         title_end = j
         if kind == "delegate" and j + 1 < n and keys[j] == "quốc" and keys[j + 1] == "hội":
             title_end = j = j + 2
+    if j + 1 < n and keys[j] == "phụ" and keys[j + 1] == "trách":
+        j += 2   # "Phó Giám đốc phụ trách Sở …"
     if j < n and j not in stops:
         o = parse_org(toks, keys, j, stops)
         if o is not None:

@@ -44,6 +44,7 @@ _LIST_INTRO = {"như", "gồm", "là", "gồm có", "bao gồm", ":"}
 _COUNTRY_CUES = {"nước", "sang", "tại", "ở", "từ", "với", "đến", "và", "giữa", "của", "thăm", "bạn",
                  "chống", "dân", "quốc", "giặc", "quân"}     # "thực dân Pháp", "đế quốc Mỹ", "chống Mỹ"
 _CREDIT = re.compile(r"(?:ảnh|bài|tin|video|clip|thực hiện)\s*:\s*$", re.IGNORECASE)
+_LEGACY_ONLY_TYPES = {"thị trấn", "huyện", "quận", "thị xã"}
 _STRONG_MIDDLES = {"văn", "thị"}
 _ERA_OLD = {"cũ", "trước đây", "trước sáp nhập", "trước sắp xếp"}
 _ERA_NEW = {"mới"}
@@ -129,6 +130,11 @@ def lexicon() -> _Lexicon:
         if not same:
             raise ValueError(f"name_variants.tsv: {name!r} is not a {level} in the gazetteer")
         admin[_wkey(variant)].extend(u for u in same if u not in admin[_wkey(variant)])
+    for k in [k for k in admin if " " in k]:
+        # names written as one word ("Đakrông" for "Đa Krông", "Eakar" for "Ea Kar")
+        joined = k.replace(" ", "")
+        admin.setdefault(joined, [])
+        admin[joined].extend(u for u in admin[k] if u not in admin[joined])
     provinces = {k for k, us in admin.items() if any(u.level == PROVINCE for u in us)}
     districts = {k for k, us in admin.items() if any(u.level == DISTRICT for u in us)}
     max_name = max(len(k.split()) for k in list(admin) + list(countries) + list(regions))
@@ -449,8 +455,10 @@ class _Finder:
                 n = min(self._person_cut(run), 4)
                 if n >= 3 and len(run) > n:
                     return None
-                if n == 1:
-                    return None      # "xã Anh hùng …", "xã Nông thôn mới": one-word names must be known
+                if n == 1 and not (typ == "tỉnh" and len(run) == 1 and len(first.text) >= 8):
+                    # "xã Anh hùng …", "xã Nông thôn mới": one-word names must be known, except a
+                    # foreign province written as one long word ("tỉnh Savannakhet")
+                    return None
                 if (typ == "tỉnh" or kind == "capital") and (n < len(run) or n > 3):
                     return None      # a foreign province or capital ("tỉnh Hủa Phăn"), written whole
             level = ""
@@ -886,8 +894,11 @@ def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str)
                 exact = [u for u in cands if u.type in types]
                 cands = exact or cands
             if len(cands) == 2 and _same_unit(*cands):
-                # one unit in both eras (a province, a commune kept whole): the article's era decides
+                # one unit in both eras (a province, a commune kept whole): the article's era decides,
+                # unless the unit word exists only before 2025 ("thị trấn")
                 want = article_era or gz.LEGACY
+                if types and all(t in _LEGACY_ONLY_TYPES for t in types):
+                    want = gz.LEGACY
                 cands = [u for u in cands if u.era == want]
             unit = cands[0] if len(cands) == 1 else None
             chosen[id(g)] = unit
@@ -895,9 +906,12 @@ def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str)
             if not cands and types:
                 # a unit merged away before the gazetteer's date, listed under its former name
                 # ("thị xã Cửa Lò" → part of Vinh): its province is known, its code is not
-                former = {u.province for t in types for u in f.lex_alias(t, g.wkey)
-                          if not +province_weight or _province_score(u, province_weight)}
-                province = former.pop() if len(former) == 1 else ""
+                former = [u for t in types for u in f.lex_alias(t, g.wkey)]
+                if former and +province_weight:
+                    former = [u for u in _by_context(former, province_weight, district_weight)
+                              if _province_score(u, province_weight)]
+                provinces_ = {u.province for u in former}
+                province = provinces_.pop() if len(provinces_) == 1 else ""
             results[id(g)] = (province, unit.code if unit else "", cands)
             if level == DISTRICT and province:
                 province_weight[_wkey(province)] += 1
@@ -938,22 +952,27 @@ def _merged_into() -> dict[str, str]:
 
 
 def _province_score(u: gz.AdminUnit, pw: Counter) -> int:
-    """How much the article is about the unit's province: mentions of the province itself, and for
-    a 2025 unit also of the old provinces merged into it ("tỉnh Bình Dương (cũ)" → Hồ Chí Minh)."""
-    own = _wkey(u.province)
-    score = 2 * pw.get(own, 0)       # the province itself outweighs a province merged into it
-    if u.era == gz.NEW:
-        score += sum(w for p, w in pw.items() if p != own and _merged_into().get(p) == own)
-    return score
+    """How much the article is about the unit's province, counted over its lineage: the province
+    itself, the 2025 province it became part of, and the old provinces merged into that one, so that
+    one unit in its two eras scores the same ("tỉnh Bình Dương (cũ)" → phường of Hồ Chí Minh)."""
+    today = _wkey(_today_province(u))
+    merged = _merged_into()
+    return sum(w for p, w in pw.items() if p == today or merged.get(p) == today)
 
 
 def _by_context(cands: list[gz.AdminUnit], pw: Counter, dw: Counter) -> list[gz.AdminUnit]:
+    """Keep the candidates the article's districts and provinces point to (all when none does)."""
     def score(u: gz.AdminUnit) -> tuple[int, int]:
         return (dw.get(_wkey(u.district), 0) if u.district else 0, _province_score(u, pw))
     best = max(score(u) for u in cands)
     if best == (0, 0):
         return cands
-    return [u for u in cands if score(u) == best]
+    out = [u for u in cands if score(u) == best]
+    if len(out) > 1 and not (len(out) == 2 and _same_unit(*out)):
+        # same lineage, different units: the province named itself wins ("tỉnh Bắc Giang" → its xã)
+        own = max(pw.get(_wkey(u.province), 0) for u in out)
+        out = [u for u in out if pw.get(_wkey(u.province), 0) == own] if own else out
+    return out
 
 
 def _surface(g: _Group) -> str:
