@@ -403,3 +403,18 @@ def test_photo_credit_is_a_person(text):
 ])
 def test_capitalised_common_words_after_a_unit_word_are_not_names(text):
     assert names(text) == []
+
+
+def test_name_written_as_one_word():
+    p = one("Đoàn viên các huyện Gio Linh, Đakrông và tỉnh Quảng Trị.", "Đakrông")
+    assert (p.type, p.province) == ("huyện", "Quảng Trị")
+
+
+def test_foreign_province_written_as_one_long_word():
+    assert names("Kết nghĩa với tỉnh Savannakhet (Lào).") == ["Savannakhet", "Lào"]
+
+
+def test_town_unit_word_keeps_the_legacy_era_in_a_2025_article():
+    text = "Xã Lục Ngạn (mới) được thành lập trên cơ sở nhập thị trấn Chũ, tỉnh Bắc Giang (cũ) từ 1/7/2025."
+    p = one(text, "Chũ")
+    assert (p.type, p.era, p.province) == ("thị trấn", "legacy", "Bắc Giang")
