@@ -137,7 +137,7 @@ def serve():
         httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
         httpd.daemon_threads = True
         site.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-        t = threading.Thread(target=httpd.serve_forever, daemon=True)
+        t = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         t.start()
         servers.append(httpd)
         return site

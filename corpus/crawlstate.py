@@ -1,0 +1,248 @@
+"""The crawler's memory in the database: `DbCrawlState` implements scraper.state.CrawlState on the
+tables frontier, raw_pages, articles and crawl_runs (SQLAlchemy; SQLite and PostgreSQL).
+
+Each page's outcome is committed when the crawler marks it done (with the links it queued, its raw
+copy and its article), so a SIGKILL loses at most the page in flight, which a restart fetches again;
+articles are unique by canonical URL and by content hash within a site, so nothing is stored twice.
+A crawl run that did not finish (killed, or stopped at --max-pages) is resumed by the next crawl of
+the site; a finished one makes the next crawl a new pass that revisits listings, not articles.
+
+    state = DbCrawlState(db, "vinhphuc.gov.vn", base_url="https://vinhphuc.gov.vn/")
+    stats = scraper.crawl(urls, state, delay=1.0, max_pages=500)
+    if stats.stopped:
+        state.suspend(stats.as_dict())
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections import Counter
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from nlp.text import fold
+from scraper.fetch import FetchedPage
+from scraper.state import MAX_ATTEMPTS, PRIORITY, STATUSES, FrontierItem
+from scraper.types import Article
+
+from . import models as m
+from .db import Database, open_db
+from .pipeline import published_fields, site_row
+
+REVISITED = ("rejected", "done", "not_modified")   # statuses of non-article pages fetched again by a new pass
+MAX_ERROR_LINES = 50
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _reason_key(reason: str) -> str:
+    return reason.split(" (")[0].split(":")[0]
+
+
+class DbCrawlState:
+    """CrawlState for one site in the database (one instance per site and crawl process)."""
+
+    def __init__(self, db: Database, site_name: str, *, base_url: str = ""):
+        self.db = db
+        self.session = db.sessionmaker()
+        site = site_row(self.session, site_name, base_url)
+        self.site_id = site.id
+        self.session.commit()
+        self.run_id: int | None = None
+        self.new_article_ids: list[int] = []     # articles stored by this process, for processing afterwards
+        self._inflight: set[int] = set()
+        self._raw_ids: dict[str, int] = {}
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _entry(self, canonical_url: str) -> m.FrontierEntry | None:
+        return self.session.execute(select(m.FrontierEntry).where(
+            m.FrontierEntry.site_id == self.site_id, m.FrontierEntry.canonical_url == canonical_url)).scalar_one_or_none()
+
+    def _run(self) -> m.CrawlRun:
+        return self.session.get(m.CrawlRun, self.run_id)
+
+    def _queue(self, item: FrontierItem, e: m.FrontierEntry | None) -> None:
+        if e is None:
+            e = m.FrontierEntry(site_id=self.site_id, url=item.url[:2048], canonical_url=item.canonical_url[:2048],
+                                kind=item.kind, depth=item.depth)
+            self.session.add(e)
+        elif item.kind != "page":
+            e.kind = item.kind
+        e.status, e.priority, e.run_id = "pending", PRIORITY.get(e.kind, 3), self.run_id
+
+    def _commit(self) -> None:
+        self.session.commit()
+
+    # -- CrawlState -------------------------------------------------------------------------------
+    def begin(self, start: list[FrontierItem]) -> None:
+        run = self.session.execute(select(m.CrawlRun).where(
+            m.CrawlRun.site_id == self.site_id, m.CrawlRun.status.in_(("running", "interrupted")))
+            .order_by(m.CrawlRun.id.desc()).limit(1)).scalar_one_or_none()
+        urls = [s.url for s in start]
+        if run is None:
+            run = m.CrawlRun(site_id=self.site_id, status="running", start_urls=json.dumps(urls),
+                             started_at=_utcnow())
+            self.session.add(run)
+            self.session.flush()
+        else:
+            run.status = "running"
+            known = json.loads(run.start_urls or "[]")
+            run.start_urls = json.dumps(known + [u for u in urls if u not in known])
+        self.run_id = run.id
+        self._inflight.clear()
+        for item in start:
+            e = self._entry(item.canonical_url)
+            if e is None or e.status != "pending":
+                self._queue(item, e)
+        self._commit()
+
+    def add(self, item: FrontierItem) -> bool:
+        e = self._entry(item.canonical_url)
+        if e is None:
+            self._queue(item, None)
+            return True
+        if e.status == "pending" or e.run_id == self.run_id:
+            return False
+        if e.status == "failed" and e.attempts < MAX_ATTEMPTS or e.status in REVISITED and e.kind != "article":
+            self._queue(item, e)
+            return True
+        return False
+
+    def pop(self) -> FrontierItem | None:
+        q = (select(m.FrontierEntry).where(m.FrontierEntry.site_id == self.site_id,
+                                           m.FrontierEntry.status == "pending")
+             .order_by(m.FrontierEntry.priority, m.FrontierEntry.id).limit(1))
+        if self._inflight:
+            q = q.where(m.FrontierEntry.id.not_in(self._inflight))
+        e = self.session.execute(q).scalar_one_or_none()
+        if e is None:
+            return None
+        self._inflight.add(e.id)
+        return FrontierItem(e.url, e.canonical_url, e.kind, e.depth, fetched_before=e.fetched_at is not None)
+
+    def mark_done(self, item: FrontierItem, status: str, reason: str = "") -> None:
+        if status not in STATUSES:
+            raise ValueError(f"unknown frontier status {status!r}; one of {STATUSES}")
+        e = self._entry(item.canonical_url)
+        if e is None:
+            self._queue(item, None)
+            self.session.flush()
+            e = self._entry(item.canonical_url)
+        e.status, e.reason, e.run_id = status, reason[:255], self.run_id
+        e.attempts = (e.attempts or 0) + 1 if status == "failed" else 0
+        run = self._run()
+        if status in ("failed", "gone"):
+            run.errors = (run.errors or 0) + 1
+            lines = (run.error_log or "").splitlines()[-(MAX_ERROR_LINES - 1):]
+            run.error_log = "\n".join(lines + [f"{item.url}: {reason}"])
+        elif status in ("rejected", "disallowed", "duplicate"):
+            rejected = Counter(json.loads(run.rejected or "{}"))
+            rejected[_reason_key(reason) if status == "rejected" else status] += 1
+            run.rejected = json.dumps(dict(rejected), ensure_ascii=False)
+        elif status == "not_modified":
+            run.pages_not_modified = (run.pages_not_modified or 0) + 1
+        self._inflight.discard(e.id)
+        self._commit()
+
+    def seen(self, canonical_url: str) -> bool:
+        return self._entry(canonical_url) is not None
+
+    def validators(self, canonical_url: str) -> tuple[str, str]:
+        e = self._entry(canonical_url)
+        return (e.etag or "", e.last_modified or "") if e else ("", "")
+
+    def store_page(self, item: FrontierItem, page: FetchedPage) -> None:
+        digest = hashlib.sha256(page.content).hexdigest()
+        row = self.session.execute(select(m.RawPage).where(m.RawPage.sha256 == digest)).scalar_one_or_none()
+        if row is None:
+            row = m.RawPage(site_id=self.site_id, url=page.final_url[:2048], canonical_url=item.canonical_url[:2048],
+                            http_status=page.status, content_type=page.content_type[:255],
+                            headers=json.dumps(page.headers, ensure_ascii=False), sha256=digest,
+                            html_gz=gzip.compress(page.content, 6), size=len(page.content),
+                            fetched_at=page.fetched_at.astimezone(timezone.utc).replace(tzinfo=None),
+                            run_id=self.run_id)
+            self.session.add(row)
+            self.session.flush()
+        self._raw_ids[item.canonical_url] = row.id
+        e = self._entry(item.canonical_url)
+        if e is not None:
+            e.etag, e.last_modified = page.etag[:255], page.last_modified[:64]
+            e.fetched_at = _utcnow()
+        run = self._run()
+        run.pages_fetched = (run.pages_fetched or 0) + 1
+
+    def stored_page(self, canonical_url: str) -> FetchedPage | None:
+        row = self.session.execute(select(m.RawPage).where(
+            m.RawPage.site_id == self.site_id, m.RawPage.canonical_url == canonical_url)
+            .order_by(m.RawPage.id.desc()).limit(1)).scalar_one_or_none()
+        if row is None:
+            return None
+        return FetchedPage(row.url, row.url, row.http_status, json.loads(row.headers or "{}"),
+                           gzip.decompress(row.html_gz), row.fetched_at.replace(tzinfo=timezone.utc))
+
+    def store_article(self, article: Article) -> str:
+        same_url = self.session.execute(select(m.Article.id).where(
+            m.Article.canonical_url == article.canonical_url)).first()
+        if same_url:
+            return f"already stored: {article.canonical_url}"
+        same_text = self.session.execute(select(m.Article.canonical_url).where(
+            m.Article.site_id == self.site_id, m.Article.content_hash == article.content_hash).limit(1)).first()
+        if same_text:
+            return f"same text as {same_text[0]}"
+        elsewhere = self.session.execute(select(m.Article.id).where(
+            m.Article.content_hash == article.content_hash, m.Article.syndicated_of_id.is_(None))
+            .order_by(m.Article.id).limit(1)).first()
+        pub_iso, pub_date = published_fields(article.published)
+        fetched = article.fetched_at.astimezone(timezone.utc).replace(tzinfo=None) if article.fetched_at else _utcnow()
+        row = m.Article(site_id=self.site_id, url=article.url[:2048], canonical_url=article.canonical_url[:2048],
+                        title=article.title, title_folded=fold(article.title), published=pub_iso,
+                        published_date=pub_date, author=article.author[:255], source=article.source[:255],
+                        text=article.text, content_hash=article.content_hash, profile=article.profile,
+                        raw_page_id=self._raw_ids.get(article.canonical_url), fetched_at=fetched,
+                        syndicated_of_id=elsewhere[0] if elsewhere else None,
+                        similarity=1.0 if elsewhere else None)
+        self.session.add(row)
+        try:
+            self.session.flush()
+        except IntegrityError:  # another worker stored it a moment ago
+            self.session.rollback()
+            return f"already stored: {article.canonical_url}"
+        run = self._run()
+        run.new_articles = (run.new_articles or 0) + 1
+        self.new_article_ids.append(row.id)
+        self._commit()
+        return ""
+
+    def finish(self, stats: dict) -> None:
+        self._close("done")
+
+    # -- beyond the protocol ----------------------------------------------------------------------
+    def suspend(self, stats: dict | None = None) -> None:
+        """The run stopped early (--max-pages, Ctrl-C): record it; the next crawl of the site resumes it."""
+        self._close("interrupted")
+
+    def _close(self, status: str) -> None:
+        run = self._run()
+        if run is None:
+            return
+        run.status = status
+        run.finished_at = _utcnow()
+        site = self.session.get(m.Site, self.site_id)
+        site.last_crawl_at = run.finished_at
+        self._commit()
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def open_crawl_state(db: str | Database | None, start_url: str, *, site_name: str | None = None) -> DbCrawlState:
+    """A DbCrawlState for the site of `start_url` (named by its host unless `site_name` is given)."""
+    from scraper.urls import host_of
+
+    database = db if isinstance(db, Database) else open_db(db)
+    return DbCrawlState(database, site_name or host_of(start_url), base_url=start_url)

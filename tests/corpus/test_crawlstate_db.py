@@ -1,0 +1,125 @@
+"""corpus.crawlstate.DbCrawlState: the crawler's memory in the database survives SIGKILL and restarts."""
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from corpus import models as m
+from corpus.crawlstate import DbCrawlState
+from scraper import Fetcher, crawl
+from scraper.urls import canonical_url
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("scraper_site_server", ROOT / "tests" / "scraper" / "conftest.py")
+sites = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = sites
+_spec.loader.exec_module(sites)
+
+
+@pytest.fixture
+def site():
+    """The party-newspaper fixture site on 127.0.0.1."""
+    s = sites.SiteServer("party_newspaper")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), sites._handler(s))
+    httpd.daemon_threads = True
+    s.base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    yield s
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _articles(db):
+    with db.session() as s:
+        return s.execute(select(m.Article.canonical_url)).scalars().all()
+
+
+def _want(site):
+    return sorted(canonical_url(site.url(a["path"])) for a in site.expected["articles"])
+
+
+def test_db_crawl_stores_each_article_once_and_records_the_run(db, site):
+    state = DbCrawlState(db, "baotinh.example.vn", base_url=site.url("/"))
+    stats = crawl([site.url("/")], state, fetcher=Fetcher(sites.fast_config()), progress=False)
+    assert sorted(_articles(db)) == _want(site) and stats.new_articles == 3
+    with db.session() as s:
+        run = s.execute(select(m.CrawlRun)).scalar_one()
+        assert run.status == "done" and run.new_articles == 3 and run.finished_at is not None
+        assert "home page" in run.rejected and run.errors == 4  # the menu's four 404 links
+        raw = s.execute(select(func.count(m.RawPage.id))).scalar()
+        assert raw == stats.pages_fetched
+        art = s.execute(select(m.Article).where(m.Article.author == "Minh Anh")).scalar_one()
+        assert art.raw_page_id is not None and art.published.startswith("2019-06-03T07:15")
+
+
+def test_second_crawl_is_a_new_pass_that_fetches_no_old_article(db, site):
+    state = DbCrawlState(db, "baotinh.example.vn")
+    crawl([site.url("/")], state, fetcher=Fetcher(sites.fast_config()), progress=False)
+    before = len(site.log)
+    state2 = DbCrawlState(db, "baotinh.example.vn")
+    stats = crawl([site.url("/")], state2, fetcher=Fetcher(sites.fast_config()), progress=False)
+    fetched = [p for _, p, _ in site.log[before:]]
+    assert stats.new_articles == 0 and stats.not_modified >= 1
+    assert not any(a["path"] in fetched for a in site.expected["articles"])
+    with db.session() as s:
+        assert s.execute(select(func.count(m.CrawlRun.id))).scalar() == 2
+
+
+def test_stopped_crawl_is_resumed_by_the_next_one(db, site):
+    state = DbCrawlState(db, "baotinh.example.vn")
+    stats = crawl([site.url("/")], state, fetcher=Fetcher(sites.fast_config()), progress=False, max_pages=2)
+    state.suspend(stats.as_dict())
+    state2 = DbCrawlState(db, "baotinh.example.vn")
+    crawl([site.url("/")], state2, fetcher=Fetcher(sites.fast_config()), progress=False)
+    assert sorted(_articles(db)) == _want(site)
+    with db.session() as s:
+        runs = s.execute(select(m.CrawlRun)).scalars().all()
+        assert len(runs) == 1 and runs[0].status == "done" and runs[0].new_articles == 3
+    for a in site.expected["articles"]:
+        assert site.hits(a["path"]) == 1
+
+
+CHILD = """
+import sys
+from corpus import open_db
+from corpus.crawlstate import DbCrawlState
+from scraper import FetchConfig, Fetcher, crawl
+db = open_db(sys.argv[1])
+state = DbCrawlState(db, "baotinh.example.vn")
+crawl([sys.argv[2]], state, fetcher=Fetcher(FetchConfig(delay=0.25, timeout=5, retries=0)), progress=False)
+"""
+
+
+def test_sigkill_mid_crawl_then_restart_loses_and_duplicates_nothing(tmp_path, site):
+    from corpus import open_db
+
+    path = str(tmp_path / "kill.db")
+    open_db(path).dispose()
+    child = subprocess.Popen([sys.executable, "-c", CHILD, path, site.url("/")], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    db = open_db(path)
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and len(_articles(db)) < 1:
+            time.sleep(0.05)
+        assert 1 <= len(_articles(db)) < 3, "the child should be killed mid-crawl"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    state = DbCrawlState(db, "baotinh.example.vn")
+    crawl([site.url("/")], state, fetcher=Fetcher(sites.fast_config()), progress=False)
+    assert sorted(_articles(db)) == _want(site)
+    with db.session() as s:
+        run = s.execute(select(m.CrawlRun)).scalar_one()  # the killed run was resumed, not restarted
+        assert run.status == "done" and run.new_articles == 3
+        pending = s.execute(select(func.count()).where(m.FrontierEntry.status == "pending")).scalar()
+        assert pending == 0
+    db.dispose()
