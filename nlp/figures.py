@@ -37,7 +37,7 @@ _NOT_LABELS = {"tổng số", "với số", "có số"}
 _BORROW_LINKS = {"và", "hoặc", "hay", "lên", "xuống", "còn", "đến", "tới"}
 # a counted noun phrase ends before these ("5 dự án trọng điểm | với tổng vốn …")
 _NP_END = {"và", "hoặc", "với", "của", "cho", "tại", "ở", "trong", "từ", "để", "nhằm", "theo", "trên",
-           "dưới", "so", "đến", "tới", "về"}
+           "dưới", "so", "đến", "tới", "về", "trở"}
 # verbs that introduce a measure ("đạt 95%", "chiếm 31,4%", "trị giá 500.000 đồng") and the words
 # that open the clause subject before it ("tỉnh đã vận động | hơn 156 tỷ đồng")
 _MEASURE_VERBS = {"từ", "đạt", "ước", "chiếm", "là", "còn", "tăng", "giảm", "bằng", "gấp", "có", "với",
@@ -257,7 +257,7 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int],
             end_tok = j - 1
         else:
             end_tok = unit.last
-        qual = _qualifier(toks, i)
+        qual = _qualifier(toks, i) or _bound_after(toks, end_tok)
         counted = _counted(toks, i, unit, end_tok)
         start = toks[i].start
         end = toks[end_tok].end
@@ -443,6 +443,16 @@ def _borrowed_unit(toks: list[Token], j: int, blocked) -> _Unit | None:
     return None
 
 
+def _bound_after(toks: list[Token], end_tok: int) -> str:
+    """"từ 14% trở lên", "150 đảng viên trở lên": an open bound written after the figure."""
+    for k in range(end_tok + 1, min(end_tok + 4, len(toks) - 1)):
+        if toks[k].kind != "word":
+            return ""
+        if toks[k].low == "trở" and toks[k + 1].low in ("lên", "xuống"):
+            return f"trở {toks[k + 1].text.lower()}"
+    return ""
+
+
 def _qualifier(toks: list[Token], i: int) -> str:
     """"hơn", "gần", "khoảng", "ít nhất" … written before the number (skipping a range's "từ"),
     lower case as the text spells it; "" for an exact figure."""
@@ -477,7 +487,8 @@ def _counted(toks: list[Token], i: int, unit: _Unit, end_tok: int) -> str:
         while e + 1 < len(toks) and e + 1 - k < 8 and toks[e + 1].kind == "word" and toks[e + 1].low not in _NP_END:
             e += 1
         return _join(toks, k, e) if e >= k and toks[k].low not in stop else ""
-    if k < len(toks) and toks[k].kind == "word" and toks[k].low not in stop and unit.kind in ("percent", "money"):
+    if k < len(toks) and toks[k].kind == "word" and toks[k].low not in stop and toks[k].low not in _lex("non_nouns.txt") \
+            and unit.kind in ("percent", "money", "area", "mass", "volume", "length") and not toks[k].text[:1].isupper():
         e = k
         while e + 1 < len(toks) and e - k < 6 and toks[e + 1].kind == "word" and toks[e + 1].low not in stop:
             e += 1
@@ -502,13 +513,19 @@ def _verb_before(toks: list[Token], i: int) -> str:
         j -= 1
     if j < 0 or toks[j].kind != "word" or toks[j].text[:1].isupper():
         return ""
-    verbs = _lex("non_nouns.txt")
+    actions = _lex("action_verbs.txt")
     stop = _lex("np_stop.txt")
+
+    def is_verb(w: str) -> bool:
+        return w in actions or (w in _lex("non_nouns.txt") and w not in stop)
+
     if j >= 1 and toks[j - 1].kind == "word" and not toks[j - 1].text[:1].isupper():
         two = f"{toks[j - 1].low} {toks[j].low}"
-        if two in verbs and two not in stop:
+        if is_verb(two):
             return _join(toks, j - 1, j).lower()
-    return toks[j].text.lower() if toks[j].low in verbs and toks[j].low not in stop else ""
+        if _in_dict(two):
+            return ""   # "giám sát chuyên đề 95": the last syllable belongs to a noun
+    return toks[j].text.lower() if is_verb(toks[j].low) else ""
 
 
 def _join(toks: list[Token], a: int, b: int) -> str:
@@ -516,7 +533,7 @@ def _join(toks: list[Token], a: int, b: int) -> str:
 
 
 # who the figure belongs to: an organisation head with its name ("Đảng bộ thành phố Vĩnh Yên")
-_ADMIN = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|TX\.?|xã|phường|thị trấn|thôn|bản|làng)"
+_ADMIN = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|TX\.?|xã|phường|thị trấn|thôn|bản|làng)(?!\s+[uủ]y\b)"
 _CAP = "A-ZĐÀÁẢÃẠÂĂÈÉẺẼẸÊÌÍỈĨỊÒÓỎÕỌÔƠÙÚỦŨỤƯỲÝỶỸỴ"
 _NAME = rf"(?-i:[{_CAP}][\w'’]*(?:\s+(?:[{_CAP}][\w'’]*|ủy|uỷ))*)"
 

@@ -417,3 +417,17 @@ def test_duration_before_a_year_range_is_a_figure_and_the_years_are_not():
 
 def test_numbered_quarter_is_not_a_duration():
     assert pairs("Quý 2 năm 2024 thu ngân sách tăng.") == []
+
+
+def test_counted_names_the_action_on_a_bare_count():
+    f = figures_of("Từ năm 2020 đến nay, Đảng bộ thị xã đã kết nạp 640 đảng viên; chất lượng nâng lên.")[0]
+    assert f.counted == "đảng viên được kết nạp"
+
+
+def test_counted_of_an_area_is_the_noun_after_it():
+    f = figures_of("Xã chuyển đổi 85 ha đất trồng mì kém hiệu quả.")[0]
+    assert f.counted.startswith("đất trồng mì")
+
+
+def test_open_bound_after_the_figure_is_its_qualifier():
+    assert one("Mỗi năm kết nạp từ 180 đảng viên trở lên.").qualifier == "trở lên"
