@@ -101,6 +101,7 @@ class _Lexicon:
     unit_first: frozenset[str] = frozenset()
     region_first: frozenset[str] = frozenset()
     not_places: frozenset[str] = frozenset()
+    modifiers: frozenset[tuple[str, ...]] = frozenset()
     streets: frozenset[tuple[str, ...]] = frozenset()
 
 
@@ -141,9 +142,11 @@ def lexicon() -> _Lexicon:
     return _Lexicon(units, max(len(k) for k in units), dict(not_before), dict(not_after), countries, regions,
                     cues["surname"], cues["middle"], cues["prefix"], cues["address"], cues["thought"],
                     dict(admin), provinces, districts, max_name,
-                    frozenset(k[0] for k in units), frozenset(k.split()[0] for k in regions),
-                    frozenset(_wkey(r[0]) for r in _rows("not_places.tsv")),
-                    frozenset(tuple(_wkey(r[0]).split()) for r in _rows("street_words.tsv")))
+                    unit_first=frozenset(k[0] for k in units),
+                    region_first=frozenset(k.split()[0] for k in regions),
+                    not_places=frozenset(_wkey(r[0]) for r in _rows("not_places.tsv")),
+                    streets=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("street_words.tsv")),
+                    modifiers=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("unit_modifiers.tsv")))
 
 
 # ------------------------------------------------------------------------------------------- tokens
@@ -367,6 +370,12 @@ class _Finder:
             start_j = j
             plural = self._plural_before(i)
             intro = False
+            strict = False
+            if kind == "admin":
+                skip = self._modifier_at(j)
+                if skip and self._word(j + skip) and toks[j + skip].cap:
+                    j += skip          # "xã biên giới Ia Púch": only a name the gazetteer knows
+                    strict = True
             if j < len(toks) and (toks[j].k in _LIST_INTRO or toks[j].text == ":") and kind in ("admin", "village"):
                 # "các xã như Phượng Sơn, …", "Một số xã như …"
                 nxt = self._word(j + 1)
@@ -375,14 +384,16 @@ class _Finder:
                     intro = True
                     plural = True
             first = self._word(j)
-            if first is None or (j > start_j and not intro and not _adjacent(self.s, toks[j - 1], first)):
+            if first is None or (j > start_j and not intro and not strict
+                                 and not _adjacent(self.s, toks[j - 1], first)):
                 i = max(i + 1, j)
                 continue
             if kind == "numbered" and not first.num:
                 i += 1
                 continue
             # a unit word in capitals marks a headline, unless it is an abbreviation ("TX.", "TP")
-            got = self._one(i, j, typ, kind, unit_upper=toks[i].upper and toks[i].k not in ("tp", "tx", "tt"))
+            got = self._one(i, j, typ, kind, unit_upper=toks[i].upper and toks[i].k not in ("tp", "tx", "tt"),
+                            strict=strict)
             if got is None:
                 i += 1
                 continue
@@ -410,7 +421,18 @@ class _Finder:
         p2 = self._word(i - 2)
         return bool(p2 and f"{p2.k} {p.k}" in _PLURAL)
 
-    def _one(self, ui: int, j: int, typ: str, kind: str, unit_upper: bool) -> tuple[int, int] | None:
+    def _modifier_at(self, j: int) -> int:
+        """Length of a modifier ("biên giới", "vùng cao") starting at token j, 0 when none."""
+        for seq in self.lex.modifiers:
+            n = len(seq)
+            ts = self.toks[j:j + n]
+            if len(ts) == n and all(t.word and not t.cap for t in ts) and tuple(t.k for t in ts) == seq \
+                    and all(_adjacent(self.s, ts[q], ts[q + 1]) for q in range(n - 1)):
+                return n
+        return 0
+
+    def _one(self, ui: int, j: int, typ: str, kind: str, unit_upper: bool,
+             strict: bool = False) -> tuple[int, int] | None:
         """The name at token j after the unit word at ui → (mention index, next token index)."""
         toks = self.toks
         lex = self.lex
@@ -444,7 +466,7 @@ class _Finder:
         elif kind in ("admin", "party", "capital"):
             levels = gz.TYPE_LEVELS.get(typ, (COMMUNE,))
             n = self._admin_prefix(run, levels)
-            if not n and (first.upper or unit_upper):
+            if not n and (first.upper or unit_upper or strict):
                 return None            # a headline in capitals: only names the gazetteer knows
             if not n:
                 # a unit the gazetteer does not know (renamed, merged before 2024, misspelt):

@@ -418,3 +418,12 @@ def test_town_unit_word_keeps_the_legacy_era_in_a_2025_article():
     text = "Xã Lục Ngạn (mới) được thành lập trên cơ sở nhập thị trấn Chũ, tỉnh Bắc Giang (cũ) từ 1/7/2025."
     p = one(text, "Chũ")
     assert (p.type, p.era, p.province) == ("thị trấn", "legacy", "Bắc Giang")
+
+
+def test_modifier_between_unit_word_and_name():
+    assert names("Đoàn thăm xã biên giới Ia Púch và huyện vùng cao Đồng Văn.") == ["Ia Púch", "Đồng Văn"]
+    assert names("Các xã đặc biệt khó khăn Nậm Ty, Nậm Khòa được hỗ trợ.") == ["Nậm Ty", "Nậm Khòa"]
+
+
+def test_modifier_without_a_known_name_gives_nothing():
+    assert names("Xã nghèo Nhất định vươn lên.") == []
