@@ -292,6 +292,9 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             if prob >= 0.5:
                 out.append(Mention(start, end, "surname", prob=prob))
             continue
+        if len(run) in (3, 4) and keys[run[1]] in ("văn", "thị") and not is_place:
+            out.append(Mention(start, end, "middle"))   # "Chẻo Văn Dền": an unlisted family name
+            continue
         if model is not None and 3 <= len(run) <= 4 and not is_place:
             prob = model(toks, run)
             if prob >= 0.9:

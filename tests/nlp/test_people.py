@@ -1,6 +1,5 @@
 """Persons, roles and organizations: one behaviour per test, on sentences written in the genre
 (other provinces, other names than the dev gold)."""
-import os
 import unicodedata
 
 import pytest
