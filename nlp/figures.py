@@ -249,7 +249,7 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int],
                 rejected.append(((toks[i].start, toks[j - 1].end), "fraction or day/month without a counted noun"))
                 i = j
                 continue
-            unit = _borrowed_unit(toks, j, blocked)
+            unit = _borrowed_unit(toks, j, blocked) or _unit_from_before(toks, i, j, out)
             if unit is None:
                 rejected.append(((toks[i].start, toks[j - 1].end), "no counted or measured noun after the number"))
                 i = j
@@ -451,6 +451,24 @@ def _bound_after(toks: list[Token], end_tok: int) -> str:
         if toks[k].low == "trở" and toks[k + 1].low in ("lên", "xuống"):
             return f"trở {toks[k + 1].text.lower()}"
     return ""
+
+
+def _unit_from_before(toks: list[Token], i: int, j: int, found: list[_Cand]) -> _Unit | None:
+    """"khiển trách 12 trường hợp, cảnh cáo 4, cách chức 1": a bare number closing a list item
+    takes the unit of the count just before it in the same enumeration."""
+    if j < len(toks) and not (toks[j].text in {",", ";", "."} or toks[j].low in ("và", "hoặc")):
+        return None
+    if not found or found[-1].kind != "count":
+        return None
+    prev = found[-1]
+    k = i - 1
+    while k >= 0 and toks[k].end > prev.end:
+        if toks[k].kind == "num" or toks[k].text in _CLAUSE_END - {";"}:
+            return None
+        k -= 1
+    if i - k > 8 or not any(t.text in {",", ";"} for t in toks[k + 1:i]):
+        return None
+    return _Unit(prev.unit, prev.kind, j, j - 1)
 
 
 def _qualifier(toks: list[Token], i: int) -> str:

@@ -431,3 +431,12 @@ def test_counted_of_an_area_is_the_noun_after_it():
 
 def test_open_bound_after_the_figure_is_its_qualifier():
     assert one("Mỗi năm kết nạp từ 180 đảng viên trở lên.").qualifier == "trở lên"
+
+
+def test_bare_numbers_closing_list_items_take_the_unit_before():
+    got = pairs("Thi hành kỷ luật 19 đảng viên, trong đó khiển trách 12 trường hợp, cảnh cáo 4, cách chức 1.")
+    assert got == [(19, "đảng viên"), (12, "trường hợp"), (4, "trường hợp"), (1, "trường hợp")]
+
+
+def test_a_bare_number_after_a_year_does_not_borrow():
+    assert pairs("Có 12 trường hợp vi phạm, năm 2024 là 4.") == [(12, "trường hợp")]
