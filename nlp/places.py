@@ -44,6 +44,9 @@ _LIST_INTRO = {"như", "gồm", "là", "gồm có", "bao gồm", ":"}
 _COUNTRY_CUES = {"nước", "sang", "tại", "ở", "từ", "với", "đến", "và", "giữa", "của", "thăm", "bạn",
                  "chống", "dân", "quốc", "giặc", "quân"}     # "thực dân Pháp", "đế quốc Mỹ", "chống Mỹ"
 _CREDIT = re.compile(r"(?:ảnh|bài|tin|video|clip|thực hiện)\s*:\s*$", re.IGNORECASE)
+# nouns a number before them counts ("thôn Tân Lập 12 hộ"), unlike a village number ("thôn Tân Lập 2 có")
+_COUNT_NOUNS = {"hộ", "người", "ha", "khẩu", "nhân", "đảng", "chi", "thôn", "bản", "xã", "km", "m", "tấn", "con",
+                "ngôi", "căn", "nhà", "cán", "học", "trường", "lớp", "năm", "tháng", "ngày", "triệu", "tỷ"}
 _LEGACY_ONLY_TYPES = {"thị trấn", "huyện", "quận", "thị xã"}
 _STRONG_MIDDLES = {"văn", "thị"}
 _ERA_OLD = {"cũ", "trước đây", "trước sáp nhập", "trước sắp xếp"}
@@ -448,6 +451,9 @@ class _Finder:
             if after is not None and (after.text in ("%", ",", ".") and nj + 1 < len(toks) and toks[nj + 1].num
                                       or after.text == "%" or after.text == "/"):
                 return None
+            if kind == "numbered" and after is not None and after.word and not after.cap \
+                    and _adjacent(self.s, toks[nj - 1], after):
+                return None      # "tổ 3 người", "khu 2 tầng": a count, not a numbered unit
             a, b = toks[ui].start, toks[nj - 1].end
             surface = self.s[a:b]
             level = COMMUNE if typ == "phường" else DISTRICT if typ == "quận" else VILLAGE
@@ -495,6 +501,13 @@ class _Finder:
             if n == 1 and (first.k in lex.middles or first.k in lex.surnames):
                 return None      # "Làng Văn hóa …": a one-word name that is a name syllable
             level = VILLAGE
+            after = self._word(run[n - 1] + 1)
+            if n == len(run) and after is not None and after.num and _adjacent(self.s, toks[run[-1]], after):
+                nxt2 = toks[after_i] if (after_i := run[-1] + 2) < len(toks) else None
+                if len(after.text) <= 2 and (nxt2 is None or not nxt2.word or nxt2.cap
+                                             or nxt2.k not in _COUNT_NOUNS):
+                    run = run + [run[-1] + 1]      # "thôn Tân Lập 1", "bản Co Líu 2"
+                    n += 1
         idxs = run[:n]
         nxt = self._word(idxs[-1] + 1)
         if kind == "admin" and n == len(run) and nxt is not None and nxt.num \

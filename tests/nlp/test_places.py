@@ -427,3 +427,11 @@ def test_modifier_between_unit_word_and_name():
 
 def test_modifier_without_a_known_name_gives_nothing():
     assert names("Xã nghèo Nhất định vươn lên.") == []
+
+
+def test_village_name_with_a_number():
+    assert names("Thôn Tân Lập 1 và thôn Tân Lập 2 có 120 hộ.") == ["Tân Lập 1", "Tân Lập 2"]
+
+
+def test_count_after_a_village_name_is_not_part_of_it():
+    assert names("Thôn Nà Hẩu 12 hộ đã thoát nghèo; tổ 3 người trực chốt.") == ["Nà Hẩu"]
