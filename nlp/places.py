@@ -602,9 +602,6 @@ class _Finder:
     # -- pass 2: parents written after a unit (", huyện X, tỉnh Y", "(Vĩnh Yên)")
     def parents(self) -> None:
         toks = self.toks
-        by_start = {}
-        for idx, m in enumerate(self.mentions):
-            by_start.setdefault(m.span[0], idx)
         ordered = sorted(range(len(self.mentions)), key=lambda x: self.mentions[x].span[0])
         for pos, idx in enumerate(ordered):
             m = self.mentions[idx]
@@ -679,7 +676,8 @@ class _Finder:
                 i = idxs[-1] + 1
                 continue
             a, b, surface = self._name_from(idxs)
-            level = {"country": COUNTRY, "region": REGION}.get(kind, "")
+            level = {"country": COUNTRY, "region": REGION, "province": PROVINCE, "district": DISTRICT,
+                     "commune": COMMUNE}.get(kind, "")
             self._add(_Mention((a, b), surface, wk, level, "", bare=True, tok_end=idxs[-1] + 1,
                                era=self._era_after(idxs[-1] + 1), upper=t.upper), range(idxs[0], idxs[-1] + 1))
             i = idxs[-1] + 1
