@@ -134,6 +134,10 @@ class DbCrawlState:
             self.session.flush()
             e = self._entry(item.canonical_url)
         e.status, e.reason, e.run_id = status, reason[:255], self.run_id
+        if status in ("article", "duplicate"):
+            e.kind = "article"            # never fetched again
+        elif status == "rejected" and e.kind == "article":
+            e.kind = "page"               # a sitemap or link guess that was wrong: revisited by later passes
         e.attempts = (e.attempts or 0) + 1 if status == "failed" else 0
         run = self._run()
         if status in ("failed", "gone"):
@@ -217,6 +221,15 @@ class DbCrawlState:
         self.new_article_ids.append(row.id)
         self._commit()
         return ""
+
+    def requeue_failed(self) -> int:
+        rows = self.session.execute(select(m.FrontierEntry).where(
+            m.FrontierEntry.site_id == self.site_id, m.FrontierEntry.status == "failed",
+            m.FrontierEntry.attempts < MAX_ATTEMPTS)).scalars().all()
+        for e in rows:
+            e.status, e.run_id = "pending", self.run_id
+        self._commit()
+        return len(rows)
 
     def finish(self, stats: dict) -> None:
         self._close("done")

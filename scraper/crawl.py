@@ -113,12 +113,17 @@ def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DE
         except ValueError as exc:
             log.warning("robots.txt Sitemap line ignored: %s", exc)
     bar = _Progress(max_pages, progress)
+    retried = False
     try:
         while True:
             if max_pages is not None and stats.pages_fetched >= max_pages:
                 stats.stopped = f"max_pages={max_pages}"
                 break
             item = state.pop()
+            if item is None and not retried:
+                retried = True  # transient faults (timeouts, 5xx) get one more try at the end of the run
+                if state.requeue_failed():
+                    item = state.pop()
             if item is None:
                 break
             _handle(item, state, fetcher, profiles, hosts, stats, max_depth, site, on_article)

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from .feeds import feeds_in_html
-from .parse import GENERIC_NOT_ARTICLE, HOME_PATHS
+from .parse import HOME_PATHS, looks_like_article_url
 from .profiles import Profile
 from .urls import canonical_url, host_of
 
@@ -37,18 +37,6 @@ def is_pagination(url: str) -> bool:
     if _PAGE_PATH.search(parts.path):
         return True
     return any(_PAGE_PARAM.match(k) and v.isdigit() for k, v in parse_qsl(parts.query))
-
-
-def looks_like_article_url(canon: str, profile: Profile | None) -> bool:
-    if profile is not None and profile.is_article_url(canon):
-        return True
-    if profile is not None and profile.not_article_match(canon):
-        return False
-    if any(rx.search(canon) for rx in GENERIC_NOT_ARTICLE):
-        return False
-    path = urlsplit(canon).path
-    # slugs with many words, or numeric ids at the end, are how CMSs name article pages
-    return bool(re.search(r"[-_][\w]+[-_][\w]+[-_][\w]+[-_][\w]+", path) or re.search(r"\d{4,}(\.html?|\.aspx)?$", path))
 
 
 def links_of(soup: BeautifulSoup, page_url: str, host: str, profile: Profile | None) -> PageLinks:

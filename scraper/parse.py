@@ -134,6 +134,23 @@ def url_rejection(canon: str, profile: Profile | None) -> str:
     return ""
 
 
+def looks_like_article_url(canon: str, profile: Profile | None) -> bool:
+    """URL shape of an article page: the profile's article patterns, else a long slug or a numeric id."""
+    if profile is not None and profile.is_article_url(canon):
+        return True
+    if profile is not None and profile.not_article_match(canon):
+        return False
+    if any(rx.search(canon) for rx in GENERIC_NOT_ARTICLE):
+        return False
+    parts = urlsplit(canon)
+    if re.search(r"(^|&)(id|itemid|newsid|articleid|p|nid|tid)=\d+", parts.query, re.I):
+        return True
+    path = parts.path
+    # slugs of four words or more, or numeric ids at the end, are how CMSs name article pages
+    return bool(re.search(r"[-_][^-_/]+[-_][^-_/]+[-_][^-_/]+[-_][^-_/]+", path) or
+                re.search(r"\d{4,}(\.html?|\.aspx?|\.php)?/?$", path))
+
+
 # -- text blocks ---------------------------------------------------------------------------------
 @dataclass
 class _Block:
@@ -246,11 +263,14 @@ def _date_from(el: Tag, formats) -> datetime | date | None:
 
 def find_date(soup, selectors, formats, near: Tag | None = None) -> datetime | date | None:
     """Publication date: profile selectors, then meta tags, then a date line after the title, then <time>."""
+    order = {id(el): i for i, el in enumerate(soup.find_all(True))} if near is not None else {}
+    title_pos = order.get(id(near), -1)
     for sel in selectors:
-        for el in soup.select(sel):
-            d = _date_from(el, formats)
-            if d:
-                return d
+        found = [(el, d) for el in soup.select(sel) if (d := _date_from(el, formats))]
+        if found:
+            # the article's own date line follows its title; sidebars' dated lists may come earlier
+            after = [x for x in found if order.get(id(x[0]), -1) > title_pos]
+            return (after or found)[0][1]
     for n in ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
               "dc.date.issued", "dc.date", "date"):
         v = _meta(soup, n)
@@ -376,6 +396,9 @@ def _drop_elements(root: Tag, selectors: str) -> None:
 
 
 def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _Parts | str:
+    for sel in profile.reject:
+        if soup.select_one(sel) is not None:
+            return f"not an article page ({profile.name} marker {sel})"
     body = _select_first(soup, profile.body)
     if body is None:
         n = len({a.get("href") for sel in profile.listing_links for a in soup.select(sel)})
@@ -459,6 +482,12 @@ def _extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> _Parts | 
     teasers = sum(1 for b in blocks if _key(b.text) in headlines or any(_key(b.text).startswith(h) for h in headlines if len(h) >= 30))
     if teasers >= LISTING_MIN_LINKS:
         return f"listing page: {teasers} extracted lines are headline links (generic)"
+    if not looks_like_article_url(url, None):
+        text_chars = sum(len(b.text) for b in blocks)
+        headline_chars = sum(len(h) for h in headlines if len(h) >= 30)
+        if headline_chars > text_chars:
+            return (f"listing page: headline links ({headline_chars} chars) outweigh the text ({text_chars} chars) "
+                    f"on a section URL (generic)")
     parts.paragraphs, parts.author, parts.source = clean_blocks(blocks, parts.title)
     if doc.author and not parts.author:
         parts.author = _clean(doc.author)
@@ -508,7 +537,7 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
     if profile is not None and isinstance(parts, str) and not require_article:
         parts = None
     if parts is None:
-        parts = _extract_generic(soup, text, url)
+        parts = _extract_generic(soup, text, canon)
         name = "generic" if not isinstance(parts, str) else name
     if isinstance(parts, str):
         return Rejection(url, parts, name)
@@ -520,6 +549,8 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
     if require_article:
         if not parts.title:
             return Rejection(url, "no title", name)
+        if parts.published is None and not looks_like_article_url(canon, profile if name != "generic" else None):
+            return Rejection(url, "no publication date and not an article URL (a static or section page)", name)
         if len(body) < MIN_BODY_CHARS:
             return Rejection(url, f"body too short ({len(body)} chars < {MIN_BODY_CHARS})", name)
     elif not body:

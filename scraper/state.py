@@ -67,6 +67,10 @@ class CrawlState(Protocol):
         """Keep an article; "" when stored, else why not (already stored under this canonical URL or
         content hash). Must be idempotent: storing the same article twice stores it once."""
 
+    def requeue_failed(self) -> int:
+        """Queue again the pages of this pass that failed (timeouts, 5xx) fewer than MAX_ATTEMPTS
+        times; the crawler calls it once when the frontier runs dry. Returns how many."""
+
     def finish(self, stats: dict) -> None:
         """The pass ended normally: a later begin() starts a new pass."""
 
@@ -147,6 +151,10 @@ class MemoryState:
         if e is None:
             e = self.entries[item.canonical_url] = _Entry(item, order=next(self._counter))
         e.status, e.reason, e.pass_no = status, reason, self.pass_no
+        if status in ("article", "duplicate"):
+            e.item = replace(e.item, kind="article")   # never fetched again
+        elif status == "rejected" and e.item.kind == "article":
+            e.item = replace(e.item, kind="page")      # a sitemap or link guess that was wrong: revisit it
         e.attempts = e.attempts + 1 if status == "failed" else 0
         self._inflight.discard(item.canonical_url)
 
@@ -176,6 +184,15 @@ class MemoryState:
         self.articles[article.canonical_url] = article
         self.hashes[article.content_hash] = article.canonical_url
         return ""
+
+    def requeue_failed(self) -> int:
+        n = 0
+        for e in self.entries.values():
+            if e.status == "failed" and e.attempts < MAX_ATTEMPTS:
+                e.pass_no = -1
+                self._queue(e.item, e)
+                n += 1
+        return n
 
     def finish(self, stats: dict) -> None:
         self.pass_open = False

@@ -33,6 +33,7 @@ class Profile:
     author: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
     date_formats: tuple[str, ...] = ()
     listing_links: tuple[str, ...] = ()
     listing_next: tuple[str, ...] = ()
@@ -84,7 +85,7 @@ def load_profile(path: Path) -> Profile:
         article_urls=_regexes(urls, "article", path), not_article_urls=_regexes(urls, "not_article", path),
         title=_strs(art, "title", path), date=_strs(art, "date", path), lead=_strs(art, "lead", path),
         body=_strs(art, "body", path), author=_strs(art, "author", path), source=_strs(art, "source", path),
-        drop=_strs(art, "drop", path), date_formats=_strs(art, "date_formats", path),
+        drop=_strs(art, "drop", path), reject=_strs(art, "reject", path), date_formats=_strs(art, "date_formats", path),
         listing_links=_strs(lst, "links", path), listing_next=_strs(lst, "next", path), path=str(path))
 
 

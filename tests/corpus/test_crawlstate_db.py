@@ -4,9 +4,7 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from scraper import Fetcher, crawl
 from scraper.urls import canonical_url
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("scraper_site_server", ROOT / "tests" / "scraper" / "conftest.py")
+_spec = importlib.util.spec_from_file_location("scraper_sitekit", ROOT / "tests" / "scraper" / "sitekit.py")
 sites = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = sites
 _spec.loader.exec_module(sites)
@@ -27,11 +25,7 @@ _spec.loader.exec_module(sites)
 @pytest.fixture
 def site():
     """The party-newspaper fixture site on 127.0.0.1."""
-    s = sites.SiteServer("party_newspaper")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), sites._handler(s))
-    httpd.daemon_threads = True
-    s.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    s, httpd = sites.start_server("party_newspaper")
     yield s
     httpd.shutdown()
     httpd.server_close()

@@ -1,7 +1,7 @@
 """Crawls of the fixture sites over HTTP: every article found once, nothing else stored, faults
 survived, an interrupted crawl resumed, a later crawl fetching only what changed."""
 import pytest
-from conftest import FAMILIES, Fault, fast_config
+from sitekit import FAMILIES, Fault, fast_config
 
 from scraper import MemoryState, crawl
 from scraper.crawl import _Progress, CrawlStats

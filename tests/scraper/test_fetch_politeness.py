@@ -1,7 +1,7 @@
 import time
 
 import pytest
-from conftest import Fault, fast_config
+from sitekit import Fault, fast_config
 
 from scraper.fetch import FetchError, Fetcher, LocalPoliteness, RobotsDisallowed, user_agent
 

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import FAMILIES, SITES
+from sitekit import FAMILIES, SITES
 
 from scraper.parse import Rejection, parse_article, parse_html_file
 
