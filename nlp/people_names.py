@@ -120,7 +120,11 @@ def _context_before(toks, keys, i: int, depth: int = 0) -> str | None:
         m = lx.name_contexts.match(keys, k)
         if m and m[0] >= i - 3 and m[0] <= i:
             between = toks[m[0]:i]
-            if all(t.cap or t.upper or t.key in _SCHOOL_WORDS for t in between):
+            lower = [t for t in between if not (t.cap or t.upper or t.key in _SCHOOL_WORDS)]
+            # "Trường Tiểu học Lê Văn Tám", "đường bao biển Lê Thánh Tông": a few describing words
+            if not lower or (len(lower) <= 2 and " ".join(keys[k:m[0]]) in _THING_CONTEXTS
+                             and not any(lx.titles.match(keys, x) or lx.honorifics.match(keys, x)
+                                         for x in range(m[0], i))):
                 return " ".join(keys[k:m[0]])
     return None
 
@@ -179,6 +183,8 @@ def _strip_front(toks, keys, run: list[int]) -> tuple[list[int], str | None, boo
                 m = trie.match(keys, i + 1)
             if m and trie is lx.function_words and len(run) > 2 and keys[run[1]] in _GENDER_MIDDLE:
                 m = None   # "Vì Văn Toản": a surname, not "vì" (because)
+            if m and trie is lx.function_words and cue in ("comrade", "address", "rank"):
+                m = None   # "Cụ Thông Thanh Nhàn": after an honorific comes the name
             if m:
                 end = m[0]
                 if trie is lx.honorifics:
@@ -379,7 +385,7 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
         while e < b and _name_token(toks[e]) and e - i < 5:
             e += 1
         rest = [t for t in toks[e:b]]
-        ok_end = not rest or rest[0].text in ("–", "-", "—", "(")
+        ok_end = not rest or rest[0].text in ("–", "-", "—", "(", ";")
         stripped = _strip_front(toks, keys, list(range(i, e)))
         if stripped[0] != list(range(i, e)):
             ok_end = False   # "Ông Nguyễn Văn Tư, …" is a sentence, not a byline

@@ -94,12 +94,17 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             if o and o.kind in _BODY_KINDS:
                 return TitleItem(ts, o.head_end, o.end, kind, former, o)
             title_end = j + unit_len
+            if keys[title_end:title_end + 2] in (["chuyên", "trách"], ["thường", "trực"]):
+                title_end += 2   # "Phó Trưởng Đoàn chuyên trách", "Phó Trưởng ban Thường trực"
+                o = parse_org(toks, keys, title_end, stops)
             if o and o.end > o.head_end:
                 return TitleItem(ts, title_end, o.end, kind, former, o)
             return TitleItem(ts, title_end, title_end, kind, former, None)
     else:
         if j + 1 < n and keys[j] == "thường" and keys[j + 1] == "trực" and form.lower() != "thường trực":
             j += 2
+        elif j + 1 < n and keys[j] == "chuyên" and keys[j + 1] == "trách":
+            j += 2   # "Phó Trưởng Đoàn chuyên trách"
         cm = lx.commissions.match(keys, j)
         if cm and j not in stops:
             cend = cm[0]
