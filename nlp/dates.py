@@ -22,12 +22,15 @@ _DASH = r"\s*[-–—]\s*"
 _ROMAN = r"[IVXLC]+"
 _TOD = r"(?:(?:rạng\s+)?sáng|trưa|chiều|tối|đêm|hôm)"
 
-# each entry: (kind, compiled pattern, value builder); tried in this order, earlier matches win
-_PATTERNS: list[tuple[str, re.Pattern, str]] = []
+# each entry: (kind, compiled pattern, value builder, left context, left context required); tried in
+# this order, earlier matches win. Patterns start at their digits (fast); the words before a date
+# ("Sáng ngày", "đợt", "từ") are matched by the left-context pattern on the few characters before it.
+_PATTERNS: list[tuple[str, re.Pattern, str, re.Pattern | None, bool]] = []
 
 
-def _p(kind: str, rx: str, how: str) -> None:
-    _PATTERNS.append((kind, re.compile(rx, re.IGNORECASE), how))
+def _p(kind: str, rx: str, how: str, left: str | None = None, required: bool = False) -> None:
+    _PATTERNS.append((kind, re.compile(rx, re.IGNORECASE), how,
+                      re.compile(rf"(?:{left})$", re.IGNORECASE) if left else None, required))
 
 
 _YEAR_RANGE = rf"(?P<y1>(?:1[89]|20)\d\d){_DASH}(?P<y2>(?:1[89]|20)\d\d)\b"
@@ -44,15 +47,17 @@ _p("period", rf"\b(?:[Nn]ửa|[Qq]uý)\s+(?P<half>đầu|cuối)\s+năm(?:\s+{_Y
 _p("period", rf"\b[Qq]uý\s+(?P<q>{_ROMAN}|[1-4])\s*(?:/|năm\s+){_Y}", "quarter")
 _p("period", rf"\b[Qq]uý\s+(?P<q>IV|I{{1,3}})\b(?!\s*/)", "quarter_noyear")
 _p("period", rf"\(\s*{_D}/{_M}/{_Y}{_DASH}(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:1[89]|20)\d\d)\s*\)", "drange")
-_p("period", rf"\b(?:(?:{_TOD}\s+)?(?:ngày|từ|trong)\s+)(?:ngày\s+)?{_D}\s*[-–]\s*(?P<d2>[0-3]?\d)/{_M}(?:/{_Y})?(?![\d/.,]*\d)", "ddrange")
+_p("period", rf"(?<![\d/.,]){_D}\s*[-–]\s*(?P<d2>[0-3]?\d)/{_M}(?:/{_Y})?(?![\d/.,]*\d)", "ddrange",
+   rf"\b(?:{_TOD}\s+)?(?:ngày|từ|trong)\s+(?:ngày\s+)?", True)
 _p("period", rf"\(\s*{_YEAR_RANGE}\s*\)", "yrange")
 _p("period", rf"(?<![\d/.,])\b{_YEAR_RANGE}(?![\d/]|[.,]\d)", "yrange")
 # dates
-_p("date", rf"\b(?:(?:{_TOD})\s+)?(?:ngày\s+)?{_D}\s+tháng\s+{_M}\s+năm\s+{_Y}", "dmy")
-_p("date", rf"(?:\b(?:{_TOD})\s+)?(?:\bngày\s+)?(?<![\d/.,]){_D}[/.-]{_M}[/.-]{_Y}(?![\d/.,]*\d)", "dmy")
-_p("date", rf"\b(?:{_TOD}\s+)?ngày\s+{_D}\s+tháng\s+{_M}\b", "dm")
+_p("date", rf"(?<![\d/.,]){_D}\s+tháng\s+{_M}\s+năm\s+{_Y}", "dmy", rf"\b(?:{_TOD}\s+)?(?:ngày\s+)?|\bngày\s+")
+_p("date", rf"(?<![\d/.,]){_D}[/.-]{_M}[/.-]{_Y}(?![\d/.,]*\d)", "dmy", rf"\b{_TOD}\s+(?:ngày\s+)?|\bngày\s+")
+_p("date", rf"(?<![\d/.,]){_D}\s+tháng\s+{_M}\b", "dm", rf"\b(?:{_TOD}\s+)?ngày\s+", True)
 _p("date", rf"\btháng\s+{_M}\s*(?:/|năm\s+){_Y}\b", "my")
-_p("date", rf"(?:\b(?:{_TOD}\s+)?(?:ngày|{_TOD}|đợt|dịp|từ|đến|tới|trước|sau|vào)\s+)(?P<dm>{_D}/{_M})(?![\d/.,]*\d)", "dm")
+_p("date", rf"(?<![\d/.,])(?P<dm>{_D}/{_M})(?![\d/.,]*\d)", "dm",
+   rf"\b(?:{_TOD}\s+)?(?:ngày|{_TOD}|đợt|dịp|từ|đến|tới|trước|sau|vào)\s+", True)
 _p("date", rf"\btháng\s+(?P<m>1[0-2]|0?[1-9])\b(?!\s*/\s*\d)(?![.,]\d)", "m")
 # bare years
 _p("year", rf"\bnăm\s+{_Y}\b(?![.,]\d)", "y")
@@ -67,9 +72,15 @@ def find_dates(doc: Document) -> list[DateMention]:
     s = doc.norm
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    for kind, rx, how in _PATTERNS:
+    for kind, rx, how, left, required in _PATTERNS:
         for m in rx.finditer(s):
             a, b = m.span()
+            if left is not None:
+                lm = left.search(s, max(0, a - 24), a)
+                if lm is not None and lm.end() == a and lm.start() < a:
+                    a = lm.start()
+                elif required:
+                    continue
             if any(a < y and x < b for x, y in taken):
                 continue
             value = _value(m, how)
