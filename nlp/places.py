@@ -154,7 +154,7 @@ def lexicon() -> _Lexicon:
 
 # ------------------------------------------------------------------------------------------- tokens
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -170,13 +170,18 @@ def _tokens(doc: Document) -> list[_Tok]:
     out = []
     s = doc.norm
     c = doc.canon          # same length as norm, tone placement folded: its slices are token keys
+    variants = _SYLLABLE_VARIANTS
     for m in _TOKEN.finditer(s):
         t = m.group(0)
-        w = t[0].isalnum() or t[0] == "_"
-        k = _syl(c[m.start():m.end()].lower().replace("’", "'")) if w else t
-        letters = [c for c in t if c.isalpha()]
-        out.append(_Tok(m.start(), m.end(), t, k, w, w and t[0].isupper(),
-                        w and len(letters) >= 2 and all(c.isupper() for c in letters), t.isdigit()))
+        a, b = m.span()
+        if t[0].isalnum() or t[0] == "_":
+            k = c[a:b].lower()
+            if "’" in k:
+                k = k.replace("’", "'")
+            k = variants.get(k, k)
+            out.append(_Tok(a, b, t, k, True, t[0].isupper(), len(t) >= 2 and t.isupper(), t.isdigit()))
+        else:
+            out.append(_Tok(a, b, t, t, False, False, False, False))
     return out
 
 
