@@ -330,7 +330,22 @@ class _Finder:
         lex = self.lex
         if len(run) >= 2 and self.toks[run[0]].k in lex.surnames and self.toks[run[1]].k in lex.middles:
             return True
+        if len(run) >= 3 and self.toks[run[1]].k in _STRONG_MIDDLES:
+            return True           # "… Văn …", "… Thị …": a personal name whatever its surname
         return len(run) >= 2 and self.toks[run[0]].k in lex.prefixes
+
+    def _foreign_context(self, i: int) -> bool:
+        """A country other than Việt Nam is named in the sentence of token i (a foreign province may
+        follow "tỉnh": "tỉnh Hủa Phăn của nước bạn Lào")."""
+        a, b = self.doc.sentence_at(self.toks[i].start)
+        words = [t for t in self.toks if a <= t.start < b and t.word and t.cap]
+        keys = [t.k for t in words]
+        for n in (1, 2, 3):
+            for q in range(len(keys) - n + 1):
+                wk = " ".join(keys[q:q + n])
+                if wk in self.lex.countries and wk != "việt nam" and not self.lex.countries[wk]:
+                    return True
+        return False
 
     def _era_after(self, j: int) -> str:
         """ "(cũ)", "cũ", "(mới)" right after a name."""
@@ -492,8 +507,8 @@ class _Finder:
                     # "xã Anh hùng …", "xã Nông thôn mới": one-word names must be known, except a
                     # foreign province written as one long word ("tỉnh Savannakhet")
                     return None
-                if (typ == "tỉnh" or kind == "capital") and (n < len(run) or n > 3):
-                    return None      # a foreign province or capital ("tỉnh Hủa Phăn"), written whole
+                if (typ == "tỉnh" or kind == "capital") and (n < len(run) or n > 3 or not self._foreign_context(j)):
+                    return None      # a foreign province or capital ("tỉnh Hủa Phăn … Lào"), written whole
             level = ""
             if kind == "party" or typ == "thành phố":
                 level = self._city_level(self._run_wkey(run[:n]), typ)

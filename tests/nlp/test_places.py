@@ -435,3 +435,18 @@ def test_village_name_with_a_number():
 
 def test_count_after_a_village_name_is_not_part_of_it():
     assert names("Thôn Nà Hẩu 12 hộ đã thoát nghèo; tổ 3 người trực chốt.") == ["Nà Hẩu"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ tịch UBND tỉnh Rah Lan Chung dự hội nghị.",
+    "Chủ tịch UBND xã Kpuih Hiếu báo cáo.",
+    "Phó Chủ tịch UBND tỉnh Đinh Văn Hiếu phát biểu.",
+    "Bí thư Đảng ủy xã Hà Văn Quân cho biết.",
+])
+def test_person_after_a_unit_word_is_not_a_unit(text):
+    assert names(text) == []
+
+
+def test_unknown_province_needs_a_foreign_country_in_its_sentence():
+    assert names("Đoàn làm việc với tỉnh Champasak (Lào).") == ["Champasak", "Lào"]
+    assert names("Đoàn làm việc với tỉnh Champasak.") == []
