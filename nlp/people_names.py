@@ -262,7 +262,10 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
         middle = len(run) >= 3 and keys[run[1]] in lx.middle
         all_upper = all(toks[x].upper for x in run)
         if len(run) == 1:
-            if cue in ("comrade", "address", "rank") or title_adjacent:
+            two = "'" in toks[start].text.replace("’", "'") and len(toks[start].text.replace("’", "'").split("'")[0]) <= 2
+            if two and (cue in ("comrade", "address", "rank") or title_found or _apposition_after(toks, keys, end)):
+                out.append(Mention(start, end, cue or "apposition"))   # "K'Mák": K' + a syllable
+            elif cue in ("comrade", "address", "rank") or title_adjacent:
                 out.append(Mention(start, end, "short", single=True))
             continue
         if ctx is not None:

@@ -202,6 +202,9 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
         if keys[j] in ("nguyên", "phó", "quyền") or lx.titles.match(keys, j):
             if j == 0 or keys[j - 1] not in ("phó", "quyền", "nguyên"):
                 chain = parse_chain(toks, keys, j, inner_stops)
+                if chain and chain[-1].end in target and chain[-1].end != start \
+                        and j > 0 and toks[j - 1].text not in (",", ";", ":", ".", "\n", "(", "–", "-"):
+                    chain = []   # "câu hỏi của phóng viên Báo X, ông Y": not Y's title
                 if chain and chain[-1].end in target:
                     if chain[-1].end != start and chain[-1].kind == "delegate" and chain[-1].org is None:
                         chain = chain[:-1]
