@@ -884,8 +884,20 @@ def find_places(doc: Document) -> list[Place]:
     ctx = {m.wkey for m in f.mentions if m.level == PROVINCE} | site
     f.bare(ctx, {m.wkey for m in f.mentions if m.level == DISTRICT})
     groups = _groups(f.mentions)
-    article_era = gz.NEW if _ARTICLE_2025.search(doc.norm) else ""
+    article_era = gz.NEW if _ARTICLE_2025.search(doc.norm) or _lede_after_reform(doc.norm) else ""
     return _resolve(f, groups, site, article_era)
+
+
+_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _lede_after_reform(s: str) -> bool:
+    """The article's first full date (its lede: "Ngày 16/8/2025, …") is on or after 1 July 2025."""
+    m = _DATE.search(s, 0, 800)
+    if not m:
+        return False
+    day, month, year = (int(x) for x in m.groups())
+    return 1 <= month <= 12 and (year, month) >= (2025, 7)
 
 
 def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str) -> list[Place]:
@@ -1015,8 +1027,14 @@ def _province_score(u: gz.AdminUnit, pw: Counter) -> int:
 
 def _by_context(cands: list[gz.AdminUnit], pw: Counter, dw: Counter) -> list[gz.AdminUnit]:
     """Keep the candidates the article's districts and provinces point to (all when none does)."""
+    def district_score(u: gz.AdminUnit) -> int:
+        if u.district:
+            return dw.get(_wkey(u.district), 0)
+        # a 2025 commune has no district: it scores as its legacy self, if that is a candidate too
+        return max((dw.get(_wkey(o.district), 0) for o in cands if o.district and _same_unit(o, u)), default=0)
+
     def score(u: gz.AdminUnit) -> tuple[int, int]:
-        return (dw.get(_wkey(u.district), 0) if u.district else 0, _province_score(u, pw))
+        return (district_score(u), _province_score(u, pw))
     best = max(score(u) for u in cands)
     if best == (0, 0):
         return cands

@@ -450,3 +450,10 @@ def test_person_after_a_unit_word_is_not_a_unit(text):
 def test_unknown_province_needs_a_foreign_country_in_its_sentence():
     assert names("Đoàn làm việc với tỉnh Champasak (Lào).") == ["Champasak", "Lào"]
     assert names("Đoàn làm việc với tỉnh Champasak.") == []
+
+
+def test_lede_date_after_the_reform_gives_2025_units():
+    p = one("Ngày 16/8/2025, Tỉnh ủy Tuyên Quang tổ chức lễ kỷ niệm.", "Tuyên Quang")
+    assert (p.era, p.code) == ("2025", "08")
+    q = one("Ngày 16/8/2023, Tỉnh ủy Tuyên Quang tổ chức lễ kỷ niệm.", "Tuyên Quang")
+    assert q.era == "legacy"
