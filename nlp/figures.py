@@ -182,7 +182,7 @@ def _rejection(toks: list[Token], i: int, num: Numeral, blocked) -> str:
         return "time of day ('8 giờ 30', '19h30')"
     if words and words[-1] in ("hàng", "vài", "mấy", "dăm"):
         return "vague quantity"
-    if words and words[-1] in ("điện", "thoại", "hotline", "fax", "sđt", "đt"):
+    if words[-2:] == ["điện", "thoại"] or (words and words[-1] in ("hotline", "fax", "sđt", "đt")):
         return "phone number"
     if prev is not None and prev.text == ":" and i >= 2 and toks[i - 2].low in ("nóng", "thoại", "hotline", "fax"):
         return "phone number"

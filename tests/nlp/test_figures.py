@@ -440,3 +440,7 @@ def test_bare_numbers_closing_list_items_take_the_unit_before():
 
 def test_a_bare_number_after_a_year_does_not_borrow():
     assert pairs("Có 12 trường hợp vi phạm, năm 2024 là 4.") == [(12, "trường hợp")]
+
+
+def test_electricity_is_not_a_phone_number():
+    assert pairs("Sản lượng điện đạt 200 triệu kWh/năm.") == [(200_000_000, "kwh/năm")]
