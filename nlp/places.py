@@ -472,7 +472,7 @@ class _Finder:
                                       or after.text == "%" or after.text == "/"):
                 return None
             if kind == "numbered" and after is not None and after.word and not after.cap \
-                    and _adjacent(self.s, toks[nj - 1], after):
+                    and _adjacent(self.s, toks[nj - 1], after) and not self._unit_at(nj):
                 return None      # "tổ 3 người", "khu 2 tầng": a count, not a numbered unit
             a, b = toks[ui].start, toks[nj - 1].end
             surface = self.s[a:b]
