@@ -18,15 +18,18 @@ import gzip
 import hashlib
 import json
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from nlp.text import fold
-from scraper.fetch import FetchedPage
+from scraper.crawl import CrawlStats, crawl
+from scraper.fetch import DEFAULT_DELAY, FetchConfig, FetchedPage, Fetcher
 from scraper.state import MAX_ATTEMPTS, PRIORITY, STATUSES, FrontierItem
 from scraper.types import Article
+from scraper.urls import canonical_url, host_of
 
 from . import models as m
 from .db import Database, open_db
@@ -253,9 +256,44 @@ class DbCrawlState:
         self.session.close()
 
 
+@dataclass
+class SiteCrawl:
+    """One host's crawl in a `crawl_sites` call."""
+    site: str
+    stats: CrawlStats
+    run_id: int | None
+    new_article_ids: list[int]
+
+
+def crawl_sites(db: Database, urls: list[str], *, delay: float | None = None, max_pages: int | None = None,
+                progress: bool | None = None, contact: str | None = None, profile_dirs=()) -> list[SiteCrawl]:
+    """Crawl start URLs grouped by host, each host with its own DbCrawlState (resuming its unfinished
+    run). A run stopped by max_pages or Ctrl-C is recorded as interrupted and resumed next time.
+    Raises ValueError for a URL that is not http(s)."""
+    by_host: dict[str, list[str]] = {}
+    for u in urls:
+        canonical_url(u)  # raises ValueError with the URL for anything but http(s)
+        by_host.setdefault(host_of(u), []).append(u)
+    out = []
+    for host, host_urls in by_host.items():
+        state = DbCrawlState(db, host, base_url=host_urls[0])
+        cfg = FetchConfig(delay=DEFAULT_DELAY if delay is None else delay, contact=contact)
+        try:
+            stats = crawl(host_urls, state, fetcher=Fetcher(cfg), max_pages=max_pages, progress=progress,
+                          profile_dirs=profile_dirs)
+        except BaseException:
+            state.session.rollback()
+            state.suspend()
+            state.close()
+            raise
+        if stats.stopped:
+            state.suspend(stats.as_dict())
+        out.append(SiteCrawl(host, stats, state.run_id, list(state.new_article_ids)))
+        state.close()
+    return out
+
+
 def open_crawl_state(db: str | Database | None, start_url: str, *, site_name: str | None = None) -> DbCrawlState:
     """A DbCrawlState for the site of `start_url` (named by its host unless `site_name` is given)."""
-    from scraper.urls import host_of
-
     database = db if isinstance(db, Database) else open_db(db)
     return DbCrawlState(database, site_name or host_of(start_url), base_url=start_url)

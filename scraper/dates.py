@@ -14,8 +14,9 @@ VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
+_YMD = re.compile(r"(?<!\d)(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})(?!\d)")
 _WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})", re.I)
-_TIME = re.compile(r"(?<![\d/.])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)(?:\s*(AM|PM|SA|CH|sáng|chiều|tối|trưa)\b)?",
+_TIME = re.compile(r"(?<![\d/.])(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)(?:\s*(AM|PM|SA|CH|sáng|chiều|tối|trưa)\b)?",
                    re.I)
 _UPDATED = re.compile(r"cập nhật|sửa đổi|updated|modified", re.I)
 _PM = {"pm", "ch", "chiều", "tối"}
@@ -76,6 +77,8 @@ def parse_vn_date(text: str, formats: list[str] | tuple[str, ...] = ()) -> datet
     for rx in (_DMY, _WORDS):
         for m in rx.finditer(text):
             matches.append((m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    for m in _YMD.finditer(text):
+        matches.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
     if not matches:
         iso = parse_iso(text)
         return iso

@@ -422,7 +422,10 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
                 return f"listing page: {len(distinct)} linked titles ({profile.name} {sel})"
             title_el = hits[0]
             break
-    parts.title = _clean(title_el.get_text(" ")) if title_el is not None else _fallback_title(soup)
+    if title_el is None:
+        title_el, parts.title = _generic_title(soup, "")
+    else:
+        parts.title = _clean(title_el.get_text(" "))
     parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el)
     lead_el = _select_first(soup, profile.lead)
     if lead_el is not None:
@@ -463,7 +466,9 @@ def _generic_title(soup: BeautifulSoup, extracted: str) -> tuple[Tag | None, str
     if extracted:
         return None, _clean(extracted)
     h1 = soup.find("h1")
-    return (h1, _clean(h1.get_text(" "))) if h1 else (None, _fallback_title(soup))
+    if h1 is not None and _clean(h1.get_text(" ")):
+        return h1, _clean(h1.get_text(" "))
+    return None, _fallback_title(soup)
 
 
 def _extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> _Parts | str:

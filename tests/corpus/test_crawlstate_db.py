@@ -117,3 +117,17 @@ def test_sigkill_mid_crawl_then_restart_loses_and_duplicates_nothing(tmp_path, s
         pending = s.execute(select(func.count()).where(m.FrontierEntry.status == "pending")).scalar()
         assert pending == 0
     db.dispose()
+
+
+def test_crawl_sites_groups_urls_by_host_and_returns_new_article_ids(db, site):
+    from corpus.crawlstate import crawl_sites
+
+    results = crawl_sites(db, [site.url("/")], delay=0.0, max_pages=2, progress=False)
+    assert len(results) == 1 and results[0].stats.stopped == "max_pages=2"
+    with db.session() as s:
+        assert s.get(m.CrawlRun, results[0].run_id).status == "interrupted"
+    again = crawl_sites(db, [site.url("/")], delay=0.0, progress=False)
+    assert again[0].run_id == results[0].run_id  # resumed, not a new run
+    assert len(results[0].new_article_ids) + len(again[0].new_article_ids) == 3
+    with pytest.raises(ValueError, match="not an http"):
+        crawl_sites(db, ["ftp://x.vn/"])
