@@ -625,6 +625,8 @@ class _Finder:
         ordered = sorted(range(len(self.mentions)), key=lambda x: self.mentions[x].span[0])
         for pos, idx in enumerate(ordered):
             m = self.mentions[idx]
+            if m.parents:
+                continue          # linked by an earlier call
             j = m.tok_end
             if j < len(toks) and toks[j].text == "(" and self._word(j + 1) and toks[j + 1].k in _ERA_OLD | _ERA_NEW:
                 j += 3 if j + 2 < len(toks) and toks[j + 2].text == ")" else 2
@@ -883,6 +885,7 @@ def find_places(doc: Document) -> list[Place]:
     site = _site_provinces(doc)
     ctx = {m.wkey for m in f.mentions if m.level == PROVINCE} | site
     f.bare(ctx, {m.wkey for m in f.mentions if m.level == DISTRICT})
+    f.parents()           # again, for parents written bare (", Lục Ngạn", ", Lai Châu")
     groups = _groups(f.mentions)
     article_era = gz.NEW if _ARTICLE_2025.search(doc.norm) or _lede_after_reform(doc.norm) else ""
     return _resolve(f, groups, site, article_era)

@@ -457,3 +457,8 @@ def test_lede_date_after_the_reform_gives_2025_units():
     assert (p.era, p.code) == ("2025", "08")
     q = one("Ngày 16/8/2023, Tỉnh ủy Tuyên Quang tổ chức lễ kỷ niệm.", "Tuyên Quang")
     assert q.era == "legacy"
+
+
+def test_bare_district_after_a_comma_is_the_communes_parent():
+    p = one("Nhiều hộ ở xã Tân Lập, Lục Ngạn đã áp dụng VietGAP.", "Tân Lập")
+    assert (p.province, p.code) == ("Bắc Giang", "07594")
