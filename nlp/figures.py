@@ -172,8 +172,11 @@ def _rejection(toks: list[Token], i: int, num: Numeral, blocked) -> str:
         phrase = " ".join(words[-k:])
         if len(words) < k or phrase not in labels or " ".join(words[-2:]) in _NOT_LABELS:
             continue
-        if labels[phrase][:1] == ("cap",) and not toks[i - k].text[:1].isupper():
-            continue   # "đã kết luận 7 tổ chức": the verb, not the document "Kết luận 7"
+        if labels[phrase][:1] == ("cap",):
+            if not toks[i - k].text[:1].isupper():
+                continue   # "đã kết luận 7 tổ chức": the verb, not the document "Kết luận 7"
+            if _read_unit(toks, num.last + 1, words=num.words) is not None:
+                continue   # "Kế hoạch 5 năm": a plan's length, not "Kế hoạch 47"
         return f"identifier after '{phrase}'"
     if num.words and t.text[:1].isupper() and prev is not None and prev.kind == "word" \
             and prev.text[:1].isupper():
@@ -330,11 +333,8 @@ def _read_unit(toks: list[Token], k: int, words: bool = False) -> _Unit | None:
         phrase = " ".join(x.low for x in toks[k:k + size])
         if phrase in measure:
             unit, kind = measure[phrase][0], measure[phrase][1]
-            if kind == "duration" and unit == "năm" and size == 1 and k + 1 < n and toks[k + 1].kind == "num" \
-                    and not (k >= 2 and toks[k - 2].low in _DURATION_BEFORE):
-                return None   # "đợt 2 năm 2023": a numbered batch of a year, not "trong 2 năm 2023-2024"
-            if unit == "tháng" and size == 1 and k + 1 < n and toks[k + 1].kind == "num":
-                return None   # "ngày 5, 6 tháng 7": a day of a month, not a duration
+            if unit in ("tháng", "ngày") and size == 1 and k + 1 < n and toks[k + 1].kind == "num":
+                return None   # "ngày 5, 6 tháng 7", "Quyết định 1234 ngày 5/6": a date follows
             return _per_unit(toks, _Unit(unit, kind, k, k + size - 1))
     return _count_head(toks, k, words)
 

@@ -444,3 +444,15 @@ def test_a_bare_number_after_a_year_does_not_borrow():
 
 def test_electricity_is_not_a_phone_number():
     assert pairs("Sản lượng điện đạt 200 triệu kWh/năm.") == [(200_000_000, "kwh/năm")]
+
+
+def test_a_plan_length_after_a_document_word_is_a_figure():
+    assert pairs("Kế hoạch 5 năm 2021-2025 được thông qua.") == [(5, "năm")]
+
+
+@pytest.mark.parametrize("text", [
+    "Theo Quyết định 1234 ngày 5/6/2024 của UBND tỉnh.",
+    "Thực hiện Kết luận 21, Chỉ thị 05 và Quy định 144.",
+])
+def test_document_numbers_followed_by_a_date_or_a_list_are_not_figures(text):
+    assert pairs(text) == []
