@@ -34,7 +34,10 @@ def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[
     mentions = find_mentions(toks, keys, known, model, global_places)
     starts = {m.start for m in mentions}
     for b in find_bylines(toks, keys) + find_photo_credits(toks, keys):
-        if b.start not in starts and not any(m.start <= b.start < m.end for m in mentions):
+        same = [m for m in mentions if m.start == b.start and m.end == b.end]
+        if same:
+            same[0].cue = "byline"
+        elif b.start not in starts and not any(m.start <= b.start < m.end for m in mentions):
             mentions.append(b)
             starts.add(b.start)
     mentions.sort(key=lambda m: m.start)
@@ -116,8 +119,9 @@ def _cluster(toks, keys, mentions: list[Mention]) -> list[dict]:
         mk = [keys[x] for x in range(m.start, m.end)]
         target = None
         for c in clusters:
-            if mk == c["keys"] or _is_sub_form(mk, c["keys"]):
-                target = c
+            if mk == c["keys"] or (_is_sub_form(mk, c["keys"]) and m.cue != "byline"
+                                   and c["head"].cue != "byline"):
+                target = c   # an author's byline is never a short form of someone in the story
                 break
         if target is None:
             clusters.append({"keys": mk, "mentions": [m], "first": m.start, "head": m})

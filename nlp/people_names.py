@@ -248,7 +248,9 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             ctx = None
             start = run[0]
         title_found, title_adjacent = _title_before(toks, keys, start)
-        if len(run) > 4:
+        if len(run) == 5 and (keys[start] == "y" or keys[start].startswith("h'")) and ctx is None:
+            pass   # Ê Đê names run long: "Y Giang Gry Niê Kđăm"
+        elif len(run) > 4:
             # a long capitalised stretch (a heading): keep only a surname-led tail of 2-4 syllables
             tail = [x for x in range(len(run) - 4, len(run) - 1) if _surname_strength(keys, run[x]) == 2]
             if not tail:
@@ -295,7 +297,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
         if sur == 2 or (sur == 1 and middle):
             if is_place and not middle:
                 continue
-            if len(run) > 4:
+            if len(run) > 5:
                 continue
             prob = model(toks, run) if model is not None else 1.0
             if prob >= 0.5:

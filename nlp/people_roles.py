@@ -12,7 +12,8 @@ from .people_tokens import Token
 
 _BODY_KINDS = ("people", "council", "front", "delegation", "committee")
 _FILLER = {"được", "đã", "vừa", "điều", "động", "chỉ", "định", ",", "bổ", "nhiệm", "lại", "tiếp", "tục",
-           "luân", "chuyển", "giới", "thiệu", "phân", "công", "chính", "thức", "tạm", "thời", "sẽ"}
+           "luân", "chuyển", "giới", "thiệu", "phân", "công", "chính", "thức", "tạm", "thời", "sẽ",
+           "trước", "đó", "hiện", "nay", "từng", "vốn", "cũng"}
 
 
 @dataclass
