@@ -58,6 +58,7 @@ _p("date", rf"(?<![\d/.,]){_D}\s+tháng\s+{_M}\b", "dm", rf"\b(?:{_TOD}\s+)?ngà
 _p("date", rf"\btháng\s+{_M}\s*(?:/|năm\s+){_Y}\b", "my")
 _p("date", rf"(?<![\d/.,])(?P<dm>{_D}/{_M})(?![\d/.,]*\d)", "dm",
    rf"\b(?:{_TOD}\s+)?(?:ngày|{_TOD}|đợt|dịp|từ|đến|tới|trước|sau|vào)\s+", True)
+_p("date", rf"\(\s*(?P<dm>{_D}/{_M})\s*\)", "dm")   # "Sáng nay (15/3)", "Thứ Hai (2/12)"
 _p("date", rf"\btháng\s+(?P<m>1[0-2]|0?[1-9])\b(?!\s*/\s*\d)(?![.,]\d)", "m")
 # bare years
 _p("year", rf"\bnăm\s+{_Y}\b(?![.,]\d)", "y")

@@ -95,3 +95,7 @@ def test_number_range_without_date_context_is_not_a_date():
 def test_year_followed_by_punctuation_is_still_a_year():
     assert triples("Theo Luật Đất đai 2024.") == [("2024", "year", "2024")]
     assert triples("Giai đoạn 2023 - 2024, huyện phát triển.")[0][1:] == ("period", "2023/2024")
+
+
+def test_day_month_in_brackets_is_a_date():
+    assert triples("Sáng nay (15/3), đoàn công tác đến thăm xã.") == [("(15/3)", "date", "")]
