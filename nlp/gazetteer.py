@@ -12,6 +12,7 @@ Public API (used by the extractor and by the web app's place pages)::
     lookup("xã Vũ Lễ")                          -> the same (a leading unit word acts as ``type``)
     successor_of("Vũ Lễ", type="xã", province="Thái Bình") -> AdminUnitRef(name="Kiến Xương", type="xã", …)
     predecessors_of(unit)                       -> the legacy units merged into a 2025 unit
+    unit_by_code("13111", "legacy")             -> the unit a ``Place.code`` names
 """
 from __future__ import annotations
 
@@ -246,6 +247,16 @@ def successor_of(unit: AdminUnit | str, type: str | None = None, province: str |
         if len(new) == 1:
             return new[0].ref()
     return None
+
+
+def unit_by_code(code: str, era: str) -> AdminUnit | None:
+    """The unit with this GSO code in this era (codes have 2 digits for provinces, 3 for districts,
+    5 for communes, so the code says the level); None when there is none (a ``Place.code`` and
+    ``Place.era`` always name one)."""
+    level = {2: PROVINCE, 3: DISTRICT, 5: COMMUNE}.get(len(code))
+    if level is None:
+        return None
+    return gazetteer().by_code.get((era, level, code))
 
 
 def predecessors_of(unit: AdminUnit) -> list[AdminUnit]:

@@ -105,3 +105,21 @@ def test_gazetteer_loads_fast_and_small():
 
 def test_site_host_with_a_province_alias():
     assert gz.provinces_in_host("thanhuytphcm.vn") == ("Hồ Chí Minh",)
+
+
+def test_unit_by_code_and_era():
+    u = gz.unit_by_code("13111", "legacy")
+    assert (u.name, u.type, u.province) == ("Vũ Lễ", "xã", "Thái Bình")
+    assert gz.unit_by_code("26", "legacy").name == "Vĩnh Phúc"
+    assert gz.unit_by_code("26", "2025") is None
+    assert gz.unit_by_code("x", "legacy") is None
+
+
+def test_place_code_names_a_gazetteer_unit():
+    from nlp.doc import Document
+    from nlp.places import find_places
+    from nlp.text import Text
+    doc = Document(Text.of("Đảng ủy xã Thanh Trù, thành phố Vĩnh Yên, tỉnh Vĩnh Phúc tổ chức hội nghị."))
+    for p in find_places(doc):
+        u = gz.unit_by_code(p.code, p.era)
+        assert u is not None and u.name == p.name and u.successor == p.successor
