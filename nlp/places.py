@@ -37,7 +37,6 @@ _LEVEL_ORDER = {COUNTRY: -2, REGION: -1, PROVINCE: 0, DISTRICT: 1, COMMUNE: 2, V
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _MAX_RUN = 6
-_HCM_KEYS = {"hcm", "tphcm"}
 _PLURAL = {"các", "những", "mọi", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nhiều",
            "một số", "số"}
 _LIST_INTRO = {"như", "gồm", "là", "gồm có", "bao gồm", ":"}
@@ -49,9 +48,10 @@ _COUNT_NOUNS = {"hộ", "người", "ha", "khẩu", "nhân", "đảng", "chi", "
                 "ngôi", "căn", "nhà", "cán", "học", "trường", "lớp", "năm", "tháng", "ngày", "triệu", "tỷ"}
 _LEGACY_ONLY_TYPES = {"thị trấn", "huyện", "quận", "thị xã"}
 _STRONG_MIDDLES = {"văn", "thị"}
-_ERA_OLD = {"cũ", "trước đây", "trước sáp nhập", "trước sắp xếp"}
+_ERA_OLD = {"cũ"}
 _ERA_NEW = {"mới"}
-_ARTICLE_2025 = re.compile(r"\(cũ\)|\bcũ\)|sau (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)|hợp nhất|đặc khu|"
+# an article written after the 1 July 2025 reform says so ("tỉnh Hà Giang (cũ)", "sau sắp xếp")
+_ARTICLE_2025 = re.compile(r"\(cũ\)|\bcũ\)|sau (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)|"
                            r"\b1/7/2025|\b01/0?7/2025|chính quyền (?:địa phương )?(?:hai|2) cấp", re.IGNORECASE)
 
 
@@ -887,7 +887,9 @@ def find_places(doc: Document) -> list[Place]:
     f.bare(ctx, {m.wkey for m in f.mentions if m.level == DISTRICT})
     f.parents()           # again, for parents written bare (", Lục Ngạn", ", Lai Châu")
     groups = _groups(f.mentions)
-    article_era = gz.NEW if _ARTICLE_2025.search(doc.norm) or _lede_after_reform(doc.norm) else ""
+    after_reform = (_ARTICLE_2025.search(doc.norm) or _lede_after_reform(doc.norm)
+                    or any(m.type == "đặc khu" for m in f.mentions))
+    article_era = gz.NEW if after_reform else ""
     return _resolve(f, groups, site, article_era)
 
 
