@@ -157,7 +157,6 @@ def _expand(title: str) -> str:
 def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
     n = len(toks)
     found: list[tuple[str, Mention, TitleItem, list[TitleItem]]] = []
-    by_start = {m.start: m for m in mentions}
     for m in mentions:
         person = person_of.get(m.start)
         if person is None:
@@ -167,7 +166,7 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         direct = j < n and toks[j].is_word and toks[j].cap and m.cue in ("comrade", "address", "rank", "list")
         if j < n and (toks[j].text in _SEPS or direct):
             k = j if direct else j + 1
-            chain = parse_chain(toks, keys, k, stops, closing=")" if toks[j].text == "(" else None)
+            chain = parse_chain(toks, keys, k, stops)
             for it in chain:
                 found.append((person, m, it, chain))
             if chain:
@@ -196,7 +195,6 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                 if p:
                     for it in tchain:
                         found.append((p, g, it, tchain))
-    del by_start
     roles: dict[tuple[str, str], Role] = {}
     for person, m, it, chain in found:
         title = doc.norm[toks[it.start].start:toks[it.title_end - 1].end]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .people_lexicon import lexicons
 from .people_tokens import Token
@@ -20,7 +21,6 @@ COMMITTEE_UNIT = {
 }
 COMMUNE_UNITS = ("xã", "phường", "thị trấn", "đặc khu")
 _DASHES = {"-", "–", "—"}
-_BREAK = {",", ";", ":", ".", "(", ")", "\n", "\"", "“", "”", "!", "?", "…", "/", "|", "[", "]"}
 
 
 def _canon_committee(key: str) -> str:
@@ -208,7 +208,6 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
     """Complete a bare organization from the article's places (only words the text contains)."""
     if span is None or not text:
         return text
-    lx = lexicons()
     body = keys[span.start:span.end]
     last = body[-1] if body else ""
     # ends with a bare unit word: "UBND huyện", "Hội Liên hiệp Phụ nữ tỉnh"
@@ -249,17 +248,11 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
             named = any(w[:1].isupper() for w in name.split()[len(head):])
             if name_keys[:len(head)] == head and len(name_keys) > len(head) and named:
                 return name
-    del lx
     return text
 
 
-_UNITS_CACHE: list[tuple[str, str]] = []
-
-
+@lru_cache(maxsize=1)
 def _unit_words() -> list[tuple[str, str]]:
-    if not _UNITS_CACHE:
-        from .people_lexicon import _rows
-        for r in _rows("admin_units.tsv"):
-            if not r[0].endswith(".") and r[0] not in ("TP", "TX"):
-                _UNITS_CACHE.append((r[1], r[2]))
-    return _UNITS_CACHE
+    """(level, unit word) of every spelled-out administrative unit word."""
+    from .people_lexicon import _rows
+    return [(r[1], r[2]) for r in _rows("admin_units.tsv") if not r[0].endswith(".") and r[0] not in ("TP", "TX")]

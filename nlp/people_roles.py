@@ -148,7 +148,7 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
                      implied_org=extra if kind == "member" else "")
 
 
-def parse_chain(toks: list[Token], keys: list[str], i: int, stops, closing: str | None = None) -> list[TitleItem]:
+def parse_chain(toks: list[Token], keys: list[str], i: int, stops) -> list[TitleItem]:
     """Titles separated by commas or "kiêm" starting at token i ("UVBTV, Trưởng Ban Tổ chức Tỉnh ủy")."""
     items: list[TitleItem] = []
     j = i
@@ -174,9 +174,6 @@ def parse_chain(toks: list[Token], keys: list[str], i: int, stops, closing: str 
             j += 1
             continue
         break
-    if closing and items and not (items[-1].end < n and toks[items[-1].end].text == closing):
-        # "(…)" holds more than titles: keep what parsed, it is still apposition
-        pass
     return items
 
 
@@ -197,9 +194,6 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
     j = start - 1
     inner_stops = set(stops) | {start}
     while j >= 0 and start - j <= 24 and toks[j].text not in (";", ".", ":", "\n", "(", ")", "!", "?"):
-        if toks[j].text == "," and j + 1 not in target:
-            # a comma inside a pre-name chain is fine only between titles: checked by parse_chain
-            pass
         if keys[j] in ("nguyên", "phó", "quyền") or lx.titles.match(keys, j):
             if j == 0 or keys[j - 1] not in ("phó", "quyền", "nguyên"):
                 chain = parse_chain(toks, keys, j, inner_stops)

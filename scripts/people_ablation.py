@@ -1,5 +1,6 @@
 """Ablation of the person-name model: rules only vs rules + model, persons P/R/F1 on
-tests/data/people/ablation.jsonl (sentences written for it) and on the dev gold.
+tests/data/people/ablation.jsonl (cue-less sentences written for it), on the written genre articles
+(tests/data/people/genre_articles.jsonl) and on the dev gold.
 
 usage: .venv/bin/python scripts/people_ablation.py
 """
@@ -40,7 +41,8 @@ def main():
     for f in sorted(glob.glob(str(ROOT / "tests/data/gold/*.json"))):
         d = json.load(open(f, encoding="utf-8"))
         dev.append((d["text"], d["gold"]["persons"]))
-    for name, cases in (("written sentences", written), ("dev gold", dev)):
+    genre = [(d["text"], d["persons"]) for d in map(json.loads, open(ROOT / "tests/data/people/genre_articles.jsonl", encoding="utf-8"))]
+    for name, cases in (("written sentences", written), ("genre articles", genre), ("dev gold", dev)):
         for use in (False, True):
             p, r, f = score(cases, use)
             print(f"{name:18s} {'rules+model' if use else 'rules only':12s} P={p:.3f} R={r:.3f} F1={f:.3f}")
