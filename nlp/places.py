@@ -182,7 +182,25 @@ def _tokens(doc: Document) -> list[_Tok]:
             out.append(_Tok(a, b, t, k, True, t[0].isupper(), len(t) >= 2 and t.isupper(), t.isdigit()))
         else:
             out.append(_Tok(a, b, t, t, False, False, False, False))
+    _mark_title_case_lines(s, out)
     return out
+
+
+def _mark_title_case_lines(s: str, toks: list[_Tok]) -> None:
+    """A headline In Title Case ("Huyện Ủy Tam Dương Công Bố Quyết Định") is read like one in
+    capitals: only names the gazetteer knows are taken from it."""
+    i = 0
+    while i < len(toks):
+        line_end = s.find("\n", toks[i].start)
+        line_end = len(s) if line_end < 0 else line_end
+        j = i
+        while j < len(toks) and toks[j].start < line_end:
+            j += 1
+        words = [t for t in toks[i:j] if t.word and not t.num]
+        if len(words) >= 5 and sum(t.cap for t in words) >= 0.85 * len(words):
+            for t in words:
+                t.upper = True
+        i = j
 
 
 def _adjacent(s: str, a: _Tok, b: _Tok) -> bool:

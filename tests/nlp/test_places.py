@@ -462,3 +462,9 @@ def test_lede_date_after_the_reform_gives_2025_units():
 def test_bare_district_after_a_comma_is_the_communes_parent():
     p = one("Nhiều hộ ở xã Tân Lập, Lục Ngạn đã áp dụng VietGAP.", "Tân Lập")
     assert (p.province, p.code) == ("Bắc Giang", "07594")
+
+
+def test_title_case_headline_takes_only_known_names():
+    text = ("Huyện Ủy Tam Dương Công Bố Quyết Định Về Công Tác Cán Bộ\n"
+            "Thôn Khuổi Khỏ Đón Nhận Danh Hiệu Thôn Văn Hóa")
+    assert names(text) == ["Tam Dương"]
