@@ -456,17 +456,20 @@ def _bound_after(toks: list[Token], end_tok: int) -> str:
 def _unit_from_before(toks: list[Token], i: int, j: int, found: list[_Cand]) -> _Unit | None:
     """"khiển trách 12 trường hợp, cảnh cáo 4, cách chức 1": a bare number closing a list item
     takes the unit of the count just before it in the same enumeration."""
-    if j < len(toks) and not (toks[j].text in {",", ";", "."} or toks[j].low in ("và", "hoặc")):
+    if j < len(toks) and not (toks[j].text in {",", ";", ".", ")"} or toks[j].low in ("và", "hoặc")):
         return None
     if not found or found[-1].kind != "count":
         return None
     prev = found[-1]
     k = i - 1
     while k >= 0 and toks[k].end > prev.end:
-        if toks[k].kind == "num" or toks[k].text in _CLAUSE_END - {";"}:
+        if toks[k].kind == "num":
+            return None
+        # a bracket may open the enumeration right after the total ("47 đảng viên (khiển trách 25, …)")
+        if toks[k].text in _CLAUSE_END - {";"} and not (toks[k].text == "(" and k > 0 and toks[k - 1].end == prev.end):
             return None
         k -= 1
-    if i - k > 8 or not any(t.text in {",", ";"} for t in toks[k + 1:i]):
+    if i - k > 8 or not any(t.text in {",", ";", "("} for t in toks[k + 1:i]):
         return None
     return _Unit(prev.unit, prev.kind, j, j - 1)
 
