@@ -15,8 +15,6 @@ from charset_normalizer import from_bytes
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([a-zA-Z0-9_.:-]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-# Declarations that servers send by default rather than by knowledge of the page.
-_WEAK = {codecs.lookup(n).name for n in ("iso-8859-1", "ascii", "windows-1252")}
 _ENTITY = re.compile(r"&(#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -51,16 +49,27 @@ def _decodes(raw: bytes, codec: str) -> bool:
         return False
 
 
+def _is_utf8(raw: bytes) -> bool:
+    """Valid UTF-8, allowing a character cut off at the very end (a truncated transfer)."""
+    try:
+        raw.decode("utf-8")
+        return True
+    except UnicodeDecodeError as exc:
+        return exc.reason == "unexpected end of data" and exc.start >= len(raw) - 3
+
+
 def sniff_encoding(raw: bytes, content_type: str | None = None) -> str:
-    """The codec to decode `raw` with. Valid UTF-8 with non-ASCII bytes wins over a weak declaration
-    (servers default to ISO-8859-1); otherwise header, then meta, then charset-normalizer's guess."""
+    """The codec to decode `raw` with. Valid UTF-8 with non-ASCII bytes wins over any single-byte
+    declaration (servers and old templates declare ISO-8859-1 or windows-1258 for UTF-8 pages, while
+    single-byte Vietnamese text is practically never valid UTF-8); otherwise header, then meta, then
+    charset-normalizer's guess."""
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return "utf-8-sig" if name == "utf-8" else name
     declared = [c for c in (header_charset(content_type), meta_charset(raw)) if c]
-    is_utf8 = _decodes(raw, "utf-8")
+    is_utf8 = _is_utf8(raw)
     for codec in declared:
-        if codec in _WEAK and is_utf8 and not raw.isascii():
+        if is_utf8 and not raw.isascii() and not codec.startswith("utf"):
             continue
         if codec == "utf-8" and not is_utf8:
             continue  # declared UTF-8 but is not: fall through to the next clue

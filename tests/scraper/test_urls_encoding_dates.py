@@ -79,3 +79,15 @@ def test_vietnamese_date_lines_parse_day_first_in_ho_chi_minh_time(text, want):
 
 def test_iso_dates_are_converted_to_ho_chi_minh():
     assert parse_iso("2019-06-03T00:15:00Z") == datetime(2019, 6, 3, 7, 15, tzinfo=VN_TZ)
+
+
+def test_utf8_page_misdeclared_as_windows_1258_reads_as_utf8():
+    raw = b'<meta charset="windows-1258"><p>' + VI.encode("utf-8") + b"</p>"
+    text, codec = decode_html(raw, "text/html; charset=windows-1258")
+    assert codec == "utf-8" and VI in text
+
+
+def test_utf8_page_cut_inside_a_character_still_reads_as_utf8():
+    raw = ("<p>" + VI).encode("utf-8") + "ệ".encode("utf-8")[:2]
+    text, codec = decode_html(raw, None)
+    assert codec == "utf-8" and VI in text
