@@ -46,7 +46,6 @@ def parse_schedule(expr: str) -> Callable[[datetime], datetime]:
 class SiteConfig:
     url: str
     schedule: str
-    name: str = ""
     delay: float | None = None
     max_pages: int | None = None
 
@@ -65,21 +64,21 @@ def load_sites_file(path: Path) -> list[SiteConfig]:
             raise ScheduleError(f"sites file {path}: [[site]] number {i} has no url")
         sched = s.get("cron") or (f"every {s['every']}" if "every" in s else "every 6h")
         parse_schedule(sched)
-        out.append(SiteConfig(url=s["url"], schedule=sched, name=s.get("name", ""), delay=s.get("delay"),
+        out.append(SiteConfig(url=s["url"], schedule=sched, delay=s.get("delay"),
                               max_pages=s.get("max_pages")))
     return out
 
 
-def add_site(db: Database, url: str, schedule: str, *, name: str = "", delay: float | None = None,
+def add_site(db: Database, url: str, schedule: str, *, delay: float | None = None,
              max_pages: int | None = None) -> m.Site:
-    """Create or update the site for ``url`` with a schedule (validated)."""
+    """Create or update the site of ``url`` (named by its host, as crawls file it) with a schedule."""
     parse_schedule(schedule)
     from scraper.urls import canonical_url, host_of
     try:
         url = canonical_url(url)
     except ValueError as exc:
         raise ScheduleError(str(exc)) from None
-    site_name = name or host_of(url)
+    site_name = host_of(url)
     with db.session() as s:
         row = s.execute(select(m.Site).where(m.Site.name == site_name)).scalar_one_or_none()
         if row is None:
@@ -118,7 +117,7 @@ def run_due(db: Database, now: datetime | None = None, echo: Callable[[str], Non
     now = now or datetime.utcnow()
     sites = due_sites(db, now)
     for site in sites:
-        for summary in crawl_urls(db, [site.base_url], delay=site.delay, max_pages=site.max_pages, site_name=site.name):
+        for summary in crawl_urls(db, [site.base_url], delay=site.delay, max_pages=site.max_pages):
             echo(summary.line())
         with db.session() as s:
             s.get(m.Site, site.id).last_crawl_at = datetime.utcnow()

@@ -60,11 +60,10 @@ def site():
 @click.argument("url")
 @click.option("--every", "every", default=None, help='Interval such as "6h", "30m", "1d".')
 @click.option("--cron", default=None, help='Cron expression such as "0 */6 * * *" (instead of --every).')
-@click.option("--name", default="", help="Site name (default: the host name).")
 @click.option("--delay", type=float, default=None, help="Seconds between requests for this site.")
 @click.option("--max-pages", type=int, default=None, help="Pages per crawl at most.")
 @click.pass_context
-def site_add(ctx, url, every, cron, name, delay, max_pages):
+def site_add(ctx, url, every, cron, delay, max_pages):
     """Add or update a site with its crawl schedule.
 
     \b
@@ -77,7 +76,7 @@ def site_add(ctx, url, every, cron, name, delay, max_pages):
         raise UserError("error: give --every or --cron, not both")
     schedule = cron or ("every " + (every or "6h"))
     try:
-        row = add_site(_db(ctx), url, schedule, name=name, delay=delay, max_pages=max_pages)
+        row = add_site(_db(ctx), url, schedule, delay=delay, max_pages=max_pages)
     except ScheduleError as exc:
         raise UserError(f"error: {exc}") from None
     click.echo(f"site {row.name}: {row.base_url} ({row.schedule})")
@@ -121,7 +120,7 @@ def schedule(ctx, sites_file, once):
     try:
         if sites_file:
             for sc in load_sites_file(sites_file):
-                add_site(db, sc.url, sc.schedule, name=sc.name, delay=sc.delay, max_pages=sc.max_pages)
+                add_site(db, sc.url, sc.schedule, delay=sc.delay, max_pages=sc.max_pages)
         if once:
             n = run_due(db, echo=click.echo)
             click.echo(f"{n} sites were due")

@@ -127,7 +127,7 @@ def run_demo(db, echo: Callable[[str], None] = print) -> str:
     portal = serve_portal()
     try:
         echo(f"sample portal on {portal.url}")
-        for s in crawl_urls(db, [portal.url], delay=0.0, max_pages=200, site_name="Báo Đảng bộ mẫu (demo)"):
+        for s in crawl_urls(db, [portal.url], delay=0.0, max_pages=200):
             echo(s.line())
     finally:
         portal.close()
