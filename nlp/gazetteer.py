@@ -32,6 +32,7 @@ NEW = "2025"
 
 PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
 _LEVEL_OF_ROW = {"P": PROVINCE, "D": DISTRICT, "C": COMMUNE}
+_CODE_LEVEL = {2: PROVINCE, 3: DISTRICT, 5: COMMUNE}
 
 # unit word (lower case, as key()) → the levels it can name; "thành phố" is both a province-level
 # city (Hà Nội, Huế …) and a district-level one (Vĩnh Yên …)
@@ -140,15 +141,13 @@ def _load(g: Gazetteer, path: Path) -> None:
         if r[0] == NEW:
             u = new_units[(_LEVEL_OF_ROW[r[1]], r[2])]
         else:
-            succ = None
-            if r[7]:
-                target = new_units.get((COMMUNE, r[7])) if r[1] == "C" else None
-                target = target or new_units.get((PROVINCE, r[7])) or new_units.get((COMMUNE, r[7]))
-                succ = target.ref() if target else None
-            u = _unit(r, provinces, districts, succ)
-            if succ is not None:
-                tgt_level = COMMUNE if (r[1] == "C" or (COMMUNE, r[7]) in new_units and (PROVINCE, r[7]) not in new_units) else PROVINCE
-                g.predecessors.setdefault(f"{tgt_level}:{r[7]}", []).append(u)
+            # the successor code's length says its level: 2 digits a province, 5 a commune
+            target = new_units.get((_CODE_LEVEL.get(len(r[7]), ""), r[7])) if r[7] else None
+            u = _unit(r, provinces, districts, target.ref() if target else None)
+            if target is not None and (target.level == u.level or u.level == DISTRICT and target.level == COMMUNE):
+                # a 2025 unit's predecessors: communes for a commune, provinces for a province, and
+                # the island districts that became special zones
+                g.predecessors.setdefault(f"{target.level}:{target.code}", []).append(u)
         g.units.append(u)
         g.by_code[(u.era, u.level, u.code)] = u
         g.by_key.setdefault(key(u.name), []).append(u)
@@ -253,7 +252,7 @@ def unit_by_code(code: str, era: str) -> AdminUnit | None:
     """The unit with this GSO code in this era (codes have 2 digits for provinces, 3 for districts,
     5 for communes, so the code says the level); None when there is none (a ``Place.code`` and
     ``Place.era`` always name one)."""
-    level = {2: PROVINCE, 3: DISTRICT, 5: COMMUNE}.get(len(code))
+    level = _CODE_LEVEL.get(len(code))
     if level is None:
         return None
     return gazetteer().by_code.get((era, level, code))

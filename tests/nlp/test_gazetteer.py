@@ -123,3 +123,8 @@ def test_place_code_names_a_gazetteer_unit():
     for p in find_places(doc):
         u = gz.unit_by_code(p.code, p.era)
         assert u is not None and u.name == p.name and u.successor == p.successor
+
+
+def test_new_province_predecessors_are_the_merged_provinces():
+    (tq,) = gz.lookup("Tuyên Quang", type="tỉnh", era="2025")
+    assert {u.name for u in gz.predecessors_of(tq)} == {"Tuyên Quang", "Hà Giang"}
