@@ -231,6 +231,11 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
     lx = lexicons()
     out: list[Mention] = []
     for run in _runs(toks, keys):
+        if len(run) > 4 and all(toks[x].upper for x in run):
+            m = _caps_heading_name(toks, keys, run)
+            if m is not None:
+                out.append(m)
+            continue
         if _context_before(toks, keys, run[0]) is not None and lx.honorifics.match(keys, run[0]):
             continue   # "huyện Cô Tô", "xã Ông Đình": a place whose name opens like an honorific
         run, cue, org_led, unit_led = _strip_front(toks, keys, run)
@@ -312,6 +317,29 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 out.append(Mention(start, end, "model", prob=prob))
     out = _coordinated(toks, keys, out, places)
     return out
+
+
+def _caps_heading_name(toks, keys, run: list[int]) -> Mention | None:
+    """A name inside a heading in capitals: "ĐỒNG CHÍ NGUYỄN VĂN LỘC THĂM …" (after a comrade or
+    address word, up to the first verb, title, body or unit word)."""
+    lx = lexicons()
+    for p in range(len(run) - 2):
+        m = lx.honorifics.match(keys, run[p])
+        if not m or m[1] not in ("comrade", "address"):
+            continue
+        k = m[0]
+        e = k
+        while e <= run[-1] and e - k < 4 and not (lx.org_stop.match(keys, e) or lx.titles.match(keys, e)
+                                                  or lx.org_heads.match(keys, e) or lx.admin_units.match(keys, e)
+                                                  or lx.triggers.match(keys, e) or keys[e] in _CAPS_VERBS):
+            e += 1
+        if e - k >= 2 and _surname_strength(keys, k):
+            return Mention(k, e, m[1])
+    return None
+
+
+_CAPS_VERBS = {"thăm", "làm", "dự", "tiếp", "gặp", "kiểm", "chúc", "trao", "tặng", "phát", "chủ", "nhận", "đến",
+               "về", "dâng", "đón", "khảo", "đối", "chỉ", "trả", "tham", "được"}
 
 
 def _repeated_after_units(toks, keys) -> set[str]:

@@ -79,7 +79,7 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             cm2 = lx.commissions.match(keys, j) if j < n and toks[j].cap else None
             if cm2:
                 title_end = j = cm2[0]
-        elif keys[j] in lx.dept_units and toks[j].cap:
+        elif keys[j] in lx.dept_units and j + 1 < n and toks[j + 1].cap:
             d = _dept_end(toks, keys, j, stops)
             nxt = d + 1 if d < n and toks[d].text == "," else d
             o = parse_org(toks, keys, nxt, stops) if nxt < n else None

@@ -308,3 +308,38 @@ def test_model_switch_is_read_from_the_environment(monkeypatch):
     monkeypatch.delenv("PARTYFACTS_NO_MODEL")
     assert people_names.model_enabled() is True
 
+
+
+def test_name_in_a_capitals_heading_after_dong_chi():
+    assert names("ĐỒNG CHÍ TRIỆU VĂN QUÂN THĂM VÀ LÀM VIỆC TẠI HUYỆN BA BỂ") == ["TRIỆU VĂN QUÂN"]
+
+
+def test_photo_credit_in_brackets_is_a_person():
+    assert names("Lãnh đạo tỉnh trao quà cho các hộ nghèo. (Ảnh: Văn Toàn)") == ["Văn Toàn"]
+
+
+def test_co_authors_on_the_byline_are_two_persons():
+    assert names("Hội nghị kết thúc tốt đẹp.\n\nMinh Đức - Hải Yến") == ["Minh Đức", "Hải Yến"]
+
+
+def test_byline_is_not_merged_into_a_person_of_the_story():
+    text = "Đồng chí Quách Công Bình, Bí thư Huyện ủy phát biểu.\n\nQuách Bình"
+    assert names(text) == ["Quách Công Bình", "Quách Bình"]
+
+
+def test_one_token_k_apostrophe_name_is_a_person():
+    assert role_titles("Đồng chí K'Bình, Phó Chủ tịch UBND huyện Lạc Dương dự.") == [("K'Bình", "Phó Chủ tịch UBND")]
+
+
+def test_unlisted_family_name_with_van_or_thi_is_a_person():
+    assert names("Chẻo Văn Dền cho biết cả bản đã có điện.") == ["Chẻo Văn Dền"]
+
+
+def test_earlier_post_after_truoc_do_la():
+    text = "Bổ nhiệm ông Lã Văn Tới giữ chức Phó Giám đốc Sở Xây dựng. Ông Lã Văn Tới trước đó là Trưởng phòng Quản lý nhà, Sở Xây dựng."
+    assert role_titles(text) == [("Lã Văn Tới", "Phó Giám đốc"), ("Lã Văn Tới", "Trưởng phòng Quản lý nhà")]
+
+
+def test_preposition_keeps_someone_elses_job_off_the_name():
+    text = "Trả lời câu hỏi của phóng viên Báo Lào Cai, ông Hoàng Quốc Khánh cho biết tỉnh đã có kế hoạch."
+    assert roles(text) == []
