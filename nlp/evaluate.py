@@ -243,6 +243,7 @@ def evaluate(gold_dir: str | os.PathLike, extract_fn: Callable[..., Any] | None 
     rep = score(golds, preds)
     rep["_seconds"] = round(seconds, 3)
     rep["_errors"] = errors
+    rep["_per_article"] = {gid: score_article(g["gold"], preds.get(gid, {})) for gid, g in golds.items()}
     return rep
 
 
@@ -257,6 +258,19 @@ def format_report(rep: dict[str, Any], title: str = "") -> str:
     for gid, err in sorted(rep.get("_errors", {}).items()):
         lines.append(f"extraction failed on {gid}: {err}")
     return "\n".join(lines)
+
+
+def format_per_article(rep: dict[str, Any]) -> str:
+    """One line per article: F1 per type with tp/pred/gold, worst figures first."""
+    rows = []
+    for gid, res in rep.get("_per_article", {}).items():
+        cells = []
+        for k in TYPES:
+            tp, n_pred, n_gold = res[k]
+            cells.append(f"{k} {prf(tp, n_pred, n_gold)[2]:.2f} ({tp}/{n_pred}/{n_gold})")
+        rows.append((prf(*res["figures"])[2], gid, "  ".join(cells)))
+    rows.sort()
+    return "\n".join(f"{gid:24} {cells}" for _, gid, cells in rows)
 
 
 def below_floor(rep: dict[str, Any], floors: dict[str, float]) -> list[str]:
@@ -293,6 +307,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the report as one JSON object")
     ap.add_argument("--ablation", action="store_true",
                     help=f"also run with {NO_MODEL_ENV}=1 (rules only) and print both reports")
+    ap.add_argument("--per-article", action="store_true",
+                    help="also print F1 (tp/pred/gold) per article and type")
     ap.add_argument("--min-f1", action="append", default=[], metavar="TYPE=F",
                     help="fail (exit 1) when TYPE's F1 is below F; repeatable")
     args = ap.parse_args(list(argv) if argv is not None else None)
@@ -323,6 +339,9 @@ def main(argv: Iterable[str] | None = None) -> int:
             print(json.dumps(rep, ensure_ascii=False))
         else:
             print(format_report(rep))
+            if args.per_article:
+                print()
+                print(format_per_article(rep))
     bad = below_floor(rep, floors)
     if bad:
         print("below minimum: " + ", ".join(bad))

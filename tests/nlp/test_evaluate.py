@@ -126,3 +126,12 @@ def test_main_prints_the_table_and_fails_under_min_f1(tmp_path, capsys, monkeypa
     assert ev.main([str(_gold_dir(tmp_path)), "--min-f1", "figures=0.5"]) == 1
     out = capsys.readouterr().out
     assert "figures" in out and "below minimum: figures F1 0.0 < 0.5" in out
+
+
+def test_per_article_lines_name_each_article_and_type(tmp_path):
+    def fake_extract(text):
+        return Extraction(figures=(Figure(12, "thôn", "12 thôn", (6, 13)),))
+    rep = ev.evaluate(_gold_dir(tmp_path), extract_fn=fake_extract)
+    text = ev.format_per_article(rep)
+    assert text.startswith("a1 ")
+    assert "figures 1.00 (1/1/1)" in text and "persons 0.00 (0/0/1)" in text
