@@ -414,13 +414,19 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
                     f"({profile.name})")
     parts = _Parts()
     title_el = None
+    order = {id(el): i for i, el in enumerate(soup.find_all(True))}
+    body_pos = order.get(id(body), 0)
     for sel in profile.title:
         hits = [h for h in soup.select(sel) if _clean(h.get_text(" "))]
         if hits:
             distinct = {_clean(h.get_text(" ")) for h in hits}
-            if len(distinct) >= LISTING_MIN_LINKS and all(h.find("a") for h in hits):
+            linked = [h for h in hits if h.name == "a" or h.find("a") is not None]
+            if len(distinct) >= LISTING_MIN_LINKS and len(linked) == len(hits):
                 return f"listing page: {len(distinct)} linked titles ({profile.name} {sel})"
-            title_el = hits[0]
+            # the headline is not a link (teasers of other articles are), and is the last one before the body
+            hits = [h for h in hits if h not in linked] or hits
+            before = [h for h in hits if order.get(id(h), 0) <= body_pos]
+            title_el = before[-1] if before else hits[0]
             break
     if title_el is None:
         title_el, parts.title = _generic_title(soup, "")

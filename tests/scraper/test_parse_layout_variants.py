@@ -70,3 +70,16 @@ def test_static_pages_are_not_articles(name):
     url, html, reason = NON_ARTICLES[name]
     res = parse_article(url, html.encode(), {})
     assert isinstance(res, Rejection) and reason in res.reason
+
+
+def test_headline_is_the_unlinked_title_before_the_body_not_a_sidebar_teaser():
+    teasers = "".join(f'<h3 class="asset-title"><a href="/web/guest/tin-tuc/-/asset_publisher/X/content/khac-{i}">'
+                      f'Tin khác số {i} của tỉnh</a></h3><span class="assetPublishDate">0{i}/05/2019 | 08:00 AM</span>'
+                      for i in range(1, 5))
+    html = (f'<html><head><script>Liferay.x=1</script></head><body><div class="col-left">{teasers}</div>'
+            f'<div class="portlet-asset-publisher"><h3 class="asset-title">{TITLE}</h3>'
+            f'<span class="assetPublishDate">03/06/2019 | 07:15 PM</span><span>Lượt xem: 345</span>'
+            f'<div class="journal-content-article"><p>{LEAD}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></body></html>')
+    art = parse_article("http://b.gov.vn/web/guest/tin-tuc/-/asset_publisher/Ab12/content/hoi-nghi-lan-12", html.encode(), {})
+    assert not isinstance(art, Rejection), str(art)
+    assert art.title == TITLE and art.published.isoformat() == "2019-06-03T19:15:00+07:00" and art.text == TEXT
