@@ -152,6 +152,12 @@ def _handle(item: FrontierItem, state: CrawlState, fetcher: Fetcher, profiles, h
     try:
         page = fetcher.fetch(item.url, etag=etag, last_modified=last_modified)
     except RobotsDisallowed as exc:
+        if exc.unreachable:  # the server is down or broken: an error, tried again later
+            stats.errors += 1
+            stats.error_lines.append(str(exc))
+            log.warning("%s", exc)
+            state.mark_done(item, "failed", exc.problem[:250])
+            return
         state.mark_done(item, "disallowed", exc.problem)
         stats.rejected["disallowed by robots.txt"] += 1
         return

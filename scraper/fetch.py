@@ -46,7 +46,11 @@ class FetchError(Exception):
 
 
 class RobotsDisallowed(FetchError):
-    pass
+    """robots.txt forbids the URL, or could not be read at all (`unreachable`: the server is down)."""
+
+    def __init__(self, url: str, problem: str, status: int | None = None, *, unreachable: bool = False):
+        super().__init__(url, problem, status)
+        self.unreachable = unreachable
 
 
 @dataclass(frozen=True)
@@ -209,7 +213,7 @@ class Fetcher:
         if self.config.obey_robots:
             rb = self.robots(url)
             if not rb.allowed(url, self.user_agent):
-                raise RobotsDisallowed(url, rb.problem or "disallowed by robots.txt")
+                raise RobotsDisallowed(url, rb.problem or "disallowed by robots.txt", unreachable=bool(rb.problem))
         headers = {}
         if etag:
             headers["If-None-Match"] = etag

@@ -133,3 +133,11 @@ def test_progress_prints_plain_lines_when_not_a_terminal(capsys):
     p.close()
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and err[0].startswith("crawl: 2 pages")
+
+
+def test_crawl_of_a_dead_server_reports_one_error_line_naming_the_url():
+    state = MemoryState()
+    stats = crawl(["http://127.0.0.1:9/tin-tuc/"], state, fetcher=Fetcher(fast_config(retries=0)), progress=False)
+    assert stats.pages_fetched == 0 and stats.errors >= 1 and stats.new_articles == 0
+    line = stats.error_lines[0]
+    assert line.startswith("http://127.0.0.1:9/tin-tuc/: ") and "cannot connect" in line and "\n" not in line
