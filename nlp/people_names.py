@@ -66,6 +66,12 @@ def _runs(toks: list[Token], keys: list[str]) -> list[list[int]]:
     return runs
 
 
+def _two_syllable_token(t: Token) -> bool:
+    """"H'Nhương", "K'Mák": a minority name written as one token of two syllables."""
+    txt = t.text.replace("’", "'")
+    return "'" in txt and 1 <= len(txt.split("'")[0]) <= 2 and len(txt.split("'")[1]) >= 2
+
+
 def _surname_strength(keys: list[str], i: int) -> int:
     """2 = strong surname or minority name opener, 1 = weak surname, 0 = none."""
     lx = lexicons()
@@ -211,8 +217,11 @@ def _strip_front(toks, keys, run: list[int]) -> tuple[list[int], str | None, boo
 def _split_place_prefix(toks, keys, run: list[int], known: set[str]) -> int:
     """Index into run where a personal name starts after a place/organization name, or 0."""
     n = len(run)
+    opener = _surname_strength(keys, run[0]) > 0
     for k in range(1, n - 1):
-        if keys[run[k + 1]] in _GENDER_MIDDLE and n - k in (3, 4) and _surname_strength(keys, run[k]):
+        # "Lô Lô Chải Sình Văn Dìn" splits; "A Lăng Thị Bốn" (a Cơ Tu clan name) does not
+        if keys[run[k + 1]] in _GENDER_MIDDLE and n - k in (3, 4) and _surname_strength(keys, run[k]) \
+                and not opener:
             return k
     for k in range(1, n - 1):
         prefix = " ".join(keys[x] for x in run[:k])
@@ -269,8 +278,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
         middle = len(run) >= 3 and keys[run[1]] in lx.middle
         all_upper = all(toks[x].upper for x in run)
         if len(run) == 1:
-            two = "'" in toks[start].text.replace("’", "'") and len(toks[start].text.replace("’", "'").split("'")[0]) <= 2
-            if two and (cue in ("comrade", "address", "rank") or title_found or _apposition_after(toks, keys, end)):
+            if _two_syllable_token(toks[start]) and (cue in ("comrade", "address", "rank") or title_found or _apposition_after(toks, keys, end)):
                 out.append(Mention(start, end, cue or "apposition"))   # "K'Mák": K' + a syllable
             elif cue in ("comrade", "address", "rank") or title_adjacent:
                 out.append(Mention(start, end, "short", single=True))
@@ -417,12 +425,16 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
         e = i
         while e < b and _name_token(toks[e]) and e - i < 5:
             e += 1
+        if e - i == 1 and _two_syllable_token(toks[i]):
+            e_len = 2   # "H'Nhương": one token, two syllables
+        else:
+            e_len = e - i
         rest = [t for t in toks[e:b]]
         ok_end = not rest or rest[0].text in ("–", "-", "—", "(", ";")
         stripped = _strip_front(toks, keys, list(range(i, e)))
         if stripped[0] != list(range(i, e)):
             ok_end = False   # "Ông Nguyễn Văn Tư, …" is a sentence, not a byline
-        if e - i >= 2 and e - i <= 4 and ok_end and (b - a) <= 25 and not lexicons().titles.match(keys, i) \
+        if 2 <= e_len <= 4 and ok_end and (b - a) <= 25 and not lexicons().titles.match(keys, i) \
                 and not lexicons().org_heads.match(keys, i):
             out.append(Mention(i, e, "byline"))
             # "Trần Quang - Ngọc Lan", "Minh Anh, Thu Hà": co-authors on the same line
@@ -436,7 +448,7 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
                     break
                 out.append(Mention(k, f, "byline"))
                 e = f
-        elif e - i < 2 and len(words) > 6:
+        elif e_len < 2 and len(words) > 6:
             break   # the last line is body text: no byline
     return out
 
