@@ -32,8 +32,8 @@ from .types import Place
 DATA = Path(__file__).parent / "data" / "places"
 
 PROVINCE, DISTRICT, COMMUNE = gz.PROVINCE, gz.DISTRICT, gz.COMMUNE
-VILLAGE, COUNTRY, REGION = "village", "country", "region"
-_LEVEL_ORDER = {COUNTRY: -2, REGION: -1, PROVINCE: 0, DISTRICT: 1, COMMUNE: 2, VILLAGE: 3}
+VILLAGE, COUNTRY, REGION, FOREIGN = "village", "country", "region", "foreign"
+_LEVEL_ORDER = {COUNTRY: -2, REGION: -1, FOREIGN: -1, PROVINCE: 0, DISTRICT: 1, COMMUNE: 2, VILLAGE: 3}
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _MAX_RUN = 6
@@ -105,6 +105,7 @@ class _Lexicon:
     region_first: frozenset[str] = frozenset()
     not_places: frozenset[str] = frozenset()
     modifiers: frozenset[tuple[str, ...]] = frozenset()
+    foreign: dict[str, str] = field(default_factory=dict)    # wkey → type ("tỉnh", "thành phố")
     streets: frozenset[tuple[str, ...]] = frozenset()
 
 
@@ -149,7 +150,8 @@ def lexicon() -> _Lexicon:
                     region_first=frozenset(k.split()[0] for k in regions),
                     not_places=frozenset(_wkey(r[0]) for r in _rows("not_places.tsv")),
                     streets=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("street_words.tsv")),
-                    modifiers=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("unit_modifiers.tsv")))
+                    modifiers=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("unit_modifiers.tsv")),
+                    foreign={_wkey(r[0]): r[1] for r in _rows("foreign_places.tsv")})
 
 
 # ------------------------------------------------------------------------------------------- tokens
@@ -513,20 +515,9 @@ class _Finder:
             if not n and (first.upper or unit_upper or strict):
                 return None            # a headline in capitals: only names the gazetteer knows
             if not n:
-                # a unit the gazetteer does not know (renamed, merged before 2024, misspelt):
-                # take the name up to a person's name, at most four words
-                if self._looks_like_person(run) \
-                        or (len(run) >= 2 and (first.k in lex.surnames or first.k in lex.prefixes)):
+                n = self._unknown_unit_name(run, typ, kind, j)
+                if not n:
                     return None
-                n = min(self._person_cut(run), 4)
-                if n >= 3 and len(run) > n:
-                    return None
-                if n == 1 and not (typ == "tỉnh" and len(run) == 1 and len(first.text) >= 8):
-                    # "xã Anh hùng …", "xã Nông thôn mới": one-word names must be known, except a
-                    # foreign province written as one long word ("tỉnh Savannakhet")
-                    return None
-                if (typ == "tỉnh" or kind == "capital") and (n < len(run) or n > 3 or not self._foreign_context(j)):
-                    return None      # a foreign province or capital ("tỉnh Hủa Phăn … Lào"), written whole
             level = ""
             if kind == "party" or typ == "thành phố":
                 level = self._city_level(self._run_wkey(run[:n]), typ)
@@ -557,6 +548,27 @@ class _Finder:
         m = _Mention((a, b), surface, self._run_wkey(idxs), level, typ, tok_end=nj, era=self._era_after(nj),
                      upper=first.upper)
         return self._add(m, range(ui, nj)), nj
+
+    def _unknown_unit_name(self, run: list[int], typ: str, kind: str, j: int) -> int:
+        """Length of the name of a unit the gazetteer does not know (a foreign province, a unit
+        renamed or merged before the gazetteer's date, a misspelling); 0 when the run is not one."""
+        lex = self.lex
+        first = self.toks[run[0]]
+        foreign = max((q for q in range(len(run), 0, -1) if self._run_wkey(run[:q]) in lex.foreign), default=0)
+        if foreign:
+            return foreign                 # "tỉnh Vân Nam", "thành phố Viêng Chăn"
+        if self._looks_like_person(run) or (len(run) >= 2 and (first.k in lex.surnames or first.k in lex.prefixes)):
+            return 0
+        n = min(self._person_cut(run), 4)  # up to a person's name, at most four words
+        if n >= 3 and len(run) > n:
+            return 0
+        if n == 1 and not (typ == "tỉnh" and len(run) == 1 and len(first.text) >= 8):
+            # "xã Anh hùng …", "xã Nông thôn mới": one-word names must be known, except a foreign
+            # province written as one long word ("tỉnh Savannakhet")
+            return 0
+        if (typ == "tỉnh" or kind == "capital") and (n < len(run) or n > 3 or not self._foreign_context(j)):
+            return 0                       # another country's province, written whole, beside its country
+        return n
 
     def _city_level(self, wkey: str, typ: str) -> str:
         """"thành phố X" / "Thành ủy X": a province-level city or a district-level one."""
@@ -717,8 +729,9 @@ class _Finder:
                 continue
             a, b, surface = self._name_from(idxs)
             level = {"country": COUNTRY, "region": REGION, "province": PROVINCE, "district": DISTRICT,
-                     "commune": COMMUNE}.get(kind, "")
-            self._add(_Mention((a, b), surface, wk, level, "", bare=True, tok_end=idxs[-1] + 1,
+                     "commune": COMMUNE, "foreign": FOREIGN}.get(kind, "")
+            typ = lex.foreign.get(wk, "") if kind == "foreign" else ""
+            self._add(_Mention((a, b), surface, wk, level, typ, bare=True, tok_end=idxs[-1] + 1,
                                era=self._era_after(idxs[-1] + 1), upper=t.upper), range(idxs[0], idxs[-1] + 1))
             i = idxs[-1] + 1
         self._regions()
@@ -740,6 +753,8 @@ class _Finder:
             return "country"
         if wk in lex.regions:
             return "region"
+        if wk in lex.foreign and wk not in lex.admin:
+            return "foreign"
         if wk in lex.districts:
             units = [u for u in lex.admin[wk] if u.level == DISTRICT]
             if any(_wkey(u.province) in context_provinces for u in units):

@@ -448,8 +448,19 @@ def test_person_after_a_unit_word_is_not_a_unit(text):
 
 
 def test_unknown_province_needs_a_foreign_country_in_its_sentence():
-    assert names("Đoàn làm việc với tỉnh Champasak (Lào).") == ["Champasak", "Lào"]
-    assert names("Đoàn làm việc với tỉnh Champasak.") == []
+    assert names("Đoàn làm việc với tỉnh Kampong Cham (Campuchia).") == ["Kampong Cham", "Campuchia"]
+    assert names("Đoàn làm việc với tỉnh Kampong Cham.") == []
+
+
+def test_known_foreign_provinces_and_cities():
+    ps = found("Hàng hóa qua cửa khẩu sang Vân Nam; đoàn thăm thủ đô Viêng Chăn và tỉnh Hủa Phăn.")
+    assert [(p.name, p.type, p.province) for p in ps] == [
+        ("Vân Nam", "tỉnh", ""), ("Viêng Chăn", "thành phố", ""), ("Hủa Phăn", "tỉnh", "")]
+
+
+def test_foreign_name_that_is_also_a_vietnamese_unit_stays_vietnamese():
+    p = one("Huyện ủy Đông Hưng tổ chức hội nghị; đoàn thăm Đông Hưng.", "Đông Hưng")
+    assert (p.type, p.province) == ("huyện", "Thái Bình")
 
 
 def test_lede_date_after_the_reform_gives_2025_units():
