@@ -16,9 +16,11 @@ How a number becomes a figure, per sentence:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+import importlib.util
+from pathlib import Path
 
 from .doc import Document
 from .numbers import Numeral, Token, lexicon, read_numeral, table, tidy, tokenize
@@ -48,18 +50,24 @@ _AGENT_SUFFIX = {"viên", "sinh", "gia", "giả", "sĩ", "sỹ", "sư", "nhân"}
 # "năm" after these is "year", not the numeral 5
 _YEAR_BEFORE = {"trong", "cả", "mỗi", "hằng", "hàng", "của", "đầu", "cuối", "giữa", "qua", "nhiều", "các",
                 "những", "cùng", "trước", "sau", "từng", "suốt", "vào", "một", "này", "lâu"}
+_TONE_PLACEMENT_VARIES = re.compile("[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ]", re.IGNORECASE)
 _CLAUSE_END = {";", ":", "(", ")", "?", "!", "\"", "“", "”"}
 
 
 @lru_cache(maxsize=None)
 def _dictionary() -> frozenset[str]:
     """Two- and three-syllable words of underthesea's Viet74K list (canonical, lower case)."""
-    path = resources.files("underthesea").joinpath("corpus", "data", "Viet74K.txt")
+    # find the file without importing underthesea (its package import costs a quarter second)
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("underthesea is required (its Viet74K word list finds head nouns)")
+    path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
     words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).splitlines():
         w = line.strip()
         if 1 <= w.count(" ") <= 2:
-            words.add(canon(w).lower())
+            # only "oa/oe/uy" + tone can be spelled two ways; canon() on the rest is a slow no-op
+            words.add((canon(w) if _TONE_PLACEMENT_VARIES.search(w) else w).lower())
     return frozenset(words)
 
 
