@@ -28,8 +28,9 @@ from .urls import canonical_url, host_of
 
 MIN_BODY_CHARS = 120          # shorter bodies are stubs or teasers, not articles
 LISTING_MIN_LINKS = 3         # this many article teaser links without a body = a listing page
-HOME_PATHS = re.compile(r"^/(index\.(html?|php|aspx?)|default\.aspx|trang-?chu/?|home/?|portal/?|portal/Pages/default\.aspx|"
-                        r"web/guest/?|web/guest/(trang-?chu|home)/?|Pages/(default|Home|TrangChu)\.aspx)?$", re.I)
+HOME_PATHS = re.compile(r"^/(index\.(html?|php|aspx?|jsp)|default\.aspx?|(trang-?chu|home)(\.html?|\.aspx|\.php)?/?|portal/?|"
+                        r"portal/Pages/(default|Home|TrangChu|trang-chu)\.aspx|web/guest/?|web/guest/(trang-?chu|home)/?|"
+                        r"Pages/(default|Home|TrangChu|trang-chu)\.aspx)?$", re.I)
 GENERIC_NOT_ARTICLE = [re.compile(p, re.I) for p in (
     r"/(tag|tags|the|chu-de|category|categories|danh-muc|chuyen-muc|author|tac-gia|search|tim-kiem|tu-khoa)(/|\?|$)",
     r"[?&](PageIndex|Page|page|paged|trang|p_p_page)=\d+", r"[?&]_[^=&]*_cur=\d+", r"/trang-\d+/?$", r"/page/\d+/?$",
