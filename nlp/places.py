@@ -954,22 +954,12 @@ def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str)
             province_weight[g.wkey] += len(g.mentions)
     results: dict[int, tuple[str, str, list[gz.AdminUnit]]] = {}
 
-    for level in (PROVINCE, DISTRICT, COMMUNE, VILLAGE):
+    for level in (PROVINCE, DISTRICT, COMMUNE):     # higher levels first: they are the context
         for g in [g for g in groups if g.level == level]:
-            if level == VILLAGE:
-                continue
             cands = [u for u in lex.admin.get(g.wkey, []) if u.level == level]
             types = Counter(m.type for m in g.mentions if m.type)
-            # explicit parents
-            parent_units: list[gz.AdminUnit | None] = []
-            parent_names: list[tuple[str, str]] = []
-            for m in g.mentions:
-                for pi in m.parents:
-                    pm = f.mentions[pi]
-                    pg = group_of.get(id(pm))
-                    parent_names.append((pm.wkey, pm.level))
-                    if pg is not None:
-                        parent_units.append(chosen.get(id(pg)))
+            # explicit parents (", huyện X, tỉnh Y", "(Vĩnh Yên)")
+            parent_names = [(f.mentions[pi].wkey, f.mentions[pi].level) for m in g.mentions for pi in m.parents]
             by_parent = False
             for pw, pl in parent_names:
                 if pl == PROVINCE:
