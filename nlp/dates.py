@@ -34,14 +34,14 @@ def _p(kind: str, rx: str, how: str, left: str | None = None, required: bool = F
 
 
 _YEAR_RANGE = rf"(?P<y1>(?:1[89]|20)\d\d){_DASH}(?P<y2>(?:1[89]|20)\d\d)\b"
-# terms
+# terms (a period that opens with a term first: "Từ đầu nhiệm kỳ 2020 - 2025 đến nay")
+_p("period", rf"\b[Tt]ừ\s+đầu\s+nhiệm\s+kỳ(?:\s+{_YEAR_RANGE})?\s+(?:đến\s+nay|tới\s+nay)", "yrange_opt")
 _p("term", rf"\b(?:nhiệm\s+kỳ|năm\s+học|niên\s+khóa|niên\s+khoá|khóa\s+học|khoá\s+học)\s+{_YEAR_RANGE}", "yrange")
 _p("term", rf"\b(?:khóa|khoá)\s+(?:{_ROMAN}|\d{{1,2}})\b(?!\s*[-–]\s*\d)", "empty")
 # periods
 _p("period", rf"\b(?:giai\s+đoạn|thời\s+kỳ|thời\s+gian)\s+{_YEAR_RANGE}", "yrange")
 _p("period", rf"\b[Tt]ừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?năm\s+(?P<y1>(?:1[89]|20)\d\d)\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y2>(?:1[89]|20)\d\d)", "yrange")
 _p("period", rf"\b[Tt]ừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?năm\s+{_Y}\s+(?:đến\s+nay|tới\s+nay|đến\s+hiện\s+nay|trở\s+lại\s+đây)", "yopen")
-_p("period", rf"\b[Tt]ừ\s+đầu\s+nhiệm\s+kỳ(?:\s+{_YEAR_RANGE})?\s+(?:đến\s+nay|tới\s+nay)", "yrange_opt")
 _p("period", rf"\b(?P<n>\d{{1,2}}|sáu|chín|ba)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+{_Y})?", "months")
 _p("period", rf"\b(?:[Nn]ửa|[Qq]uý)\s+(?P<half>đầu|cuối)\s+năm(?:\s+{_Y})?", "half")
 _p("period", rf"\b[Qq]uý\s+(?P<q>{_ROMAN}|[1-4])\s*(?:/|năm\s+){_Y}", "quarter")
@@ -137,7 +137,7 @@ def _value(m: re.Match, how: str) -> str | None:
             y1, y2 = int(g["y1"]), int(g["y2"])
             return f"{y1}/{y2}" if y1 <= y2 <= y1 + 50 else None
         if how == "yrange_opt":
-            return f"{g['y1']}/.." if g.get("y1") else ""
+            return f"{g['y1']}/.." if g.get("y1") else ""   # from the term's start until now
         if how == "yopen":
             return f"{g['y']}/.."
         if how == "months":

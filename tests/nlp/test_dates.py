@@ -99,3 +99,8 @@ def test_year_followed_by_punctuation_is_still_a_year():
 
 def test_day_month_in_brackets_is_a_date():
     assert triples("Sáng nay (15/3), đoàn công tác đến thăm xã.") == [("(15/3)", "date", "")]
+
+
+def test_period_from_the_start_of_a_term_until_now():
+    assert triples("Từ đầu nhiệm kỳ 2020 - 2025 đến nay, huyện kết nạp nhiều đảng viên.")[0] == (
+        "Từ đầu nhiệm kỳ 2020 - 2025 đến nay", "period", "2020/..")
