@@ -195,6 +195,7 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                 if p:
                     for it in tchain:
                         found.append((p, g, it, tchain))
+    found.extend(_posts_before_doi_voi(toks, keys, mentions, person_of, stops))
     roles: dict[tuple[str, str], Role] = {}
     for person, m, it, chain in found:
         title = doc.norm[toks[it.start].start:toks[it.title_end - 1].end]
@@ -208,6 +209,37 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         if old is None or len(org_text) > len(old.organization):
             roles[rk] = role
     return sorted(roles.values(), key=lambda r: (r.span, r.person_span or (0, 0)))
+
+
+def _posts_before_doi_voi(toks, keys, mentions, person_of, stops):
+    """"miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông X": the post comes before the person."""
+    lx = lexicons()
+    out = []
+    start_of = {m.start: m for m in mentions}
+    n = len(toks)
+    for i in range(n):
+        m = lx.triggers.match(keys, i)
+        if not m or keys[i] in ("là", "làm", "kiêm"):
+            continue
+        j = m[0]
+        if j + 1 < n and keys[j] == "chức" and keys[j + 1] == "vụ":
+            j += 2
+        chain = parse_chain(toks, keys, j, stops)
+        if not chain:
+            continue
+        k = chain[-1].end
+        while k < n and k - chain[-1].end < 8 and (keys[k] in ("nhiệm", "kỳ", "khóa", "-", "–", ",")
+                                                   or toks[k].text.isdigit() or toks[k].upper):
+            k += 1   # "… nhiệm kỳ 2021 - 2026 đối với ông X"
+        if k + 1 < n and keys[k] == "đối" and keys[k + 1] == "với":
+            k += 2
+            h = lx.honorifics.match(keys, k)
+            if h:
+                k = h[0]
+            who = start_of.get(k)
+            if who is not None and person_of.get(k):
+                out.extend((person_of[k], who, it, chain) for it in chain)
+    return out
 
 
 def _chain_place(chain: list[TitleItem]):

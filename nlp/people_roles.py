@@ -217,7 +217,11 @@ def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[li
     while k < n and k - j < 8 and k not in stops:
         m = lx.triggers.match(keys, k)
         if m and keys[k] != "làm":
-            return parse_chain(toks, keys, m[0], stops), k
+            chain = parse_chain(toks, keys, m[0], stops)
+            if chain:
+                return chain, k
+            k = m[0]   # "được điều động, chỉ định giữ chức …": the post comes after the last verb
+            continue
         if keys[k] not in _FILLER:
             break
         k += 1

@@ -343,3 +343,8 @@ def test_earlier_post_after_truoc_do_la():
 def test_preposition_keeps_someone_elses_job_off_the_name():
     text = "Trả lời câu hỏi của phóng viên Báo Lào Cai, ông Hoàng Quốc Khánh cho biết tỉnh đã có kế hoạch."
     assert roles(text) == []
+
+
+def test_post_before_doi_voi_belongs_to_the_person_after_it():
+    text = "HĐND tỉnh miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh nhiệm kỳ 2021 - 2026 đối với ông Ngô Đức Vượng."
+    assert role_titles(text) == [("Ngô Đức Vượng", "Phó Chủ tịch UBND")]
