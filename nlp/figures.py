@@ -23,7 +23,7 @@ import importlib.util
 from pathlib import Path
 
 from .doc import Document
-from .numbers import Numeral, Token, lexicon, read_numeral, table, tidy, tokenize
+from .numbers import SCALES, Numeral, Token, lexicon, read_numeral, table, tidy, tokenize
 from .text import canon
 from .types import DateMention, Figure
 
@@ -167,7 +167,7 @@ def _rejection(toks: list[Token], i: int, num: Numeral, blocked) -> str:
             if nxt.text in _DASHES | {"/"} and num.last + 2 < len(toks) and toks[num.last + 2].kind == "word" \
                     and not toks[num.last + 2].space_before and toks[num.last + 2].text[:1].isupper():
                 return "document number"
-            if nxt.kind == "word" and nxt.low not in _measure() and nxt.low != "h":
+            if nxt.kind == "word" and nxt.low not in _measure() and nxt.low not in SCALES and nxt.low != "h":
                 return "code"
             if nxt.kind == "word" and nxt.low == "h":
                 return "time of day"

@@ -137,7 +137,7 @@ def read_numeral(toks: list[Token], i: int) -> Numeral | None:
         j = i
         scaled = False
         first_scale = 1
-        if j + 1 < len(toks) and toks[j + 1].low in SCALES and toks[j + 1].space_before:
+        if j + 1 < len(toks) and toks[j + 1].low in SCALES:
             sc = SCALES[toks[j + 1].low]
             v = v * sc
             j += 1
