@@ -19,6 +19,7 @@ A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role,
 
 MAX_SERIES_POINTS = 2000
 MAX_ARTICLES_LISTED = 100
+MAX_CAREER_ROWS = 200
 
 
 def _article_ref(r) -> dict:
@@ -99,7 +100,8 @@ def archived_html(session: Session, article_id: int) -> tuple[bytes, str] | None
 # -- person -------------------------------------------------------------------------------------------
 
 def person_detail(session: Session, person_id: int) -> dict | None:
-    """A person's roles by date (career), variants, co-mentioned people, places and articles."""
+    """A person's roles by date (career: the newest MAX_CAREER_ROWS rows, every role in the timeline
+    lanes), variants, co-mentioned people, places and articles."""
     p = session.get(P, person_id)
     if p is None:
         return None
@@ -107,12 +109,17 @@ def person_detail(session: Session, person_id: int) -> dict | None:
         select(R.id, R.title, R.organization, R.title_expanded, R.former, R.place_id, PL.name.label("place"),
                R.article_id, A.title.label("article_title"), A.published, A.published_date)
         .join(A, A.id == R.article_id).outerjoin(PL, PL.id == R.place_id)
-        .where(R.person_id == p.id).order_by(A.published_date.nulls_last(), R.id)).all()
+        .where(R.person_id == p.id).order_by(A.published_date.desc(), R.id.desc()).limit(MAX_CAREER_ROWS)).all()
+    n_roles = session.execute(select(func.count()).where(R.person_id == p.id)).scalar_one()
+    sightings = session.execute(
+        select(R.title, R.organization, A.published_date, func.max(R.former), func.count())
+        .join(A, A.id == R.article_id).where(R.person_id == p.id)
+        .group_by(R.title, R.organization, A.published_date)).all()
     art_ids = select(MN.article_id).where(MN.entity_type == "person", MN.entity_id == p.id).distinct()
     n_articles = session.execute(select(func.count()).select_from(art_ids.subquery())).scalar_one()
     articles = session.execute(
         select(A.id, A.title, A.published, A.url).where(A.id.in_(art_ids))
-        .order_by(A.published_date.desc().nulls_last(), A.id.desc()).limit(MAX_ARTICLES_LISTED)).all()
+        .order_by(A.published_date.desc(), A.id.desc()).limit(MAX_ARTICLES_LISTED)).all()
     co = session.execute(
         select(P.id, P.name, func.count(func.distinct(MN.article_id)).label("n"))
         .join(MN, (MN.entity_id == P.id) & (MN.entity_type == "person"))
@@ -130,7 +137,9 @@ def person_detail(session: Session, person_id: int) -> dict | None:
                "article_href": f"/articles/{r.article_id}#r{r.id}"} for r in roles]
     return {
         "id": p.id, "href": f"/persons/{p.id}", "name": p.name, "variants": json.loads(p.variants or "[]"),
-        "career": career, "timeline": career_lanes(career),
+        "career": career, "roles_total": n_roles,
+        "timeline": career_lanes([{"title": t, "organization": o, "date": d.isoformat() if d else "",
+                                   "former": bool(f), "count": n} for t, o, d, f, n in sightings]),
         "co_mentioned": [{"id": c.id, "name": c.name, "articles": c.n, "href": f"/persons/{c.id}"} for c in co],
         "places": [{"id": c.id, "name": c.name, "type": c.type, "province": c.province, "articles": c.n,
                     "href": f"/places/{c.id}"} for c in places],
@@ -138,20 +147,24 @@ def person_detail(session: Session, person_id: int) -> dict | None:
     }
 
 
-def career_lanes(career: list[dict]) -> list[dict]:
-    """Roles grouped by (title, organization): one timeline lane each, with the dated sightings."""
+def career_lanes(sightings: list[dict]) -> list[dict]:
+    """Role sightings grouped by (title, organization): one timeline lane each, with its distinct dates
+    (oldest first), the number of undated sightings and whether it is ever marked former."""
     lanes: dict[tuple, dict] = {}
-    for r in career:
+    for r in sightings:
         k = (r["title"], r["organization"])
-        lane = lanes.setdefault(k, {"title": r["title"], "organization": r["organization"], "dates": [],
+        lane = lanes.setdefault(k, {"title": r["title"], "organization": r["organization"], "dates": set(),
                                     "former": False, "undated": 0})
         if r["date"]:
-            lane["dates"].append(r["date"])
+            lane["dates"].add(r["date"])
         else:
-            lane["undated"] += 1
+            lane["undated"] += r.get("count", 1)
         lane["former"] = lane["former"] or r["former"]
-    out = list(lanes.values())
-    out.sort(key=lambda ln: (min(ln["dates"]) if ln["dates"] else "9999", ln["title"]))
+    out = []
+    for lane in lanes.values():
+        lane["dates"] = sorted(lane["dates"])
+        out.append(lane)
+    out.sort(key=lambda ln: (ln["dates"][0] if ln["dates"] else "9999", ln["title"]))
     return out
 
 

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy import Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from nlp.text import fold, key
@@ -26,6 +26,8 @@ __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_row
 TABLES = ("articles", "persons", "roles", "places", "organizations", "figures")
 MAX_PER_PAGE = 200
 MAX_PAGE = 5000          # bounded OFFSET: deeper pages are an export's job
+COUNT_CAP = 10_000       # searches and filtered lists count at most this many rows ("10,000+")
+RANK_LIMIT = 3000        # article match sets up to this size are ordered by bm25
 
 A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
 
@@ -72,58 +74,119 @@ def _mentioned(etype: str, ent_id_col, f: Filters):
     return exists().where(MN.entity_type == etype, MN.entity_id == ent_id_col, MN.article_id == A.id, *conds)
 
 
-def _article_date_site(st: Select, f: Filters) -> Select:
+def _article_scope(f: Filters, id_col) -> list:
+    """Conditions on an article-id column for the site/date/article filters: one IN over the
+    articles' (published_date, site_id) index, so no article row (with its text) is read."""
+    conds = []
     if f.site:
-        st = st.where(A.site_id == _site_id(f.site))
+        conds.append(A.site_id == _site_id(f.site))
     if f.date_from:
-        st = st.where(A.published_date >= f.date_from)
+        conds.append(A.published_date >= f.date_from)
     if f.date_to:
-        st = st.where(A.published_date <= f.date_to)
+        conds.append(A.published_date <= f.date_to)
+    out = [id_col.in_(select(A.id).where(*conds))] if conds else []
     if f.article:
-        st = st.where(A.id == f.article)
-    return st
+        out.append(id_col == f.article)
+    return out
 
 
-# -- articles -----------------------------------------------------------------------------------
+def _article_conditions(f: Filters, id_col) -> list:
+    """Every filter as a condition on an article-id column."""
+    conds = _article_scope(f, id_col)
+    if f.province:
+        conds.append(exists().where(MN.article_id == id_col, MN.entity_type == "place", MN.entity_id == PL.id,
+                                    PL.province == f.province))
+    for etype, value in (("place", f.place), ("person", f.person), ("organization", f.organization)):
+        if value:
+            conds.append(exists().where(MN.article_id == id_col, MN.entity_type == etype, MN.entity_id == value))
+    if f.role_title:
+        conds.append(exists().where(R.article_id == id_col, R.title_folded == fold(f.role_title)))
+    if f.unit:
+        conds.append(exists().where(F.article_id == id_col, F.unit == f.unit))
+    return conds
+
+
+def _article_rows() -> Select:
+    return (select(A.id, A.url, S.name.label("site"), A.title, A.published, A.author, A.source, A.text)
+            .join(S, S.id == A.site_id))
+
+
+def _article_tiers(sq: SearchQuery) -> list:
+    """FTS match sets in rank order: the exact diacritics (of the whole query), the words adjacent as
+    typed, then every row with all the words."""
+    whole = sq.as_phrase()
+    tiers = []
+    if sq.has_diacritics():
+        tiers.append(fts_matches("articles", whole or sq, exact=True, tag="t0"))
+    if whole is not None:
+        tiers.append(fts_matches("articles", whole, tag="t1"))
+    tiers.append(fts_matches("articles", sq, tag="t2"))
+    return tiers
+
 
 def _articles(ctx: Ctx, export: bool) -> Select:
-    st = (select(A.id, A.url, S.name.label("site"), A.title, A.published, A.author, A.source, A.text)
-          .join(S, S.id == A.site_id))
-    f = ctx.filters
-    st = _article_date_site(st, f)
-    if f.province:
-        st = st.where(exists().where(MN.article_id == A.id, MN.entity_type == "place", MN.entity_id == PL.id,
-                                     PL.province == f.province))
-    if f.place:
-        st = st.where(exists().where(MN.article_id == A.id, MN.entity_type == "place", MN.entity_id == f.place))
-    if f.person:
-        st = st.where(exists().where(MN.article_id == A.id, MN.entity_type == "person", MN.entity_id == f.person))
-    if f.organization:
-        st = st.where(exists().where(MN.article_id == A.id, MN.entity_type == "organization",
-                                     MN.entity_id == f.organization))
-    if f.role_title:
-        st = st.where(exists().where(R.article_id == A.id, R.title_folded == fold(f.role_title)))
-    if f.unit:
-        st = st.where(exists().where(F.article_id == A.id, F.unit == f.unit))
+    st = _article_rows().where(*_article_conditions(ctx.filters, A.id))
     if not ctx.searching:
-        return st.order_by(A.published_date.desc().nulls_last(), A.id.desc())
+        return st.order_by(*_newest(ctx))
     sq = ctx.sq
     if ctx.fts:
-        mt = fts_matches("articles", sq)
-        st = st.join(mt, mt.c.id == A.id)
-        # exact diacritics first, then the words adjacent as typed, then bm25
-        whole = sq.as_phrase() or sq
-        order = []
-        if sq.has_diacritics():
-            ex = fts_matches("articles", whole, exact=True)
-            order.append(case((A.id.in_(select(ex.c.id)), 0), else_=1))
-        if whole is not sq:
-            ph = fts_matches("articles", whole, tag="phrase")
-            order.append(case((A.id.in_(select(ph.c.id)), 0), else_=1))
-        return st.order_by(*order, mt.c.score, A.id.desc())
+        *better, everything = _article_tiers(sq)
+        st = st.join(everything, everything.c.id == A.id)
+        order = [case((A.id.in_(select(t.c.id)), 0), else_=1) for t in better]
+        return st.order_by(*order, everything.c.score, A.id.desc())
     exact = or_(A.title.like(sq.exact_like()), func.lower(A.text).like(sq.exact_like()))
     st = st.where(or_(_like_all([A.title_folded], sq), exact))
-    return st.order_by(case((exact, 0), else_=1), A.published_date.desc().nulls_last(), A.id.desc())
+    return st.order_by(case((exact, 0), else_=1), *_newest(ctx))
+
+
+def _newest(ctx: Ctx) -> list:
+    # SQLite sorts NULL lowest, so DESC already puts undated articles last (and can walk the index)
+    if ctx.fts:
+        return [A.published_date.desc(), A.id.desc()]
+    return [A.published_date.desc().nulls_last(), A.id.desc()]
+
+
+def _articles_ids(ctx: Ctx) -> Select | None:
+    if ctx.searching:
+        return None  # FTS: tiers in _article_search_page; LIKE: the full query
+    return select(A.id).where(*_article_conditions(ctx.filters, A.id)).order_by(*_newest(ctx))
+
+
+def _no_index(fts_id):
+    """``id + 0``: a filter on it cannot become a rowid lookup into the FTS table, which would re-run
+    the MATCH once per probed row; the match set is scanned once and checked against the filter."""
+    return fts_id + 0
+
+
+def _article_search_page(session: Session, ctx: Ctx, offset: int, limit: int) -> list:
+    """One page of an FTS article search, tier by tier (see _article_tiers): within a tier, bm25 when it
+    has at most RANK_LIMIT rows, newest stored first beyond (ranking tens of thousands of rows that all
+    contain a common word costs more than it tells)."""
+    ids: list[int] = []
+    earlier = []
+    for tier in _article_tiers(ctx.sq):
+        st = select(tier.c.id).where(*_article_conditions(ctx.filters, _no_index(tier.c.id)))
+        for prev in earlier:
+            st = st.where(tier.c.id.not_in(select(prev.c.id)))
+        earlier.append(tier)
+        need = limit - len(ids)
+        small = session.execute(st.add_columns(tier.c.score).limit(RANK_LIMIT + 1)).all()
+        if len(small) <= RANK_LIMIT:  # rank the whole tier by bm25
+            if offset >= len(small):
+                offset -= len(small)
+                continue
+            small.sort(key=lambda r: (r.score, -r.id))
+            ids += [r.id for r in small[offset:offset + need]]
+        else:  # a big tier: newest stored first
+            n = _capped_count(session, st) if offset else RANK_LIMIT + 1
+            if offset >= n:
+                offset -= n
+                continue
+            ids += session.execute(st.order_by(tier.c.id.desc()).limit(need).offset(offset)).scalars()
+        offset = 0
+        if len(ids) >= limit:
+            break
+    return _fetch_rows(session, _article_rows(), A, ids)
 
 
 def _article_row(r) -> dict:
@@ -271,35 +334,45 @@ def _occurrence(fields: Callable) -> Callable[[Any], dict]:
 
 # -- roles and figures: one row per fact ----------------------------------------------------------
 
-def _roles(ctx: Ctx, export: bool) -> Select:
+def _role_conditions(ctx: Ctx) -> list:
     f = ctx.filters
-    st = (select(R.id, R.person_id, P.name.label("person"), R.title, R.organization, R.title_expanded, R.former,
-                 R.organization_id, R.place_id, PL.name.label("place"), PL.province.label("province"),
-                 R.article_id, A.url.label("article_url"), A.published, R.start, R.end)
-          .join(P, P.id == R.person_id).join(A, A.id == R.article_id).outerjoin(PL, PL.id == R.place_id))
-    st = _article_date_site(st, f)
+    conds = _article_scope(f, R.article_id)
     if f.province:
-        st = st.where(PL.province == f.province)
+        conds.append(R.place_id.in_(select(PL.id).where(PL.province == f.province)))
     if f.role_title:
-        st = st.where(R.title_folded == fold(f.role_title))
+        conds.append(R.title_folded == fold(f.role_title))
     if f.place:
-        st = st.where(R.place_id == f.place)
+        conds.append(R.place_id == f.place)
     if f.person:
-        st = st.where(R.person_id == f.person)
+        conds.append(R.person_id == f.person)
     if f.organization:
-        st = st.where(R.organization_id == f.organization)
+        conds.append(R.organization_id == f.organization)
     if f.unit:
-        st = st.where(R.id.is_(None))
-    if not ctx.searching:
-        return st.order_by(R.id.desc() if not export else R.id)
-    sq = ctx.sq
-    if ctx.fts:
-        mr, mp = fts_matches("roles", sq), fts_matches("persons", sq)
-        st = st.where(or_(R.id.in_(select(mr.c.id)), R.person_id.in_(select(mp.c.id))))
-    else:
-        st = st.where(or_(_like_all([R.title_folded], sq), _like_all([P.folded], sq)))
-    exact = case((P.key.like("%" + key(sq.raw.replace('"', " ")) + "%"), 0), else_=1)
-    return st.order_by(exact, A.published_date.desc().nulls_last(), R.id)
+        conds.append(R.id.is_(None))  # roles carry no unit
+    if ctx.searching:
+        sq = ctx.sq
+        if ctx.fts:
+            mr, mp = fts_matches("roles", sq), fts_matches("persons", sq)
+            conds.append(or_(R.id.in_(select(mr.c.id)), R.person_id.in_(select(mp.c.id))))
+        else:
+            conds.append(or_(_like_all([R.title_folded], sq),
+                             R.person_id.in_(select(P.id).where(_like_all([P.folded], sq)))))
+    return conds
+
+
+def _role_rows() -> Select:
+    return (select(R.id, R.person_id, P.name.label("person"), R.title, R.organization, R.title_expanded, R.former,
+                   R.organization_id, R.place_id, PL.name.label("place"), PL.province.label("province"),
+                   R.article_id, A.url.label("article_url"), A.published, R.start, R.end)
+            .join(P, P.id == R.person_id).join(A, A.id == R.article_id).outerjoin(PL, PL.id == R.place_id))
+
+
+def _roles(ctx: Ctx, export: bool) -> Select:
+    return _role_rows().where(*_role_conditions(ctx)).order_by(R.id if export else R.id.desc())
+
+
+def _roles_ids(ctx: Ctx) -> Select:
+    return select(R.id).where(*_role_conditions(ctx)).order_by(R.id.desc())
 
 
 def _role_row(r) -> dict:
@@ -310,30 +383,40 @@ def _role_row(r) -> dict:
             "published": r.published or "", "start": r.start, "end": r.end, "href": f"/persons/{r.person_id}"}
 
 
-def _figures(ctx: Ctx, export: bool) -> Select:
+def _figure_conditions(ctx: Ctx) -> list:
     f = ctx.filters
-    st = (select(F.id, F.value, F.unit, F.text, F.counted, F.actor, F.period, F.qualifier, F.sentence,
-                 F.place_id, PL.name.label("place"), PL.province.label("province"),
-                 F.article_id, A.url.label("article_url"), A.published, F.start, F.end)
-          .join(A, A.id == F.article_id).outerjoin(PL, PL.id == F.place_id))
-    st = _article_date_site(st, f)
+    conds = _article_scope(f, F.article_id)
     if f.province:
-        st = st.where(PL.province == f.province)
+        conds.append(F.place_id.in_(select(PL.id).where(PL.province == f.province)))
     if f.unit:
-        st = st.where(F.unit == f.unit)
+        conds.append(F.unit == f.unit)
     if f.place:
-        st = st.where(F.place_id == f.place)
+        conds.append(F.place_id == f.place)
     if f.role_title or f.person or f.organization:
-        st = st.where(F.id.is_(None))  # figures carry no role/person/organization link
-    if not ctx.searching:
-        return st.order_by(F.id.desc() if not export else F.id)
-    sq = ctx.sq
-    if ctx.fts:
-        mt = fts_matches("figures", sq)
-        st = st.where(F.id.in_(select(mt.c.id)))
-    else:
-        st = st.where(_like_all([func.lower(F.unit), func.lower(F.text), func.lower(F.counted)], sq))
-    return st.order_by(A.published_date.desc().nulls_last(), F.id)
+        conds.append(F.id.is_(None))  # figures carry no role/person/organization link
+    if ctx.searching:
+        sq = ctx.sq
+        if ctx.fts:
+            mt = fts_matches("figures", sq)
+            conds.append(F.id.in_(select(mt.c.id)))
+        else:
+            conds.append(_like_all([func.lower(F.unit), func.lower(F.text), func.lower(F.counted)], sq))
+    return conds
+
+
+def _figure_rows() -> Select:
+    return (select(F.id, F.value, F.unit, F.text, F.counted, F.actor, F.period, F.qualifier, F.sentence,
+                   F.place_id, PL.name.label("place"), PL.province.label("province"),
+                   F.article_id, A.url.label("article_url"), A.published, F.start, F.end)
+            .join(A, A.id == F.article_id).outerjoin(PL, PL.id == F.place_id))
+
+
+def _figures(ctx: Ctx, export: bool) -> Select:
+    return _figure_rows().where(*_figure_conditions(ctx)).order_by(F.id if export else F.id.desc())
+
+
+def _figures_ids(ctx: Ctx) -> Select:
+    return select(F.id).where(*_figure_conditions(ctx)).order_by(F.id.desc())
 
 
 def _figure_row(r) -> dict:
@@ -354,12 +437,14 @@ class TableSpec:
     row: Callable[[Any], dict]                     # export row
     item: Callable[[Any, Ctx], dict]               # API item
     model: Any
+    ids: Callable[[Ctx], Select | None] | None = None   # ordered ids of a page, without joins
+    rows: Callable[[], Select] | None = None            # the joined row query for given ids
 
 
 _OCC = ("article_id", "article_url", "published", "mentions", "start", "end")
 SPECS: dict[str, TableSpec] = {
     "articles": TableSpec("articles", ("id", "url", "site", "title", "published", "author", "source", "text", "href"),
-                          _articles, _article_row, _article_item, A),
+                          _articles, _article_row, _article_item, A, _articles_ids, _article_rows),
     "persons": TableSpec("persons", ("id", "name", "variants", "href") + _OCC, _persons,
                          _occurrence(_person_fields), lambda r, c: _person_fields(r), P),
     "places": TableSpec("places", ("id", "name", "type", "province", "code", "era", "successor_name", "successor_type",
@@ -369,11 +454,11 @@ SPECS: dict[str, TableSpec] = {
                                _occurrence(_org_fields), lambda r, c: _org_fields(r), O),
     "roles": TableSpec("roles", ("id", "person", "person_id", "title", "organization", "title_expanded", "former",
                                  "place", "province", "article_id", "article_url", "published", "start", "end", "href"),
-                       _roles, _role_row, lambda r, c: _role_row(r), R),
+                       _roles, _role_row, lambda r, c: _role_row(r), R, _roles_ids, _role_rows),
     "figures": TableSpec("figures", ("id", "value", "unit", "text", "counted", "actor", "period", "qualifier",
                                      "sentence", "place", "province", "article_id", "article_url", "published",
                                      "start", "end", "href"),
-                         _figures, _figure_row, lambda r, c: _figure_row(r), F),
+                         _figures, _figure_row, lambda r, c: _figure_row(r), F, _figures_ids, _figure_rows),
 }
 _ENTITY = {"persons": "person", "places": "place", "organizations": "organization"}
 
@@ -389,27 +474,66 @@ def _ctx(session: Session, q: str | None, filters: Filters | None) -> Ctx:
     return Ctx(parse_query(q), filters or Filters(), has_fts(session))
 
 
-def count_items(session: Session, table: str, q: str = "", filters: Filters | None = None) -> int:
+def _capped_count(session: Session, st: Select, cap: int = COUNT_CAP) -> int:
+    """Rows of ``st``, counting no further than cap + 1."""
+    probe = st.with_only_columns(literal(1), maintain_column_froms=True).order_by(None).limit(cap + 1)
+    return session.execute(select(func.count()).select_from(probe.subquery())).scalar_one()
+
+
+def _fetch_rows(session: Session, rows: Select, model, ids: list[int]) -> list:
+    """The joined rows of ``ids``, in the order of ``ids``."""
+    if not ids:
+        return []
+    by_id = {r.id: r for r in session.execute(rows.where(model.id.in_(ids)))}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _page_rows(session: Session, sp: TableSpec, ctx: Ctx, limit: int, offset: int) -> list:
+    """A page in two steps where the table allows it: the ordered ids (no joins, no text columns in
+    the sort), then the joined rows of those ids."""
+    ids_q = sp.ids(ctx) if sp.ids else None
+    if ids_q is None:
+        return session.execute(sp.query(ctx, False).limit(limit).offset(offset)).all()
+    ids = list(session.execute(ids_q.limit(limit).offset(offset)).scalars())
+    return _fetch_rows(session, sp.rows(), sp.model, ids)
+
+
+def count_items(session: Session, table: str, q: str = "", filters: Filters | None = None,
+                cap: int | None = COUNT_CAP) -> int:
+    """Rows a list/search would show; with a query or filters counting stops past ``cap`` (the answer
+    is then cap + 1: "more than cap"). ``cap=None`` counts everything."""
     sp = spec(table)
     ctx = _ctx(session, q, filters)
     if not ctx.searching and not ctx.filters.active():
         return session.execute(select(func.count()).select_from(sp.model)).scalar_one()
-    base = sp.query(ctx, False).order_by(None)
-    return session.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+    base = (sp.ids(ctx) if sp.ids else None)
+    if table == "articles" and ctx.searching and ctx.fts:
+        every = _article_tiers(ctx.sq)[-1]
+        base = select(every.c.id).where(*_article_conditions(ctx.filters, _no_index(every.c.id)))
+    if base is None:
+        base = sp.query(ctx, False)
+    if cap is None:
+        return session.execute(select(func.count()).select_from(base.order_by(None).subquery())).scalar_one()
+    return _capped_count(session, base, cap)
 
 
 def list_items(session: Session, table: str, q: str = "", page: int = 1, per_page: int = 50,
                filters: Filters | None = None) -> dict:
-    """One page of a table as the API answers it: {"items", "total", "page", "per_page"}; raises
-    QueryError for an unknown table, an over-long query or a page past MAX_PAGE."""
+    """One page of a table as the API answers it: {"items", "total", "page", "per_page", "total_capped"}
+    (total_capped: the count stopped at COUNT_CAP, there are more). Raises QueryError for an unknown
+    table, an over-long query or a page past MAX_PAGE."""
     sp = spec(table)
     ctx = _ctx(session, q, filters)
     page = max(1, int(page))
     per_page = max(1, min(MAX_PER_PAGE, int(per_page)))
     if page > MAX_PAGE:
         raise QueryError(f"page {page} is past the last browsable page {MAX_PAGE}; narrow the query or export")
-    total = count_items(session, table, q, filters)
-    rows = session.execute(sp.query(ctx, False).limit(per_page).offset((page - 1) * per_page)).all()
+    n = count_items(session, table, q, filters)
+    offset = (page - 1) * per_page
+    if table == "articles" and ctx.searching and ctx.fts:
+        rows = _article_search_page(session, ctx, offset, per_page)
+    else:
+        rows = _page_rows(session, sp, ctx, per_page, offset)
     items = [sp.item(r, ctx) for r in rows]
     if table in _ENTITY and items:
         counts = dict(session.execute(
@@ -418,7 +542,9 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
             .group_by(MN.entity_id)).all())
         for i in items:
             i["articles"] = counts.get(i["id"], 0)
-    return {"items": items, "total": total, "page": page, "per_page": per_page}
+    capped = n > COUNT_CAP and (ctx.searching or ctx.filters.active())
+    return {"items": items, "total": min(n, COUNT_CAP) if capped else n, "total_capped": capped,
+            "page": page, "per_page": per_page}
 
 
 def export_rows(session: Session, table: str, q: str = "", filters: Filters | None = None,

@@ -34,28 +34,36 @@ def _clip(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def timeline_svg(lanes: list[dict], title: str = "") -> Markup:
-    """One lane per (title, organization): a bar from first to last sighting, a dot per dated article."""
+def timeline_svg(lanes: list[dict], title: str = "", max_lanes: int = 30) -> Markup:
+    """One lane per (title, organization): a bar from first to last sighting, one dot per month with a
+    sighting. At most ``max_lanes`` lanes (those seen on most dates), in chronological order."""
     dated = [ln for ln in lanes if ln["dates"]]
     if not dated:
         return Markup("")
+    if len(dated) > max_lanes:
+        keep = {id(ln) for ln in sorted(dated, key=lambda ln: -len(ln["dates"]))[:max_lanes]}
+        dated = [ln for ln in dated if id(ln) in keep]
     W, left, right, lane_h, top = 900, 330, 20, 26, 10
     H = top + lane_h * len(dated) + 30
-    all_dates = [_d(x) for ln in dated for x in ln["dates"]]
+    all_dates = [_d(ln["dates"][0]) for ln in dated] + [_d(ln["dates"][-1]) for ln in dated]
     fx, lo, hi = _x_scale(all_dates, left, W - right)
     parts = [f'<svg class="chart timeline" viewBox="0 0 {W} {H}" width="100%" role="img" '
              f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">']
     parts += _year_ticks(lo, hi, fx, top, H - 30)
     for i, ln in enumerate(dated):
         y = top + i * lane_h + lane_h / 2
-        ds = sorted(_d(x) for x in ln["dates"])
+        first, last = _d(ln["dates"][0]), _d(ln["dates"][-1])
         label = f"{ln['title']} {ln['organization']}".strip()
         parts.append(f'<text class="lane-label" x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">'
                      f'<title>{escape(label)}</title>{escape(_clip(label, 46))}</text>')
         cls = "lane former" if ln["former"] else "lane"
-        parts.append(f'<line class="{cls}" x1="{fx(ds[0]):.1f}" y1="{y:.1f}" x2="{max(fx(ds[-1]), fx(ds[0]) + 2):.1f}" y2="{y:.1f}"/>')
-        for d in ds:
-            parts.append(f'<circle class="dot" cx="{fx(d):.1f}" cy="{y:.1f}" r="4"><title>{escape(label)} · {d.isoformat()}</title></circle>')
+        parts.append(f'<line class="{cls}" x1="{fx(first):.1f}" y1="{y:.1f}" x2="{max(fx(last), fx(first) + 2):.1f}" y2="{y:.1f}"/>')
+        months: dict[str, int] = {}
+        for d in ln["dates"]:
+            months[d[:7]] = months.get(d[:7], 0) + 1
+        for mth, n in months.items():
+            x = fx(_d(mth + "-15"))
+            parts.append(f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="4"><title>{escape(label)} · {mth} ({n})</title></circle>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -24,6 +24,7 @@ bp = Blueprint("main", __name__)
 
 EXPORT_FORMATS = ("csv", "xlsx", "json", "jsonl")
 MAX_TRY_CHARS = 20_000
+TAB_COUNT_CAP = 1000
 OPENAPI = Path(__file__).with_name("openapi.yaml")
 
 
@@ -129,13 +130,17 @@ def _search_data() -> dict:
     q, page, per_page, filters = _list_args()
     per_page = _int_arg("per_page", 20, hi=200)
     s = db_session()
-    counts = {tb: _query_error(count_items, s, tb, q, filters) for tb in TABLES}
+    # the tabs count up to TAB_COUNT_CAP ("1,000+"): enough to choose a tab, cheap on big corpora
+    counts = {tb: _query_error(count_items, s, tb, q, filters, cap=TAB_COUNT_CAP) for tb in TABLES}
     wanted = request.args.get("type", "")
     if wanted and wanted not in TABLES:
         abort(400, description=t("error_type", value=wanted[:40], choices=", ".join(TABLES)))
     active = wanted or next((tb for tb in TABLES if counts[tb]), "articles")
     result = _query_error(list_items, s, active, q, page, per_page, filters)
-    return {"q": q, "type": active, "counts": counts, "filters": filters, "result": result}
+    capped = {tb: n > TAB_COUNT_CAP for tb, n in counts.items()}
+    counts = {tb: min(n, TAB_COUNT_CAP) for tb, n in counts.items()}
+    counts[active], capped[active] = result["total"], result["total_capped"]
+    return {"q": q, "type": active, "counts": counts, "counts_capped": capped, "filters": filters, "result": result}
 
 
 @bp.get("/search")
@@ -149,7 +154,7 @@ def search():
 def api_search():
     d = _search_data()
     return _paged_json(d["result"], query=d["q"], type=d["type"], counts=d["counts"],
-                       filters=d["filters"].to_args())
+                       counts_capped=d["counts_capped"], filters=d["filters"].to_args())
 
 
 # -- table lists ---------------------------------------------------------------------------------------------

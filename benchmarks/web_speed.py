@@ -1,0 +1,318 @@
+"""Web speed benchmark: a synthetic corpus of 100k articles and 1.3M facts (300k roles, 1M figures,
+plus entity mentions), then search API latency (p50/p95), person page latency and a full 1M-row CSV
+export (time, peak memory), each measured in a fresh process through the Flask app.
+
+    .venv/bin/python benchmarks/web_speed.py                 # generate (if missing) and measure
+    .venv/bin/python benchmarks/web_speed.py --articles 10000 --figures 100000   # a quick run
+
+Targets (issue 5): search p95 <= 100 ms, person page <= 200 ms, 1M-row CSV export <= 60 s with
+peak memory < 300 MB. Results are printed and written to benchmarks/out/web_speed.json.
+
+The text is generated from Vietnamese sentence templates with spans recorded as they are built; it
+is not real news, only realistically sized and shaped (long-tailed person frequencies, 60 sites,
+ten years of dates).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "benchmarks" / "out"
+
+FAMILIES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Lương Trịnh".split()
+MIDDLES = "Văn Thị Hữu Đức Minh Quang Thanh Ngọc Xuân Hồng Công Đình Thế Kim Bá".split()
+GIVENS = ("An Bình Cường Dũng Đông Giang Hà Hải Hiếu Hoa Hùng Hương Khoa Lan Linh Long Mai Minh Nam Nga Phong "
+          "Phúc Quân Sơn Tâm Thắng Thảo Thủy Trang Trung Tuấn Việt Vinh Yến Huệ Khánh Lộc Nhung Oanh").split()
+PROVINCES = ("Vĩnh Phúc;Phú Thọ;Hà Giang;Tuyên Quang;Thái Nguyên;Bắc Ninh;Hải Dương;Nghệ An;Thanh Hóa;Quảng Nam;"
+             "Đắk Lắk;Cà Mau;Lào Cai;Yên Bái;Sơn La;Hòa Bình;Nam Định;Thái Bình;Ninh Bình;Quảng Ninh").split(";")
+SYLLABLES = ("Vĩnh Yên Tam Dương Lạc Bình Xuyên Phúc Thanh Trù Đồng Văn Mê Linh Sơn Hà Tây Đông An Hòa Tân "
+             "Phú Long Thịnh Hưng Quang Trung Mỹ Lộc Kim Hải Cẩm Đức Thái Nghĩa Xuân Thuận").split()
+PLACE_TYPES = ["xã", "phường", "huyện", "thị trấn", "thành phố"]
+TITLES = ["Bí thư", "Phó Bí thư", "Chủ tịch UBND", "Phó Chủ tịch UBND", "Trưởng Ban Tổ chức", "Ủy viên Ban Thường vụ",
+          "Chủ tịch HĐND", "Trưởng Ban Tuyên giáo", "Chủ nhiệm Ủy ban Kiểm tra", "Giám đốc Sở Nội vụ"]
+ORG_KINDS = [("Tỉnh ủy", "party_committee"), ("Huyện ủy", "party_committee"), ("UBND huyện", "people_committee"),
+             ("Đảng ủy xã", "party_committee"), ("HĐND tỉnh", "council")]
+UNITS = [("đảng viên", 50, 20000), ("%", 1, 100), ("tỷ đồng", 1, 5000), ("hộ", 10, 5000), ("người", 10, 100000),
+         ("chi bộ", 5, 300), ("ha", 10, 10000), ("tấn", 100, 90000), ("km", 1, 300), ("dự án", 1, 80)]
+FILLER = ["Hội nghị đã thảo luận, đánh giá kết quả thực hiện nhiệm vụ chính trị trong năm.",
+          "Các đại biểu tập trung phân tích những hạn chế, nguyên nhân và đề ra giải pháp khắc phục.",
+          "Công tác xây dựng Đảng, xây dựng hệ thống chính trị được chú trọng.",
+          "Tình hình an ninh chính trị, trật tự an toàn xã hội được giữ vững.",
+          "Phong trào thi đua yêu nước được triển khai sâu rộng trong cán bộ, đảng viên và nhân dân.",
+          "Đảng bộ tiếp tục đổi mới phương thức lãnh đạo, nâng cao năng lực cầm quyền.",
+          "Công tác kiểm tra, giám sát được thực hiện nghiêm túc, đúng quy định.",
+          "Chương trình xây dựng nông thôn mới đạt nhiều kết quả quan trọng."]
+
+
+def vn_number(v: float) -> str:
+    if float(v).is_integer():
+        return f"{int(v):,}".replace(",", ".")
+    return f"{v:.1f}".replace(".", ",")
+
+
+def generate(db_path: Path, n_articles: int, n_figures: int, n_roles: int, seed: int = 7) -> dict:
+    """Bulk-insert the synthetic corpus (FTS triggers of migration 0003 fire as in production)."""
+    from corpus import open_db
+    from corpus.search import fast_fold
+    from nlp.text import key
+
+    rnd = random.Random(seed)
+    t0 = time.perf_counter()
+    if db_path.exists():
+        db_path.unlink()
+    db = open_db(str(db_path))
+    raw = db.engine.raw_connection()
+    cur = raw.cursor()
+    cur.execute("PRAGMA synchronous=OFF")
+    now = datetime(2026, 1, 1).isoformat(sep=" ")
+    ver = "bench"
+
+    sites = [(f"portal{i:02d}.{rnd.choice(PROVINCES).lower().replace(' ', '')}.gov.vn",) for i in range(60)]
+    cur.executemany("INSERT INTO sites(name, base_url, profile, schedule, enabled, created_at) "
+                    "VALUES (?, 'https://' || ?, '', 'every 6h', 1, ?)", [(s[0], s[0], now) for s in sites])
+
+    names = set()
+    while len(names) < 20000:
+        parts = [rnd.choice(FAMILIES), rnd.choice(MIDDLES)]
+        if rnd.random() < 0.5:
+            parts.append(rnd.choice(MIDDLES))
+        parts.append(rnd.choice(GIVENS))
+        names.add(" ".join(parts))
+    persons = sorted(names)
+    cur.executemany("INSERT INTO persons(id, name, key, folded, variants) VALUES (?, ?, ?, ?, '[]')",
+                    [(i + 1, n, key(n), fast_fold(n)) for i, n in enumerate(persons)])
+    places = []
+    seen = set()
+    while len(places) < 3000:
+        n = f"{rnd.choice(SYLLABLES)} {rnd.choice(SYLLABLES)}"
+        prov = rnd.choice(PROVINCES)
+        ty = rnd.choice(PLACE_TYPES)
+        if (n, ty, prov) in seen:
+            continue
+        seen.add((n, ty, prov))
+        places.append((len(places) + 1, n, key(n), fast_fold(n), ty, prov, f"{rnd.randint(1, 32000):05d}",
+                       "legacy", f"{rnd.choice(SYLLABLES)} {rnd.choice(SYLLABLES)}", "xã", prov, ""))
+    cur.executemany("INSERT INTO places(id, name, key, folded, type, province, code, era, successor_name, "
+                    "successor_type, successor_province, successor_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    orgs, org_ids = [], {}
+    for pl in places[:2500]:
+        kind, k = ORG_KINDS[pl[0] % len(ORG_KINDS)]
+        n = f"{kind} {pl[1]}"
+        if key(n) in org_ids:
+            continue
+        org_ids[key(n)] = len(orgs) + 1
+        orgs.append((len(orgs) + 1, n, key(n), fast_fold(n), k, pl[0]))
+    cur.executemany("INSERT INTO organizations(id, name, key, folded, kind) VALUES (?,?,?,?,?)",
+                    [o[:5] for o in orgs])
+
+    # long-tailed person frequency: a few officials appear in thousands of articles
+    weights = [1.0 / (i + 1) ** 0.8 for i in range(len(persons))]
+    cum = list(_accumulate(weights))
+    start, span_days = date(2015, 1, 1), 3650
+    art_rows, men_rows, role_rows, fig_rows = [], [], [], []
+    roles_per = n_roles / n_articles
+    figs_per = n_figures / n_articles
+    n_roles_made = n_figs_made = 0
+    for aid in range(1, n_articles + 1):
+        pub = start + timedelta(days=rnd.randrange(span_days))
+        site = rnd.randrange(60) + 1
+        pl = places[rnd.randrange(len(places))]
+        org = orgs[rnd.randrange(len(orgs))]
+        people = {rnd.choices(range(len(persons)), cum_weights=cum)[0] for _ in range(3)}
+        parts, pos = [], 0
+
+        def add(s: str) -> int:
+            nonlocal pos
+            at = pos
+            parts.append(s)
+            pos += len(s)
+            return at
+
+        title = f"{org[1]} tổ chức hội nghị sơ kết công tác xây dựng Đảng năm {pub.year}"
+        add(title + "\n\n")
+        want_roles = int(roles_per) + (rnd.random() < roles_per - int(roles_per))
+        for j, pi in enumerate(sorted(people)):
+            name = persons[pi]
+            add("Đồng chí ")
+            p0 = add(name)
+            men_rows.append((aid, "person", pi + 1, p0, p0 + len(name), name, ver))
+            add(", ")
+            t = TITLES[(pi + j) % len(TITLES)]
+            r0 = add(f"{t} {org[1]}")
+            if j < want_roles and n_roles_made < n_roles:
+                role_rows.append((aid, pi + 1, org[0], pl[0], t, fast_fold(t), org[1], "", 0, r0,
+                                  r0 + len(t) + 1 + len(org[1]), ver))
+                n_roles_made += 1
+            add(" phát biểu chỉ đạo hội nghị. ")
+        p0 = add("Đảng bộ ")
+        placename = f"{pl[4]} {pl[1]}"
+        q0 = add(placename)
+        men_rows.append((aid, "place", pl[0], q0 + len(pl[4]) + 1, q0 + len(placename), pl[1], ver))
+        men_rows.append((aid, "organization", org[0], 0, len(org[1]), org[1], ver))
+        add(". ")
+        want_figs = int(figs_per) + (rnd.random() < figs_per - int(figs_per))
+        for _ in range(want_figs):
+            if n_figs_made >= n_figures:
+                break
+            unit, lo, hi = UNITS[rnd.randrange(len(UNITS))]
+            v = rnd.randint(lo, hi) if unit != "%" else round(rnd.uniform(lo, hi), 1)
+            sent_start = pos
+            add("Năm " + str(pub.year) + ", toàn đơn vị có ")
+            f0 = add(f"{vn_number(v)} {unit}")
+            add(" theo báo cáo. ")
+            fig_rows.append((aid, pl[0], float(v), unit, f"{vn_number(v)} {unit}", f0,
+                             f0 + len(vn_number(v)) + 1 + len(unit), "".join(parts)[sent_start:].strip(),
+                             unit, placename, f"năm {pub.year}", "", ver))
+            n_figs_made += 1
+        add(" ".join(rnd.sample(FILLER, 3)))
+        text = "".join(parts)
+        art_rows.append((aid, site, f"https://{sites[site - 1][0]}/tin/{aid}.html", f"https://{sites[site - 1][0]}/tin/{aid}.html",
+                         title, fast_fold(title), pub.isoformat(), pub.isoformat(), "", "", text, f"{aid:064x}", "bench", now))
+        if len(art_rows) >= 5000:
+            _flush(cur, art_rows, men_rows, role_rows, fig_rows)
+    _flush(cur, art_rows, men_rows, role_rows, fig_rows)
+    raw.commit()
+    cur.execute("ANALYZE")
+    raw.commit()
+    raw.close()
+    db.dispose()
+    return {"articles": n_articles, "roles": n_roles_made, "figures": n_figs_made, "facts": n_roles_made + n_figs_made,
+            "persons": len(persons), "places": len(places), "organizations": len(orgs),
+            "generate_seconds": round(time.perf_counter() - t0, 1),
+            "db_megabytes": round(db_path.stat().st_size / 1e6, 1)}
+
+
+def _accumulate(xs):
+    s = 0.0
+    for x in xs:
+        s += x
+        yield s
+
+
+def _flush(cur, art_rows, men_rows, role_rows, fig_rows) -> None:
+    cur.executemany("INSERT INTO articles(id, site_id, url, canonical_url, title, title_folded, published, "
+                    "published_date, author, source, text, content_hash, profile, created_at) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", art_rows)
+    cur.executemany("INSERT INTO mentions(article_id, entity_type, entity_id, start, \"end\", surface, "
+                    "pipeline_version) VALUES (?,?,?,?,?,?,?)", men_rows)
+    cur.executemany("INSERT INTO roles(article_id, person_id, organization_id, place_id, title, title_folded, "
+                    "organization, title_expanded, former, start, \"end\", pipeline_version) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", role_rows)
+    cur.executemany("INSERT INTO figures(article_id, place_id, value, unit, text, start, \"end\", sentence, counted, "
+                    "actor, period, qualifier, pipeline_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", fig_rows)
+    for rows in (art_rows, men_rows, role_rows, fig_rows):
+        rows.clear()
+
+
+# -- measurements (each in a fresh process) ---------------------------------------------------------------
+
+SEARCHES = ["vinh yen", "Vĩnh Phúc", "dang bo", "đảng viên", "nguyen van hung", "Trần Thị Lan", '"bi thu tinh uy"',
+            "chu tich ubnd", "phó bí thư", "tam duong", "hoi nghi so ket", "xay dung dang", "ty dong", "Hoàng Minh",
+            "thanh hoa", "le quang", "nong thon moi", "giam doc so noi vu", "huyen uy", "kiem tra giam sat"]
+
+
+def _pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return round(xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))], 1)
+
+
+def measure_pages(db_path: str) -> dict:
+    from webapp.app import create_app
+    app = create_app({"DATABASE": db_path, "TESTING": True})
+    c = app.test_client()
+    c.get("/")  # warm the facet cache and the connection as a running server would have
+    lat, per_query = [], {}
+    variants = [{}, {"type": "persons"}, {"from": "2020-01-01", "to": "2021-12-31"}, {"site": "portal03"}]
+    site = c.get("/api/crawls").get_json()["sites"][3]["name"]
+    for q in SEARCHES:
+        for v in variants:
+            args = dict(v, q=q)
+            if "site" in args:
+                args["site"] = site
+            t = time.perf_counter()
+            r = c.get("/api/search", query_string=args)
+            ms = (time.perf_counter() - t) * 1000
+            assert r.status_code == 200, (args, r.status_code, r.get_data(as_text=True)[:200])
+            lat.append(ms)
+            per_query[f"{q} {v}"] = round(ms, 1)
+    rnd = random.Random(3)
+    ids = [1, 2, 3, 5, 10, 50] + [rnd.randrange(1, 20001) for _ in range(44)]
+    plat = []
+    for pid in ids:
+        t = time.perf_counter()
+        r = c.get(f"/persons/{pid}")
+        plat.append((time.perf_counter() - t) * 1000)
+        assert r.status_code == 200
+    top_articles = c.get("/api/persons/1").get_json()["articles_total"]
+    slowest = sorted(per_query.items(), key=lambda kv: -kv[1])[:5]
+    return {"search_requests": len(lat), "search_p50_ms": _pct(lat, 50), "search_p95_ms": _pct(lat, 95),
+            "search_max_ms": round(max(lat), 1), "search_slowest": dict(slowest),
+            "person_requests": len(plat), "person_p50_ms": _pct(plat, 50), "person_p95_ms": _pct(plat, 95),
+            "person_max_ms": round(max(plat), 1), "busiest_person_articles": top_articles}
+
+
+def measure_export(db_path: str) -> dict:
+    from webapp.app import create_app
+    app = create_app({"DATABASE": db_path, "TESTING": True})
+    c = app.test_client()
+    t = time.perf_counter()
+    r = c.get("/export/figures.csv")
+    n_bytes = lines = 0
+    for chunk in r.response:
+        n_bytes += len(chunk)
+        lines += chunk.count(b"\n")
+    r.close()
+    secs = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return {"export_rows": lines - 1, "export_seconds": round(secs, 1), "export_megabytes": round(n_bytes / 1e6, 1),
+            "export_peak_rss_mb": round(peak, 1)}
+
+
+def _in_subprocess(fn: str, db_path: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--measure", fn, "--db", db_path], capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", default=str(OUT / "web_speed.db"))
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--figures", type=int, default=1_000_000)
+    ap.add_argument("--roles", type=int, default=300_000)
+    ap.add_argument("--regenerate", action="store_true", help="Rebuild the corpus even if the file exists.")
+    ap.add_argument("--measure", choices=["pages", "export"], help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.measure:
+        print(json.dumps(measure_pages(a.db) if a.measure == "pages" else measure_export(a.db)))
+        return
+    OUT.mkdir(parents=True, exist_ok=True)
+    db = Path(a.db)
+    result = {"when": datetime.now().isoformat(timespec="seconds"), "cpu_count": os.cpu_count()}
+    if a.regenerate or not db.exists():
+        print(f"generating {a.articles} articles, {a.roles} roles, {a.figures} figures …", file=sys.stderr)
+        result["corpus"] = generate(db, a.articles, a.figures, a.roles)
+        print(json.dumps(result["corpus"]), file=sys.stderr)
+    result.update(_in_subprocess("pages", str(db)))
+    result.update(_in_subprocess("export", str(db)))
+    result["targets"] = {"search_p95_ms<=100": result["search_p95_ms"] <= 100,
+                         "person_p95_ms<=200": result["person_p95_ms"] <= 200,
+                         "export_seconds<=60": result["export_seconds"] <= 60,
+                         "export_peak_rss_mb<300": result["export_peak_rss_mb"] < 300}
+    (OUT / "web_speed.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
