@@ -479,3 +479,10 @@ def test_title_case_headline_takes_only_known_names():
     text = ("Huyện Ủy Tam Dương Công Bố Quyết Định Về Công Tác Cán Bộ\n"
             "Thôn Khuổi Khỏ Đón Nhận Danh Hiệu Thôn Văn Hóa")
     assert names(text) == ["Tam Dương"]
+
+
+def test_saigon_is_the_city_unless_written_as_the_2025_ward():
+    p = one("Ngày 30/4/1975, quân ta giải phóng Sài Gòn.", "Sài Gòn")
+    assert (p.type, p.province) == ("thành phố", "Hồ Chí Minh")
+    q = one("Ngày 11/8/2025, phường Sài Gòn tổ chức hội nghị; người dân Sài Gòn phấn khởi.", "Sài Gòn")
+    assert (q.type, q.era, len(q.mentions)) == ("phường", "2025", 2)
