@@ -40,12 +40,12 @@ _p("term", rf"\b(?:nhiệm\s+kỳ|năm\s+học|niên\s+khóa|niên\s+khoá|khóa
 _p("term", rf"\b(?:khóa|khoá)\s+(?:{_ROMAN}|\d{{1,2}})\b(?!\s*[-–]\s*\d)", "empty")
 # periods
 _p("period", rf"\b(?:giai\s+đoạn|thời\s+kỳ|thời\s+gian)\s+{_YEAR_RANGE}", "yrange")
-_p("period", rf"\b[Tt]ừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?năm\s+(?P<y1>(?:1[89]|20)\d\d)\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y2>(?:1[89]|20)\d\d)", "yrange")
+_p("period", r"\b[Tt]ừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?năm\s+(?P<y1>(?:1[89]|20)\d\d)\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y2>(?:1[89]|20)\d\d)", "yrange")
 _p("period", rf"\b[Tt]ừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?năm\s+{_Y}\s+(?:đến\s+nay|tới\s+nay|đến\s+hiện\s+nay|trở\s+lại\s+đây)", "yopen")
 _p("period", rf"\b(?P<n>\d{{1,2}}|sáu|chín|ba)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+{_Y})?", "months")
 _p("period", rf"\b(?:[Nn]ửa|[Qq]uý)\s+(?P<half>đầu|cuối)\s+năm(?:\s+{_Y})?", "half")
 _p("period", rf"\b[Qq]uý\s+(?P<q>{_ROMAN}|[1-4])\s*(?:/|năm\s+){_Y}", "quarter")
-_p("period", rf"\b[Qq]uý\s+(?P<q>IV|I{{1,3}})\b(?!\s*/)", "quarter_noyear")
+_p("period", r"\b[Qq]uý\s+(?P<q>IV|I{1,3})\b(?!\s*/)", "quarter_noyear")
 _p("period", rf"\(\s*{_D}/{_M}/{_Y}{_DASH}(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:1[89]|20)\d\d)\s*\)", "drange")
 _p("period", rf"(?<![\d/.,]){_D}\s*[-–]\s*(?P<d2>[0-3]?\d)/{_M}(?:/{_Y})?(?![\d/.,]*\d)", "ddrange",
    rf"\b(?:{_TOD}\s+)?(?:ngày|từ|trong)\s+(?:ngày\s+)?", True)
@@ -59,7 +59,7 @@ _p("date", rf"\btháng\s+{_M}\s*(?:/|năm\s+){_Y}\b", "my")
 _p("date", rf"(?<![\d/.,])(?P<dm>{_D}/{_M})(?![\d/.,]*\d)", "dm",
    rf"\b(?:{_TOD}\s+)?(?:ngày|{_TOD}|đợt|dịp|từ|đến|tới|trước|sau|vào)\s+", True)
 _p("date", rf"\(\s*(?P<dm>{_D}/{_M})\s*\)", "dm")   # "Sáng nay (15/3)", "Thứ Hai (2/12)"
-_p("date", rf"\btháng\s+(?P<m>1[0-2]|0?[1-9])\b(?!\s*/\s*\d)(?![.,]\d)", "m")
+_p("date", r"\btháng\s+(?P<m>1[0-2]|0?[1-9])\b(?!\s*/\s*\d)(?![.,]\d)", "m")
 # bare years
 _p("year", rf"\bnăm\s+{_Y}\b(?![.,]\d)", "y")
 _p("year", rf"(?<![\d.,/]){_Y}(?![\d/]|[.,]\d)", "y_bare")
