@@ -262,8 +262,9 @@ def _date_from(el: Tag, formats) -> datetime | date | None:
     return parse_vn_date(_clean(el.get_text(" ")), formats)
 
 
-def find_date(soup, selectors, formats, near: Tag | None = None) -> datetime | date | None:
-    """Publication date: profile selectors, then meta tags, then a date line after the title, then <time>."""
+def find_date(soup, selectors, formats, near: Tag | None = None, until: Tag | None = None) -> datetime | date | None:
+    """Publication date: profile selectors, then meta tags, then a date line after the title (`near`)
+    and not past the end of the article body (`until`), then <time>."""
     order = {id(el): i for i, el in enumerate(soup.find_all(True))} if near is not None else {}
     title_pos = order.get(id(near), -1)
     for sel in selectors:
@@ -281,12 +282,20 @@ def find_date(soup, selectors, formats, near: Tag | None = None) -> datetime | d
                 return d
     if near is not None:
         # after the title, not before it: portal headers print today's date above everything
-        for sib in list(near.find_all_next(string=True, limit=40)):
+        last = None
+        if until is not None:
+            strings = until.find_all(string=True)
+            last = strings[-1] if strings else None
+        for sib in list(near.find_all_next(string=True, limit=60)):
+            if isinstance(sib, _SKIP_NODES):
+                continue
             t = _clean(str(sib))
             if 6 <= len(t) <= 120:
                 d = parse_vn_date(t, formats)
                 if d:
                     return d
+            if last is not None and sib is last:
+                break  # dates after the body belong to other articles' teasers
     for el in soup.find_all("time"):
         d = _date_from(el, formats)
         if d:
@@ -396,6 +405,25 @@ def _drop_elements(root: Tag, selectors: str) -> None:
             el.decompose()
 
 
+def _teaser_links(soup: BeautifulSoup, body: Tag, url: str, profile: Profile | None) -> dict[str, str]:
+    """Headline links (20+ characters) to article-like URLs outside the body: the teasers of a listing."""
+    inside = {id(a) for a in body.find_all("a")}
+    out = {}
+    for a in soup.find_all("a", href=True):
+        if id(a) in inside:
+            continue
+        text = _clean(a.get_text(" "))
+        if len(text) < 20:
+            continue
+        try:
+            target = canonical_url(a["href"], url)
+        except ValueError:
+            continue
+        if target != url and looks_like_article_url(target, profile):
+            out[target] = text
+    return out
+
+
 def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _Parts | str:
     for sel in profile.reject:
         if soup.select_one(sel) is not None:
@@ -406,13 +434,19 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
         if n >= LISTING_MIN_LINKS:
             return f"listing page: {n} article links and no article body ({profile.name})"
         return f"no article body ({profile.name} body selectors match nothing)"
-    link_texts = {a.get("href"): _clean(a.get_text(" ")) for sel in profile.listing_links for a in soup.select(sel)}
-    if len(link_texts) >= LISTING_MIN_LINKS and not profile.is_article_url(url):
-        teaser_chars = sum(len(t) for t in link_texts.values())
+    if not profile.is_article_url(url):
         body_chars = len(_clean(body.get_text(" ")))
-        if body_chars < 2 * teaser_chars:
+        link_texts = {a.get("href"): _clean(a.get_text(" ")) for sel in profile.listing_links for a in soup.select(sel)}
+        teaser_chars = sum(len(t) for t in link_texts.values())
+        if len(link_texts) >= LISTING_MIN_LINKS and body_chars < 2 * teaser_chars:
             return (f"listing page: {len(link_texts)} article links outweigh the {body_chars}-char text block "
                     f"({profile.name})")
+        if not looks_like_article_url(url, profile):
+            teasers = _teaser_links(soup, body, url, profile)
+            teaser_chars = sum(len(t) for t in teasers.values())
+            if len(teasers) >= LISTING_MIN_LINKS and body_chars < teaser_chars:
+                return (f"listing page: {len(teasers)} headline links to articles outweigh the {body_chars}-char "
+                        f"text block on a section URL ({profile.name})")
     parts = _Parts()
     title_el = None
     order = {id(el): i for i, el in enumerate(soup.find_all(True))}
@@ -433,7 +467,7 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
         title_el, parts.title = _generic_title(soup, "")
     else:
         parts.title = _clean(title_el.get_text(" "))
-    parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el)
+    parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el, until=body)
     lead_el = _select_first(soup, profile.lead)
     if lead_el is not None:
         parts.lead = _clean(lead_el.get_text(" "))

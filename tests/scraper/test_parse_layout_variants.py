@@ -83,3 +83,14 @@ def test_headline_is_the_unlinked_title_before_the_body_not_a_sidebar_teaser():
     art = parse_article("http://b.gov.vn/web/guest/tin-tuc/-/asset_publisher/Ab12/content/hoi-nghi-lan-12", html.encode(), {})
     assert not isinstance(art, Rejection), str(art)
     assert art.title == TITLE and art.published.isoformat() == "2019-06-03T19:15:00+07:00" and art.text == TEXT
+
+
+def test_section_page_with_intro_text_and_unknown_teaser_classes_is_a_listing():
+    teasers = "".join(f'<div class="news-item"><a href="/portal/Pages/2019-6-{i}/Hoi-nghi-chuyen-de-so-{i}.aspx">'
+                      f'Hội nghị chuyên đề số {i} của Ban Thường vụ Tỉnh ủy</a><span>0{i}/06/2019</span></div>'
+                      for i in range(1, 9))
+    html = (f'<html><body><div id="s4-workspace"><h1>Tin tức - Sự kiện</h1><div class="ms-rtestate-field"><p>Chuyên mục '
+            f'cập nhật tin tức về hoạt động lãnh đạo, chỉ đạo của Tỉnh ủy, HĐND, UBND tỉnh và các địa phương.</p></div>'
+            f'<div class="list">{teasers}</div></div></body></html>')
+    res = parse_article("http://a.gov.vn/portal/Pages/Tin-tuc-su-kien.aspx", html.encode(), {})
+    assert isinstance(res, Rejection) and "listing page" in res.reason
