@@ -124,6 +124,8 @@ def _context_before(toks, keys, i: int, depth: int = 0) -> str | None:
                 and all(t.cap or t.upper for t in toks[o[0]:i]):
             return "org"   # "Công ty TNHH Nguyễn Kim": a name inside an organization's name
         m = lx.name_contexts.match(keys, k)
+        if m and not _context_word_ok(toks, keys, k, m[0]):
+            m = None
         if m and m[0] >= i - 3 and m[0] <= i:
             between = toks[m[0]:i]
             lower = [t for t in between if not (t.cap or t.upper or t.key in _SCHOOL_WORDS)]
@@ -133,6 +135,21 @@ def _context_before(toks, keys, i: int, depth: int = 0) -> str | None:
                                          for x in range(m[0], i))):
                 return " ".join(keys[k:m[0]])
     return None
+
+
+# the second half of common compounds is not a name-bearing noun: "môi trường", "yêu cầu", "hòa giải"
+_COMPOUND_FIRST = {"trường": {"môi", "thị", "chiến", "nhà", "lập", "hiện", "công"},
+                   "cầu": {"yêu", "nhu", "toàn", "khẩn", "cầu"},
+                   "giải": {"hòa", "hoà", "lý", "tháo", "phân", "lời"},
+                   "đường": {"con", "lên", "đi"},
+                   "khu": {"các"}}
+
+
+def _context_word_ok(toks, keys, k: int, end: int) -> bool:
+    if end - k != 1:
+        return True
+    prev = keys[k - 1] if k > 0 else ""
+    return prev not in _COMPOUND_FIRST.get(keys[k], ())
 
 
 def _cue_before(toks, keys, i: int) -> str | None:

@@ -348,3 +348,8 @@ def test_preposition_keeps_someone_elses_job_off_the_name():
 def test_post_before_doi_voi_belongs_to_the_person_after_it():
     text = "HĐND tỉnh miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh nhiệm kỳ 2021 - 2026 đối với ông Ngô Đức Vượng."
     assert role_titles(text) == [("Ngô Đức Vượng", "Phó Chủ tịch UBND")]
+
+
+def test_moi_truong_is_not_a_school_before_a_name():
+    text = "Bộ trưởng Bộ Tài nguyên và Môi trường Trần Hồng Hà thăm mô hình."
+    assert names(text) == ["Trần Hồng Hà"]
