@@ -26,7 +26,7 @@ from pathlib import Path
 
 from . import gazetteer as gz
 from .doc import Document
-from .text import key
+from .text import fold, key
 from .types import Place
 
 DATA = Path(__file__).parent / "data" / "places"
@@ -871,15 +871,26 @@ def _today_province(u: gz.AdminUnit) -> str:
     return u.province
 
 
-def _site_provinces(doc: Document) -> set[str]:
-    out: set[str] = set()
+def _site_hints(doc: Document) -> tuple[set[str], set[str]]:
+    """Province and district keys named by the site or URL ("vinhphuc.gov.vn" → Vĩnh Phúc;
+    "tamduong.vinhphuc.gov.vn" → also huyện Tam Dương). They weigh like one mention each."""
+    provinces: set[str] = set()
+    districts: set[str] = set()
     for hint in (doc.site, doc.url):
         if not hint:
             continue
-        host = re.sub(r"^[a-z]+://", "", hint.strip().lower()).split("/")[0] if "://" in hint or "." in hint \
-            and " " not in hint.strip() else hint
-        out.update(_wkey(p) for p in gz.provinces_in_host(host))
-    return out
+        h = hint.strip()
+        is_host = "://" in h or ("." in h and " " not in h)
+        host = re.sub(r"^[a-z]+://", "", h.lower()).split("/")[0] if is_host else h
+        found = gz.provinces_in_host(host)
+        provinces.update(_wkey(p) for p in found)
+        if is_host and found:
+            labels = {re.sub(r"[^a-z0-9]", "", fold(x)) for x in host.split(".")}
+            for u in gz.gazetteer().units:
+                if u.level == gz.DISTRICT and u.province in found \
+                        and re.sub(r"[^a-z0-9]", "", fold(u.name)) in labels:
+                    districts.add(_wkey(u.name))
+    return provinces, districts
 
 
 def _groups(mentions: list[_Mention]) -> list[_Group]:
@@ -915,15 +926,15 @@ def find_places(doc: Document) -> list[Place]:
     f = _Finder(doc)
     f.anchored()
     f.parents()
-    site = _site_provinces(doc)
+    site, site_districts = _site_hints(doc)
     ctx = {m.wkey for m in f.mentions if m.level == PROVINCE} | site
-    f.bare(ctx, {m.wkey for m in f.mentions if m.level == DISTRICT})
+    f.bare(ctx, {m.wkey for m in f.mentions if m.level == DISTRICT} | site_districts)
     f.parents()           # again, for parents written bare (", Lục Ngạn", ", Lai Châu")
     groups = _groups(f.mentions)
     after_reform = (_ARTICLE_2025.search(doc.norm) or _lede_after_reform(doc.norm)
                     or any(m.type == "đặc khu" for m in f.mentions))
     article_era = gz.NEW if after_reform else ""
-    return _resolve(f, groups, site, article_era)
+    return _resolve(f, groups, site, site_districts, article_era)
 
 
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
@@ -938,7 +949,8 @@ def _lede_after_reform(s: str) -> bool:
     return 1 <= month <= 12 and (year, month) >= (2025, 7)
 
 
-def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str) -> list[Place]:
+def _resolve(f: _Finder, groups: list[_Group], site: set[str], site_districts: set[str],
+             article_era: str) -> list[Place]:
     lex = f.lex
     group_of: dict[int, _Group] = {}
     for g in groups:
@@ -948,7 +960,7 @@ def _resolve(f: _Finder, groups: list[_Group], site: set[str], article_era: str)
     province_weight: Counter = Counter()
     for p in site:
         province_weight[p] += 1
-    district_weight: Counter = Counter()
+    district_weight: Counter = Counter(site_districts)
     for g in groups:
         if g.level == PROVINCE and any(u.level == PROVINCE for u in lex.admin.get(g.wkey, [])):
             province_weight[g.wkey] += len(g.mentions)

@@ -486,3 +486,12 @@ def test_saigon_is_the_city_unless_written_as_the_2025_ward():
     assert (p.type, p.province) == ("thành phố", "Hồ Chí Minh")
     q = one("Ngày 11/8/2025, phường Sài Gòn tổ chức hội nghị; người dân Sài Gòn phấn khởi.", "Sài Gòn")
     assert (q.type, q.era, len(q.mentions)) == ("phường", "2025", 2)
+
+
+def test_district_portal_host_resolves_a_commune_named_twice_in_its_province():
+    text = "Đảng ủy xã Đồng Tiến tổ chức hội nghị."
+    p = one(text, "Đồng Tiến", url="https://bacgiang.gov.vn/a")
+    assert (p.province, p.code) == ("Bắc Giang", "")
+    p = one(text, "Đồng Tiến", url="https://yenthe.bacgiang.gov.vn/a")
+    assert p.province == "Bắc Giang" and p.code
+    assert p.code != one(text, "Đồng Tiến", url="https://hiephoa.bacgiang.gov.vn/a").code
