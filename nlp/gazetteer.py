@@ -2,15 +2,18 @@
 1 July 2025 reform ("legacy") and after it ("2025"), with GSO codes and old → new successors.
 
 Data: ``nlp/data/places/admin_units.tsv``, built from the ``vietnamadminunits`` package (MIT) by
-``scripts/build_gazetteer.py``. It is read once, on first use (about 0.1 s), into dicts keyed by
+``scripts/build_gazetteer.py``. It is read once, on first use (about 0.2 s, 17 MB), into dicts keyed by
 ``nlp.text.key`` of the unit's name, so "Thuỷ Nguyên", "Thủy Nguyên", "THỦY NGUYÊN" and NFD input
 find the same units.
 
 Public API (used by the extractor and by the web app's place pages)::
 
-    lookup("Vũ Lễ", type="xã")                 -> [AdminUnit(name="Vũ Lễ", type="xã", province="Thái Bình", …)]
-    lookup("xã Vũ Lễ")                          -> the same (a leading unit word acts as ``type``)
-    successor_of("Vũ Lễ", type="xã", province="Thái Bình") -> AdminUnitRef(name="Kiến Xương", type="xã", …)
+    lookup("Vũ Lễ", type="xã", province="Thái Bình")
+        -> [AdminUnit(name="Vũ Lễ", type="xã", province="Thái Bình", district="Kiến Xương", code="13111", …)]
+    lookup("xã Vũ Lễ", province="Thái Bình")   -> the same (a leading unit word acts as ``type``)
+    lookup("Vũ Lễ")                             -> also the two Vũ Lễ of Lạng Sơn (legacy and 2025)
+    successor_of("Vũ Lễ", type="xã", province="Thái Bình")
+        -> AdminUnitRef(name="Quang Lịch", type="xã", province="Hưng Yên", code="13132")
     predecessors_of(unit)                       -> the legacy units merged into a 2025 unit
     unit_by_code("13111", "legacy")             -> the unit a ``Place.code`` names
 """
