@@ -60,6 +60,7 @@ class DbCrawlState:
         self.new_article_ids: list[int] = []     # articles stored by this process, for processing afterwards
         self._inflight: set[int] = set()
         self._raw_ids: dict[str, int] = {}
+        self._asked: set[str] = set()
 
     # -- helpers ----------------------------------------------------------------------------------
     def _entry(self, canonical_url: str) -> m.FrontierEntry | None:
@@ -98,6 +99,7 @@ class DbCrawlState:
             run.start_urls = json.dumps(known + [u for u in urls if u not in known])
         self.run_id = run.id
         self._inflight.clear()
+        self._asked.clear()
         for item in start:
             e = self._entry(item.canonical_url)
             if e is None or e.status != "pending":
@@ -105,6 +107,10 @@ class DbCrawlState:
         self._commit()
 
     def add(self, item: FrontierItem) -> bool:
+        # after the first add of a URL in a run, every later add of it in the run answers False
+        if item.canonical_url in self._asked:
+            return False
+        self._asked.add(item.canonical_url)
         e = self._entry(item.canonical_url)
         if e is None:
             self._queue(item, None)
