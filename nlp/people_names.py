@@ -318,8 +318,11 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             if title_adjacent or not is_place or middle:
                 out.append(Mention(start, end, "title"))
                 continue
-        if _apposition_after(toks, keys, end) and (sur or middle or len(run) >= 2) and not is_place:
-            out.append(Mention(start, end, "apposition"))
+        if _apposition_after(toks, keys, end) and not is_place:
+            # without a surname the model must agree ("Tết Độc Lập, Chủ tịch …" is no person)
+            prob = model(toks, run) if (model is not None and not sur and not middle) else 1.0
+            if prob >= 0.5:
+                out.append(Mention(start, end, "apposition", prob=prob))
             continue
         if _trigger_after(keys, end) and (sur or middle):
             out.append(Mention(start, end, "trigger"))

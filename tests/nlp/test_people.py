@@ -353,3 +353,8 @@ def test_post_before_doi_voi_belongs_to_the_person_after_it():
 def test_moi_truong_is_not_a_school_before_a_name():
     text = "Bộ trưởng Bộ Tài nguyên và Môi trường Trần Hồng Hà thăm mô hình."
     assert names(text) == ["Trần Hồng Hà"]
+
+
+def test_capitalised_holiday_before_a_title_is_not_a_person(monkeypatch):
+    monkeypatch.setattr(people, "USE_MODEL", True)
+    assert names("Nhân dịp Tết Độc Lập, Chủ tịch UBND tỉnh đến thăm các gia đình chính sách.") == []
