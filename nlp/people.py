@@ -200,15 +200,24 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
     for person, m, it, chain in found:
         title = doc.norm[toks[it.start].start:toks[it.title_end - 1].end]
         org_text, org_span, span_end = _org_for(doc, toks, keys, it, chain, main)
-        rk = (person, text_key(title))
         span = (toks[it.start].start, span_end)
         role = Role(person=person, title=title, organization=org_text, span=span,
                     title_expanded=_expand(title), former=it.former,
                     person_span=(toks[m.start].start, toks[m.end - 1].end))
+        rk = (person, text_key(title), "")
         old = roles.get(rk)
+        if old is not None and not _same_body(old.organization, org_text):
+            rk = (person, text_key(title), text_key(org_text))   # "Bí thư Huyện ủy X", later "Bí thư Tỉnh ủy Y"
+            old = roles.get(rk)
         if old is None or len(org_text) > len(old.organization):
             roles[rk] = role
     return sorted(roles.values(), key=lambda r: (r.span, r.person_span or (0, 0)))
+
+
+def _same_body(a: str, b: str) -> bool:
+    """One organization written fully and shortly ("Huyện ủy" / "Huyện ủy Tam Dương"), or empty."""
+    wa, wb = set(text_key(a).split()), set(text_key(b).split())
+    return not wa or not wb or wa <= wb or wb <= wa
 
 
 def _posts_before_doi_voi(toks, keys, mentions, person_of, stops):

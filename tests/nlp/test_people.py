@@ -358,3 +358,10 @@ def test_moi_truong_is_not_a_school_before_a_name():
 def test_capitalised_holiday_before_a_title_is_not_a_person(monkeypatch):
     monkeypatch.setattr(people, "USE_MODEL", True)
     assert names("Nhân dịp Tết Độc Lập, Chủ tịch UBND tỉnh đến thăm các gia đình chính sách.") == []
+
+
+def test_same_title_in_two_bodies_gives_two_roles():
+    text = ("Đồng chí Mai Văn Huỳnh, Bí thư Huyện ủy Lạng Giang. Trước đây, đồng chí Mai Văn Huỳnh, "
+            "nguyên Bí thư Thành ủy Bắc Giang, đã có nhiều đóng góp.")
+    assert roles(text) == [("Mai Văn Huỳnh", "Bí thư", "Huyện ủy Lạng Giang"),
+                           ("Mai Văn Huỳnh", "Bí thư", "Thành ủy Bắc Giang")]
