@@ -180,6 +180,8 @@ def _rejection(toks: list[Token], i: int, num: Numeral, blocked) -> str:
         phrase = " ".join(words[-k:])
         if len(words) < k or phrase not in labels or " ".join(words[-2:]) in _NOT_LABELS:
             continue
+        if k == 1 and len(words) >= 2 and phrase not in ("thứ", "số") and _in_dict(" ".join(words[-2:])):
+            continue   # "giải quyết dứt điểm 49 đơn": the label syllable ends another word
         if labels[phrase][:1] == ("cap",):
             if not toks[i - k].text[:1].isupper():
                 continue   # "đã kết luận 7 tổ chức": the verb, not the document "Kết luận 7"

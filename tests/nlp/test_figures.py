@@ -456,3 +456,8 @@ def test_a_plan_length_after_a_document_word_is_a_figure():
 ])
 def test_document_numbers_followed_by_a_date_or_a_list_are_not_figures(text):
     assert pairs(text) == []
+
+
+def test_a_label_syllable_that_ends_another_word_is_no_label():
+    assert pairs("Đã giải quyết dứt điểm 49 đơn thư.") == [(49, "đơn thư")]
+    assert pairs("Kết quả được gửi trong vòng 15 ngày.") == [(15, "ngày")]
