@@ -88,7 +88,7 @@ def _start_item(url: str) -> FrontierItem:
 
 def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DELAY, max_pages: int | None = None,
           fetcher: Fetcher | None = None, config: FetchConfig | None = None, profile_dirs=(),
-          max_depth: int = 12, site: str | None = None, progress: bool | None = None,
+          max_depth: int = 30, site: str | None = None, progress: bool | None = None,
           on_article: Callable[[Article], None] | None = None) -> CrawlStats:
     """Crawl from `start_urls` (home, category, sitemap or feed URLs), staying on their hosts, until the
     frontier is empty or `max_pages` pages were fetched. Articles go to `state.store_article`, and
