@@ -92,7 +92,42 @@ def find_dates(doc: Document) -> list[DateMention]:
             taken.append((a, b))
             out.append(DateMention(text=s[a:b], span=(a, b), value=value, kind=kind))
     out.sort(key=lambda d: d.span)
+    out = _years_from_sentence(doc, out)
     doc.cache["dates"] = out
+    return out
+
+
+_NO_YEAR = re.compile(rf"(?P<n>\d{{1,2}}|sáu|chín|ba)?\s*(?:tháng|(?P<nua>nửa))\s+(?P<half>đầu|cuối)\s+năm$"
+                      rf"|quý\s+(?P<q>{_ROMAN}|[1-4])$", re.IGNORECASE)
+
+
+def _years_from_sentence(doc: Document, mentions: list[DateMention]) -> list[DateMention]:
+    """"6 tháng đầu năm, … 6 tháng cuối năm 2024": a period without its year takes the year the
+    same sentence gives (the nearest one)."""
+    out = []
+    for d in mentions:
+        m = _NO_YEAR.search(d.text) if d.kind == "period" and not d.value else None
+        if m is None:
+            out.append(d)
+            continue
+        sa, sb = doc.sentence_at(d.span[0])
+        years = [(abs(o.span[0] - d.span[0]), o.value[:4]) for o in mentions
+                 if o is not d and sa <= o.span[0] < sb and re.match(r"\d{4}", o.value)]
+        if not years:
+            out.append(d)
+            continue
+        y = min(years)[1]
+        g = m.groupdict()
+        if g.get("q"):
+            q = g["q"].upper()
+            qn = _ROMAN_VAL.get(q) or (int(q) if q.isdigit() else 0)
+            value = f"{y}-{3 * qn - 2:02d}/{y}-{3 * qn:02d}" if 1 <= qn <= 4 else ""
+        else:
+            n = 6 if g.get("nua") else ({"sáu": 6, "chín": 9, "ba": 3}.get((g.get("n") or "").lower())
+                                          or int(g["n"]) if g.get("n") else 0)
+            first = g["half"].lower() == "đầu"
+            value = "" if not 1 <= n <= 12 else (f"{y}-01/{y}-{n:02d}" if first else f"{y}-{13 - n:02d}/{y}-12")
+        out.append(DateMention(text=d.text, span=d.span, value=value, kind=d.kind))
     return out
 
 

@@ -104,3 +104,12 @@ def test_day_month_in_brackets_is_a_date():
 def test_period_from_the_start_of_a_term_until_now():
     assert triples("Từ đầu nhiệm kỳ 2020 - 2025 đến nay, huyện kết nạp nhiều đảng viên.")[0] == (
         "Từ đầu nhiệm kỳ 2020 - 2025 đến nay", "period", "2020/..")
+
+
+def test_period_without_a_year_takes_the_year_of_its_sentence():
+    got = triples("Hội nghị đánh giá 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2024.")
+    assert got[0] == ("6 tháng đầu năm", "period", "2024-01/2024-06")
+
+
+def test_period_without_a_year_in_a_sentence_without_one_stays_unknown():
+    assert triples("Sáu tháng cuối năm, huyện tập trung thu ngân sách.")[0][2] == ""
