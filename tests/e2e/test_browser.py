@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
-from conftest import build_corpus  # noqa: E402  (the web tests' corpus builder)
+from webcorpus import build_corpus  # noqa: E402  (the web tests' corpus builder)
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
