@@ -103,6 +103,20 @@ def _title_before(toks, keys, i: int, window: int = 16) -> tuple[bool, bool]:
     return found, adjacent
 
 
+def _inside_agency_name(toks, keys, i: int) -> str | None:
+    """Token i continues an agency name that opened a few words before ("Công ty Cổ phần Đầu tư Xây
+    dựng Hoàng Long", "Sở Tài chính Danh Út"): only capitalised or agency words in between."""
+    lx = lexicons()
+    k = i - 1
+    while k >= 0 and i - k <= 10 and toks[k].is_word and (toks[k].cap or toks[k].upper or toks[k].key in lx.org_vocab):
+        o = lx.org_heads.match(keys, k)
+        if o and o[1] == "agency" and toks[k].cap and o[0] < i:
+            # a school or fund is named after a person: that name is never its holder's
+            return keys[k] if lx.name_contexts.match(keys, k) else "org"
+        k -= 1
+    return None
+
+
 def _context_before(toks, keys, i: int, depth: int = 0) -> str | None:
     """The name-bearing context ("trường", "đường", "xã" …) right before token i, if any; an item of
     a list ("các xã Hoàng Đan, Hoàng Lâu") takes the context of the list's first item."""
@@ -115,6 +129,9 @@ def _context_before(toks, keys, i: int, depth: int = 0) -> str | None:
             ctx = _context_before(toks, keys, k + 1, depth + 1)
             if ctx is not None:
                 return ctx
+    inside = _inside_agency_name(toks, keys, i)
+    if inside:
+        return inside
     for back in range(1, 5):
         k = i - back
         if k < 0 or toks[k].text in _CLAUSE or not toks[k].is_word:
@@ -305,7 +322,8 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             # says it is the holder ("Chủ tịch UBND xã Kpă Thuyên")
             # a two-syllable Kinh-looking name there is usually the place itself ("xã Hoàng Hoa")
             ethnic = bool(lx.ethnic.match(keys, start)) or keys[start].startswith(("h'", "k'"))
-            if title_found and sur == 2 and ctx not in _THING_CONTEXTS and not _is_place(name_key, set()) \
+            if title_found and sur == 2 and (ctx not in _THING_CONTEXTS or ctx == "org") \
+                    and not _is_place(name_key, set()) \
                     and (len(run) >= 3 or ethnic) and name_key not in repeated_places:
                 out.append(Mention(start, end, "title"))
             continue

@@ -365,3 +365,12 @@ def test_same_title_in_two_bodies_gives_two_roles():
             "nguyên Bí thư Thành ủy Bắc Giang, đã có nhiều đóng góp.")
     assert roles(text) == [("Mai Văn Huỳnh", "Bí thư", "Huyện ủy Lạng Giang"),
                            ("Mai Văn Huỳnh", "Bí thư", "Thành ủy Bắc Giang")]
+
+
+def test_name_at_the_end_of_a_long_company_name_is_not_a_person():
+    assert names("Công ty Cổ phần Đầu tư Xây dựng Hoàng Long tài trợ 200 triệu đồng.") == []
+
+
+def test_holder_named_after_a_long_company_name_is_a_person():
+    text = "Giám đốc Công ty Cổ phần Sông Đà Nguyễn Văn Bình phát biểu."
+    assert roles(text) == [("Nguyễn Văn Bình", "Giám đốc", "Công ty Cổ phần Sông Đà")]
