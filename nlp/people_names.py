@@ -108,11 +108,15 @@ def _inside_agency_name(toks, keys, i: int) -> str | None:
     dựng Hoàng Long", "Sở Tài chính Danh Út"): only capitalised or agency words in between."""
     lx = lexicons()
     k = i - 1
-    while k >= 0 and i - k <= 10 and toks[k].is_word and (toks[k].cap or toks[k].upper or toks[k].key in lx.org_vocab):
-        o = lx.org_heads.match(keys, k)
-        if o and o[1] == "agency" and toks[k].cap and o[0] < i:
-            # a school or fund is named after a person: that name is never its holder's
-            return keys[k] if lx.name_contexts.match(keys, k) else "org"
+    while k >= 0 and i - k <= 10 and toks[k].is_word:
+        # a head may span words ("Công ty", "Hợp tác xã"): look for one that starts here or covers k
+        for h in (k, k - 1, k - 2):
+            o = lx.org_heads.match(keys, h) if h >= 0 else None
+            if o and o[1] == "agency" and toks[h].cap and k < o[0] < i:
+                # a school or fund is named after a person: that name is never its holder's
+                return keys[h] if lx.name_contexts.match(keys, h) else "org"
+        if not (toks[k].cap or toks[k].upper or toks[k].key in lx.org_vocab):
+            break
         k -= 1
     return None
 
