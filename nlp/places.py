@@ -309,7 +309,9 @@ class _Finder:
                 if self.s[self.toks[out[-1]].end:t.start].count("\n"):
                     break
             if out and self._unit_at(j) and self._unit_at(j)[2] in ("admin", "party"):
-                break
+                nxt = self._word(j + self._unit_at(j)[0])
+                if nxt is not None and nxt.cap:
+                    break            # "… Xã Hồng Giang": a new unit starts; "Tân Xã" is one name
             out.append(j)
             j += 1
             # skip a hyphen joining two capitalised words
@@ -512,6 +514,9 @@ class _Finder:
         elif kind in ("admin", "party", "capital"):
             levels = gz.TYPE_LEVELS.get(typ, (COMMUNE,))
             n = self._admin_prefix(run, levels)
+            if 0 < n < len(run) and len(run) - n == 1:
+                # a one-word tail cannot be a person's name: a longer known name is the name
+                n = max(n, self._admin_prefix(run, (PROVINCE, DISTRICT, COMMUNE)))
             if not n and (first.upper or unit_upper or strict):
                 return None            # a headline in capitals: only names the gazetteer knows
             if not n:
@@ -524,10 +529,16 @@ class _Finder:
             else:
                 level = levels[0]
         else:   # village
-            if self._looks_like_person(run) or first.upper:
+            if first.upper:
                 return None
-            n = min(self._person_cut(run), 5)
-            if n == 1 and (first.k in lex.middles or first.k in lex.surnames):
+            known = 0
+            if self._looks_like_person(run):
+                # "bản Y Tịch": a run shaped like a person's name is a village only under a known name
+                known = self._admin_prefix(run, (COMMUNE, DISTRICT))
+                if not known:
+                    return None
+            n = known or min(self._person_cut(run), 5)
+            if n == 1 and not known and (first.k in lex.middles or first.k in lex.surnames):
                 return None      # "Làng Văn hóa …": a one-word name that is a name syllable
             level = VILLAGE
             after = self._word(run[n - 1] + 1)
@@ -616,8 +627,11 @@ class _Finder:
             else:
                 break
             first = self._word(k)
-            if first is None or not first.cap or first.num or self._unit_at(k):
+            if first is None or not first.cap or first.num:
                 break
+            unit_here = self._unit_at(k)
+            if unit_here and not (unit_here[2] == "village" and self._known_name_at(k)):
+                break                # a unit word starts a new mention ("xã A, xã B"); "Buôn Choáh" does not
             run = self._run(k, allow_upper=False)
             if kind == "village":
                 if not plural or self._looks_like_person(run):

@@ -495,3 +495,16 @@ def test_district_portal_host_resolves_a_commune_named_twice_in_its_province():
     p = one(text, "Đồng Tiến", url="https://yenthe.bacgiang.gov.vn/a")
     assert p.province == "Bắc Giang" and p.code
     assert p.code != one(text, "Đồng Tiến", url="https://hiephoa.bacgiang.gov.vn/a").code
+
+
+def test_unit_word_inside_a_communes_own_name():
+    assert names("Hai đồng chí được phân công về các xã Hoàng Đan, Tân Xã.") == ["Hoàng Đan", "Tân Xã"]
+
+
+def test_list_item_that_begins_with_a_village_word():
+    assert names("Các xã Ea Bar, Buôn Choáh, Nam Dong có nhiều hộ đồng bào.") == ["Ea Bar", "Buôn Choáh", "Nam Dong"]
+
+
+def test_village_shaped_like_a_person_only_under_a_known_name():
+    assert names("Gia đình ông A ở bản Y Tịch có 5 người.") == ["Y Tịch"]
+    assert names("Trưởng bản Y Thuận Niê cho biết.") == []
