@@ -152,10 +152,11 @@ def _articles_ids(ctx: Ctx) -> Select | None:
     return select(A.id).where(*_article_conditions(ctx.filters, A.id)).order_by(*_newest(ctx))
 
 
-def _no_index(fts_id):
-    """``id + 0``: a filter on it cannot become a rowid lookup into the FTS table, which would re-run
-    the MATCH once per probed row; the match set is scanned once and checked against the filter."""
-    return fts_id + 0
+def _no_index(col):
+    """``col + 0``: a condition on it cannot drive the query through an index. Used so an FTS match set
+    is scanned once and checked against the filters (a rowid lookup into FTS re-runs the MATCH per
+    probed row), and so a date range of articles does not drive a search whose match set is smaller."""
+    return col + 0
 
 
 def _article_search_page(session: Session, ctx: Ctx, offset: int, limit: int) -> list:
@@ -336,7 +337,8 @@ def _occurrence(fields: Callable) -> Callable[[Any], dict]:
 
 def _role_conditions(ctx: Ctx) -> list:
     f = ctx.filters
-    conds = _article_scope(f, R.article_id)
+    # with a search the (small) match set drives the query, not the articles of a date range
+    conds = _article_scope(f, _no_index(R.article_id) if ctx.searching else R.article_id)
     if f.province:
         conds.append(R.place_id.in_(select(PL.id).where(PL.province == f.province)))
     if f.role_title:
@@ -383,9 +385,9 @@ def _role_row(r) -> dict:
             "published": r.published or "", "start": r.start, "end": r.end, "href": f"/persons/{r.person_id}"}
 
 
-def _figure_conditions(ctx: Ctx) -> list:
+def _figure_conditions(ctx: Ctx, search: bool = True) -> list:
     f = ctx.filters
-    conds = _article_scope(f, F.article_id)
+    conds = _article_scope(f, _no_index(F.article_id) if ctx.searching else F.article_id)
     if f.province:
         conds.append(F.place_id.in_(select(PL.id).where(PL.province == f.province)))
     if f.unit:
@@ -394,7 +396,7 @@ def _figure_conditions(ctx: Ctx) -> list:
         conds.append(F.place_id == f.place)
     if f.role_title or f.person or f.organization:
         conds.append(F.id.is_(None))  # figures carry no role/person/organization link
-    if ctx.searching:
+    if ctx.searching and search:
         sq = ctx.sq
         if ctx.fts:
             mt = fts_matches("figures", sq)
@@ -416,6 +418,10 @@ def _figures(ctx: Ctx, export: bool) -> Select:
 
 
 def _figures_ids(ctx: Ctx) -> Select:
+    if ctx.searching and ctx.fts:  # stream the FTS matches newest first, stop at the page
+        mt = fts_matches("figures", ctx.sq)
+        return (select(mt.c.id).join(F, F.id == mt.c.id).where(*_figure_conditions(ctx, search=False))
+                .order_by(mt.c.id.desc()))
     return select(F.id).where(*_figure_conditions(ctx)).order_by(F.id.desc())
 
 
