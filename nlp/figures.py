@@ -272,6 +272,11 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int],
             end_tok = unit.last
         qual = _qualifier(toks, i) or _bound_after(toks, end_tok)
         counted = _counted(toks, i, unit, end_tok)
+        if not counted and out and out[-1].sent == sent and unit.kind in ("percent", "multiplier", "money"):
+            # "… đạt 98.650 tỷ đồng, tăng 11,7%": the change of the thing the sentence just measured
+            verb = _prev_words(toks, i, 1)
+            if verb and verb[0] in ("tăng", "giảm") and out[-1].counted:
+                counted = f"mức {verb[0]} của {out[-1].counted}"
         start = toks[i].start
         end = toks[end_tok].end
         weak = num.words and toks[i].low == "một" and num.value == 1

@@ -461,3 +461,9 @@ def test_document_numbers_followed_by_a_date_or_a_list_are_not_figures(text):
 def test_a_label_syllable_that_ends_another_word_is_no_label():
     assert pairs("Đã giải quyết dứt điểm 49 đơn thư.") == [(49, "đơn thư")]
     assert pairs("Kết quả được gửi trong vòng 15 ngày.") == [(15, "ngày")]
+
+
+def test_a_growth_rate_counts_the_change_of_what_was_just_measured():
+    fs = figures_of("Năm 2023 giá trị sản xuất ước đạt 98.650 tỷ đồng, tăng 11,7% so với năm 2022.")
+    assert fs[0].counted == "giá trị sản xuất"
+    assert fs[1].counted == "mức tăng của giá trị sản xuất"
