@@ -177,6 +177,9 @@ def _handle(item: FrontierItem, state: CrawlState, fetcher: Fetcher, profiles, h
             _process(item, stored, state, profiles, hosts, stats, max_depth, site, on_article, parse=False)
         state.mark_done(item, "not_modified", "HTTP 304")
         return
+    if page.truncated:
+        stats.error_lines.append(f"{page.final_url}: transfer broke off on every try; parsed the "
+                                 f"{len(page.content)} bytes received")
     state.store_page(item, page)
     final = item
     if page.final_url != item.url:

@@ -62,6 +62,7 @@ class FetchedPage:
     content: bytes
     fetched_at: datetime
     elapsed: float = 0.0
+    truncated: bool = False     # the transfer broke off on every try; content is what arrived
 
     @property
     def not_modified(self) -> bool:
@@ -118,6 +119,7 @@ class FetchConfig:
     max_bytes: int = 20 * 1024 * 1024     # larger bodies are refused
     contact: str | None = None
     obey_robots: bool = True
+    keep_truncated: bool = True           # a page cut off on every try is kept (and flagged) rather than lost
     max_crawl_delay: float = 60.0         # cap on a robots.txt Crawl-delay
 
 
@@ -239,8 +241,26 @@ class Fetcher:
                     raise RobotsDisallowed(url, f"redirects to {target}, disallowed by robots.txt")
                 current = target
                 continue
-            content = self._read(current, resp)
+            content, broke = self._read(current, resp)
             hdrs = {k.lower(): v for k, v in resp.headers.items()}
+            tries = 0
+            while broke and resp.status_code == 200 and tries < self.config.retries:
+                tries += 1
+                log.info("%s: %s, retry %d/%d", current, broke, tries, self.config.retries)
+                self._sleep(min(self.config.backoff * (2 ** (tries - 1)), self.config.max_backoff))
+                resp, elapsed = self._attempts(current, headers, interval)
+                if resp.status_code != 200:
+                    resp.close()
+                    break
+                again, broke = self._read(current, resp)
+                if len(again) >= len(content):
+                    content, hdrs = again, {k.lower(): v for k, v in resp.headers.items()}
+            if broke:
+                if not (self.config.keep_truncated and content and resp.status_code == 200):
+                    raise FetchError(current, broke)
+                log.warning("%s: %s every time; keeping the %d bytes received", current, broke, len(content))
+                return FetchedPage(url, current, 200, hdrs, content, datetime.now(timezone.utc), elapsed,
+                                   truncated=True)
             if resp.status_code == 304:
                 return FetchedPage(url, current, 304, hdrs, b"", datetime.now(timezone.utc), elapsed)
             if resp.status_code >= 400:
@@ -248,19 +268,27 @@ class Fetcher:
             return FetchedPage(url, current, resp.status_code, hdrs, content, datetime.now(timezone.utc), elapsed)
         raise FetchError(url, f"more than {self.config.max_redirects} redirects")
 
-    def _read(self, url: str, resp: requests.Response) -> bytes:
+    def _read(self, url: str, resp: requests.Response) -> tuple[bytes, str]:
+        """(body, "") or, when the transfer broke off, (the bytes received, why)."""
         chunks, size = [], 0
+        raw = resp.raw
+        if hasattr(raw, "enforce_content_length"):
+            raw.enforce_content_length = False  # keep what arrived; the length is checked below
         try:
             for chunk in resp.iter_content(65536):
                 size += len(chunk)
                 if size > self.config.max_bytes:
                     raise FetchError(url, f"page larger than {self.config.max_bytes} bytes, not read")
                 chunks.append(chunk)
+            expected = resp.headers.get("content-length", "")
+            wire = raw.tell() if hasattr(raw, "tell") else size
+            if expected.isdigit() and wire < int(expected):
+                return b"".join(chunks), f"transfer broke off after {wire} of {expected} bytes"
         except requests.RequestException as exc:
-            raise FetchError(url, f"transfer broke off after {size} bytes ({type(exc).__name__})") from None
+            return b"".join(chunks), f"transfer broke off after {size} bytes ({type(exc).__name__})"
         finally:
             resp.close()
-        return b"".join(chunks)
+        return b"".join(chunks), ""
 
     def _attempts(self, url: str, headers: dict, interval: float) -> tuple[requests.Response, float]:
         """Send with retries. Returns the first response that is not 5xx/429; raises FetchError."""

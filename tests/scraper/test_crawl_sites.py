@@ -141,3 +141,14 @@ def test_crawl_of_a_dead_server_reports_one_error_line_naming_the_url():
     assert stats.pages_fetched == 0 and stats.errors >= 1 and stats.new_articles == 0
     line = stats.error_lines[0]
     assert line.startswith("http://127.0.0.1:9/tin-tuc/: ") and "cannot connect" in line and "\n" not in line
+
+
+def test_article_truncated_on_every_try_is_still_stored_from_what_arrived(serve):
+    site = serve("party_newspaper")
+    a = site.expected["articles"][0]
+    site.faults[a["path"]] = Fault(truncate=True)
+    state = MemoryState()
+    stats = _crawl(site, state)
+    art = state.articles[canonical_url(site.url(a["path"]))]
+    assert art.title == a["title"] and art.text.startswith(a["lead"])
+    assert any("transfer broke off" in line for line in stats.error_lines)

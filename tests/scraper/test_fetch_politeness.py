@@ -57,11 +57,25 @@ def test_always_slow_page_fails_naming_the_timeout(serve):
         Fetcher(fast_config(timeout=0.1, retries=1)).fetch(site.url(ART))
 
 
-def test_truncated_transfer_is_an_error_not_a_short_page(serve):
+def test_truncated_transfer_is_retried_and_succeeds_when_the_server_recovers(serve):
+    site = serve("party_newspaper")
+    site.faults[ART] = Fault(truncate=True, times=1)
+    page = Fetcher(fast_config()).fetch(site.url(ART))
+    assert site.hits(ART) == 2 and not page.truncated and page.content.rstrip().endswith(b"</html>")
+
+
+def test_page_truncated_on_every_try_is_kept_and_flagged(serve):
+    site = serve("party_newspaper")
+    site.faults[ART] = Fault(truncate=True)
+    page = Fetcher(fast_config(retries=2)).fetch(site.url(ART))
+    assert site.hits(ART) == 3 and page.truncated and b"article__title" in page.content
+
+
+def test_page_truncated_on_every_try_is_an_error_when_partial_pages_are_refused(serve):
     site = serve("party_newspaper")
     site.faults[ART] = Fault(truncate=True)
     with pytest.raises(FetchError, match="transfer broke off"):
-        Fetcher(fast_config()).fetch(site.url(ART))
+        Fetcher(fast_config(retries=1, keep_truncated=False)).fetch(site.url(ART))
 
 
 def test_redirects_are_followed_on_the_start_host(serve):
