@@ -467,3 +467,12 @@ def test_a_growth_rate_counts_the_change_of_what_was_just_measured():
     fs = figures_of("Năm 2023 giá trị sản xuất ước đạt 98.650 tỷ đồng, tăng 11,7% so với năm 2022.")
     assert fs[0].counted == "giá trị sản xuất"
     assert fs[1].counted == "mức tăng của giá trị sản xuất"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Toàn tỉnh có 25 sản phẩm OCOP đạt 3 sao trở lên.", [(25, "sản phẩm ocop")]),
+    ("Thành phố được công nhận đô thị loại 1.", []),
+    ("Huyện đã phân loại 3 nhóm hộ.", [(3, "nhóm")]),
+])
+def test_ratings_and_classes_are_not_figures(text, expected):
+    assert pairs(text) == expected
