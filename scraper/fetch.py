@@ -110,7 +110,8 @@ class LocalPoliteness:
 class FetchConfig:
     """Fetcher settings; every default is the polite one."""
     delay: float = DEFAULT_DELAY          # seconds between requests to one host (robots Crawl-delay if larger)
-    timeout: float = 20.0                 # seconds for connect and for each read
+    timeout: float = 20.0                 # seconds to wait for each read of the response
+    connect_timeout: float = 10.0         # seconds to wait for the connection (at most `timeout`)
     retries: int = 3                      # extra attempts on timeouts, connection errors, 5xx, 429
     backoff: float = 1.0                  # first retry waits this long, then doubles
     max_backoff: float = 60.0
@@ -303,8 +304,8 @@ class Fetcher:
             retry_after = None
             try:
                 self.requests_sent += 1
-                resp = self.session.get(url, headers=headers, timeout=cfg.timeout, allow_redirects=False,
-                                        stream=True)
+                resp = self.session.get(url, headers=headers, timeout=(min(cfg.connect_timeout, cfg.timeout), cfg.timeout),
+                                        allow_redirects=False, stream=True)
             except requests.Timeout:
                 problem = f"timed out after {cfg.timeout:g} s"
             except requests.ConnectionError as exc:
