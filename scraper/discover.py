@@ -19,7 +19,7 @@ _SKIP_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|jpe?g|png|gif|bmp|w
 _SKIP_URL = re.compile(r"(/_layouts/|/wp-(admin|login)|/login|/dang-nhap|/logout|/print|[?&](print|in)=|"
                        r"/sendmail|/mailto|javascript:|p_p_lifecycle=[12]|/rss/?$|/feed/?$|/comment)", re.I)
 _PAGE_PARAM = re.compile(r"^(pageindex|page|paged|pg|trang|sotrang|pagenum|pagenumber|pageno|page_no|currentpage|"
-                         r"cpage|start|offset|_[\w]*_cur|cur)$", re.I)
+                         r"cpage|start|offset|pagefirstrow|firstrow|_[\w]*_cur|cur)$", re.I)
 _PAGE_PATH = re.compile(r"([/_-](trang|page)[-_/]?\d+|/p\d+)/?(\.html?|\.aspx|\.php)?$", re.I)
 _NEXT_TEXT = re.compile(r"^(xem tiếp|xem thêm|trang sau|trang tiếp|tiếp|tiếp theo|sau|next|»|›|>|>>|»»|\d{1,4})$",
                         re.I)

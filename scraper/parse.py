@@ -33,7 +33,7 @@ HOME_PATHS = re.compile(r"^/(index\.(html?|php|aspx?|jsp)|default\.aspx?|(trang-
                         r"Pages/(default|Home|TrangChu|trang-chu)\.aspx)?$", re.I)
 GENERIC_NOT_ARTICLE = [re.compile(p, re.I) for p in (
     r"/(tag|tags|the|chu-de|category|categories|danh-muc|chuyen-muc|author|tac-gia|search|tim-kiem|tu-khoa)(/|\?|$)",
-    r"[?&](PageIndex|Page|page|paged|trang|p_p_page)=\d+", r"[?&]_[^=&]*_cur=\d+", r"/trang-\d+/?$", r"/page/\d+/?$",
+    r"[?&](PageIndex|Page|page|paged|trang|p_p_page|PageFirstRow)=\d+", r"[?&]Paged=TRUE", r"[?&]_[^=&]*_cur=\d+", r"/trang-\d+/?$", r"/page/\d+/?$",
     r"[?&](q|s|keyword|keywords|tukhoa)=",
 )]
 _BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
