@@ -185,8 +185,10 @@ def _rejection(toks: list[Token], i: int, num: Numeral, blocked) -> str:
         if labels[phrase][:1] == ("cap",):
             if not toks[i - k].text[:1].isupper():
                 continue   # "đã kết luận 7 tổ chức": the verb, not the document "Kết luận 7"
-            if _read_unit(toks, num.last + 1, words=num.words) is not None:
-                continue   # "Kế hoạch 5 năm": a plan's length, not "Kế hoạch 47"
+            u = _read_unit(toks, num.last + 1, words=num.words)
+            dated = u is not None and u.unit == "ngày" and u.last + 1 < len(toks) and toks[u.last + 1].kind == "num"
+            if u is not None and not dated:
+                continue   # "Kế hoạch 5 năm": a plan's length, not "Kế hoạch 47" ("… 1234 ngày 5/6" is)
         return f"identifier after '{phrase}'"
     if num.words and t.text[:1].isupper() and prev is not None and prev.kind == "word" \
             and prev.text[:1].isupper():
@@ -348,8 +350,8 @@ def _read_unit(toks: list[Token], k: int, words: bool = False) -> _Unit | None:
         phrase = " ".join(x.low for x in toks[k:k + size])
         if phrase in measure:
             unit, kind = measure[phrase][0], measure[phrase][1]
-            if unit in ("tháng", "ngày") and size == 1 and k + 1 < n and toks[k + 1].kind == "num":
-                return None   # "ngày 5, 6 tháng 7", "Quyết định 1234 ngày 5/6": a date follows
+            if unit == "tháng" and size == 1 and k + 1 < n and toks[k + 1].kind == "num":
+                return None   # "ngày 5, 6 tháng 7": a day of a month, not a duration
             return _per_unit(toks, _Unit(unit, kind, k, k + size - 1))
     return _count_head(toks, k, words)
 

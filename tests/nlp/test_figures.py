@@ -476,3 +476,7 @@ def test_a_growth_rate_counts_the_change_of_what_was_just_measured():
 ])
 def test_ratings_and_classes_are_not_figures(text, expected):
     assert pairs(text) == expected
+
+
+def test_a_duration_in_days_before_the_dates_themselves():
+    assert pairs("Trong 2 ngày 15 và 16/7/2024, Đại hội diễn ra.") == [(2, "ngày")]
