@@ -109,3 +109,16 @@ def test_english_interface_and_hostile_article_stays_inert(page, server):
     assert "<script>" in page.inner_text("h1")
     page.screenshot(path=str(SHOTS / "06-hostile-en.png"), full_page=True)
     assert not page.errors, page.errors
+
+
+def test_crawls_page_reads_without_login_and_try_it_highlights_pasted_text(page, server):
+    page.goto(server + "/crawls?lang=vi")
+    assert "gold-portal" in page.inner_text("table.data")
+    page.screenshot(path=str(SHOTS / "07-crawls.png"), full_page=True)
+    page.goto(server + "/try")
+    page.fill("textarea[name=text]", "Đồng chí Nguyễn Văn Nam, Bí thư Tỉnh ủy Vĩnh Phúc, dự hội nghị với 1.200 đảng viên.")
+    page.click(".tryform button")
+    page.wait_for_selector("#doctext")
+    assert "Nguyễn Văn Nam" in page.inner_text("#doctext")
+    page.screenshot(path=str(SHOTS / "08-try.png"), full_page=True)
+    assert not page.errors, page.errors
