@@ -136,6 +136,14 @@ def _context_before(toks, keys, i: int, depth: int = 0) -> str | None:
     inside = _inside_agency_name(toks, keys, i)
     if inside:
         return inside
+    for ts in range(max(0, i - 4), i):
+        t = lx.titles.match(keys, ts)
+        if t and t[0] == i:
+            # "Khu tưởng niệm Tổng Bí thư Lê Duẩn": the title and name name a memorial
+            for cs in range(max(0, ts - 3), ts):
+                c = lx.name_contexts.match(keys, cs)
+                if c and c[0] == ts and " ".join(keys[cs:ts]) in _MEMORIALS:
+                    return " ".join(keys[cs:ts])
     for back in range(1, 5):
         k = i - back
         if k < 0 or toks[k].text in _CLAUSE or not toks[k].is_word:
@@ -409,7 +417,9 @@ def _repeated_after_units(toks, keys) -> set[str]:
     return {k for k, c in seen.items() if c >= 2}
 
 
-_THING_CONTEXTS = {"org", "trường", "đường", "phố", "tuyến đường", "đại lộ", "quỹ", "học bổng", "giải thưởng",
+_MEMORIALS = {"khu tưởng niệm", "nhà tưởng niệm", "nhà lưu niệm", "khu lưu niệm", "đền thờ", "khu di tích",
+              "di tích", "tượng đài", "bảo tàng", "nhà trưng bày", "lăng"}
+_THING_CONTEXTS = _MEMORIALS | {"org", "trường", "đường", "phố", "tuyến đường", "đại lộ", "quỹ", "học bổng", "giải thưởng",
                    "tư tưởng", "phong cách", "đạo đức", "tấm gương", "huân chương", "huy chương",
                    "bảo tàng", "khu di tích", "di tích", "đền", "đền thờ", "lăng", "tượng đài", "cầu",
                    "chợ", "mang tên", "công viên", "quảng trường"}

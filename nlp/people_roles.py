@@ -85,6 +85,9 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             o = parse_org(toks, keys, nxt, stops) if nxt < n else None
             if d > j + 1 and o is not None and o.kind == "agency":
                 return TitleItem(ts, d, o.end, kind, former, o)
+            if d > j + 1 and not (d < n and lx.admin_units.match(keys, d)) and keys[j] != "phòng":
+                # "Trưởng khoa Hồi sức tích cực": a department of a body the text does not name here
+                return TitleItem(ts, d, d, kind, former, None)
             title_end = j + 1
             o = parse_org(toks, keys, j, stops, allow_lower=True)
             if o and o.end > o.head_end:

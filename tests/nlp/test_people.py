@@ -374,3 +374,12 @@ def test_name_at_the_end_of_a_long_company_name_is_not_a_person():
 def test_holder_named_after_a_long_company_name_is_a_person():
     text = "Giám đốc Công ty Cổ phần Sông Đà Nguyễn Văn Bình phát biểu."
     assert roles(text) == [("Nguyễn Văn Bình", "Giám đốc", "Công ty Cổ phần Sông Đà")]
+
+
+def test_memorial_named_with_a_title_and_name_is_not_a_person():
+    assert names("Đoàn dâng hương tại Khu tưởng niệm Tổng Bí thư Trần Phú ở Đức Thọ.") == []
+
+
+def test_department_without_its_body_stays_in_the_title():
+    assert role_titles("Bác sĩ Lý Văn Tú, Trưởng khoa Hồi sức tích cực cho biết.") == [
+        ("Lý Văn Tú", "Trưởng khoa Hồi sức tích cực")]
