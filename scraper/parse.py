@@ -34,7 +34,7 @@ HOME_PATHS = re.compile(r"^/(index\.(html?|php|aspx?|jsp)|default\.aspx?|(trang-
 GENERIC_NOT_ARTICLE = [re.compile(p, re.I) for p in (
     r"/(tag|tags|the|chu-de|category|categories|danh-muc|chuyen-muc|author|tac-gia|search|tim-kiem|tu-khoa)(/|\?|$)",
     r"[?&](PageIndex|Page|page|paged|trang|p_p_page|PageFirstRow)=\d+", r"[?&]Paged=TRUE", r"[?&]_[^=&]*_cur=\d+", r"/trang-\d+/?$", r"/page/\d+/?$",
-    r"[?&](q|s|keyword|keywords|tukhoa)=",
+    r"[?&](q|s|keyword|keywords|tukhoa)=", r"/\d{4}/\d{1,2}(/\d{1,2})?/?$",
 )]
 _BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
           "dl", "dt", "dd", "table", "tbody", "thead", "tr", "blockquote", "figure", "figcaption", "pre", "center",
@@ -149,7 +149,8 @@ def looks_like_article_url(canon: str, profile: Profile | None) -> bool:
     path = parts.path
     # slugs of four words or more, or numeric ids at the end, are how CMSs name article pages
     return bool(re.search(r"[-_][^-_/]+[-_][^-_/]+[-_][^-_/]+[-_][^-_/]+", path) or
-                re.search(r"\d{4,}(\.html?|\.aspx?|\.php)?/?$", path))
+                re.search(r"\d{4,}(\.html?|\.aspx?|\.php)?/?$", path) or
+                re.search(r"/\d+(\.html?|\.aspx?|\.php)?/?$", path))
 
 
 # -- text blocks ---------------------------------------------------------------------------------
