@@ -127,6 +127,8 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             title_end = j = j + 2
     if j + 1 < n and keys[j] == "phụ" and keys[j + 1] == "trách":
         j += 2   # "Phó Giám đốc phụ trách Sở …"
+    if j + 2 < n and toks[j].text == "(" and toks[j + 1].upper and toks[j + 2].text == ")":
+        j += 3   # "Chủ nhiệm Ủy ban Kiểm tra (UBKT) Tỉnh ủy": the abbreviation in brackets
     if j < n and j not in stops:
         o = parse_org(toks, keys, j, stops)
         if o is not None:
