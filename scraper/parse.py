@@ -150,7 +150,8 @@ def looks_like_article_url(canon: str, profile: Profile | None) -> bool:
     # slugs of four words or more, or numeric ids at the end, are how CMSs name article pages
     return bool(re.search(r"[-_][^-_/]+[-_][^-_/]+[-_][^-_/]+[-_][^-_/]+", path) or
                 re.search(r"\d{4,}(\.html?|\.aspx?|\.php)?/?$", path) or
-                re.search(r"/\d+(\.html?|\.aspx?|\.php)?/?$", path))
+                re.search(r"/\d+(\.html?|\.aspx?|\.php)?/?$", path) or
+                re.search(r"/(19|20)\d\d/\d{1,2}/(\d{1,2}/)?[^/]+", path))
 
 
 # -- text blocks ---------------------------------------------------------------------------------
