@@ -46,6 +46,7 @@ _CREDIT = re.compile(r"(?:ảnh|bài|tin|video|clip|thực hiện)\s*:\s*$", re.
 # nouns a number before them counts ("thôn Tân Lập 12 hộ"), unlike a village number ("thôn Tân Lập 2 có")
 _COUNT_NOUNS = {"hộ", "người", "ha", "khẩu", "nhân", "đảng", "chi", "thôn", "bản", "xã", "km", "m", "tấn", "con",
                 "ngôi", "căn", "nhà", "cán", "học", "trường", "lớp", "năm", "tháng", "ngày", "triệu", "tỷ"}
+_FACILITY_WORDS = {"trường", "học", "viện", "chợ", "cầu", "đình", "chùa", "đền", "nhà", "công", "ty"}
 _LEGACY_ONLY_TYPES = {"thị trấn", "huyện", "quận", "thị xã"}
 _STRONG_MIDDLES = {"văn", "thị"}
 _ERA_OLD = {"cũ"}
@@ -289,7 +290,8 @@ class _Finder:
             if len(prev) == m and all(p.word for p in prev) and tuple(p.k for p in prev) == seq:
                 return True
         nxt = self._word(i + n)
-        return bool(nxt and nxt.k in lex.not_after.get(uk, ()))
+        # "xã hội" is society, "xã Hội Xuân" a commune: a capitalised word is a name (but not in capitals)
+        return bool(nxt and nxt.k in lex.not_after.get(uk, ()) and (not nxt.cap or nxt.upper))
 
     def _run(self, i: int, allow_upper: bool) -> list[int]:
         """Token indexes of the capitalised name run starting at token i (hyphens inside kept)."""
@@ -514,9 +516,13 @@ class _Finder:
         elif kind in ("admin", "party", "capital"):
             levels = gz.TYPE_LEVELS.get(typ, (COMMUNE,))
             n = self._admin_prefix(run, levels)
-            if 0 < n < len(run) and len(run) - n == 1:
-                # a one-word tail cannot be a person's name: a longer known name is the name
-                n = max(n, self._admin_prefix(run, (PROVINCE, DISTRICT, COMMUNE)))
+            if 0 < n < len(run):
+                # a longer name known at another level ("phường Hồ Chí Minh" is not "phường Hồ") is the
+                # name, unless what follows the shorter one starts a person's name
+                longer = self._admin_prefix(run, (PROVINCE, DISTRICT, COMMUNE))
+                tail = self.toks[run[n]]
+                if longer > n and (len(run) - n == 1 or not (tail.k in lex.surnames or tail.k in lex.prefixes)):
+                    n = longer
             if not n and (first.upper or unit_upper or strict):
                 return None            # a headline in capitals: only names the gazetteer knows
             if not n:
@@ -630,7 +636,7 @@ class _Finder:
             if first is None or not first.cap or first.num:
                 break
             unit_here = self._unit_at(k)
-            if unit_here and not (unit_here[2] == "village" and self._known_name_at(k)):
+            if unit_here and not self._known_name_at(k):
                 break                # a unit word starts a new mention ("xã A, xã B"); "Buôn Choáh" does not
             run = self._run(k, allow_upper=False)
             if kind == "village":
@@ -647,6 +653,10 @@ class _Finder:
                     break
             if n < len(run) and kind == "village":
                 break
+            after = self._word(run[n - 1] + 1)
+            if n == 1 and after is not None and not after.cap and after.k not in ("và", "cùng", "hoặc") \
+                    and _adjacent(self.s, self.toks[run[0]], after):
+                break            # "… và Bảo hiểm xã hội": a one-word item glued to a lower-case word
             idxs = run[:n]
             # a name that is a higher unit the list item belongs to ("xã Vũ Lễ, Kiến Xương") is a parent
             wk = self._run_wkey(idxs)
@@ -738,7 +748,8 @@ class _Finder:
                 continue
             n, wk, kind = best
             idxs = run[:n]
-            if not kind or self._person_context(idxs, run, kind, wk) or self._street_before(idxs[0]):
+            if not kind or self._person_context(idxs, run, kind, wk) or self._street_before(idxs[0]) \
+                    or (kind == "commune" and self._facility_before(idxs[0])):
                 i = idxs[-1] + 1
                 continue
             a, b, surface = self._name_from(idxs)
@@ -823,6 +834,14 @@ class _Finder:
 
     def lex_alias(self, unit_word: str, wkey: str) -> list[gz.AdminUnit]:
         return gz.gazetteer().find_alias(unit_word, wkey)
+
+    def _facility_before(self, i: int) -> bool:
+        """A bare commune name right after a school or facility word ("Trường THPT Trần Phú") names
+        the facility after a person or a place the article does not name as a unit."""
+        prev = self._word(i - 1)
+        if prev is None or not _adjacent(self.s, prev, self.toks[i]):
+            return False
+        return prev.upper or prev.k in _FACILITY_WORDS
 
     def _street_before(self, i: int) -> bool:
         """"phố Huế", "đường Lạng Sơn": the name is a street's."""

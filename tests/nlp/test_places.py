@@ -508,3 +508,16 @@ def test_list_item_that_begins_with_a_village_word():
 def test_village_shaped_like_a_person_only_under_a_known_name():
     assert names("Gia đình ông A ở bản Y Tịch có 5 người.") == ["Y Tịch"]
     assert names("Trưởng bản Y Thuận Niê cho biết.") == []
+
+
+def test_capitalised_hoi_after_xa_is_a_commune_name():
+    assert names("Các xã Hội Xuân, Cẩm Thủy và Bảo hiểm xã hội huyện.") == ["Hội Xuân", "Cẩm Thủy"]
+
+
+def test_list_item_that_begins_with_nuoc():
+    assert names("Thăm các xã An Dân, Nước Hai, Tân Châu.") == ["An Dân", "Nước Hai", "Tân Châu"]
+
+
+def test_school_named_after_a_person_is_not_a_bare_commune():
+    text = "Thành ủy Móng Cái chỉ đạo. Bí thư Chi bộ Trường THPT Trần Phú phát biểu."
+    assert "Trần Phú" not in names(text)
