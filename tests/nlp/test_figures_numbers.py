@@ -58,3 +58,9 @@ def test_tokens_keep_offsets_and_fold_tone_placement():
     assert [t.text for t in toks] == ["Thành", "uỷ", "có", "12", "hộ"]
     assert toks[1].low == "ủy"
     assert toks[3].start == 12 and toks[3].end == 14
+
+
+def test_chuc_counts_tens_in_words():
+    toks = tokenize("ba chục hộ")
+    assert read_numeral(toks, 0).value == 30
+    assert read_numeral(tokenize("chục hộ"), 0) is None   # "hàng chục": no numeral alone
