@@ -423,7 +423,8 @@ class _Finder:
                 if skip and self._word(j + skip) and toks[j + skip].cap:
                     j += skip          # "xã biên giới Ia Púch": only a name the gazetteer knows
                     strict = True
-            if j < len(toks) and (toks[j].k in _LIST_INTRO or toks[j].text == ":") and kind in ("admin", "village"):
+            if j < len(toks) and ((toks[j].k in _LIST_INTRO and not toks[j].cap) or toks[j].text == ":") \
+                    and kind in ("admin", "village"):
                 # "các xã như Phượng Sơn, …", "Một số xã như …"
                 nxt = self._word(j + 1)
                 if nxt and nxt.cap:

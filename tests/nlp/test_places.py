@@ -521,3 +521,7 @@ def test_list_item_that_begins_with_nuoc():
 def test_school_named_after_a_person_is_not_a_bare_commune():
     text = "Thành ủy Móng Cái chỉ đạo. Bí thư Chi bộ Trường THPT Trần Phú phát biểu."
     assert "Trần Phú" not in names(text)
+
+
+def test_capitalised_nhu_is_part_of_a_name_not_a_list_intro():
+    assert names("Bí thư Chi bộ thôn Như Cố Sình Văn Dìn cho biết.") == ["Như Cố"]
