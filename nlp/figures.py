@@ -280,6 +280,8 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int],
             if verb and verb[0] in ("tăng", "giảm") and out[-1].counted:
                 counted = f"mức {verb[0]} của {out[-1].counted}"
         start = toks[i].start
+        if qual and not qual.startswith("trở"):   # the surface keeps its qualifier: "hơn 130 trại sinh"
+            start = toks[i - len(qual.split()) - (1 if toks[i - 1].low == "từ" else 0)].start
         end = toks[end_tok].end
         weak = num.words and toks[i].low == "một" and num.value == 1
         for nm in nums:

@@ -480,3 +480,8 @@ def test_ratings_and_classes_are_not_figures(text, expected):
 
 def test_a_duration_in_days_before_the_dates_themselves():
     assert pairs("Trong 2 ngày 15 và 16/7/2024, Đại hội diễn ra.") == [(2, "ngày")]
+
+
+def test_surface_text_keeps_the_qualifier():
+    f = one("Hội trại thu hút hơn 130 trại sinh.")
+    assert f.text == "hơn 130 trại sinh" and f.qualifier == "hơn"
