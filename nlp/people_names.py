@@ -362,7 +362,11 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 continue
             if len(run) > 5:
                 continue
-            prob = model(toks, run) if model is not None else 1.0
+            # the model decides only two-syllable candidates ("Vũ Lễ" the commune, "Lê Hoa" the person);
+            # longer surname-led runs are names by their shape (its scores there are not better)
+            kinh = keys[start] in lx.surnames or keys[start] in lx.weak_surnames
+            minority = bool(lx.ethnic.match(keys, start)) and not kinh
+            prob = model(toks, run) if (model is not None and len(run) == 2 and not minority) else 1.0
             if prob >= 0.5:
                 out.append(Mention(start, end, "surname", prob=prob))
             continue

@@ -1,6 +1,7 @@
 """Ablation of the person-name model: rules only vs rules + model, persons P/R/F1 on
 tests/data/people/ablation.jsonl (cue-less sentences written for it), on the written genre articles
-(tests/data/people/genre_articles.jsonl) and on the dev gold.
+(tests/data/people/genre_articles.jsonl), on the dev gold, and on every person name of those put
+alone in a neutral sentence (recall when no cue helps).
 
 usage: .venv/bin/python scripts/people_ablation.py
 """
@@ -42,7 +43,11 @@ def main():
         d = json.load(open(f, encoding="utf-8"))
         dev.append((d["text"], d["gold"]["persons"]))
     genre = [(d["text"], d["persons"]) for d in map(json.loads, open(ROOT / "tests/data/people/genre_articles.jsonl", encoding="utf-8"))]
-    for name, cases in (("written sentences", written), ("genre articles", genre), ("dev gold", dev)):
+    # every known person name (not a byline in capitals) alone in a neutral sentence: recall without cues
+    known = sorted({n for _, g in genre + dev for n in g if not n.isupper()})
+    neutral = [(f"Trong buổi làm việc, {n} cho biết thêm về kết quả.", [n]) for n in known]
+    for name, cases in (("written sentences", written), ("genre articles", genre), ("dev gold", dev),
+                        ("names, no cue", neutral)):
         for use in (False, True):
             p, r, f = score(cases, use)
             print(f"{name:18s} {'rules+model' if use else 'rules only':12s} P={p:.3f} R={r:.3f} F1={f:.3f}")
