@@ -358,8 +358,8 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             out.append(Mention(start, end, "trigger"))
             continue
         if sur == 2 or (sur == 1 and middle):
-            if is_place and not middle:
-                continue
+            if (is_place or name_key in known_places) and not middle:
+                continue   # also a name this article writes after a unit word ("xã Vũ Lễ … Vũ Lễ có")
             if len(run) > 5:
                 continue
             # the model decides only two-syllable candidates ("Vũ Lễ" the commune, "Lê Hoa" the person);

@@ -383,3 +383,8 @@ def test_memorial_named_with_a_title_and_name_is_not_a_person():
 def test_department_without_its_body_stays_in_the_title():
     assert role_titles("Bác sĩ Lý Văn Tú, Trưởng khoa Hồi sức tích cực cho biết.") == [
         ("Lý Văn Tú", "Trưởng khoa Hồi sức tích cực")]
+
+
+def test_place_repeated_without_its_unit_word_is_not_a_person():
+    text = "Xã Hoàng Châu có 5 thôn. Sau 3 năm, Hoàng Châu đã về đích nông thôn mới."
+    assert names(text) == []
