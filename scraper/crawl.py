@@ -164,7 +164,7 @@ def _handle(item: FrontierItem, state: CrawlState, fetcher: Fetcher, profiles, h
     except FetchError as exc:
         stats.errors += 1
         stats.error_lines.append(str(exc))
-        log.warning("%s", exc)
+        log.info("%s", exc)  # reported in the run's statistics; a warning per page would break the progress bar
         gone = exc.status is not None and 400 <= exc.status < 500 and exc.status != 429
         state.mark_done(item, "gone" if gone else "failed", exc.problem[:250])
         return
