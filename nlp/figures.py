@@ -193,6 +193,9 @@ def _rejection(toks: list[Token], i: int, num: Numeral, blocked) -> str:
     if num.words and t.text[:1].isupper() and prev is not None and prev.kind == "word" \
             and prev.text[:1].isupper():
         return "part of a name ('Bé Sáu', 'Hai Bà Trưng')"
+    if t.kind == "num" and i >= 2 and _titled(prev) and toks[i - 2].kind == "word" and toks[i - 2].text[:1].isupper() \
+            and not (nxt is not None and (nxt.text == "%" or nxt.low in _measure())):
+        return "part of a name ('SEA Games 31', 'bản Nà Hẩu 2')"
     if prev is not None and prev.low in ("giờ", "h") and prev.end == t.start - (0 if not t.space_before else 1):
         return "time of day ('8 giờ 30', '19h30')"
     if words and words[-1] in ("hàng", "vài", "mấy", "dăm"):
@@ -202,6 +205,11 @@ def _rejection(toks: list[Token], i: int, num: Numeral, blocked) -> str:
     if prev is not None and prev.text == ":" and i >= 2 and toks[i - 2].low in ("nóng", "thoại", "hotline", "fax"):
         return "phone number"
     return ""
+
+
+def _titled(t: Token | None) -> bool:
+    """A capitalised word that is not an acronym ("Games", "Hẩu"; not "UBND")."""
+    return t is not None and t.kind == "word" and t.text[:1].isupper() and any(c.islower() for c in t.text)
 
 
 def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int],

@@ -485,3 +485,13 @@ def test_a_duration_in_days_before_the_dates_themselves():
 def test_surface_text_keeps_the_qualifier():
     f = one("Hội trại thu hút hơn 130 trại sinh.")
     assert f.text == "hơn 130 trại sinh" and f.qualifier == "hơn"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SEA Games 31 tổ chức tại Việt Nam.", []),
+    ("Bản Nà Hẩu 2 có 45 hộ.", [(45, "hộ")]),
+    ("UBND 3 xã đã ký cam kết.", [(3, "xã")]),
+    ("Cụ Lò Văn Pụ 95 tuổi vẫn sinh hoạt đều.", [(95, "tuổi")]),
+])
+def test_a_number_closing_a_capitalised_name_is_part_of_the_name(text, expected):
+    assert pairs(text) == expected
