@@ -219,13 +219,19 @@ def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[li
     lx = lexicons()
     k = j
     n = len(toks)
-    while k < n and k - j < 8 and k not in stops:
+    while k < n and k - j < 10 and k not in stops:
         m = lx.triggers.match(keys, k)
-        if m and keys[k] != "làm":
+        # "làm" is a post only before a capitalised title ("làm Phó Trưởng Ban …", not "làm trưởng đoàn")
+        if m and (keys[k] != "làm" or (k + 1 < n and toks[k + 1].cap)):
             chain = parse_chain(toks, keys, m[0], stops)
             if chain:
                 return chain, k
             k = m[0]   # "được điều động, chỉ định giữ chức …": the post comes after the last verb
+            continue
+        if toks[k].is_word and (toks[k].cap or toks[k].upper):
+            # the appointing body may stand in between: "được Bộ Chính trị chỉ định giữ chức"
+            o = parse_org(toks, keys, k, stops)
+            k = o.end if o is not None and o.end > k else k + 1
             continue
         if keys[k] not in _FILLER:
             break

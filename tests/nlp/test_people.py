@@ -388,3 +388,10 @@ def test_department_without_its_body_stays_in_the_title():
 def test_place_repeated_without_its_unit_word_is_not_a_person():
     text = "Xã Hoàng Châu có 5 thôn. Sau 3 năm, Hoàng Châu đã về đích nông thôn mới."
     assert names(text) == []
+
+
+def test_post_after_lam_with_a_capitalised_title_and_an_appointing_body_in_between():
+    text = ("Bộ Chính trị phân công đồng chí Hầu A Lềnh, Bí thư Tỉnh ủy làm Phó Trưởng Ban Dân vận Trung ương. "
+            "Đồng chí Giàng Páo Mỷ được Bộ Chính trị chỉ định giữ chức Bí thư Tỉnh ủy Lai Châu.")
+    assert role_titles(text) == [("Hầu A Lềnh", "Bí thư"), ("Hầu A Lềnh", "Phó Trưởng Ban Dân vận"),
+                                 ("Giàng Páo Mỷ", "Bí thư")]
