@@ -1,0 +1,94 @@
+"""Places against the dev gold (tests/data/gold): a quality floor, and the same articles with every
+administrative place name swapped for another unit of the same level from elsewhere in the country,
+so that the rules are shown to carry over to names they were not written with."""
+from __future__ import annotations
+
+import json
+import random
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from nlp import gazetteer as gz
+from nlp.doc import Document
+from nlp.places import _wkey, find_places, lexicon
+from nlp.text import Text, key
+
+GOLD = sorted((Path(__file__).parent.parent / "data" / "gold").glob("*.json"))
+_PREFIXES = sorted((key(p) for p in ("thành phố", "tỉnh", "tp", "thủ đô", "huyện", "quận", "thị xã", "xã", "phường",
+                                     "thị trấn", "thôn", "ấp", "bản", "buôn", "plei", "khóm", "làng", "tổ dân phố",
+                                     "khu phố", "xóm", "đặc khu", "nước")), key=len, reverse=True)
+
+
+def place_key(name: str) -> str:
+    """The scorer's comparison: case, tone placement and unit words folded; TP.HCM is Hồ Chí Minh."""
+    k = " ".join(re.sub(r"[^\w\s]", " ", key(name)).split())
+    changed = True
+    while changed:
+        changed = False
+        for p in _PREFIXES:
+            if k.startswith(p + " "):
+                k, changed = k[len(p) + 1:], True
+    return "hồ chí minh" if k in ("hcm", "tphcm") else k
+
+
+def f1(pairs) -> float:
+    tp = fp = fn = 0
+    for gold, pred in pairs:
+        tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def predicted(text: str) -> set[str]:
+    return {place_key(p.name) for p in find_places(Document(Text.of(text)))}
+
+
+def test_dev_gold_places_f1_floor():
+    pairs = []
+    for path in GOLD:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        pairs.append(({place_key(x) for x in d["gold"]["places"]}, predicted(d["text"])))
+    assert f1(pairs) >= 0.95
+
+
+def _title_cased(name: str) -> bool:
+    return all(w[:1].isupper() for w in name.split()) and not any(c.isdigit() for c in name)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_dev_gold_with_other_place_names(seed):
+    rnd = random.Random(seed)
+    lex = lexicon()
+    g = gz.gazetteer()
+    pools = {
+        "province": [u.name for u in gz.provinces("legacy")],
+        "district": sorted({u.name for u in g.units if u.level == "district" and len(u.name.split()) >= 2
+                            and _title_cased(u.name)}),
+        "commune": sorted({u.name for u in g.units if u.level == "commune" and u.era == "legacy"
+                           and len(u.name.split()) == 2 and _title_cased(u.name)}),
+    }
+    pairs = []
+    for path in GOLD:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        text = unicodedata.normalize("NFC", d["text"])
+        persons = d["gold"]["persons"]
+        keep, mapping = [], {}
+        for name in sorted(d["gold"]["places"], key=len, reverse=True):
+            wk = _wkey(name)
+            levels = {u.level for u in lex.admin.get(wk, [])}
+            if wk in lex.countries or wk in lex.regions or name in ("Hồ Chí Minh", "Phường 5") \
+                    or any(name in p for p in persons):
+                keep.append(name)
+                continue
+            level = next((lv for lv in ("province", "district", "commune") if lv in levels), "commune")
+            mapping[name] = rnd.choice(pools[level])
+        for i, old in enumerate(mapping):
+            text = re.sub(r"(?<!\w)" + re.escape(old) + r"(?!\w)", f"\x00{i}\x00", text)
+        for i, new in enumerate(mapping.values()):
+            text = text.replace(f"\x00{i}\x00", new)
+        gold = {place_key(x) for x in keep + list(mapping.values())}
+        pairs.append((gold, predicted(text)))
+    assert f1(pairs) >= 0.95
