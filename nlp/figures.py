@@ -23,7 +23,7 @@ import importlib.util
 from pathlib import Path
 
 from .doc import Document
-from .numbers import SCALES, Numeral, Token, lexicon, read_numeral, table, tidy, tokenize
+from .numbers import SCALES, Numeral, Token, lexicon, number_words, read_numeral, table, tidy, tokenize
 from .text import canon
 from .types import DateMention, Figure
 
@@ -300,7 +300,7 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int],
 
 def _nam_as_five(toks: list[Token], i: int) -> Numeral | None:
     """"Năm thôn, bốn bản": "năm" is the numeral 5 (not "year") before a countable head."""
-    if i > 0 and (toks[i - 1].low in _YEAR_BEFORE or toks[i - 1].low in _lex("number_words.tsv")):
+    if i > 0 and (toks[i - 1].low in _YEAR_BEFORE or toks[i - 1].low in number_words()):
         return None   # "trong năm hộ nghèo giảm": the year
     heads = _lex("count_heads.txt")
     for size in range(4, 0, -1):
@@ -372,8 +372,12 @@ def _per_unit(toks: list[Token], u: _Unit) -> _Unit:
     unit = u.unit
     while j + 1 < len(toks) and toks[j].text == "/" and toks[j + 1].kind == "word" and not toks[j + 1].space_before:
         m = _measure().get(toks[j + 1].low)
-        unit += "/" + (m[0] if m else toks[j + 1].low)
+        unit += "/" + (m[0] if m else toks[j + 1].text.lower())
         j += 2
+        # "bác sĩ/vạn dân", "ca/100.000 dân": a counted base after a number word
+        if toks[j - 1].low in number_words() and j < len(toks) and toks[j].kind == "word":
+            unit += " " + toks[j].text.lower()
+            j += 1
     return _Unit(unit, u.kind, u.first, j - 1)
 
 
@@ -418,14 +422,15 @@ def _count_head(toks: list[Token], k: int, words: bool) -> _Unit | None:
         return _count_unit(toks, k, k)
     if words:
         return None   # "hai bên": a numeral in words needs a known head
-    if t.low in _lex("number_words.tsv") or len(t.low) < 2 or t.low in non_nouns:
+    if t.low in number_words() or len(t.low) < 2 or t.low in non_nouns:
         return None
     return _count_unit(toks, k, k)
 
 
 def _count_unit(toks: list[Token], a: int, b: int) -> _Unit:
-    """The unit as the text spells it, lower case ("đảng viên", "nhà tình nghĩa")."""
-    return _Unit(" ".join(x.text.lower() for x in toks[a:b + 1]), "count", a, b)
+    """The unit as the text spells it, lower case ("đảng viên", "nhà tình nghĩa"); a per-unit
+    form stays whole ("bác sĩ/vạn dân")."""
+    return _per_unit(toks, _Unit(" ".join(x.text.lower() for x in toks[a:b + 1]), "count", a, b))
 
 
 def _dict_word_end(toks: list[Token], k: int) -> int | None:

@@ -495,3 +495,11 @@ def test_surface_text_keeps_the_qualifier():
 ])
 def test_a_number_closing_a_capitalised_name_is_part_of_the_name(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Tỉnh đạt 12 bác sĩ/vạn dân.", "bác sĩ/vạn dân"),
+    ("Bình quân 5 người/hộ.", "người/hộ"),
+])
+def test_per_unit_counts_stay_whole(text, unit):
+    assert one(text).unit == unit
