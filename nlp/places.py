@@ -148,7 +148,7 @@ def lexicon() -> _Lexicon:
                     cues["surname"], cues["middle"], cues["prefix"], cues["address"], cues["thought"],
                     dict(admin), provinces, districts, max_name,
                     unit_first=frozenset(k[0] for k in units),
-                    region_first=frozenset(k.split()[0] for k in regions),
+                    region_first=frozenset(k.split()[0] for k in list(regions) + [c for c in countries if " " in c]),
                     not_places=frozenset(_wkey(r[0]) for r in _rows("not_places.tsv")),
                     streets=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("street_words.tsv")),
                     modifiers=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("unit_modifiers.tsv")),
@@ -871,7 +871,8 @@ class _Finder:
         return False
 
     def _regions(self) -> None:
-        """Regions: lower-case common words ("đồng bằng sông Cửu Long") need a capitalised proper part."""
+        """Regions and countries written with lower-case common words ("đồng bằng sông Cửu Long",
+        "Liên bang Đức"): the last word must be capitalised."""
         lex = self.lex
         toks = self.toks
         for i, t in enumerate(toks):
@@ -882,9 +883,11 @@ class _Finder:
                 if not all(x.word for x in seq) or not all(_adjacent(self.s, seq[q], seq[q + 1]) for q in range(n - 1)):
                     continue
                 wk = " ".join(x.k for x in seq)
-                if wk in lex.regions and seq[-1].cap and not any(j in self.covered for j in range(i, i + n)):
+                if (wk in lex.regions or wk in lex.countries) and seq[-1].cap \
+                        and not any(j in self.covered for j in range(i, i + n)):
                     a, b = seq[0].start, seq[-1].end
-                    self._add(_Mention((a, b), self.s[a:b], wk, REGION, "vùng", bare=True, tok_end=i + n),
+                    level, typ = (REGION, "vùng") if wk in lex.regions else (COUNTRY, "quốc gia")
+                    self._add(_Mention((a, b), self.s[a:b], wk, level, typ, bare=True, tok_end=i + n),
                               range(i, i + n))
                     break
 

@@ -525,3 +525,8 @@ def test_school_named_after_a_person_is_not_a_bare_commune():
 
 def test_capitalised_nhu_is_part_of_a_name_not_a_list_intro():
     assert names("Bí thư Chi bộ thôn Như Cố Sình Văn Dìn cho biết.") == ["Như Cố"]
+
+
+def test_country_after_federation_or_republic_words():
+    assert names("Đoàn thăm Cộng hòa Liên bang Đức, Cộng hòa Séc, Liên bang Nga và Vương quốc Anh.") == [
+        "Đức", "Séc", "Nga", "Anh"]
