@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .crawlstate import SiteCrawl, crawl_sites
 from .db import Database
+from .syndication import link_syndicated
 
 
 class CrawlError(ValueError):
@@ -38,4 +39,5 @@ def crawl_urls(db: Database, urls: list[str], *, delay: float | None = None, max
         crawls = crawl_sites(db, urls, delay=delay, max_pages=max_pages, progress=progress)
     except ValueError as exc:
         raise CrawlError(str(exc)) from None
+    link_syndicated(db, [aid for c in crawls for aid in c.new_article_ids])
     return [CrawlSummary(c.site, c) for c in crawls]

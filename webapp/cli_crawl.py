@@ -160,3 +160,23 @@ def stats(ctx, runs):
                 click.echo(f"    rejected {n}: {reason}")
             for line in (run.error_log or "").splitlines()[-5:]:
                 click.echo(f"    error: {line}")
+
+
+@main.command()
+@click.option("--site", default=None, help="Only this site's articles (its host name).")
+@click.pass_context
+def reparse(ctx, site):
+    """Re-extract articles from their archived raw pages without fetching.
+
+    Use after upgrading partyfacts or adding a site profile; articles whose text changed are
+    processed again by the next `partyfacts process`.
+
+    \b
+    Example:
+      partyfacts reparse --site vinhphuc.gov.vn && partyfacts process
+    """
+    from corpus.reparse import reparse_articles
+    res = reparse_articles(_db(ctx), site=site)
+    for err in res.errors[:20]:
+        click.echo(f"error: {err}", err=True)
+    click.echo(f"reparsed: {res.updated} updated, {res.unchanged} unchanged, {res.failed} failed")
