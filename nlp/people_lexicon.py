@@ -18,6 +18,7 @@ DATA = Path(__file__).parent / "data" / "people"
 _WORD = re.compile(r"[đĐ]/[cC]|\w+(?:['’]\w+)*|[^\w\s]")
 
 
+@lru_cache(maxsize=65536)
 def word_key(w: str) -> str:
     """Comparison form of one token: NFC, tone placement folded, lower case, ’ → '."""
     return canon(unicodedata.normalize("NFC", w)).lower().replace("’", "'")
@@ -41,10 +42,12 @@ class Trie:
 
     def match(self, keys: list[str], i: int) -> tuple[int, object] | None:
         """(end, value) of the longest phrase starting at keys[i], or None."""
+        n = len(keys)
+        if i >= n or keys[i] not in self.root:
+            return None
         node = self.root
         best = None
         j = i
-        n = len(keys)
         while j < n:
             node = node.get(keys[j])
             if node is None:

@@ -6,7 +6,8 @@ is one token.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from unicodedata import normalize
 
 from .doc import Document
 from .people_lexicon import word_key
@@ -15,19 +16,22 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\n|[^\w\s]")
 _VOWEL = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str        # NFC surface
-    key: str         # canonical lower case
-    is_word: bool
-    cap: bool        # starts with an upper-case letter
-    upper: bool      # all letters upper case (2+ letters)
+    """One token: [start, end) in ``norm``, its NFC text, comparison key and case flags."""
+    __slots__ = ("start", "end", "text", "key", "is_word", "cap", "upper")
+
+    def __init__(self, start: int, end: int, text: str, key: str, is_word: bool, cap: bool, upper: bool):
+        self.start = start
+        self.end = end
+        self.text = text        # NFC surface
+        self.key = key          # canonical lower case
+        self.is_word = is_word
+        self.cap = cap          # starts with an upper-case letter
+        self.upper = upper      # all letters upper case (2+ letters)
 
 
+@lru_cache(maxsize=65536)
 def _has_vowel(s: str) -> bool:
-    from unicodedata import normalize
     return any(c in _VOWEL for c in normalize("NFD", s))
 
 
@@ -50,12 +54,9 @@ def tokenize(doc: Document) -> list[Token]:
             i += 1
         t = s[a:b]
         w = t[0].isalnum() or t[0] == "_"
-        letters = [c for c in t if c.isalpha()]
-        out.append(Token(
-            a, b, t, word_key(t), w,
-            cap=w and t[0].isupper(),
-            upper=w and len(letters) >= 2 and all(c.isupper() for c in letters),
-        ))
+        # str.isupper(): every cased letter upper case, at least one; "2+ letters" rules out "A", "Y"
+        upper = w and len(t) >= 2 and t.isupper() and sum(c.isalpha() for c in t) >= 2
+        out.append(Token(a, b, t, word_key(t), w, w and t[0].isupper(), upper))
     doc.cache["people.tokens"] = out
     return out
 
