@@ -107,6 +107,7 @@ class _Lexicon:
     not_places: frozenset[str] = frozenset()
     modifiers: frozenset[tuple[str, ...]] = frozenset()
     foreign: dict[str, str] = field(default_factory=dict)    # wkey → type ("tỉnh", "thành phố")
+    not_name_starts: frozenset[str] = frozenset()
     streets: frozenset[tuple[str, ...]] = frozenset()
 
 
@@ -152,7 +153,8 @@ def lexicon() -> _Lexicon:
                     not_places=frozenset(_wkey(r[0]) for r in _rows("not_places.tsv")),
                     streets=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("street_words.tsv")),
                     modifiers=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("unit_modifiers.tsv")),
-                    foreign={_wkey(r[0]): r[1] for r in _rows("foreign_places.tsv")})
+                    foreign={_wkey(r[0]): r[1] for r in _rows("foreign_places.tsv")},
+                    not_name_starts=frozenset(_wkey(r[0]) for r in _rows("not_name_starts.tsv")))
 
 
 # ------------------------------------------------------------------------------------------- tokens
@@ -545,7 +547,8 @@ class _Finder:
                 if not known:
                     return None
             n = known or min(self._person_cut(run), 5)
-            if n == 1 and not known and (first.k in lex.middles or first.k in lex.surnames):
+            if n == 1 and not known and (first.k in lex.middles or first.k in lex.surnames
+                                         or first.k in lex.not_name_starts):
                 return None      # "Làng Văn hóa …": a one-word name that is a name syllable
             level = VILLAGE
             after = self._word(run[n - 1] + 1)
@@ -577,6 +580,8 @@ class _Finder:
             return foreign                 # "tỉnh Vân Nam", "thành phố Viêng Chăn"
         if self._looks_like_person(run) or (len(run) >= 2 and (first.k in lex.surnames or first.k in lex.prefixes)):
             return 0
+        if first.k in lex.not_name_starts:
+            return 0                       # "huyện Hội Nông dân …": an organisation, not a unit
         n = min(self._person_cut(run), 4)  # up to a person's name, at most four words
         if n >= 3 and len(run) > n:
             return 0

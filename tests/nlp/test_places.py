@@ -530,3 +530,15 @@ def test_capitalised_nhu_is_part_of_a_name_not_a_list_intro():
 def test_country_after_federation_or_republic_words():
     assert names("Đoàn thăm Cộng hòa Liên bang Đức, Cộng hòa Séc, Liên bang Nga và Vương quốc Anh.") == [
         "Đức", "Séc", "Nga", "Anh"]
+
+
+@pytest.mark.parametrize("text", [
+    "Huyện Hội Nông dân tổ chức đại hội.", "Tỉnh Hội Phụ nữ phát động phong trào.",
+    "Bản Kế hoạch được ban hành.",
+])
+def test_organisation_or_document_words_after_a_unit_word(text):
+    assert names(text) == []
+
+
+def test_village_names_that_begin_like_organisations_are_kept():
+    assert names("Thôn Đoàn Kết và thôn Trung Tâm được công nhận khu dân cư kiểu mẫu.") == ["Đoàn Kết", "Trung Tâm"]
