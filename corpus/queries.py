@@ -171,15 +171,16 @@ def _article_search_page(session: Session, ctx: Ctx, offset: int, limit: int) ->
             st = st.where(tier.c.id.not_in(select(prev.c.id)))
         earlier.append(tier)
         need = limit - len(ids)
-        small = session.execute(st.add_columns(tier.c.score).limit(RANK_LIMIT + 1)).all()
-        if len(small) <= RANK_LIMIT:  # rank the whole tier by bm25
+        n = _capped_count(session, st, RANK_LIMIT)  # cheap: no bm25 computed
+        small = session.execute(st.add_columns(tier.c.score)).all() if n <= RANK_LIMIT else []
+        if n <= RANK_LIMIT:  # rank the whole tier by bm25
             if offset >= len(small):
                 offset -= len(small)
                 continue
             small.sort(key=lambda r: (r.score, -r.id))
             ids += [r.id for r in small[offset:offset + need]]
         else:  # a big tier: newest stored first
-            n = _capped_count(session, st) if offset else RANK_LIMIT + 1
+            n = _capped_count(session, st) if offset else n
             if offset >= n:
                 offset -= n
                 continue

@@ -79,6 +79,12 @@ def export_href(table: str, fmt: str, q: str, filters: Filters) -> str:
     return f"/export/{table}.{fmt}" + ("?" + urlencode(args) if args else "")
 
 
+@bp.app_template_test("is_web_url")
+def is_web_url(url: str) -> bool:
+    """Only http(s) source links are rendered as links (a scraped javascript: or data: URL stays text)."""
+    return isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+
+
 @bp.app_context_processor
 def _helpers():
     return {"url_with": url_with, "export_href": export_href, "TABLES": TABLES, "FACT_TYPES": TYPES,

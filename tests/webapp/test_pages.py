@@ -86,6 +86,7 @@ def test_hostile_article_text_is_escaped_everywhere(client):
         html = client.get(url).get_data(as_text=True)
         assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold</b>" not in html, url
         assert "&lt;script&gt;" in html, url
+    assert 'href="javascript:' not in client.get(f"/articles/{aid}").get_data(as_text=True)
 
 
 def test_archived_copy_is_sanitised_and_sandboxed(client):

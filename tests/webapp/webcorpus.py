@@ -98,6 +98,7 @@ def build_corpus(path: Path) -> Path:
         s.add(rp)
         s.flush()
         a.raw_page_id = rp.id
+        a.url = "javascript:alert(document.domain)//hostile.txt"  # a scraped link must never become one
         site = s.query(m.Site).filter_by(name="gold-portal").one()
         site.base_url, site.schedule = "http://127.0.0.1:9/", "every 6h"
         s.add(m.CrawlRun(site_id=site.id, status="failed", pages_fetched=3, errors=1,
