@@ -72,6 +72,10 @@ def test_open_a_person_shows_career_table_and_timeline_picture(page, server):
     assert page.locator("svg.timeline circle").count() >= 1
     assert "Trưởng Ban Tổ chức" in page.inner_text("table.data")
     page.screenshot(path=str(SHOTS / "03-person.png"), full_page=True)
+    page.click("table.data a[href^='/places/'] >> nth=0")
+    page.wait_for_selector("dl.facts")
+    assert "Phú Thọ" in page.inner_text("dl.facts")  # the post-2025 successor
+    page.screenshot(path=str(SHOTS / "03b-place.png"), full_page=True)
 
 
 def test_open_an_article_highlights_facts_and_toggle_hides_a_type(page, server):
