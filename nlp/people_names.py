@@ -16,7 +16,7 @@ _GENDER_MIDDLE = {"văn", "thị", "mí", "seo"}
 _SCHOOL_WORDS = {"học", "bổng", "cơ", "sở", "phổ", "thông", "tiểu", "trung", "dân", "tộc", "bán", "trú",
                  "nội", "mầm", "non", "chuyên", "cấp"}
 _BYLINE_PREFIX = ("tin", "bài", "ảnh", "tin và ảnh", "bài và ảnh", "tin, ảnh", "bài, ảnh", "video",
-                  "nhóm pv", "thực hiện")
+                  "nhóm pv", "thực hiện", "tác giả", "người viết")
 
 
 @dataclass
@@ -465,6 +465,18 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
                 lines.append((a, i))
             a = i + 1
     out = []
+    # "Tin, ảnh: Minh Hà" / "Tác giả: …" on a line of its own anywhere (some portals put it first)
+    for a, b in lines[:-3]:
+        for p in sorted(_BYLINE_PREFIX, key=len, reverse=True):
+            pk = p.replace(",", " ,").split()
+            k = a + len(pk)
+            if keys[a:k] == pk and k < b and toks[k].text == ":":
+                e = k + 1
+                while e < b and _name_token(toks[e]) and e - k <= 4:
+                    e += 1
+                if 2 <= e - k - 1 <= 4 and (e == b or toks[e].text in ("-", "–", "(", ";", ",")):
+                    out.append(Mention(k + 1, e, "byline"))
+                break
     for a, b in reversed(lines[-3:]):
         words = [i for i in range(a, b) if toks[i].is_word]
         if not words:

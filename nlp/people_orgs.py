@@ -64,7 +64,8 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
         end += 1
     if toks[i].upper and toks[i].text not in ("TP", "TX"):
         return None
-    if toks[i].cap and toks[i].text not in ("TP", "TX") and i > 0 and toks[i - 1].text not in (".", "\n", ":", ";", "(", "\"", "“"):
+    if toks[i].cap and toks[i].text not in ("TP", "TX") and i > 0 and toks[i - 1].text not in (".", "\n", ":", ";", "(", "\"", "“") \
+            and not (end < len(toks) and toks[end].text.isdigit()):   # "Phường 5", "Quận 1" are units
         return None   # "Xã hội" inside a name: a capitalised unit word opens a sentence
     return end, level, unit
 

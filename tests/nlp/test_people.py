@@ -395,3 +395,12 @@ def test_post_after_lam_with_a_capitalised_title_and_an_appointing_body_in_betwe
             "Đồng chí Giàng Páo Mỷ được Bộ Chính trị chỉ định giữ chức Bí thư Tỉnh ủy Lai Châu.")
     assert role_titles(text) == [("Hầu A Lềnh", "Bí thư"), ("Hầu A Lềnh", "Phó Trưởng Ban Dân vận"),
                                  ("Giàng Páo Mỷ", "Bí thư")]
+
+
+def test_credit_line_at_the_top_is_a_byline():
+    assert names("Tin, ảnh: Minh Khuê\n\nHuyện đã kết nạp 120 đảng viên mới.\n\nCác tin khác") == ["Minh Khuê"]
+
+
+def test_numbered_ward_inside_a_committee_name():
+    orgs = run("UBND Phường 5 tổ chức hội nghị.")[2]
+    assert [o.name for o in orgs] == ["UBND Phường 5"]
