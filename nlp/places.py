@@ -582,6 +582,8 @@ class _Finder:
             return 0
         if first.k in lex.not_name_starts:
             return 0                       # "huyện Hội Nông dân …": an organisation, not a unit
+        if any(self._run_wkey(run[:q]) in lex.countries for q in range(1, len(run) + 1)):
+            return 0                       # "… xã Việt Nam" (Thông tấn xã): a country is no commune
         n = min(self._person_cut(run), 4)  # up to a person's name, at most four words
         if n >= 3 and len(run) > n:
             return 0

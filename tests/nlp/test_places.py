@@ -542,3 +542,8 @@ def test_organisation_or_document_words_after_a_unit_word(text):
 
 def test_village_names_that_begin_like_organisations_are_kept():
     assert names("Thôn Đoàn Kết và thôn Trung Tâm được công nhận khu dân cư kiểu mẫu.") == ["Đoàn Kết", "Trung Tâm"]
+
+
+def test_news_agency_is_not_a_commune():
+    ps = found("Theo Thông tấn xã Việt Nam, Chính phủ đã phê duyệt đề án.")
+    assert [(p.name, p.type) for p in ps] == [("Việt Nam", "quốc gia")]
