@@ -229,6 +229,7 @@ class _Mention:
     bare: bool = False
     era: str = ""                  # "legacy" / "2025" from a marker right after the name
     parents: list[int] = field(default_factory=list)   # indexes of parent mentions
+    list_head: int = -1            # index of the first mention of the list this one continues
     tok_end: int = 0               # token index after the mention (for lists and brackets)
     upper: bool = False
 
@@ -675,7 +676,7 @@ class _Finder:
                 break
             a, b, surface = self._name_from(idxs)
             nj = idxs[-1] + 1
-            m = _Mention((a, b), surface, wk, base.level, typ, tok_end=nj, era=self._era_after(nj))
+            m = _Mention((a, b), surface, wk, base.level, typ, tok_end=nj, era=self._era_after(nj), list_head=idx)
             self._add(m, range(k, nj))
             j = nj
         return j
@@ -1071,6 +1072,7 @@ def _resolve(f: _Finder, groups: list[_Group], site: set[str], site_districts: s
             if level == DISTRICT and unit:
                 district_weight[g.wkey] += 1
 
+    _provinces_from_lists(f, groups, group_of, results)
     places: list[Place] = []
     for g in groups:
         surface = _surface(g)
@@ -1085,6 +1087,27 @@ def _resolve(f: _Finder, groups: list[_Group], site: set[str], site_districts: s
         places.append(Place(name=surface, type=typ, province=province if g.level != COUNTRY else "",
                             mentions=spans, code=code, successor=successor, era=era))
     return places
+
+
+def _provinces_from_lists(f: _Finder, groups: list[_Group], group_of: dict, results: dict) -> None:
+    """A unit the gazetteer cannot place, listed with units it places in one province ("các xã Lập
+    Lễ, Phả Lễ"), is in that province (its code stays unknown)."""
+    members: dict[int, list[_Group]] = defaultdict(list)
+    for g in groups:
+        for m in g.mentions:
+            if m.list_head >= 0:
+                members[m.list_head].append(g)
+    for head, gs in members.items():
+        head_group = group_of.get(id(f.mentions[head]))
+        listed = ([head_group] if head_group is not None else []) + gs
+        known = {results[id(g)][0] for g in listed if id(g) in results and results[id(g)][0]}
+        if len(known) != 1:
+            continue
+        province = known.pop()
+        for g in listed:
+            if id(g) in results and not results[id(g)][0]:
+                _, code, cands = results[id(g)]
+                results[id(g)] = (province, code, cands)
 
 
 def _same_unit(a: gz.AdminUnit, b: gz.AdminUnit) -> bool:

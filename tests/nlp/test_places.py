@@ -547,3 +547,8 @@ def test_village_names_that_begin_like_organisations_are_kept():
 def test_news_agency_is_not_a_commune():
     ps = found("Theo Thông tấn xã Việt Nam, Chính phủ đã phê duyệt đề án.")
     assert [(p.name, p.type) for p in ps] == [("Việt Nam", "quốc gia")]
+
+
+def test_unknown_commune_in_a_list_takes_its_neighbours_province():
+    p = one("Giải phóng mặt bằng tại thị trấn Minh Đức và các xã Lập Lễ, Phả Lễ của huyện Thuỷ Nguyên.", "Phả Lễ")
+    assert (p.province, p.code) == ("Hải Phòng", "")
