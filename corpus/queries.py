@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from sqlalchemy import Select, and_, case, exists, func, literal, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from nlp.text import fold, key
 
@@ -59,19 +59,21 @@ def _like_all(cols, sq: SearchQuery):
 
 
 def _mentioned(etype: str, ent_id_col, f: Filters):
-    """EXISTS a mention of the entity in an article passing the site/date/article filters (or None)."""
+    """EXISTS a mention of the entity in an article passing the site/date/article filters (or None).
+    Aliased tables: an export query joins mentions and articles itself and must not correlate them."""
+    mn, art = aliased(MN), aliased(A)
     conds = []
     if f.site:
-        conds.append(A.site_id == _site_id(f.site))
+        conds.append(art.site_id == _site_id(f.site))
     if f.date_from:
-        conds.append(A.published_date >= f.date_from)
+        conds.append(art.published_date >= f.date_from)
     if f.date_to:
-        conds.append(A.published_date <= f.date_to)
+        conds.append(art.published_date <= f.date_to)
     if f.article:
-        conds.append(MN.article_id == f.article)
+        conds.append(mn.article_id == f.article)
     if not conds:
         return None
-    return exists().where(MN.entity_type == etype, MN.entity_id == ent_id_col, MN.article_id == A.id, *conds)
+    return exists().where(mn.entity_type == etype, mn.entity_id == ent_id_col, mn.article_id == art.id, *conds)
 
 
 def _article_scope(f: Filters, id_col) -> list:

@@ -66,3 +66,12 @@ def test_xlsx_writer_refuses_more_rows_than_a_sheet_holds(tmp_path):
     with pytest.raises(ValueError, match="1,048,575"):
         with open(tmp_path / "x.xlsx", "wb") as out:
             write_xlsx(rows, ("a",), out)
+
+
+@pytest.mark.parametrize("table", ["persons", "places", "organizations"])
+def test_entity_exports_take_site_and_date_filters(client, table):
+    rows = json.loads(client.get(f"/export/{table}.json", query_string={"site": "gold-portal", "from": "2024"})
+                      .get_data(as_text=True))
+    assert rows and all(r["published"] >= "2024" for r in rows)
+    none = json.loads(client.get(f"/export/{table}.json", query_string={"site": "no-such-site"}).get_data(as_text=True))
+    assert none == []

@@ -137,3 +137,20 @@ def test_filters_round_trip_through_query_string_names():
     assert f.to_args() == {"site": "s", "from": "2024-01-01", "to": "2024-02-29", "title": "Bí thư", "place": "3"}
     with pytest.raises(QueryError):
         Filters.from_args({"from": "yesterday"})
+
+
+@pytest.mark.parametrize("table", ["articles", "persons", "roles", "places", "organizations", "figures"])
+def test_every_query_compiles_for_postgresql_without_fts(table):
+    """PostgreSQL takes the LIKE path; every list/export query with every filter must compile there."""
+    from sqlalchemy.dialects import postgresql
+
+    from corpus.queries import SPECS, Ctx
+    f = Filters.from_args({"site": "s", "province": "Vĩnh Phúc", "from": "2020", "to": "2021", "title": "Bí thư",
+                           "unit": "%", "place": "1", "person": "2", "organization": "3", "article": "4"})
+    for q in ("", 'vinh yen "bi thu"'):
+        ctx = Ctx(parse_query(q), f, fts=False)
+        for export in (False, True):
+            sql = str(SPECS[table].query(ctx, export).compile(dialect=postgresql.dialect()))
+            assert "MATCH" not in sql and "fts_" not in sql
+        if SPECS[table].ids and SPECS[table].ids(ctx) is not None:
+            str(SPECS[table].ids(ctx).compile(dialect=postgresql.dialect()))
