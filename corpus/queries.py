@@ -241,7 +241,7 @@ def _persons(ctx: Ctx, export: bool) -> Select:
         conds.append(exists().where(R.person_id == P.id, *role_conds))
     if f.unit:
         conds.append(P.id.is_(None))  # figures carry no person: a unit filter selects no person
-    return _entity_occurrences(st.where(*conds), "person", P, order, export)
+    return _entity_occurrences(st.where(*conds), "person", P, order, export, f)
 
 
 def _places(ctx: Ctx, export: bool) -> Select:
@@ -268,7 +268,7 @@ def _places(ctx: Ctx, export: bool) -> Select:
         conds.append(exists().where(*rc))
     if f.unit:
         conds.append(exists().where(F.place_id == PL.id, F.unit == f.unit))
-    return _entity_occurrences(st.where(*conds), "place", PL, order, export)
+    return _entity_occurrences(st.where(*conds), "place", PL, order, export, f)
 
 
 def _organizations(ctx: Ctx, export: bool) -> Select:
@@ -296,18 +296,20 @@ def _organizations(ctx: Ctx, export: bool) -> Select:
         conds.append(exists().where(R.organization_id == O.id, *rc))
     if f.unit:
         conds.append(O.id.is_(None))
-    return _entity_occurrences(st.where(*conds), "organization", O, order, export)
+    return _entity_occurrences(st.where(*conds), "organization", O, order, export, f)
 
 
-def _entity_occurrences(st: Select, etype: str, model, order, export: bool) -> Select:
-    """Lists: one row per entity. Exports: one row per (entity, article) with the article's url/date."""
+def _entity_occurrences(st: Select, etype: str, model, order, export: bool, f: Filters) -> Select:
+    """Lists: one row per entity. Exports: one row per (entity, article) with the article's url/date,
+    the articles restricted by the site/date/article filters."""
     if not export:
         return st.order_by(*order)
     st = (st.add_columns(A.id.label("article_id"), A.url.label("article_url"), A.published.label("published"),
                          func.count(MN.id).label("mentions"), func.min(MN.start).label("start"),
                          func.min(MN.end).label("end"))
           .join(MN, (MN.entity_id == model.id) & (MN.entity_type == etype))
-          .join(A, A.id == MN.article_id))
+          .join(A, A.id == MN.article_id)
+          .where(*_article_scope(f, A.id)))
     cols = [c for c in st.selected_columns if c.name not in ("mentions", "start", "end")]
     return st.group_by(*cols).order_by(model.id, A.id)
 
