@@ -133,6 +133,8 @@ def _context_before(toks, keys, i: int, depth: int = 0) -> str | None:
             ctx = _context_before(toks, keys, k + 1, depth + 1)
             if ctx is not None:
                 return ctx
+    if i >= 2 and toks[i - 1].text == "." and toks[i - 2].text in ("TP", "TX", "Tp", "Q", "P"):
+        return "unit"   # "TP. Hồ Chí Minh"
     inside = _inside_agency_name(toks, keys, i)
     if inside:
         return inside
@@ -257,6 +259,10 @@ def _strip_front(toks, keys, run: list[int]) -> tuple[list[int], str | None, boo
         if lx.org_heads.match(keys, i):
             org_led = True
             break
+        c = lx.name_contexts.match(keys, i)
+        if c and c[0] < run[-1] + 1 and cue is None:
+            org_led = True   # "Cầu Hoàng Long", "Đền Hùng": a thing named like a person
+            break
     return run, cue, org_led, unit_led
 
 
@@ -322,6 +328,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
         is_place = _is_place(name_key, places)
         sur = _surname_strength(keys, start)
         middle = len(run) >= 3 and keys[run[1]] in lx.middle
+        gender_middle = len(run) >= 3 and keys[run[1]] in _GENDER_MIDDLE
         all_upper = all(toks[x].upper for x in run)
         if len(run) == 1:
             if _two_syllable_token(toks[start]) and (cue in ("comrade", "address", "rank") or title_found or _apposition_after(toks, keys, end)):
@@ -345,7 +352,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
         if all_upper:
             continue
         if title_adjacent or (title_found and (sur or middle)):
-            if title_adjacent or not is_place or middle:
+            if title_adjacent or not is_place or gender_middle:
                 out.append(Mention(start, end, "title"))
                 continue
         if _apposition_after(toks, keys, end) and not is_place:
@@ -358,7 +365,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             out.append(Mention(start, end, "trigger"))
             continue
         if sur == 2 or (sur == 1 and middle):
-            if (is_place or name_key in known_places) and not middle:
+            if (is_place or name_key in known_places) and not gender_middle:
                 continue   # also a name this article writes after a unit word ("xã Vũ Lễ … Vũ Lễ có")
             if len(run) > 5:
                 continue

@@ -404,3 +404,11 @@ def test_credit_line_at_the_top_is_a_byline():
 def test_numbered_ward_inside_a_committee_name():
     orgs = run("UBND Phường 5 tổ chức hội nghị.")[2]
     assert [o.name for o in orgs] == ["UBND Phường 5"]
+
+
+def test_city_after_tp_dot_is_not_a_person():
+    assert names("Sản phẩm được bán tại Hà Nội, TP. Hồ Chí Minh và các tỉnh phía Nam.") == []
+
+
+def test_bridge_or_temple_named_like_a_person_is_not_a_person():
+    assert names("Cầu Hoàng Văn Thụ và Đền Trần Hưng Đạo được tu bổ.") == []
