@@ -60,20 +60,13 @@ def _like_all(cols, sq: SearchQuery):
 
 def _mentioned(etype: str, ent_id_col, f: Filters):
     """EXISTS a mention of the entity in an article passing the site/date/article filters (or None).
-    Aliased tables: an export query joins mentions and articles itself and must not correlate them."""
-    mn, art = aliased(MN), aliased(A)
-    conds = []
-    if f.site:
-        conds.append(art.site_id == _site_id(f.site))
-    if f.date_from:
-        conds.append(art.published_date >= f.date_from)
-    if f.date_to:
-        conds.append(art.published_date <= f.date_to)
-    if f.article:
-        conds.append(mn.article_id == f.article)
-    if not conds:
+    The articles come from one uncorrelated IN over the articles' indexes (no article row is read);
+    the mentions table is aliased since an export query joins mentions itself."""
+    mn = aliased(MN)
+    scope = _article_scope(f, mn.article_id)
+    if not scope:
         return None
-    return exists().where(mn.entity_type == etype, mn.entity_id == ent_id_col, mn.article_id == art.id, *conds)
+    return exists().where(mn.entity_type == etype, mn.entity_id == ent_id_col, *scope)
 
 
 def _article_scope(f: Filters, id_col) -> list:
@@ -529,7 +522,7 @@ def count_items(session: Session, table: str, q: str = "", filters: Filters | No
 
 
 def list_items(session: Session, table: str, q: str = "", page: int = 1, per_page: int = 50,
-               filters: Filters | None = None) -> dict:
+               filters: Filters | None = None, total: int | None = None) -> dict:
     """One page of a table as the API answers it: {"items", "total", "page", "per_page", "total_capped"}
     (total_capped: the count stopped at COUNT_CAP, there are more). Raises QueryError for an unknown
     table, an over-long query or a page past MAX_PAGE."""
@@ -539,7 +532,7 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
     per_page = max(1, min(MAX_PER_PAGE, int(per_page)))
     if page > MAX_PAGE:
         raise QueryError(f"page {page} is past the last browsable page {MAX_PAGE}; narrow the query or export")
-    n = count_items(session, table, q, filters)
+    n = count_items(session, table, q, filters) if total is None else total  # a caller's exact count
     offset = (page - 1) * per_page
     if table == "articles" and ctx.searching and ctx.fts:
         rows = _article_search_page(session, ctx, offset, per_page)

@@ -142,7 +142,8 @@ def _search_data() -> dict:
     if wanted and wanted not in TABLES:
         abort(400, description=t("error_type", value=wanted[:40], choices=", ".join(TABLES)))
     active = wanted or next((tb for tb in TABLES if counts[tb]), "articles")
-    result = _query_error(list_items, s, active, q, page, per_page, filters)
+    exact = counts[active] if counts[active] <= TAB_COUNT_CAP else None
+    result = _query_error(list_items, s, active, q, page, per_page, filters, total=exact)
     capped = {tb: n > TAB_COUNT_CAP for tb, n in counts.items()}
     counts = {tb: min(n, TAB_COUNT_CAP) for tb, n in counts.items()}
     counts[active], capped[active] = result["total"], result["total_capped"]
