@@ -176,6 +176,15 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         chain = chain_before(toks, keys, m.start, stops)
         for it in chain:
             found.append((person, m, it, chain))
+        if chain and m.start > 0 and toks[m.start - 1].text == ":":
+            # "… Phó Chủ tịch UBND tỉnh: A và B": the title heads the whole list
+            prev = m
+            for nxt in mentions:
+                if nxt.start > prev.end and nxt.start == prev.end + 1 and toks[prev.end].key in ("và", ","):
+                    p2 = person_of.get(nxt.start)
+                    if p2:
+                        found.extend((p2, nxt, it, chain) for it in chain)
+                    prev = nxt
         tchain, tpos = trigger_chain(toks, keys, after, stops)
         if tchain:
             group = [m]

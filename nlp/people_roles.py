@@ -184,7 +184,7 @@ def parse_chain(toks: list[Token], keys: list[str], i: int, stops) -> list[Title
 
 def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[TitleItem]:
     """The title chain that ends right before the name at ``start`` ("Chủ tịch UBND huyện X <name>"),
-    allowing ", đồng chí" between them."""
+    allowing ", đồng chí" or a colon between them."""
     lx = lexicons()
     target = {start}
     k = start - 1
@@ -195,14 +195,18 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
             if k > 0 and toks[k - 1].text == ",":
                 target.add(k - 1)
         k -= 1
+    if start > 0 and toks[start - 1].text == ":":
+        target.add(start - 1)   # "hai đồng chí Phó Chủ tịch UBND tỉnh: A và B"
     best: list[TitleItem] = []
     j = start - 1
+    if start > 0 and toks[start - 1].text == ":":
+        j -= 1
     inner_stops = set(stops) | {start}
     while j >= 0 and start - j <= 24 and toks[j].text not in (";", ".", ":", "\n", "(", ")", "!", "?"):
         if keys[j] in ("nguyên", "phó", "quyền") or lx.titles.match(keys, j):
             if j == 0 or keys[j - 1] not in ("phó", "quyền", "nguyên"):
                 chain = parse_chain(toks, keys, j, inner_stops)
-                if chain and chain[-1].end in target and chain[-1].end != start \
+                if chain and chain[-1].end in target and toks[chain[-1].end].text == "," \
                         and j > 0 and toks[j - 1].text not in (",", ";", ":", ".", "\n", "(", "–", "-"):
                     chain = []   # "câu hỏi của phóng viên Báo X, ông Y": not Y's title
                 if chain and chain[-1].end in target:

@@ -412,3 +412,8 @@ def test_city_after_tp_dot_is_not_a_person():
 
 def test_bridge_or_temple_named_like_a_person_is_not_a_person():
     assert names("Cầu Hoàng Văn Thụ và Đền Trần Hưng Đạo được tu bổ.") == []
+
+
+def test_title_before_a_colon_list_heads_every_name():
+    text = "Dự có hai đồng chí Phó Chủ tịch UBND tỉnh: Vi Văn Ngọ và Đinh Thị Mai."
+    assert role_titles(text) == [("Vi Văn Ngọ", "Phó Chủ tịch UBND"), ("Đinh Thị Mai", "Phó Chủ tịch UBND")]
