@@ -34,6 +34,7 @@ from scraper.urls import canonical_url, host_of
 from . import models as m
 from .db import Database, open_db
 from .pipeline import published_fields, site_row
+from .politeness import shared_politeness
 
 REVISITED = ("rejected", "done", "not_modified")   # statuses of non-article pages fetched again by a new pass
 MAX_ERROR_LINES = 50
@@ -285,7 +286,7 @@ def crawl_sites(db: Database, urls: list[str], *, delay: float | None = None, ma
         state = DbCrawlState(db, host, base_url=host_urls[0])
         cfg = FetchConfig(delay=DEFAULT_DELAY if delay is None else delay, contact=contact)
         try:
-            stats = crawl(host_urls, state, fetcher=Fetcher(cfg), max_pages=max_pages, progress=progress,
+            stats = crawl(host_urls, state, fetcher=Fetcher(cfg, politeness=shared_politeness(db)), max_pages=max_pages, progress=progress,
                           profile_dirs=profile_dirs)
         except BaseException:
             state.session.rollback()

@@ -208,3 +208,10 @@ class Figure(Base):
     period: Mapped[str] = mapped_column(String(255), default="")
     qualifier: Mapped[str] = mapped_column(String(32), default="")
     pipeline_version: Mapped[str] = mapped_column(String(64))
+
+
+class HostSlot(Base):
+    """When a host may next be asked (epoch seconds): politeness shared by crawler processes."""
+    __tablename__ = "host_slots"
+    host: Mapped[str] = mapped_column(String(255), primary_key=True)
+    next_at: Mapped[float] = mapped_column(Float)

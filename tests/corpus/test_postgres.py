@@ -66,3 +66,15 @@ def test_postgres_reprocessing_is_idempotent(pgdb, gold_txt):
     process_articles(pgdb, all_articles=True)
     with pgdb.session() as s:
         assert s.execute(select(func.count()).select_from(m.Mention)).scalar_one() == n
+
+
+def test_postgres_politeness_slots_are_shared_between_connections(pg):
+    from corpus.politeness import DbPoliteness, shared_politeness
+    url = pg.createdb(f"t{next(_n)}")
+    a, b = open_db(url), open_db(url)
+    assert isinstance(shared_politeness(a), DbPoliteness)
+    clock = lambda: 5000.0  # noqa: E731
+    pa, pb = DbPoliteness(a, clock), DbPoliteness(b, clock)
+    assert [pa.reserve("x.vn", 1.5), pb.reserve("x.vn", 1.5), pa.reserve("x.vn", 1.5)] == [0.0, 1.5, 3.0]
+    a.dispose()
+    b.dispose()
