@@ -350,6 +350,9 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             out.append(Mention(start, end, cue))
             continue
         if all_upper:
+            # a heading in capitals names nobody unless a title follows the name ("NGUYỄN VĂN A, Bí thư …")
+            if sur and 2 <= len(run) <= 4 and _apposition_after(toks, keys, end) and not is_place:
+                out.append(Mention(start, end, "apposition"))
             continue
         if title_adjacent or (title_found and (sur or middle)):
             if title_adjacent or not is_place or gender_middle:

@@ -417,3 +417,7 @@ def test_bridge_or_temple_named_like_a_person_is_not_a_person():
 def test_title_before_a_colon_list_heads_every_name():
     text = "Dự có hai đồng chí Phó Chủ tịch UBND tỉnh: Vi Văn Ngọ và Đinh Thị Mai."
     assert role_titles(text) == [("Vi Văn Ngọ", "Phó Chủ tịch UBND"), ("Đinh Thị Mai", "Phó Chủ tịch UBND")]
+
+
+def test_name_in_capitals_followed_by_a_title_is_a_person():
+    assert role_titles("LÒ VĂN MƯỜI, Bí thư Đảng ủy xã Mường So, chia sẻ.") == [("LÒ VĂN MƯỜI", "Bí thư")]
