@@ -240,8 +240,12 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
         if unit:
             return f"{text} {unit} {main[unit]}"
         return text
-    if span.kind == "agency" and span.place is None and body and body[0] == "sở" and "tỉnh" in main:
-        return f"{text} tỉnh {main['tỉnh']}"
+    if span.kind == "agency" and span.place is None and body and body[0] == "sở":
+        if "tỉnh" in main:
+            return f"{text} tỉnh {main['tỉnh']}"
+        city = main.get("thành phố")
+        if city and city in _central_cities():
+            return f"{text} thành phố {city}"
     if earlier:
         # "giữ chức Giám đốc Trung tâm", "Bí thư Đảng ủy Khối": the body the article named in full before
         head = tuple(body)
@@ -250,6 +254,12 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
             if name_keys[:len(head)] == head and len(name_keys) > len(head) and named:
                 return name
     return text
+
+
+@lru_cache(maxsize=1)
+def _central_cities() -> frozenset[str]:
+    from .people_lexicon import _rows
+    return frozenset(r[0] for r in _rows("central_cities.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -421,3 +421,8 @@ def test_title_before_a_colon_list_heads_every_name():
 
 def test_name_in_capitals_followed_by_a_title_is_a_person():
     assert role_titles("LÒ VĂN MƯỜI, Bí thư Đảng ủy xã Mường So, chia sẻ.") == [("LÒ VĂN MƯỜI", "Bí thư")]
+
+
+def test_department_of_a_central_city_is_completed_with_the_city():
+    text = "UBND thành phố Đà Nẵng họp báo. Ông Trần Văn Sơn, Giám đốc Sở Du lịch cho biết."
+    assert roles(text) == [("Trần Văn Sơn", "Giám đốc", "Sở Du lịch thành phố Đà Nẵng")]
