@@ -46,6 +46,7 @@ def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[
     stops = frozenset(m.start for m in mentions)
     main = article_places(toks, keys, stops)
     main["_orgs"] = _written_orgs(doc, toks, keys, stops, main)
+    main["_session_council"] = _session_council(keys, main["_orgs"])
     person_of = {}
     persons: list[Person] = []
     for c in clusters:
@@ -301,6 +302,9 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
         earlier = [e for e in main.get("_orgs", []) if e[2] < o.start]
         return complete_org(text, keys, o, main, cp, [(a, b) for a, b, _ in earlier]), o, toks[o.end - 1].end
     title_end_char = toks[it.title_end - 1].end
+    if it.kind == "delegate" and main.get("_session_council"):
+        # "đại biểu X" in the report of a council session: a delegate of that council
+        return main["_session_council"], None, title_end_char
     if it.implied_org:
         implied_keys = it.implied_org.lower()
         fake = OrgSpan(0, 0, "party", 0)
@@ -328,6 +332,15 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
             text = doc.norm[toks[other.org.start].start:toks[other.org.end - 1].end]
             return complete_org(text, keys, other.org, main, cp), other.org, title_end_char
     return "", None, title_end_char
+
+
+def _session_council(keys: list[str], orgs) -> str:
+    """The People's Council whose session the article reports ("Kỳ họp thứ 22" + "HĐND tỉnh X"), or ""."""
+    if not any(keys[i] == "kỳ" and keys[i + 1] == "họp" for i in range(len(keys) - 1)):
+        return ""
+    from collections import Counter
+    councils = Counter(name for k, name, _ in orgs if k[0] in ("hđnd", "hội") and (k[0] == "hđnd" or k[1:3] == ("đồng", "nhân")))
+    return councils.most_common(1)[0][0] if councils else ""
 
 
 def _written_orgs(doc, toks, keys, stops, main) -> list[tuple[tuple[str, ...], str, int]]:

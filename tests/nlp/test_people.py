@@ -426,3 +426,9 @@ def test_name_in_capitals_followed_by_a_title_is_a_person():
 def test_department_of_a_central_city_is_completed_with_the_city():
     text = "UBND thành phố Đà Nẵng họp báo. Ông Trần Văn Sơn, Giám đốc Sở Du lịch cho biết."
     assert roles(text) == [("Trần Văn Sơn", "Giám đốc", "Sở Du lịch thành phố Đà Nẵng")]
+
+
+def test_delegate_at_a_council_session_belongs_to_that_council():
+    text = ("HĐND tỉnh Bạc Liêu khai mạc Kỳ họp thứ 15. Tại phiên chất vấn, đại biểu Lâm Thị Mỹ Hạnh "
+            "đề nghị làm rõ giải pháp chống sạt lở.")
+    assert roles(text) == [("Lâm Thị Mỹ Hạnh", "đại biểu", "HĐND tỉnh Bạc Liêu")]
