@@ -23,6 +23,12 @@ USE_MODEL = True
 
 
 def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[Role], list[Organization]]:
+    """Persons (fullest name, every mention), their roles and the named organizations of ``doc``.
+
+    ``places`` (from the places component) only tells which capitalised names are places; the
+    organizations are completed from the text alone, never from ``doc.site``/``doc.url``. The
+    person-name model is used when ``USE_MODEL`` is true and ``PARTYFACTS_NO_MODEL`` is not set.
+    """
     toks = tokenize(doc)
     keys = [t.key for t in toks]
     known = _known_places(toks, keys, places)
