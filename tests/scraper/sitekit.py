@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 SITES = Path(__file__).resolve().parents[1] / "data" / "sites"
+UNSEEN_SITES = Path(__file__).resolve().parents[1] / "data" / "sites_unseen"
 FAMILIES = ["tandan", "sharepoint", "liferay", "party_newspaper", "wordpress", "generic"]
 
 
@@ -36,9 +37,10 @@ class SiteServer:
     log: list[tuple[float, str, dict]] = field(default_factory=list)   # (time, path, request headers)
     etags: bool = True
     robots: str | None = None        # override robots.txt text
+    root: Path = SITES               # directory holding the family directories
 
     def __post_init__(self):
-        d = SITES / self.family
+        d = self.root / self.family
         self.dir = d
         self.routes = json.loads((d / "routes.json").read_text("utf-8"))
         self.expected = json.loads((d / "expected.json").read_text("utf-8"))
@@ -136,7 +138,7 @@ def fast_config(**kw):
 
 
 def start_server(family: str, **kw) -> tuple[SiteServer, ThreadingHTTPServer]:
-    """A running server for tests/data/sites/<family>; the caller shuts it down."""
+    """A running server for tests/data/sites/<family> (or `root=`…/<family>); the caller shuts it down."""
     site = SiteServer(family, **kw)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
     httpd.daemon_threads = True
