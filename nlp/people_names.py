@@ -355,7 +355,10 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 out.append(Mention(start, end, "apposition"))
             continue
         if title_adjacent or (title_found and (sur or middle)):
-            if title_adjacent or not is_place or gender_middle:
+            # right after a title a surname-led name is a person even if a place bears it
+            # ("Chủ tịch Hồ Chí Minh"); other names must not be places ("Đại sứ Nhật Bản …")
+            ok = (sur == 2 and title_adjacent and len(run) >= 3) or not is_place or gender_middle
+            if ok:
                 out.append(Mention(start, end, "title"))
                 continue
         if _apposition_after(toks, keys, end) and not is_place:

@@ -432,3 +432,11 @@ def test_delegate_at_a_council_session_belongs_to_that_council():
     text = ("HĐND tỉnh Bạc Liêu khai mạc Kỳ họp thứ 15. Tại phiên chất vấn, đại biểu Lâm Thị Mỹ Hạnh "
             "đề nghị làm rõ giải pháp chống sạt lở.")
     assert roles(text) == [("Lâm Thị Mỹ Hạnh", "đại biểu", "HĐND tỉnh Bạc Liêu")]
+
+
+def test_country_after_a_title_is_not_a_person_when_places_know_it():
+    from nlp.types import Place
+    text = "Thủ tướng tiếp Đại sứ Hàn Quốc tại Việt Nam Choi Young Sam."
+    places = [Place(name="Hàn Quốc", type="quốc gia", province="", mentions=((23, 31),))]
+    got = [p.name for p in people.find_people(Document(Text.of(text)), places)[0]]
+    assert "Hàn Quốc" not in got
