@@ -20,6 +20,7 @@ A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role,
 MAX_SERIES_POINTS = 2000
 MAX_ARTICLES_LISTED = 100
 MAX_CAREER_ROWS = 200
+CO_MENTION_ARTICLES = 2000
 
 
 def _article_ref(r) -> dict:
@@ -120,15 +121,19 @@ def person_detail(session: Session, person_id: int) -> dict | None:
     articles = session.execute(
         select(A.id, A.title, A.published, A.url).where(A.id.in_(art_ids))
         .order_by(A.published_date.desc(), A.id.desc()).limit(MAX_ARTICLES_LISTED)).all()
+    # co-mentions and places over the person's latest CO_MENTION_ARTICLES articles: bounded work for
+    # the most-covered officials, and the recent company is what a researcher asks about first
+    recent = (select(MN.article_id).where(MN.entity_type == "person", MN.entity_id == p.id)
+              .order_by(MN.article_id.desc()).limit(CO_MENTION_ARTICLES))
     co = session.execute(
         select(P.id, P.name, func.count(func.distinct(MN.article_id)).label("n"))
         .join(MN, (MN.entity_id == P.id) & (MN.entity_type == "person"))
-        .where(MN.article_id.in_(art_ids), P.id != p.id)
+        .where(MN.article_id.in_(recent), P.id != p.id)
         .group_by(P.id, P.name).order_by(desc("n"), P.name).limit(20)).all()
     places = session.execute(
         select(PL.id, PL.name, PL.type, PL.province, func.count(func.distinct(MN.article_id)).label("n"))
         .join(MN, (MN.entity_id == PL.id) & (MN.entity_type == "place"))
-        .where(MN.article_id.in_(art_ids))
+        .where(MN.article_id.in_(recent))
         .group_by(PL.id, PL.name, PL.type, PL.province).order_by(desc("n"), PL.name).limit(20)).all()
     career = [{"id": r.id, "title": r.title, "organization": r.organization, "title_expanded": r.title_expanded,
                "former": bool(r.former), "place_id": r.place_id, "place": r.place or "",
@@ -144,6 +149,7 @@ def person_detail(session: Session, person_id: int) -> dict | None:
         "places": [{"id": c.id, "name": c.name, "type": c.type, "province": c.province, "articles": c.n,
                     "href": f"/places/{c.id}"} for c in places],
         "articles_total": n_articles, "articles": [_article_ref(a) for a in articles],
+        "co_mention_window": min(n_articles, CO_MENTION_ARTICLES),
     }
 
 
