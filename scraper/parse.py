@@ -67,6 +67,7 @@ class _Boilerplate:
     caption_credit: re.Pattern
     author_lines: tuple[re.Pattern, ...]
     source_lines: tuple[re.Pattern, ...]
+    author_source: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,8 @@ def boilerplate() -> _Boilerplate:
         d = tomllib.load(fh)
     rx = lambda xs: tuple(re.compile(x, re.I) for x in xs)  # noqa: E731
     return _Boilerplate(", ".join(d["drop_selectors"]), frozenset(d["stop_headings"]), rx(d["drop_lines"]),
-                        re.compile(d["caption_credit"], re.I), rx(d["author_lines"]), rx(d["source_lines"]))
+                        re.compile(d["caption_credit"], re.I), rx(d["author_lines"]), rx(d["source_lines"]),
+                        re.compile(d["author_source_line"], re.I))
 
 
 def content_hash(text: str) -> str:
@@ -264,13 +266,27 @@ def _date_from(el: Tag, formats) -> datetime | date | None:
     return parse_vn_date(_clean(el.get_text(" ")), formats)
 
 
+def _in_teaser(el: Tag) -> bool:
+    """A date printed in a teaser item (a small block that also holds a headline link to another page):
+    the date of "Tin mới" / "Các tin khác" entries, not of the article."""
+    anc = el
+    for _ in range(2):
+        anc = anc.parent
+        if not isinstance(anc, Tag) or len(anc.get_text(" ", strip=True)) > 400:
+            return False
+        for a in anc.find_all("a", href=True):
+            if len(_clean(a.get_text(" "))) >= 20 and el not in a.descendants:
+                return True
+    return False
+
+
 def find_date(soup, selectors, formats, near: Tag | None = None, until: Tag | None = None) -> datetime | date | None:
     """Publication date: profile selectors, then meta tags, then a date line after the title (`near`)
     and not past the end of the article body (`until`), then <time>."""
     order = {id(el): i for i, el in enumerate(soup.find_all(True))} if near is not None else {}
     title_pos = order.get(id(near), -1)
     for sel in selectors:
-        found = [(el, d) for el in soup.select(sel) if (d := _date_from(el, formats))]
+        found = [(el, d) for el in soup.select(sel) if not _in_teaser(el) and (d := _date_from(el, formats))]
         if found:
             # the article's own date line follows its title; sidebars' dated lists may come earlier
             after = [x for x in found if order.get(id(x[0]), -1) > title_pos]
@@ -292,7 +308,8 @@ def find_date(soup, selectors, formats, near: Tag | None = None, until: Tag | No
             if isinstance(sib, _SKIP_NODES):
                 continue
             t = _clean(str(sib))
-            if 6 <= len(t) <= 120:
+            if 6 <= len(t) <= 120 and isinstance(sib.parent, Tag) and not _in_teaser(sib.parent) \
+                    and not _in_site_footer(sib.parent):
                 d = parse_vn_date(t, formats)
                 if d:
                     return d
@@ -369,8 +386,9 @@ def clean_blocks(blocks: list[_Block], title: str, *, find_byline: bool = True) 
             continue
         if _is_date_line(b.text):
             continue
-        if len(b.text) < 300 and bp.caption_credit.search(b.text):
-            continue  # an image caption with its credit
+        if len(b.text) < 300 and bp.caption_credit.search(b.text) and \
+                not any(rx.fullmatch(b.text) for rx in bp.author_lines):
+            continue  # an image caption with its credit ("Tin, ảnh: …" is a signature, kept for the tail)
         kept.append(b)
     paras = [b.text for b in kept]
     # consecutive duplicates (a lead repeated in the body, a caption echoed)
@@ -384,6 +402,11 @@ def clean_blocks(blocks: list[_Block], title: str, *, find_byline: bool = True) 
             last.lower().startswith("nguồn") else None
         if s and not source:
             source = s
+            paras.pop()
+            continue
+        m = bp.author_source.fullmatch(last) if len(last) <= 200 and not author and not source else None
+        if m and _looks_like_byline(_clean(m.group("author"))):
+            author, source = _clean(m.group("author")), _clean(m.group("source")).strip(" .")
             paras.pop()
             continue
         a = _strip_label(last, bp.author_lines) if len(last) <= 90 else None
@@ -426,6 +449,65 @@ def _teaser_links(soup: BeautifulSoup, body: Tag, url: str, profile: Profile | N
     return out
 
 
+_SITE_HEADER = re.compile(r"(.*[-_])?(header|banner|logo|masthead|brand)([-_](top|wrap|wrapper|inner|main|table|container|"
+                          r"area|bar|row|box))?|(.*[-_])?site[-_]?(name|title|header|logo)|sitename", re.I)
+_NOT_SITE_HEADER = re.compile(r"article|entry|post|news|detail|taglib|content|asset|story|tin|bai", re.I)
+_FOOTER = re.compile(r"(.*[-_])?footer([-_]\w+)?", re.I)
+_HEADLINE_CLASS = re.compile(r"title|tieu-?_?de|heading|headline", re.I)
+
+
+def _in_site_header(el: Tag) -> bool:
+    """Inside the page banner (site name, logo, today's date), not inside an article's own header."""
+    chain = [el, *(p for p in el.parents if isinstance(p, Tag) and p.name not in ("body", "html", "[document]"))]
+    if any(a.name in ("article", "main") for a in chain):
+        return False
+    for anc in chain:
+        if anc.name == "header":
+            return True
+        for tok in [*(anc.get("class") or []), anc.get("id") or ""]:
+            if tok and _SITE_HEADER.fullmatch(tok) and not _NOT_SITE_HEADER.search(tok):
+                return True
+    return False
+
+
+def _in_site_footer(el: Tag) -> bool:
+    """Inside the page footer (address, licence number and its date)."""
+    for anc in [el, *el.parents]:
+        if not isinstance(anc, Tag) or anc.name in ("body", "html", "[document]"):
+            return False
+        if anc.name == "footer" or any(_FOOTER.fullmatch(t) for t in [*(anc.get("class") or []), anc.get("id") or ""] if t):
+            return True
+    return False
+
+
+def _page_title_keys(soup: BeautifulSoup) -> list[str]:
+    return [t for t in (_key(soup.title.get_text(" ")) if soup.title else "", _key(_meta(soup, "og:title"))) if t]
+
+
+def _names_page(text: str, keys: list[str]) -> bool:
+    """The <title> / og:title repeats this headline (alone, or with the site name around it)."""
+    k = _key(text)
+    return bool(k) and len(k) >= 8 and any(k == t or k in t for t in keys)
+
+
+def _best_headline(soup: BeautifulSoup, keys: list[str]) -> Tag | None:
+    """The headline an unknown layout prints: a heading or a *title* / *tieude* element, not a link, not in
+    the site banner, that the page's <title> repeats; the longest such."""
+    best, best_len = None, 0
+    for el in soup.find_all(True):
+        if el.name in ("title", "meta", "a", "script", "style"):
+            continue
+        cls = " ".join([*(el.get("class") or []), el.get("id") or ""])
+        if el.name not in ("h1", "h2", "h3", "h4") and not (cls and _HEADLINE_CLASS.search(cls)):
+            continue
+        t = _clean(el.get_text(" "))
+        if not (8 <= len(t) <= 400) or len(t) <= best_len or el.find("a") is not None:
+            continue
+        if _names_page(t, keys) and not _in_site_header(el):
+            best, best_len = el, len(t)
+    return best
+
+
 def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _Parts | str:
     for sel in profile.reject:
         if soup.select_one(sel) is not None:
@@ -436,19 +518,7 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
         if n >= LISTING_MIN_LINKS:
             return f"listing page: {n} article links and no article body ({profile.name})"
         return f"no article body ({profile.name} body selectors match nothing)"
-    if not profile.is_article_url(url):
-        body_chars = len(_clean(body.get_text(" ")))
-        link_texts = {a.get("href"): _clean(a.get_text(" ")) for sel in profile.listing_links for a in soup.select(sel)}
-        teaser_chars = sum(len(t) for t in link_texts.values())
-        if len(link_texts) >= LISTING_MIN_LINKS and body_chars < 2 * teaser_chars:
-            return (f"listing page: {len(link_texts)} article links outweigh the {body_chars}-char text block "
-                    f"({profile.name})")
-        if not looks_like_article_url(url, profile):
-            teasers = _teaser_links(soup, body, url, profile)
-            teaser_chars = sum(len(t) for t in teasers.values())
-            if len(teasers) >= LISTING_MIN_LINKS and body_chars < teaser_chars:
-                return (f"listing page: {len(teasers)} headline links to articles outweigh the {body_chars}-char "
-                        f"text block on a section URL ({profile.name})")
+    listing_why = "" if profile.is_article_url(url) else _listing_evidence(soup, body, profile, url)
     parts = _Parts()
     title_el = None
     order = {id(el): i for i, el in enumerate(soup.find_all(True))}
@@ -460,16 +530,28 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
             linked = [h for h in hits if h.name == "a" or h.find("a") is not None]
             if len(distinct) >= LISTING_MIN_LINKS and len(linked) == len(hits):
                 return f"listing page: {len(distinct)} linked titles ({profile.name} {sel})"
-            # the headline is not a link (teasers of other articles are), and is the last one before the body
+            # the headline is not a link (teasers of other articles are), not the site name in the banner,
+            # and is the last one before the body
             hits = [h for h in hits if h not in linked] or hits
+            hits = [h for h in hits if not _in_site_header(h)]
+            if not hits:
+                continue
             before = [h for h in hits if order.get(id(h), 0) <= body_pos]
             title_el = before[-1] if before else hits[0]
             break
+    keys = _page_title_keys(soup)
+    if keys and (title_el is None or not _names_page(title_el.get_text(" "), keys)):
+        # the profile's selector found nothing, or a heading the <title> does not repeat (a box title)
+        alt = _best_headline(soup, keys)
+        if alt is not None:
+            title_el = alt
     if title_el is None:
         title_el, parts.title = _generic_title(soup, "")
     else:
         parts.title = _clean(title_el.get_text(" "))
     parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el, until=body)
+    if listing_why and not _article_evidence(title_el, parts, body, keys):
+        return listing_why
     lead_el = _select_first(soup, profile.lead)
     if lead_el is not None:
         parts.lead = _clean(lead_el.get_text(" "))
@@ -487,6 +569,35 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
     return parts
 
 
+def _article_evidence(title_el: Tag | None, parts: _Parts, body: Tag, page_titles: list[str]) -> bool:
+    """An article page whatever teasers surround it: a headline that is no link and that the <title>
+    repeats, a publication date, and a body of running text (not a link list)."""
+    if title_el is None or title_el.name == "a" or title_el.find("a") is not None or parts.published is None:
+        return False
+    if page_titles and not _names_page(parts.title, page_titles):
+        return False
+    text = _clean(body.get_text(" "))
+    link_chars = sum(len(_clean(a.get_text(" "))) for a in body.find_all("a"))
+    return len(text) >= 2 * MIN_BODY_CHARS and link_chars < 0.2 * len(text)
+
+
+def _listing_evidence(soup: BeautifulSoup, body: Tag, profile: Profile, url: str) -> str:
+    """Why a page whose URL is not an article URL of the profile looks like a listing ("" if it does not)."""
+    body_chars = len(_clean(body.get_text(" ")))
+    link_texts = {a.get("href"): _clean(a.get_text(" ")) for sel in profile.listing_links for a in soup.select(sel)}
+    teaser_chars = sum(len(t) for t in link_texts.values())
+    if len(link_texts) >= LISTING_MIN_LINKS and body_chars < 2 * teaser_chars:
+        return (f"listing page: {len(link_texts)} article links outweigh the {body_chars}-char text block "
+                f"({profile.name})")
+    if not looks_like_article_url(url, profile):
+        teasers = _teaser_links(soup, body, url, profile)
+        teaser_chars = sum(len(t) for t in teasers.values())
+        if len(teasers) >= LISTING_MIN_LINKS and body_chars < teaser_chars:
+            return (f"listing page: {len(teasers)} headline links to articles outweigh the {body_chars}-char "
+                    f"text block on a section URL ({profile.name})")
+    return ""
+
+
 _PREFIX = re.compile(r"^(tác giả|người viết|bài|tin|nguồn|nguồn tin|theo)\s*:?\s*", re.I)
 
 
@@ -498,7 +609,8 @@ def _generic_title(soup: BeautifulSoup, extracted: str) -> tuple[Tag | None, str
     """The headline of an unknown layout: the first h1-h3 that the <title> or og:title repeats (a site
     logo repeats only the site-name part), else og:title, the extractor's title, the first h1."""
     page_titles = [_key(soup.title.get_text(" ")) if soup.title else "", _key(_meta(soup, "og:title"))]
-    headings = [h for h in soup.find_all(["h1", "h2", "h3"], limit=30) if 8 <= len(_clean(h.get_text(" "))) <= 400]
+    headings = [h for h in soup.find_all(["h1", "h2", "h3"], limit=30) if 8 <= len(_clean(h.get_text(" "))) <= 400
+                and not _in_site_header(h)]
     repeated = [h for h in headings if any(_key(h.get_text(" ")) in t for t in page_titles if t)]
     if repeated:  # the longest: <title> often ends with the site name, which a logo heading repeats
         h = max(repeated, key=lambda h: len(_clean(h.get_text(" "))))
@@ -508,7 +620,7 @@ def _generic_title(soup: BeautifulSoup, extracted: str) -> tuple[Tag | None, str
         return None, og
     if extracted:
         return None, _clean(extracted)
-    h1 = soup.find("h1")
+    h1 = next((h for h in soup.find_all("h1") if not _in_site_header(h)), None)
     if h1 is not None and _clean(h1.get_text(" ")):
         return h1, _clean(h1.get_text(" "))
     return None, _fallback_title(soup)
@@ -582,8 +694,17 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
         if why:
             return Rejection(url, why, name)
     parts = _extract_with_profile(soup, profile, canon) if profile else None
-    if profile is not None and isinstance(parts, str) and not require_article:
-        parts = None
+    if profile is not None and isinstance(parts, str):
+        if not require_article:
+            parts = None
+        elif parts.startswith("no article body"):
+            # a theme or portlet the profile does not know: the generic extractor reads it, if the page has
+            # a headline its <title> repeats (section and search pages have none)
+            head = _best_headline(soup, _page_title_keys(soup))
+            if head is not None and find_date(soup, (), (), near=head) is not None:
+                parts = None
+            else:
+                parts += "; no dated headline that the page <title> repeats"
     if parts is None:
         parts = _extract_generic(soup, text, canon)
         name = "generic" if not isinstance(parts, str) else name
@@ -597,8 +718,12 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
     if require_article:
         if not parts.title:
             return Rejection(url, "no title", name)
-        if parts.published is None and not looks_like_article_url(canon, profile if name != "generic" else None):
-            return Rejection(url, "no publication date and not an article URL (a static or section page)", name)
+        if parts.published is None:
+            if name != "generic" and profile is not None and profile.article_urls and not profile.is_article_url(canon):
+                return Rejection(url, f"no publication date and not an article URL of {name} (a static or section page)",
+                                 name)
+            if not looks_like_article_url(canon, profile if name != "generic" else None):
+                return Rejection(url, "no publication date and not an article URL (a static or section page)", name)
         if len(body) < MIN_BODY_CHARS:
             return Rejection(url, f"body too short ({len(body)} chars < {MIN_BODY_CHARS})", name)
     elif not body:
