@@ -53,15 +53,14 @@ def gold_extractor(gold_by_text: dict[str, dict]):
         figures = []
         for f in g.get("figures", []):
             for form in _number_forms(f["value"]):
-                mt = re.search(r"(?<![\d.,])" + re.escape(form) + r"(?![\d,]|\.\d)", text)
+                # the number followed by its unit, so the "6" of a date is not taken for "6 đảng viên"
+                mt = re.search(r"(?<![\d.,])" + re.escape(form) + r"\s?" + re.escape(f["unit"]), text)
                 if mt:
-                    end = mt.end()
-                    if text[end:end + 1 + len(f["unit"])] == " " + f["unit"]:
-                        end += 1 + len(f["unit"])
                     a = text.rfind(".", 0, mt.start()) + 1
-                    b = text.find(".", end)
-                    figures.append(nlp.Figure(value=f["value"], unit=f["unit"], text=text[mt.start():end],
-                                              span=(mt.start(), end), sentence=text[a:b if b > 0 else None].strip()))
+                    b = text.find(".", mt.end())
+                    figures.append(nlp.Figure(value=f["value"], unit=f["unit"], text=mt.group(0),
+                                              span=(mt.start(), mt.end()),
+                                              sentence=text[a:b if b > 0 else None].strip()))
                     break
         return nlp.Extraction(persons=persons, roles=tuple(roles), places=places,
                               organizations=tuple(orgs.values()), figures=tuple(figures))
