@@ -127,7 +127,7 @@ def _crawl_in_background(database, url, name, delay, max_pages, running: set) ->
     try:
         from corpus.crawl import crawl_urls
         from corpus.pipeline import process_articles
-        crawl_urls(database, [url], delay=delay, max_pages=max_pages, site_name=name)
+        crawl_urls(database, [url], delay=delay, max_pages=max_pages, progress=False)
         process_articles(database, progress=False)
     except Exception:  # a background crawl has no caller to raise to: it is logged with its traceback
         log.exception("crawl of %s started from the web failed", name)

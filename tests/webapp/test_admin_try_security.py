@@ -171,3 +171,22 @@ def test_error_pages_are_friendly_html_or_json(corpus_file):
     big = c.post("/api/extract", data=b"x" * (3 * 1024 * 1024), content_type="application/json")
     assert big.status_code == 413
     app.extensions["partyfacts_db"].dispose()
+
+
+def test_background_crawl_fetches_the_site_and_clears_its_running_mark(tmp_path):
+    """The job a 'Crawl now' button starts, run inline against the bundled sample portal."""
+    from corpus import open_db
+    from corpus.demo import load_articles, serve_portal
+    from webapp.admin import _crawl_in_background
+    portal = serve_portal(load_articles()[:3])
+    db = open_db(str(tmp_path / "crawl.db"))
+    try:
+        running = {"portal"}
+        _crawl_in_background(db, portal.url, "portal", 0.0, 10, running)
+        assert running == set()
+        with db.session() as s:
+            from corpus import models as m
+            assert s.query(m.Article).count() >= 1 and s.query(m.CrawlRun).count() >= 1
+    finally:
+        portal.close()
+        db.dispose()
