@@ -360,6 +360,17 @@ def _looks_like_byline(t: str) -> bool:
     return all(w[0].isupper() or w in ("-", "–", "&", "và") for w in words) and any(len(w) > 1 for w in words)
 
 
+def _running_text_follows(blocks: list[_Block], j: int, bp: _Boilerplate) -> bool:
+    """After a widget's link list, article paragraphs go on (a long block of plain text before any other
+    widget heading): the widget was an inline box, not the end of the article."""
+    for b in blocks[j:j + 3]:
+        if len(b.text) <= 60 and _key(b.text) in bp.stop_headings:
+            return False
+        if len(b.text) >= 80 and b.link_ratio < 0.2 and not _is_date_line(b.text):
+            return True
+    return False
+
+
 def clean_blocks(blocks: list[_Block], title: str, *, find_byline: bool = True) -> tuple[list[str], str, str]:
     """Boilerplate out, then author / source lines out of the tail. → (paragraphs, author, source)."""
     bp = boilerplate()
@@ -372,10 +383,12 @@ def clean_blocks(blocks: list[_Block], title: str, *, find_byline: bool = True) 
         i += 1
         k = _key(b.text)
         if len(b.text) <= 60 and k in bp.stop_headings:
-            if seen_chars >= 100 or seen_chars >= 0.3 * total:
+            j = i
+            while j < len(blocks) and blocks[j].link_ratio > 0.5:
+                j += 1  # the widget's link list
+            if (seen_chars >= 100 or seen_chars >= 0.3 * total) and not _running_text_follows(blocks, j, bp):
                 break  # a widget after the article: the rest is not the article
-            while i < len(blocks) and blocks[i].link_ratio > 0.5:
-                i += 1  # a widget before the article: skip its link list
+            i = j  # a widget before or inside the article (an inline "Tin liên quan" box): skip its links
             continue
         seen_chars += len(b.text)
         if b.link_ratio > 0.9 and len(b.text) < 200:

@@ -190,6 +190,7 @@ def byline(a: dict, i: int, enc=e) -> tuple[str, str, str]:
 DATES = [(2019, 6, 3, 7, 15), (2019, 9, 20, 14, 5), (2020, 1, 8, 9, 30), (2020, 5, 12, 16, 45), (2020, 11, 26, 8, 0),
          (2021, 3, 15, 10, 20), (2021, 7, 2, 21, 40), (2022, 2, 14, 7, 5), (2022, 10, 31, 12, 30), (2023, 4, 6, 15, 15),
          (2023, 12, 18, 11, 50), (2024, 8, 9, 0, 45)]
+VI_MONTHS = ["Một", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười Một", "Mười Hai"]
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
 
 
@@ -232,7 +233,7 @@ class Site:
 
 
 def expected_article(a: dict, path: str, published: str, author: str, source: str) -> dict:
-    return {"path": path, "title": a["title"], "published": published, "lead": a["lead"],
+    return {"path": path, "aliases": [], "title": a["title"], "published": published, "lead": a["lead"],
             "paragraphs": a["paragraphs"], "author": author, "source": source}
 
 
@@ -278,6 +279,9 @@ def tandan() -> Site:
                  + '</ul></div></div>')
         enc = "windows-1258" if i == 4 else "utf-8"
         text = page(a["title"] + " - " + s.name, shell(inner), head=spctx, charset=enc)
+        if enc != "utf-8":  # an old page: charset only in the HTTP header, no <meta>
+            text = text.replace('<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">', "")
+            s.headers[a["href"]] = {"Content-Type": "text/html; charset=windows-1258"}
         s.add(a["href"], f"a{i + 1}.html", cp1258(text) if enc != "utf-8" else text)
         s.articles.append(expected_article(a, a["href"], iso(DATES[i], with_time), au, so))
 
@@ -375,12 +379,18 @@ def sharepoint() -> Site:
                  + "".join(f'<li><a href="{o["href"]}">{e(o["title"])}</a> <i>({o["dmy"]})</i></li>' for o in others[:5])
                  + '</ul>')
         raw = page(a["title"], shell(inner), head=head)
+        if i == 2:  # text pasted from a Mac editor: decomposed (NFD) Unicode
+            raw = unicodedata.normalize("NFD", raw).encode("utf-8")
         s.add(a["href"], f"a{i + 1}.html", raw)
+        if i % 4 == 3:  # listings link this item with its category too: the same page under a second URL
+            alias = f"{a['href']}&CategoryId={1 + i % 2}"
+            s.routes[alias] = f"a{i + 1}.html"
+            a["alias"] = alias
         s.articles.append(expected_article(a, a["href"], pub, au, so))
 
     def listing(items, pager):
         rows = "".join(f'<div class="news-item" style="overflow:hidden"><a href="{x["href"]}"><img src="/img/t.jpg" align="left"></a>'
-                       f'<a class="title" href="{x["href"]}"><b>{e(x["title"])}</b></a><br><span class="ngay">({x["dmy"]})</span>'
+                       f'<a class="title" href="{x.get("alias", x["href"]).replace("&", "&amp;")}"><b>{e(x["title"])}</b></a><br><span class="ngay">({x["dmy"]})</span>'
                        f'<br>{e(x["lead"])}</div>' for x in items)
         return shell(f'<div class="list-tin">{rows}</div><div class="phantrang">{pager}</div>')
 
@@ -542,6 +552,11 @@ def party_newspaper() -> Site:
         related = (f'<div class="article__related-inline"><h3 class="title">Tin liên quan</h3><ul>'
                    + "".join(f'<li><a class="cms-link" href="{o["href"]}">{e(o["title"])}</a></li>' for o in others[:2]) + '</ul></div>')
         body = paragraphs(a, i, lead_in_body=False)
+        if i % 6 == 4:  # an editor-made box: a bold heading and a link list in a plain table
+            related = ('<table class="tbl-inline" align="center" style="width:100%;background:#f1f1f1"><tbody><tr><td>'
+                       '<p><strong>Tin liên quan</strong></p>'
+                       + "".join(f'<p>- <a href="{o["href"]}">{e(o["title"])}</a></p>' for o in others[:2])
+                       + '</td></tr></tbody></table>')
         if i % 3 == 1:  # the related box sits inside the body, after the second paragraph
             cut = body.find(e(a["paragraphs"][1])) + len(e(a["paragraphs"][1]))
             cut = body.find(">", body.find("</", cut)) + 1
@@ -637,8 +652,9 @@ def wordpress() -> Site:
                  f'<ul class="td-category"><li class="entry-category"><a href="/category/tin-tuc/">Tin tức</a></li></ul>'
                  f'<header class="td-post-title"><h1 class="entry-title">{e(a["title"])}</h1><div class="td-module-meta-info">'
                  f'<div class="td-post-author-name"><div class="td-author-by">Bởi</div> <a href="/author/admin/">admin</a></div>'
-                 f'<span class="td-post-date"><time class="entry-date updated td-module-date" datetime="{iso(DATES[i])}">{shown}'
-                 f'</time></span><div class="td-post-views"><i class="td-icon-views"></i><span class="td-nr-views-{pid}">{300 + i}</span></div>'
+                 + (f'<span class="td-post-date"><time class="entry-date updated td-module-date" datetime="{iso(DATES[i])}">{shown}'
+                    if i % 3 else f'<span class="td-post-date"><time class="entry-date updated td-module-date">'
+                    f'{d} Tháng {VI_MONTHS[m - 1]}, {y}') + f'</time></span><div class="td-post-views"><i class="td-icon-views"></i><span class="td-nr-views-{pid}">{300 + i}</span></div>'
                  f'</div></header></div><div class="td-post-sharing-top"><a class="td-social-sharing-button" href="#">Chia sẻ</a>'
                  f'<a href="#">Facebook</a><a href="#">Twitter</a></div>'
                  f'<div class="td-post-content tagdiv-type">{paragraphs(a, i, lead_in_body=True)}{by}</div>'
@@ -650,7 +666,9 @@ def wordpress() -> Site:
                  + "".join(f'<div class="td_module_related_posts"><h3 class="entry-title td-module-title"><a href="{o["href"]}">'
                            f'{e(o["title"])}</a></h3></div>' for o in others[:3]) + '</div></article>')
         s.add(a["href"], f"a{i + 1}.html", page(a["title"] + " - " + s.name, shell(inner), head=wp_head +
-              f'<link rel="shortlink" href="/?p={pid}">',
+              f'<link rel="shortlink" href="/?p={pid}"><!-- This site is optimized with the Yoast SEO plugin -->'
+              f'<meta property="article:published_time" content="{iso(DATES[i])}">'
+              f'<meta property="article:modified_time" content="2024-11-02T03:04:05+00:00">',
               body_attrs=f' class="post-template-default single single-post postid-{pid} single-format-standard td-standard-pack"'))
         s.articles.append(expected_article(a, a["href"], iso(DATES[i]), au, so))
 
@@ -706,6 +724,8 @@ def build(family: str) -> None:
         del s.routes[next(k for k, v in s.routes.items() if v == "feed.rss")]
     for name, text in s.files.items():
         (out / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    for a in s.articles:  # other URLs of the same page (either may be the one stored)
+        a["aliases"] = [p for p, f in s.routes.items() if f == s.routes[a["path"]] and p != a["path"]]
     routes = {"routes": s.routes, "headers": s.headers, "redirects": s.redirects, "gzip": [], "robots": s.robots}
     (out / "routes.json").write_text(json.dumps(routes, ensure_ascii=False, indent=1), "utf-8")
     expected = {"start": s.start, "boilerplate": BOILER, "non_articles": s.non_articles, "articles": s.articles}
