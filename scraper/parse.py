@@ -521,6 +521,29 @@ def _best_headline(soup: BeautifulSoup, keys: list[str]) -> Tag | None:
     return best
 
 
+def _headline_before(soup: BeautifulSoup, body: Tag, order: dict[int, int]) -> Tag | None:
+    """The last headline-like element (a heading or a *title* / *tieude* element of four words or more,
+    not a link, not in the banner or a teaser) before the body: portals whose <title> is only the site name."""
+    body_pos = order.get(id(body), 0)
+    best = None
+    for el in soup.find_all(True):
+        pos = order.get(id(el), 0)
+        if pos >= body_pos:
+            break
+        if el.name in ("title", "meta", "a", "script", "style"):
+            continue
+        cls = " ".join([*(el.get("class") or []), el.get("id") or ""])
+        if el.name not in ("h1", "h2", "h3", "h4") and not (cls and _HEADLINE_CLASS.search(cls)):
+            continue
+        t = _clean(el.get_text(" "))
+        if len(t) < 20 or len(t.split()) < 4 or len(t) > 400 or el.find("a") is not None or el.find_parent("a"):
+            continue
+        if _in_site_header(el) or _in_teaser(el) or el.find(["p", "div", "table", "ul"]) is not None:
+            continue
+        best = el
+    return best
+
+
 def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _Parts | str:
     for sel in profile.reject:
         if soup.select_one(sel) is not None:
@@ -533,7 +556,7 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
         return f"no article body ({profile.name} body selectors match nothing)"
     listing_why = "" if profile.is_article_url(url) else _listing_evidence(soup, body, profile, url)
     parts = _Parts()
-    title_el = None
+    title_el, title_sel = None, ""
     order = {id(el): i for i, el in enumerate(soup.find_all(True))}
     body_pos = order.get(id(body), 0)
     for sel in profile.title:
@@ -551,11 +574,16 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
                 continue
             before = [h for h in hits if order.get(id(h), 0) <= body_pos]
             title_el = before[-1] if before else hits[0]
+            title_sel = sel
             break
     keys = _page_title_keys(soup)
-    if keys and (title_el is None or not _names_page(title_el.get_text(" "), keys)):
-        # the profile's selector found nothing, or a heading the <title> does not repeat (a box title)
-        alt = _best_headline(soup, keys)
+    specific = title_el is not None and any(c in title_sel for c in ".#[")
+    if not specific and (title_el is None or not _names_page(title_el.get_text(" "), keys)):
+        # the profile's selectors found nothing, or only a bare heading the <title> does not repeat (a box
+        # title): the headline the <title> repeats, else the last headline-like element before the body
+        alt = _best_headline(soup, keys) if keys else None
+        if alt is None and title_el is None:
+            alt = _headline_before(soup, body, order)
         if alt is not None:
             title_el = alt
     if title_el is None:

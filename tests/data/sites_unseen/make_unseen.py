@@ -378,7 +378,8 @@ def sharepoint() -> Site:
                  f'<div class="tinkhac-title"><b>Các tin khác</b></div><ul class="dstinkhac">'
                  + "".join(f'<li><a href="{o["href"]}">{e(o["title"])}</a> <i>({o["dmy"]})</i></li>' for o in others[:5])
                  + '</ul>')
-        raw = page(a["title"], shell(inner), head=head)
+        # many SharePoint portals title every page with the site name only
+        raw = page(a["title"] if i % 2 else s.name, shell(inner), head=head)
         if i == 2:  # text pasted from a Mac editor: decomposed (NFD) Unicode
             raw = unicodedata.normalize("NFD", raw).encode("utf-8")
         s.add(a["href"], f"a{i + 1}.html", raw)
