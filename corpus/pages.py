@@ -10,7 +10,7 @@ import gzip
 import json
 from collections import Counter, defaultdict
 
-from sqlalchemy import desc, func, select
+from sqlalchemy import case, desc, func, select
 from sqlalchemy.orm import Session
 
 from . import models as m
@@ -113,7 +113,7 @@ def person_detail(session: Session, person_id: int) -> dict | None:
         .where(R.person_id == p.id).order_by(A.published_date.desc(), R.id.desc()).limit(MAX_CAREER_ROWS)).all()
     n_roles = session.execute(select(func.count()).where(R.person_id == p.id)).scalar_one()
     sightings = session.execute(
-        select(R.title, R.organization, A.published_date, func.max(R.former), func.count())
+        select(R.title, R.organization, A.published_date, func.max(case((R.former, 1), else_=0)), func.count())
         .join(A, A.id == R.article_id).where(R.person_id == p.id)
         .group_by(R.title, R.organization, A.published_date)).all()
     art_ids = select(MN.article_id).where(MN.entity_type == "person", MN.entity_id == p.id).distinct()

@@ -67,9 +67,10 @@ def gold_extractor(gold_by_text: dict[str, dict]):
     return extract
 
 
-def build_corpus(path: Path) -> Path:
-    """A SQLite corpus of the gold articles (with a publication date each) plus one hostile article."""
-    db_file = path / "web.db"
+def build_corpus(path: Path, db_url: str | None = None) -> Path | str:
+    """A corpus of the gold articles (with a publication date each) plus one hostile article: a SQLite
+    file under ``path`` (returned), or the database at ``db_url`` (returned)."""
+    db_file = db_url or path / "web.db"
     txt = path / "txt"
     txt.mkdir()
     gold_by_text, files = {}, []
