@@ -51,3 +51,14 @@ def test_postgres_filters_pages_and_exports(pg_client):
     assert csv.startswith(b"\xef\xbb\xbf") and csv.count(b"\n") > 2
     aid = pg_client.get("/api/articles", query_string={"per_page": 1}).get_json()["items"][0]["id"]
     assert pg_client.get(f"/articles/{aid}").status_code == 200
+
+
+def test_postgres_every_page_and_twin_answers(pg_client):
+    ids = {t: pg_client.get(f"/api/{t}", query_string={"per_page": 1}).get_json()["items"][0]["id"]
+           for t in ("articles", "persons", "places", "organizations")}
+    urls = ["/", "/api/", "/search?q=%22bi+thu%22&type=roles", "/crawls", "/api/crawls", "/try",
+            "/api/figures/series?unit=%25", "/places?province=V%C4%A9nh+Ph%C3%BAc&from=2019"]
+    for t, i in ids.items():
+        urls += [f"/{t}/{i}", f"/api/{t}/{i}", f"/{t}?q=a&from=2019&site=gold-portal", f"/export/{t}.xlsx?q=a"]
+    for url in urls:
+        assert pg_client.get(url).status_code == 200, url
