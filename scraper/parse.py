@@ -544,6 +544,29 @@ def _headline_before(soup: BeautifulSoup, body: Tag, order: dict[int, int]) -> T
     return best
 
 
+def _lead_between(soup: BeautifulSoup, title_el: Tag, body: Tag, order: dict[int, int]) -> Tag | None:
+    """The sapo of a layout the profile does not name: a block of running text (80+ characters, not links,
+    not a date or meta line) printed between the headline and the body."""
+    t_pos, b_pos = order.get(id(title_el), -1), order.get(id(body), -1)
+    if not 0 <= t_pos < b_pos:
+        return None
+    for el in title_el.find_all_next(True):
+        pos = order.get(id(el), b_pos)
+        if pos >= b_pos:
+            return None
+        if el in title_el.descendants or el.name in ("script", "style", "a", "img"):
+            continue
+        if el.find(["p", "div", "table", "tr", "td", "ul", "h1", "h2", "h3"]) is not None:
+            continue  # a wrapper: its inner block is tried next
+        t = _clean(el.get_text(" "))
+        if len(t) < 80 or _is_date_line(t) or _in_teaser(el) or _in_site_header(el):
+            continue
+        link_chars = sum(len(_clean(a.get_text(" "))) for a in el.find_all("a"))
+        if link_chars < 0.2 * len(t) and not any(rx.fullmatch(t) for rx in boilerplate().drop_lines):
+            return el
+    return None
+
+
 def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _Parts | str:
     for sel in profile.reject:
         if soup.select_one(sel) is not None:
@@ -594,6 +617,8 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
     if listing_why and not _article_evidence(title_el, parts, body, keys):
         return listing_why
     lead_el = _select_first(soup, profile.lead)
+    if lead_el is None and title_el is not None:
+        lead_el = _lead_between(soup, title_el, body, order)
     if lead_el is not None:
         parts.lead = _clean(lead_el.get_text(" "))
     parts.author = _strip_prefix(_select_text(soup, profile.author))

@@ -368,7 +368,8 @@ def sharepoint() -> Site:
             lead_html = ""
         else:
             content = paragraphs(a, i, lead_in_body=False) + by
-            lead_html = f'<tr><td class="tomtat" style="font-weight:bold;text-align:justify">{e(a["lead"])}</td></tr>'
+            lead_cls = "tomtat" if i % 2 else "description"
+            lead_html = f'<tr><td class="{lead_cls}" style="font-weight:bold;text-align:justify">{e(a["lead"])}</td></tr>'
         inner = (f'{breadcrumb(cats[i % 2])}<table class="chitiet" width="100%" cellpadding="0" cellspacing="0">'
                  f'<tr><td class="tieude" style="font-size:18px;font-weight:bold;color:#0b4d91">{e(a["title"])}</td></tr>'
                  f'<tr><td class="ngaydang" style="color:#888;font-style:italic">{date_text}</td></tr>'
