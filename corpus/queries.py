@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import Select, and_, case, desc, exists, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from nlp.text import fold, key
@@ -549,6 +549,33 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
     capped = n > COUNT_CAP and (ctx.searching or ctx.filters.active())
     return {"items": items, "total": min(n, COUNT_CAP) if capped else n, "total_capped": capped,
             "page": page, "per_page": per_page}
+
+
+FACET_SAMPLE = 2000
+
+
+def search_facets(session: Session, q: str = "", filters: Filters | None = None) -> dict:
+    """Sites and provinces of the articles a search finds, with counts, over its first FACET_SAMPLE
+    matching articles ("sampled": true when there are more): the facet counts of a search page."""
+    ctx = _ctx(session, q, filters)
+    if ctx.searching and ctx.fts:
+        every = _article_tiers(ctx.sq)[-1]
+        ids = select(every.c.id.label("id")).where(*_article_conditions(ctx.filters, _no_index(every.c.id)))
+    else:
+        ids = _articles(ctx, False).with_only_columns(A.id, maintain_column_froms=True).order_by(None)
+    ids = list(session.execute(ids.limit(FACET_SAMPLE)).scalars())  # the match set is scanned once
+    n = len(ids)
+    sites = session.execute(select(S.name, func.count(A.id).label("n")).join(A, A.site_id == S.id)
+                            .where(A.id.in_(ids)).group_by(S.name)
+                            .order_by(desc("n"), S.name).limit(40)).all()
+    provinces = session.execute(
+        select(PL.province, func.count(func.distinct(MN.article_id)).label("n"))
+        .join(MN, (MN.entity_id == PL.id) & (MN.entity_type == "place"))
+        .where(MN.article_id.in_(ids), PL.province != "")
+        .group_by(PL.province).order_by(desc("n"), PL.province).limit(80)).all()
+    return {"site": [{"value": r[0], "count": r[1]} for r in sites],
+            "province": [{"value": r[0], "count": r[1]} for r in provinces],
+            "articles_counted": n, "sampled": n >= FACET_SAMPLE}
 
 
 def export_rows(session: Session, table: str, q: str = "", filters: Filters | None = None,

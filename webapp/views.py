@@ -13,7 +13,8 @@ from markupsafe import Markup
 
 from corpus import export as ex
 from corpus import pages
-from corpus.queries import TABLES, Filters, QueryError, count_items, export_rows, list_items, spec
+from corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
+                             spec)
 
 from . import charts
 from .app import db_session
@@ -150,18 +151,32 @@ def _search_data() -> dict:
     return {"q": q, "type": active, "counts": counts, "counts_capped": capped, "filters": filters, "result": result}
 
 
+def _with_query_counts(facets: dict, qf: dict) -> dict:
+    """The cached facet choices with site and province replaced by the search's own counts (the
+    selected value kept even when the search has none of it)."""
+    out = dict(facets)
+    out.update(site=qf["site"], province=qf["province"], sampled=qf["sampled"])
+    return out
+
+
 @bp.get("/search")
 def search():
     d = _search_data()
-    return render_template("search.html", d=d, q=d["q"], facets=_facets(),
+    facets = _facets()
+    if d["q"]:
+        facets = _with_query_counts(facets, _query_error(search_facets, db_session(), d["q"], d["filters"]))
+    return render_template("search.html", d=d, q=d["q"], facets=facets,
                            paging=_pages(d["result"]["total"], d["result"]["page"], d["result"]["per_page"]))
 
 
 @bp.get("/api/search")
 def api_search():
     d = _search_data()
+    extra = {}
+    if request.args.get("facets") in ("1", "true"):  # per-query site/province counts, on request
+        extra["facets"] = _query_error(search_facets, db_session(), d["q"], d["filters"])
     return _paged_json(d["result"], query=d["q"], type=d["type"], counts=d["counts"],
-                       counts_capped=d["counts_capped"], filters=d["filters"].to_args())
+                       counts_capped=d["counts_capped"], filters=d["filters"].to_args(), **extra)
 
 
 # -- table lists ---------------------------------------------------------------------------------------------

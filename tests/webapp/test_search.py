@@ -154,3 +154,13 @@ def test_every_query_compiles_for_postgresql_without_fts(table):
             assert "MATCH" not in sql and "fts_" not in sql
         if SPECS[table].ids and SPECS[table].ids(ctx) is not None:
             str(SPECS[table].ids(ctx).compile(dialect=postgresql.dialect()))
+
+
+def test_search_facets_count_the_sites_and_provinces_of_the_matches(client):
+    d = client.get("/api/search", query_string={"q": "vinh yen", "facets": "1"}).get_json()
+    f = d["facets"]
+    assert f["articles_counted"] == d["counts"]["articles"] and not f["sampled"]
+    assert f["site"] == [{"value": "gold-portal", "count": d["counts"]["articles"]}]
+    assert {"value": "Vĩnh Phúc", "count": d["counts"]["articles"]} in f["province"]
+    html = client.get("/search", query_string={"q": "script"}).get_data(as_text=True)
+    assert "evil.example (1)" in html and "gold-portal (" not in html
