@@ -18,6 +18,7 @@ import shutil
 import sys
 import unicodedata
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
@@ -479,11 +480,23 @@ def liferay() -> Site:
         s.add(a["href"], f"a{i + 1}.html", page(a["title"] + " - " + s.name, shell(inner), head=head))
         s.articles.append(expected_article(a, a["href"], iso(DATES[i]), au, so))
 
-    def listing(items, pager, ns=LR):
+    def old_style(x: dict, base: str) -> str:
+        """Liferay 6.1 asset publisher links: the article named by portlet parameters, not a friendly URL."""
+        params = [("p_p_id", LR), ("p_p_lifecycle", "0"), ("p_p_state", "normal"), ("p_p_mode", "view"),
+                  ("p_p_col_id", "column-1"), ("p_p_col_count", "1"),
+                  (f"_{LR}_struts_action", "/asset_publisher/view_content"),
+                  (f"_{LR}_urlTitle", x["href"].rsplit("/", 1)[1]), (f"_{LR}_type", "content")]
+        path = f"{base}?{urlencode(params)}"
+        s.routes[path] = s.routes[x["href"]]
+        return path + "&redirect=" + quote(base, safe="")
+
+    def listing(items, pager, ns=LR, base=None):
+        href = (lambda x: html.escape(old_style(x, base))) if base else (
+            lambda x: f'{x["href"]}?redirect=%2Fweb%2Fguest%2Ftin-tuc-su-kien&amp;inheritRedirect=true')
         rows = "".join(f'<div class="asset-abstract"><div class="asset-small-image"><img class="asset-small-image" src="/image/t.jpg"></div>'
-                       f'<h3 class="asset-title"><a href="{x["href"]}?redirect=%2Fweb%2Fguest%2Ftin-tuc-su-kien&amp;inheritRedirect=true">'
+                       f'<h3 class="asset-title"><a href="{href(x)}">'
                        f'{ent(x["title"])}</a></h3><div class="asset-content"><div class="asset-summary">{ent(x["lead"], 1)}</div>'
-                       f'<div class="asset-more"><a href="{x["href"]}">Xem tiếp »</a></div></div>'
+                       f'<div class="asset-more"><a href="{href(x) if base else x["href"]}">Xem tiếp »</a></div></div>'
                        f'<div class="asset-metadata"><span class="metadata-entry metadata-publish-date">{x["dmy"]}</span></div></div>'
                        for x in items)
         return shell(f'<div class="portlet-body">{rows}<div class="taglib-page-iterator"><div class="search-pages">'
@@ -492,10 +505,11 @@ def liferay() -> Site:
     for c, items in ((cats[0], arts[0::2]), (cats[1], arts[1::2])):
         qs = f"?p_p_id={LR}&amp;p_p_lifecycle=0&amp;p_p_state=normal&amp;p_p_mode=view&amp;p_p_col_id=column-1&amp;p_p_col_count=1"
         p2 = f"{c[0]}{qs}&amp;_{LR}_delta=4&amp;_{LR}_keywords=&amp;_{LR}_advancedSearch=false&amp;_{LR}_andOperator=true&amp;_{LR}_cur=2"
-        s.add(c[0], f"cat_{slug(c[1])}_1.html", page(c[1], listing(items[:4], f'<a href="#" class="disabled">Đầu</a> <a href="{p2}">Tiếp</a>'),
-                                                       head=head), non_article=True)
-        s.add(html.unescape(p2), f"cat_{slug(c[1])}_2.html", page(c[1], listing(items[4:], f'<a href="{c[0]}">Đầu</a>'), head=head),
-              non_article=True)
+        base = c[0] if c is cats[1] else None  # the older section still links its articles the Liferay 6.1 way
+        s.add(c[0], f"cat_{slug(c[1])}_1.html", page(c[1], listing(items[:4], f'<a href="#" class="disabled">Đầu</a> <a href="{p2}">Tiếp</a>',
+                                                                    base=base), head=head), non_article=True)
+        s.add(html.unescape(p2), f"cat_{slug(c[1])}_2.html", page(c[1], listing(items[4:], f'<a href="{c[0]}">Đầu</a>', base=base),
+                                                                   head=head), non_article=True)
     home = (f'<div class="tin-noi-bat"><h2 class="portlet-title-text">Tin nổi bật</h2>'
             + "".join(f'<div class="item"><a href="{x["href"]}"><img src="/image/h.jpg"></a><h3 class="asset-title"><a href="{x["href"]}">'
                       f'{ent(x["title"])}</a></h3><p>{ent(x["lead"])}</p></div>' for x in arts[:3]) + '</div>'
