@@ -245,7 +245,11 @@ def snippet(body: str, sq: SearchQuery | None, width: int = 240) -> Snippet:
     snippet). Without a match (or a query) the start of the text."""
     body = body or ""
     rx = sq.regex() if sq else None
-    first = rx.search(fast_fold(body)) if rx else None
+    folded = fast_fold(body)
+    whole = sq.as_phrase() if sq else None
+    first = whole.regex().search(folded) if whole else None  # the words together, where they are
+    if first is None and rx is not None:
+        first = rx.search(folded)
     if first is None:
         cut = body[:width]
         return Snippet(cut + ("…" if len(body) > width else ""))

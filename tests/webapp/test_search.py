@@ -164,3 +164,9 @@ def test_search_facets_count_the_sites_and_provinces_of_the_matches(client):
     assert {"value": "Vĩnh Phúc", "count": d["counts"]["articles"]} in f["province"]
     html = client.get("/search", query_string={"q": "script"}).get_data(as_text=True)
     assert "evil.example (1)" in html and "gold-portal (" not in html
+
+
+def test_snippet_opens_where_the_words_stand_together():
+    body = "Tỉnh Vĩnh Phúc có tin. " + "x " * 200 + "Thành phố Vĩnh Yên phát triển."
+    sn = snippet(body, parse_query("vinh yen"))
+    assert "Vĩnh Yên" in [sn.text[a:b] for a, b in sn.highlights]
