@@ -91,6 +91,14 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
     while j < n and j - i < maxlen and j not in stops:
         t = toks[j]
         if not t.is_word:
+            if t.text == "," and kind in ("agency", "committee") and j > head_end:
+                e = _comma_list_end(toks, keys, j, stops)
+                if e:
+                    j = e      # "Sở Văn hóa, Thể thao và Du lịch": the name lists its fields
+                    continue
+                if kind == "committee" and keys[j - 1] == "phòng" and j + 1 < n and keys[j + 1] == "chống":
+                    j += 1     # "Ban Chỉ đạo phòng, chống tham nhũng"
+                    continue
             if t.text in _DASHES and j + 1 < n and toks[j + 1].cap and j > head_end \
                     and toks[j - 1].is_word and not lx.titles.match(keys, j + 1) and (j + 1) not in stops:
                 j += 1
@@ -134,10 +142,12 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         if w:
             j = w[0]
             continue
-        if kind != "agency":
+        if kind not in ("agency", "committee"):
             break   # a committee's name is its head, capitalised words and a place: "Tỉnh ủy Hà Giang"
         if t.key not in lx.org_vocab:
             break   # "Đồn Biên phòng Ia Púch vận động …": a verb ends the name
+        if _proper_run_before(toks, lx, j, head_end) >= 2:
+            break   # … and so does any lower-case word after a proper name ("… Ia Púch vận động")
         if t.key in lx.org_vocab and not lx.org_stop.match(keys, j):
             j += 1
             continue
@@ -154,6 +164,45 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         if committee in COMMITTEE_UNIT and toks[head_end].cap:
             place = (COMMITTEE_UNIT[committee], " ".join(x.text for x in toks[head_end:j]))
     return OrgSpan(i, j, kind, head_end, place)
+
+
+def _proper_run_before(toks: list[Token], lx, j: int, head_end: int) -> int:
+    """How many capitalised words outside the organization vocabulary stand right before ``j``."""
+    k = j - 1
+    while k >= head_end and toks[k].is_word and toks[k].cap and not toks[k].upper and toks[k].key not in lx.org_vocab:
+        k -= 1
+    return j - 1 - k
+
+
+def _comma_list_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
+    """After the comma at ``j`` inside an agency name: the end of a list of capitalised fields closed
+    by "và" (", Thể thao và Du lịch", ", Thông tin và Thể thao"), or 0 when the comma ends the name."""
+    lx = lexicons()
+    n = len(toks)
+
+    def field_end(k: int) -> int:
+        if k >= n or k in stops or not toks[k].is_word or not toks[k].cap or toks[k].upper \
+                or lx.titles.match(keys, k) or lx.org_heads.match(keys, k) or lx.honorifics.match(keys, k) \
+                or match_unit(toks, keys, k):
+            return 0
+        e = k + 1
+        while e < n and e - k < 3 and e not in stops and toks[e].is_word and not toks[e].upper \
+                and keys[e] != "và" and (toks[e].cap or keys[e] in lx.org_vocab) and not match_unit(toks, keys, e):
+            e += 1
+        return e
+
+    k = j
+    for _ in range(4):
+        if k >= n or toks[k].text != ",":
+            return 0
+        e = field_end(k + 1)
+        if not e:
+            return 0
+        if e < n and keys[e] == "và":
+            last = field_end(e + 1)
+            return last or 0
+        k = e
+    return 0
 
 
 def article_places(toks: list[Token], keys: list[str], stops) -> dict[str, str]:

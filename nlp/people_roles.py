@@ -36,6 +36,10 @@ def _dept_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
         if toks[k].key == "và" and k + 1 < n and toks[k + 1].cap:
             k += 1
             continue
+        w = lx.org_words.match(keys, k)
+        if w and not toks[k].cap:
+            k = w[0]     # "Phòng Cảnh sát quản lý hành chính về trật tự xã hội"
+            continue
         if toks[k].cap:
             if lx.org_heads.match(keys, k) and k > j + 1:
                 break
@@ -96,7 +100,7 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
         else:
             o = parse_org(toks, keys, j, stops, allow_lower=True)
             if o and o.kind in _BODY_KINDS:
-                return TitleItem(ts, o.head_end, o.end, kind, former, o)
+                return TitleItem(ts, _committee_name_end(toks, keys, o), o.end, kind, former, o)
             title_end = j + unit_len
             if keys[title_end:title_end + 2] in (["chuyên", "trách"], ["thường", "trực"]):
                 title_end += 2   # "Phó Trưởng Đoàn chuyên trách", "Phó Trưởng ban Thường trực"
@@ -149,8 +153,32 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             return None   # a bare "đại biểu" is a position only right before a name
         if kind == "head" and title_end == m[0] and form.lower() in ("ủy viên", "uỷ viên", "thường trực"):
             return None
-    return TitleItem(ts, title_end, org.end if org else title_end, kind, former, org,
-                     implied_org=extra if kind == "member" else "")
+    implied = extra if kind == "member" else _implied_by_abbr(extra) if kind == "abbr" else ""
+    return TitleItem(ts, title_end, org.end if org else title_end, kind, former, org, implied_org=implied)
+
+
+def _implied_by_abbr(spelled: str) -> str:
+    """The committee an abbreviated membership implies: "TUV" = "Tỉnh ủy viên" → "Tỉnh ủy"."""
+    lx = lexicons()
+    from .people_lexicon import phrase_keys
+    ks = list(phrase_keys(spelled))
+    m = lx.titles.match(ks, 0) if ks else None
+    if m and m[0] == len(ks) and m[1][1] == "member":
+        return m[1][2]
+    return ""
+
+
+def _committee_name_end(toks: list[Token], keys: list[str], o: OrgSpan) -> int:
+    """Where the title ends inside a council or committee name: after the head for People's
+    Committees and Councils ("Chủ tịch UBND" · "UBND tỉnh X"); a steering or election committee keeps
+    its whole name up to the unit word ("Trưởng Ban Chỉ đạo phòng, chống tham nhũng" · "… tỉnh")."""
+    if o.kind != "committee":
+        return o.head_end
+    from .people_orgs import match_unit
+    for k in range(o.head_end, o.end):
+        if match_unit(toks, keys, k) or (toks[k].cap and lexicons().org_heads.match(keys, k)):
+            return k
+    return o.end
 
 
 def parse_chain(toks: list[Token], keys: list[str], i: int, stops) -> list[TitleItem]:

@@ -112,6 +112,7 @@ class _Lexicon:
     foreign: dict[str, str] = field(default_factory=dict)    # wkey → type ("tỉnh", "thành phố")
     not_name_starts: frozenset[str] = frozenset()
     streets: frozenset[tuple[str, ...]] = frozenset()
+    former_provinces: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +158,8 @@ def lexicon() -> _Lexicon:
                     streets=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("street_words.tsv")),
                     modifiers=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("unit_modifiers.tsv")),
                     foreign={_wkey(r[0]): r[1] for r in _rows("foreign_places.tsv")},
-                    not_name_starts=frozenset(_wkey(r[0]) for r in _rows("not_name_starts.tsv")))
+                    not_name_starts=frozenset(_wkey(r[0]) for r in _rows("not_name_starts.tsv")),
+                    former_provinces=frozenset(_wkey(r[0]) for r in _rows("former_provinces.tsv")))
 
 
 # ------------------------------------------------------------------------------------------- tokens
@@ -239,6 +241,8 @@ def _levels_for_type(typ: str, kind: str) -> tuple[str, ...]:
         return (COUNTRY,)
     if kind in ("village", "numbered"):
         return (VILLAGE,)
+    if kind == "region":
+        return (REGION,)
     return gz.TYPE_LEVELS.get(typ, (COMMUNE,))
 
 
@@ -283,6 +287,11 @@ class _Finder:
             # an abbreviation (TP, TX, TT) is written in capitals
             if ks in (("tp",), ("tx",), ("tt",)) and first.text not in ("TP", "Tp", "TX", "Tx", "TT"):
                 return None
+            if ks in (("p",), ("q",)) and not (first.text in ("P", "Q") and i + 2 < len(self.toks)
+                                               and self.toks[i + 1].text == "." and self.toks[i + 2].num
+                                               and self.toks[i + 2].start == self.toks[i + 1].end):
+                return None      # "P.5", "Q.1": a numbered ward or district, nothing else
+
             return n, hit[0], hit[1]
         return None
 
@@ -295,9 +304,17 @@ class _Finder:
             prev = self.toks[i - m:i] if i - m >= 0 else []
             if len(prev) == m and all(p.word for p in prev) and tuple(p.k for p in prev) == seq:
                 return True
+        after = lex.not_after.get(uk, ())
         nxt = self._word(i + n)
+        for seq in after:
+            words = seq.split()
+            if len(words) > 1:
+                # "bản Tuyên ngôn độc lập": a two-word noun after the classifier, whatever its case
+                ts = [self._word(i + n + q) for q in range(len(words))]
+                if all(ts) and [x.k for x in ts] == words:
+                    return True
         # "xã hội" is society, "xã Hội Xuân" a commune: a capitalised word is a name (but not in capitals)
-        return bool(nxt and nxt.k in lex.not_after.get(uk, ()) and (not nxt.cap or nxt.upper))
+        return bool(nxt and nxt.k in after and (not nxt.cap or nxt.upper))
 
     def _run(self, i: int, allow_upper: bool) -> list[int]:
         """Token indexes of the capitalised name run starting at token i (hyphens inside kept)."""
@@ -416,9 +433,12 @@ class _Finder:
             if kind == "village" and t.cap and self._known_name_at(i):
                 i += 1           # "Sóc Trăng", "Buôn Ma Thuột": the word begins a known name
                 continue
+            if kind == "village" and t.cap and not t.upper and self._inside_person_name(i):
+                i += 1           # "Chau Sóc Khonl", "Lâm Thị Sóc Tha": a syllable of a person's name
+                continue
             j = i + n
             # "TP." / "TX." abbreviations take their dot
-            if j < len(toks) and toks[j].text == "." and toks[i].k in ("tp", "tx", "tt"):
+            if j < len(toks) and toks[j].text == "." and toks[i].k in ("tp", "tx", "tt", "p", "q"):
                 j += 1
             start_j = j
             plural = self._plural_before(i)
@@ -456,6 +476,15 @@ class _Finder:
             if kind in ("admin", "village", "party") and not toks[i].upper:
                 nxt = self._list(idx, nxt, typ, kind, plural)
             i = max(nxt, i + 1)
+
+    def _inside_person_name(self, i: int) -> bool:
+        """The capitalised word at token i continues a name begun by a surname, middle name or name
+        prefix right before it."""
+        prev = self._word(i - 1)
+        if prev is None or not prev.cap or prev.upper or not _adjacent(self.s, prev, self.toks[i]):
+            return False
+        lex = self.lex
+        return prev.k in lex.surnames or prev.k in lex.middles or prev.k in lex.prefixes
 
     def _known_name_at(self, i: int) -> bool:
         run = self._run(i, allow_upper=self.toks[i].upper)
@@ -507,6 +536,8 @@ class _Finder:
                 return None      # "tổ 3 người", "khu 2 tầng": a count, not a numbered unit
             a, b = toks[ui].start, toks[nj - 1].end
             surface = self.s[a:b]
+            if toks[ui].k in ("p", "q"):
+                surface = f"{typ.capitalize()} {toks[nj - 1].text}"      # "P.5" → "Phường 5"
             level = COMMUNE if typ == "phường" else DISTRICT if typ == "quận" else VILLAGE
             m = _Mention((a, b), surface, _wkey(surface), level, typ, tok_end=nj, era=self._era_after(nj))
             return self._add(m, range(ui, nj)), nj
@@ -541,9 +572,11 @@ class _Finder:
                 level = self._city_level(self._run_wkey(run[:n]), typ)
             else:
                 level = levels[0]
-        else:   # village
+        else:   # village, region
             if first.upper:
                 return None
+            if kind == "region":
+                return self._region_name(ui, run)
             known = 0
             if self._looks_like_person(run):
                 # "bản Y Tịch": a run shaped like a person's name is a village only under a known name
@@ -574,6 +607,19 @@ class _Finder:
                      upper=first.upper)
         return self._add(m, range(ui, nj)), nj
 
+    def _region_name(self, ui: int, run: list[int]) -> tuple[int, int] | None:
+        """ "vùng Bảy Núi", "vùng Tây Bắc": a region is named by a whole capitalised run, not by the
+        first word of a capitalised common noun ("vùng Đồng bằng sông Hồng" is left to the region list)."""
+        nxt = self._word(run[-1] + 1)
+        if self._looks_like_person(run) or self.toks[run[0]].k in self.lex.not_name_starts:
+            return None
+        if nxt is not None and not nxt.cap and _adjacent(self.s, self.toks[run[-1]], nxt) and len(run) < 2:
+            return None
+        a, b, surface = self._name_from(run)
+        nj = run[-1] + 1
+        m = _Mention((a, b), surface, self._run_wkey(run), REGION, "vùng", tok_end=nj)
+        return self._add(m, range(ui, nj)), nj
+
     def _unknown_unit_name(self, run: list[int], typ: str, kind: str, j: int) -> int:
         """Length of the name of a unit the gazetteer does not know (a foreign province, a unit
         renamed or merged before the gazetteer's date, a misspelling); 0 when the run is not one."""
@@ -582,6 +628,11 @@ class _Finder:
         foreign = max((q for q in range(len(run), 0, -1) if self._run_wkey(run[:q]) in lex.foreign), default=0)
         if foreign:
             return foreign                 # "tỉnh Vân Nam", "thành phố Viêng Chăn"
+        if typ == "tỉnh":
+            former = max((q for q in range(len(run), 0, -1) if self._run_wkey(run[:q]) in lex.former_provinces),
+                         default=0)
+            if former:
+                return former              # "tỉnh Nghệ Tĩnh" (1976-1991): a province of its time
         if self._looks_like_person(run) or (len(run) >= 2 and (first.k in lex.surnames or first.k in lex.prefixes)):
             return 0
         if first.k in lex.not_name_starts:
@@ -835,8 +886,9 @@ class _Finder:
             # one-word names ("Huế", "Nga", "Mỹ") glued to other capitalised words are name parts
             if prev is not None and prev.cap and _adjacent(s, prev, first) and not prev.upper:
                 return True
-            if nxt is not None and nxt.cap and _adjacent(s, last, nxt) and not nxt.upper:
-                return True
+            if nxt is not None and nxt.cap and _adjacent(s, last, nxt) and not nxt.upper \
+                    and not (kind == "country" and not lex.countries.get(wk) and prev is not None and not prev.cap):
+                return True      # … but "Thượng viện Campuchia Hun Sen": a country, then its official
             if kind == "country" and lex.countries.get(wk) and not self._country_cue(idxs[0]):
                 return True
         # a photo or text credit: "Ảnh: Thái Bình", "Bài, ảnh: Hà Giang"
