@@ -720,6 +720,22 @@ def _extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> _Parts | 
     return parts
 
 
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})/|/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
+
+
+def date_in_url(url: str) -> date | None:
+    """The day an article URL names (Tandan /Pages/2019-6-3/…, WordPress /2019/06/03/…): the date of a
+    page that prints none."""
+    m = _URL_DATE.search(urlsplit(url).path)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
 @dataclass
 class DecodedPage:
     text: str
@@ -776,6 +792,8 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
         name = "generic" if not isinstance(parts, str) else name
     if isinstance(parts, str):
         return Rejection(url, parts, name)
+    if parts.published is None:
+        parts.published = date_in_url(canon)
     paras = parts.paragraphs or []
     if parts.lead and (not paras or _key(paras[0]) != _key(parts.lead)):
         lead = parts.lead

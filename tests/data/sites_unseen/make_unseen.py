@@ -257,7 +257,7 @@ def tandan() -> Site:
     for i, a in enumerate(arts):
         y, m, d, hh, mi = DATES[i]
         cat = cats[i % 2]
-        with_time = i % 3 != 0
+        with_time = i % 3 != 0 and i != 7  # item 7 prints no date line: its date is only in its URL
         date_text = f"Đăng ngày {a['dmy']}" + (f" {hh:02d}:{mi:02d}" if with_time and i % 2 else "")
         if with_time and not i % 2:
             h12, ap = ampm(hh, vi=True)
@@ -267,9 +267,12 @@ def tandan() -> Site:
         others = [x for x in arts if x is not a]
         inner = (f'{breadcrumb(cat)}<div class="tandan-p-article">'
                  f'<p class="tandan-p-article-news-title">{e(a["title"])}</p>'
-                 f'<div class="tandan-p-article-info"><span class="tandan-span-date-publish">{date_text}</span>'
-                 f'&nbsp;|&nbsp;<span class="tandan-span-view">Lượt xem: {1234 + i}</span></div>'
-                 + (f'<p class="tandan-p-article-sapo"><strong>{e(a["lead"])}</strong></p>' if lead_sep else "")
+                 f'<div class="tandan-p-article-info">'
+                 + (f'<span class="tandan-span-date-publish">{date_text}</span>&nbsp;|&nbsp;' if i != 7 else "")
+                 + f'<span class="tandan-span-view">Lượt xem: {1234 + i}</span></div>'
+                 # the summary is a page field of its own: a second rich-text field before the content
+                 + ((f'<div class="ms-rtestate-field"><p><strong>{e(a["lead"])}</strong></p></div>' if i % 4 == 2 else
+                     f'<p class="tandan-p-article-sapo"><strong>{e(a["lead"])}</strong></p>') if lead_sep else "")
                  + f'<div class="tandan-p-article-main"><div class="ms-rtestate-field">'
                  f'{paragraphs(a, i, lead_in_body=not lead_sep)}{by}</div></div>'
                  f'<div class="tandan-p-article-toolbar"><a href="javascript:window.print()">In trang</a> | '
