@@ -8,9 +8,7 @@ from werkzeug.security import generate_password_hash
 
 from corpus import open_db
 from webapp.app import create_app
-from webcorpus import build_corpus
-
-ADMIN_PASSWORD = "correct horse battery staple"
+from webcorpus import ADMIN_PASSWORD, build_corpus
 
 
 @pytest.fixture(scope="session")

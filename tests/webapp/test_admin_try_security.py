@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import ADMIN_PASSWORD
+from webcorpus import ADMIN_PASSWORD
 from webapp.app import create_app
 
 

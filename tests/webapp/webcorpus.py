@@ -15,6 +15,7 @@ from corpus import open_db
 from corpus.pipeline import ingest_files, process_articles
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
+ADMIN_PASSWORD = "correct horse battery staple"
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> Bí thư "><b>bold</b>'
 
 
