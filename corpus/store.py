@@ -56,30 +56,30 @@ def store_extraction(session: Session, article: m.Article, ex: Extraction, versi
     delete_facts(session, article.id)
     text = article.text
     counts = {"persons": 0, "roles": 0, "places": 0, "organizations": 0, "figures": 0}
+
+    def add_mentions(etype: str, row_id: int, spans) -> None:
+        for a, b in spans:
+            session.add(m.Mention(article_id=article.id, entity_type=etype, entity_id=row_id,
+                                  start=a, end=b, surface=text[a:b], pipeline_version=version))
+
     persons = {}
     for p in ex.persons:
-        row = person_row(session, p.name, p.variants)
-        persons[p.name] = row
+        row = persons[p.name] = person_row(session, p.name, p.variants)
+        add_mentions("person", row.id, p.mentions)
         counts["persons"] += 1
-        for a, b in p.mentions:
-            session.add(m.Mention(article_id=article.id, entity_type="person", entity_id=row.id,
-                                  start=a, end=b, surface=text[a:b], pipeline_version=version))
     places_by_key = {}
+    place_spans = []  # (start, end, row) of every place mention, to place figures
     for p in ex.places:
         row = place_row(session, p)
         places_by_key.setdefault(key(p.name), row)
+        place_spans.extend((a, b, row) for a, b in p.mentions)
+        add_mentions("place", row.id, p.mentions)
         counts["places"] += 1
-        for a, b in p.mentions:
-            session.add(m.Mention(article_id=article.id, entity_type="place", entity_id=row.id,
-                                  start=a, end=b, surface=text[a:b], pipeline_version=version))
     orgs = {}
     for o in ex.organizations:
-        row = organization_row(session, o.name, getattr(o, "kind", ""))
-        orgs[key(o.name)] = row
+        row = orgs[key(o.name)] = organization_row(session, o.name, getattr(o, "kind", ""))
+        add_mentions("organization", row.id, o.mentions)
         counts["organizations"] += 1
-        for a, b in o.mentions:
-            session.add(m.Mention(article_id=article.id, entity_type="organization", entity_id=row.id,
-                                  start=a, end=b, surface=text[a:b], pipeline_version=version))
     for r in ex.roles:
         prow = persons.get(r.person) or person_row(session, r.person)
         orow = None
@@ -92,7 +92,7 @@ def store_extraction(session: Session, article: m.Article, ex: Extraction, versi
                            former=bool(r.former), start=r.span[0], end=r.span[1], pipeline_version=version))
         counts["roles"] += 1
     for f in ex.figures:
-        place = _place_in(f.actor, places_by_key)
+        place = _place_in(f.actor, places_by_key) or _place_before(text, f.span[0], place_spans)
         session.add(m.Figure(article_id=article.id, place_id=place.id if place else None, value=float(f.value),
                              unit=f.unit, text=f.text, start=f.span[0], end=f.span[1], sentence=f.sentence,
                              counted=f.counted, actor=f.actor, period=f.period, qualifier=f.qualifier,
@@ -112,3 +112,15 @@ def _place_in(phrase: str, places_by_key: dict):
             if best is None or len(pk) > len(key(best.name)):
                 best = row
     return best
+
+
+def _place_before(text: str, pos: int, place_spans) -> "m.Place | None":
+    """The place named last before ``pos`` in the same sentence ("Năm 2023, huyện Lục Ngạn kết nạp 86
+    đảng viên" → Lục Ngạn), or None."""
+    best = None
+    for a, b, row in place_spans:
+        if b <= pos and (best is None or b > best[0]):
+            between = text[b:pos]
+            if "\n" not in between and ". " not in between and len(between) < 300:
+                best = (b, row)
+    return best[1] if best else None

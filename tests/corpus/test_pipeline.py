@@ -119,3 +119,15 @@ def test_list_items_matches_without_diacritics(db, gold_txt):
         res = list_items(s, "articles", "vinh yen")
         assert res["total"] == 1 and "Vĩnh Yên" in res["items"][0]["title"]
         assert list_items(s, "articles", "khong co gi")["total"] == 0
+
+
+def test_a_figure_is_filed_under_the_place_its_sentence_names_before_it(db, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Kết nạp đảng viên\n\nNăm 2023, Đảng bộ huyện Lục Ngạn kết nạp 86 đảng viên mới. "
+                 "Toàn tỉnh có 1.250 đảng viên mới.\n", encoding="utf-8")
+    ingest_files(db, [f])
+    process_articles(db)
+    with db.session() as s:
+        figs = {fig.value: fig for fig in s.execute(select(m.Figure)).scalars()}
+        assert s.get(m.Place, figs[86].place_id).name == "Lục Ngạn"
+        assert figs[1250].place_id is None
