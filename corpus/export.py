@@ -1,5 +1,8 @@
 """Writers for exports: CSV (UTF-8 with BOM, opens in Excel), XLSX (xlsxwriter, constant memory),
-JSON (a streamed array) and JSON Lines. Each takes an iterator of dicts and never holds it whole."""
+JSON (a streamed array) and JSON Lines. Each takes an iterator of dicts and never holds it whole.
+
+Scraped text is hostile input: a CSV cell that a spreadsheet would run as a formula ("=HYPERLINK(…)",
+"+…", "-…", "@…") gets a leading apostrophe; XLSX cells are written as plain strings."""
 from __future__ import annotations
 
 import csv
@@ -22,6 +25,16 @@ def _cell(v):
     return "" if v is None else v
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(v):
+    v = _cell(v)
+    if isinstance(v, str) and v.startswith(_FORMULA_START):
+        return "'" + v
+    return v
+
+
 def iter_csv(rows: Iterable[dict], columns: tuple[str, ...]) -> Iterator[str]:
     buf = io.StringIO()
     w = csv.writer(buf)
@@ -29,7 +42,7 @@ def iter_csv(rows: Iterable[dict], columns: tuple[str, ...]) -> Iterator[str]:
     w.writerow(columns)
     n = 0
     for row in rows:
-        w.writerow([_cell(row.get(c)) for c in columns])
+        w.writerow([_csv_cell(row.get(c)) for c in columns])
         n += 1
         if n % 500 == 0:
             yield buf.getvalue()

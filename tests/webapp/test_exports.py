@@ -75,3 +75,11 @@ def test_entity_exports_take_site_and_date_filters(client, table):
     assert rows and all(r["published"] >= "2024" for r in rows)
     none = json.loads(client.get(f"/export/{table}.json", query_string={"site": "no-such-site"}).get_data(as_text=True))
     assert none == []
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused():
+    from corpus.export import iter_csv
+    text = "".join(iter_csv([{"a": '=HYPERLINK("http://evil","x")', "b": -5, "c": "@SUM(A1)", "d": "Bí thư"}],
+                            ("a", "b", "c", "d")))
+    row = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))[1]
+    assert row == ["'=HYPERLINK(\"http://evil\",\"x\")", "-5", "'@SUM(A1)", "Bí thư"]
