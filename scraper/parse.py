@@ -578,6 +578,10 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
             return f"listing page: {n} article links and no article body ({profile.name})"
         return f"no article body ({profile.name} body selectors match nothing)"
     listing_why = "" if profile.is_article_url(url) else _listing_evidence(soup, body, profile, url)
+    if not profile.is_article_url(url):
+        n = _dated_rows(body)
+        if n >= LISTING_MIN_LINKS:
+            return f"a table of {n} dated rows (a work schedule or document list), not an article ({profile.name})"
     parts = _Parts()
     title_el, title_sel = None, ""
     order = {id(el): i for i, el in enumerate(soup.find_all(True))}
@@ -633,6 +637,18 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
     parts.author = parts.author or a
     parts.source = parts.source or s
     return parts
+
+
+def _dated_rows(body: Tag) -> int:
+    """Table rows of the body that each carry a date, when they hold most of its text: a work schedule
+    ("Lịch công tác") or a document list (an article may quote a short dated table; 0 then)."""
+    n = chars = 0
+    for tr in body.find_all("tr"):
+        t = _clean(tr.get_text(" "))
+        if tr.find("tr") is None and parse_vn_date(t[:200]) is not None:
+            n += 1
+            chars += len(t)
+    return n if chars > 0.5 * len(_clean(body.get_text(" "))) else 0
 
 
 def _article_evidence(title_el: Tag | None, parts: _Parts, body: Tag, page_titles: list[str]) -> bool:

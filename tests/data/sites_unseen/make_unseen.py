@@ -328,6 +328,17 @@ def tandan() -> Site:
         body = "".join(f"<p>{e(p)}</p>" for p in static_text("Tỉnh Tuyên Quang"))
         s.add(path, slug(title) + ".html", page(title, shell(f'{breadcrumb(("/", "Giới thiệu"))}<div class="ms-rtestate-field">'
                                                              f'<h2>{e(title)}</h2>{body}</div>'), head=spctx), non_article=True)
+    rows = "".join(f'<tr><td style="width:120px"><b>{wd}<br>{d:02d}/06/2019</b></td><td>- 8h00: Đồng chí Chủ tịch Ủy ban nhân dân tỉnh '
+                   f'dự hội nghị giao ban công tác {k}; địa điểm: Hội trường tầng 3, trụ sở Tỉnh ủy.<br>- 14h00: Làm việc với '
+                   f'các sở, ngành về tiến độ giải ngân vốn đầu tư công.</td></tr>'
+                   for k, (wd, d) in enumerate(zip(["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu"], range(3, 8))))
+    s.add("/portal/Pages/Lich-cong-tac-cua-lanh-dao-UBND-tinh.aspx", "lichcongtac.html", page(
+        "Lịch công tác của lãnh đạo UBND tỉnh", shell(f'{breadcrumb(cats[1])}<div class="ms-rtestate-field">'
+                                                    f'<h2>Lịch công tác của lãnh đạo UBND tỉnh</h2><p>Tuần 23 (từ ngày 03/06/2019 '
+                                                    f'đến ngày 07/06/2019)</p><table border="1" width="100%">{rows}</table></div>'),
+        head=spctx), non_article=True)
+    home = home.replace("</div>", '<a href="/portal/Pages/Lich-cong-tac-cua-lanh-dao-UBND-tinh.aspx">Lịch công tác</a></div>', 1)
+    s.files["home.html"] = page(s.name, home, head=spctx)
     s.add("/portal/Pages/Lien-he.aspx", "lienhe.html", page("Liên hệ", shell('<div class="ms-rtestate-field"><p>Ban Biên tập '
           'Cổng thông tin điện tử tỉnh, Số 12 đường Trần Hưng Đạo. Điện thoại: 0207.3822.xxx</p></div>'), head=spctx), non_article=True)
     s.add("/portal/Pages/So-do-cong.aspx", "sodo.html", page("Sơ đồ cổng", shell('<ul>' + "".join(
