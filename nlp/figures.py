@@ -182,6 +182,8 @@ def _rejection(toks: list[Token], i: int, num: Numeral, blocked) -> str:
             continue
         if k == 1 and len(words) >= 2 and phrase not in ("thứ", "số") and _in_dict(" ".join(words[-2:])):
             continue   # "giải quyết dứt điểm 49 đơn": the label syllable ends another word
+        if len(words) > k and words[-k - 1] in ("mỗi", "từng"):
+            continue   # "mỗi nhà 60 triệu đồng": an amount for each house, not house number 60
         if labels[phrase][:1] == ("cap",):
             if not toks[i - k].text[:1].isupper():
                 continue   # "đã kết luận 7 tổ chức": the verb, not the document "Kết luận 7"
@@ -291,7 +293,8 @@ def _sentence_figures(toks: list[Token], blocked, sent: tuple[int, int],
         if qual and not qual.startswith("trở"):   # the surface keeps its qualifier: "hơn 130 trại sinh"
             start = toks[i - len(qual.split()) - (1 if toks[i - 1].low == "từ" else 0)].start
         end = toks[end_tok].end
-        weak = num.words and toks[i].low == "một" and num.value == 1
+        weak = num.words and toks[i].low == "một" and num.value == 1 and not (qual and unit.kind == "duration")
+        # ("hơn một năm nay" states a duration; a bare "một" is mostly the article "a")
         for nm in nums:
             out.append(_Cand(nm.value, unit.unit, unit.kind, start, end, qual, counted, weak, sent))
         i = end_tok + 1 if end_tok >= i else num.last + 1
@@ -306,6 +309,9 @@ def _nam_as_five(toks: list[Token], i: int) -> Numeral | None:
     for size in range(4, 0, -1):
         seg = toks[i + 1:i + 1 + size]
         if len(seg) == size and all(x.kind == "word" for x in seg) and " ".join(x.low for x in seg) in heads:
+            after = toks[i + 1 + size] if i + 1 + size < len(toks) else None
+            if after is not None and after.kind == "num":
+                return None   # "từ năm lớp 3": the year of a numbered grade, not five classes
             return Numeral(5, i, i, True, False)
     return None
 
@@ -326,6 +332,8 @@ def _ordinal_total(toks: list[Token], i: int, num: Numeral, why: str, blocked):
 
 def _time_of_day(toks: list[Token], i: int, unit: _Unit) -> bool:
     """"lúc 20 giờ", "8 giờ 30 phút", "7 giờ sáng": a clock time, not a duration."""
+    if unit.last + 2 < len(toks) and toks[unit.last + 1].low == "đồng" and toks[unit.last + 2].low == "hồ":
+        return False     # "khoảng ba giờ đồng hồ": hours on the clock face are a duration
     words = _prev_words(toks, i, 2)
     if words and words[-1] in _DURATION_BEFORE and words[-1] not in _TIME_BEFORE:
         nxt = toks[unit.last + 1] if unit.last + 1 < len(toks) else None

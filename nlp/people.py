@@ -11,7 +11,7 @@ from .doc import Document
 from .people_lexicon import lexicons
 from .people_names import Mention, find_bylines, find_mentions, find_photo_credits, model_enabled
 from .people_orgs import COMMITTEE_UNIT, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
-from .people_roles import TitleItem, chain_before, parse_chain, trigger_chain
+from .people_roles import TitleItem, chain_before, later_trigger_chains, parse_chain, trigger_chain
 from .people_tokens import Token, tokenize
 from .text import key as text_key
 from .types import Organization, Person, Place, Role
@@ -211,6 +211,8 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                 if p:
                     for it in tchain:
                         found.append((p, g, it, tchain))
+        for lchain in later_trigger_chains(toks, keys, after, stops):
+            found.extend((person, m, it, lchain) for it in lchain)
     found.extend(_posts_before_doi_voi(toks, keys, mentions, person_of, stops))
     roles: dict[tuple[str, str], Role] = {}
     for person, m, it, chain in found:

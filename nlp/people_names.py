@@ -512,8 +512,7 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
             e_len = e - i
         rest = [t for t in toks[e:b]]
         ok_end = not rest or rest[0].text in ("–", "-", "—", "(", ";")
-        stripped = _strip_front(toks, keys, list(range(i, e)))
-        if stripped[0] != list(range(i, e)):
+        if not _credit_name_ok(toks, keys, list(range(i, e))):
             ok_end = False   # "Ông Nguyễn Văn Tư, …" is a sentence, not a byline
         if 2 <= e_len <= 4 and ok_end and (b - a) <= 25 and not lexicons().titles.match(keys, i) \
                 and not lexicons().org_heads.match(keys, i):
@@ -534,6 +533,15 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
     return out
 
 
+def _credit_name_ok(toks, keys, run: list[int]) -> bool:
+    """Nothing a sentence opens with stands at the front of a credited name, except a surname that is
+    also a common word ("Ảnh: Bế Thảo": Bế is a Tày surname, "Bế mạc" a closing ceremony)."""
+    rest, cue, _org, _unit = _strip_front(toks, keys, run)
+    if rest == run:
+        return True
+    return cue is None and rest == run[1:] and keys[run[0]] in lexicons().surnames
+
+
 def find_photo_credits(toks: list[Token], keys: list[str]) -> list[Mention]:
     """"(Ảnh: Minh Trí)", "Ảnh: THU HÀ" anywhere in the text: the photographer is a person."""
     out = []
@@ -544,7 +552,7 @@ def find_photo_credits(toks: list[Token], keys: list[str]) -> list[Mention]:
             while e < len(toks) and _name_token(toks[e]) and e - k < 5:
                 e += 1
             closed = e >= len(toks) or toks[e].text in (")", "\n", ".", ";", ",", "-", "–")
-            if 2 <= e - k <= 4 and closed and _strip_front(toks, keys, list(range(k, e)))[0] == list(range(k, e)):
+            if 2 <= e - k <= 4 and closed and _credit_name_ok(toks, keys, list(range(k, e))):
                 out.append(Mention(k, e, "byline"))
     return out
 

@@ -269,3 +269,33 @@ def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[li
             break
         k += 1
     return [], -1
+
+
+_SPEECH = {"biết", "nói", "khẳng", "nhấn", "chia", "đề", "yêu", "phát", "cảm", "mong", "hứa"}
+
+
+def later_trigger_chains(toks: list[Token], keys: list[str], j: int, stops) -> list[list[TitleItem]]:
+    """Posts in coordinated predicates of the same subject further on in the clause: "A, Bí thư X thôi
+    tham gia Ban Chấp hành và thôi giữ chức Bí thư X, đến nhận công tác và giữ chức Phó Trưởng Ban Y".
+    Only explicit appointment verbs ("giữ chức", "được bầu", "bổ nhiệm", "đắc cử") with a capitalised
+    post count; the scan stops at the next person, the end of the sentence or reported speech."""
+    lx = lexicons()
+    out: list[list[TitleItem]] = []
+    n = len(toks)
+    k = j
+    while k < n and k - j < 40 and k not in stops and toks[k].text not in (".", ";", ":", "\n", "\"", "“", "?", "!"):
+        if keys[k] in _SPEECH:
+            break
+        m = lx.triggers.match(keys, k)
+        if m:
+            words = set(keys[k:m[0]])
+            if words & {"chức", "bầu", "đắc", "nhiệm"} and m[0] < n and toks[m[0]].cap:
+                chain = parse_chain(toks, keys, m[0], stops)
+                if chain:
+                    out.append(chain)
+                    k = chain[-1].end
+                    continue
+            k = m[0]
+            continue
+        k += 1
+    return out

@@ -50,13 +50,19 @@ def tokenize(doc: Document) -> list[Token]:
                 and s[raw[i + 2][0]:raw[i + 2][1]] in ("c", "C") and raw[i + 2][0] == b + 1):
             b = raw[i + 2][1]
             i += 3
+        elif (i + 2 < len(raw) and s[a:b] in ("K", "H") and s[raw[i + 1][0]:raw[i + 1][1]] in ("'", "’")
+              and raw[i + 1][0] == b and raw[i + 2][0] == raw[i + 1][1] + 1
+              and s[raw[i + 1][1]] == " " and s[raw[i + 2][0]].isupper()):
+            # "K' Brèo", "H' Yim": a K'Ho/Ê Đê name prefix written with a space is one syllable
+            b = raw[i + 2][1]
+            i += 3
         else:
             i += 1
         t = s[a:b]
         w = t[0].isalnum() or t[0] == "_"
         # str.isupper(): every cased letter upper case, at least one; "2+ letters" rules out "A", "Y"
         upper = w and len(t) >= 2 and t.isupper() and sum(c.isalpha() for c in t) >= 2
-        out.append(Token(a, b, t, word_key(t), w, w and t[0].isupper(), upper))
+        out.append(Token(a, b, t, word_key(t.replace(" ", "")), w, w and t[0].isupper(), upper))
     doc.cache["people.tokens"] = out
     return out
 
@@ -64,5 +70,5 @@ def tokenize(doc: Document) -> list[Token]:
 def is_syllable(t: Token) -> bool:
     """A token that can be part of a personal name: letters (and an apostrophe), with a vowel."""
     txt = t.text.replace("’", "'")
-    core = txt.replace("'", "")
+    core = txt.replace("'", "").replace(" ", "")
     return t.is_word and core.isalpha() and (_has_vowel(core) or len(core) == 1)
