@@ -214,6 +214,7 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         for lchain in later_trigger_chains(toks, keys, after, stops):
             found.extend((person, m, it, lchain) for it in lchain)
     found.extend(_posts_before_doi_voi(toks, keys, mentions, person_of, stops))
+    found.extend(_career_posts(toks, keys, mentions, person_of, stops))
     roles: dict[tuple[str, str], Role] = {}
     for person, m, it, chain in found:
         title = doc.norm[toks[it.start].start:toks[it.title_end - 1].end]
@@ -266,6 +267,57 @@ def _posts_before_doi_voi(toks, keys, mentions, person_of, stops):
             who = start_of.get(k)
             if who is not None and person_of.get(k):
                 out.extend((person_of[k], who, it, chain) for it in chain)
+    return out
+
+
+_CAREER_VERBS = (("kinh", "qua"), ("trải", "qua"), ("đảm", "nhiệm"), ("từng", "giữ"), ("giữ",))
+_CAREER_NOUNS = (("cương", "vị"), ("chức", "vụ"), ("chức", "danh"), ("vị", "trí"))
+_PRONOUNS = {"ông", "bà", "anh", "chị"}
+
+
+def _career_posts(toks, keys, mentions, person_of, stops):
+    """A biography names its subject, then "đồng chí đã kinh qua nhiều cương vị như Bí thư Huyện ủy X,
+    Giám đốc Sở Y": posts held before, attributed to the person the pronoun refers back to (the last
+    one named before, within the paragraph and the two sentences before)."""
+    out = []
+    n = len(toks)
+    for i in range(n - 3):
+        verb = next((v for v in _CAREER_VERBS if tuple(keys[i:i + len(v)]) == v), None)
+        if verb is None:
+            continue
+        k = i + len(verb)
+        if k < n and keys[k] in ("nhiều", "các", "những"):
+            k += 1
+        noun = next((c for c in _CAREER_NOUNS if tuple(keys[k:k + len(c)]) == c), None)
+        if noun is None:
+            continue
+        k += len(noun)
+        while k < n and (keys[k] in ("quan", "trọng", "khác", "nhau", "lãnh", "đạo", "như", "là", "gồm")
+                         or toks[k].text in (":", ",")):
+            k += 1
+        chain = parse_chain(toks, keys, k, stops)
+        if not chain:
+            continue
+        # the subject: a pronoun ("đồng chí", "ông") opening the clause, no name of its own
+        j = i - 1
+        subject = None
+        while j >= 0 and i - j <= 6 and toks[j].text not in (".", ";", "\n", ","):
+            if keys[j] in _PRONOUNS or (keys[j] == "chí" and j > 0 and keys[j - 1] == "đồng"):
+                subject = j
+                break
+            j -= 1
+        if subject is None or any(m.start > subject and m.start < i for m in mentions):
+            continue
+        prev = [m for m in mentions if m.end <= subject and person_of.get(m.start)]
+        if not prev:
+            continue
+        who = prev[-1]
+        between = toks[who.end:subject]
+        if sum(t.text in (".", "!", "?") for t in between) > 2 or any(t.text == "\n" for t in between):
+            continue
+        for it in chain:
+            it.former = True      # posts one has "passed through" are earlier posts
+            out.append((person_of[who.start], who, it, chain))
     return out
 
 

@@ -157,6 +157,9 @@ def _context_before(toks, keys, i: int, depth: int = 0) -> str | None:
         m = lx.name_contexts.match(keys, k)
         if m and not _context_word_ok(toks, keys, k, m[0]):
             m = None
+        if m and any((lm := lx.name_contexts.match(keys, k - d)) and lm[0] == m[0]
+                     for d in (1, 2) if k - d >= 0 and toks[k - d].is_word):
+            continue   # "phố" is the end of "thành phố" / "tổ dân phố": read the longer word
         if m and m[0] >= i - 3 and m[0] <= i:
             between = toks[m[0]:i]
             lower = [t for t in between if not (t.cap or t.upper or t.key in _SCHOOL_WORDS)]
