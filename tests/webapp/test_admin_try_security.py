@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 from webcorpus import ADMIN_PASSWORD
 from webapp.app import create_app
