@@ -140,7 +140,8 @@ def person_detail(session: Session, person_id: int) -> dict | None:
                "former": bool(r.former), "place_id": r.place_id, "place": r.place or "",
                "date": r.published_date.isoformat() if r.published_date else "", "published": r.published or "",
                "article_id": r.article_id, "article_title": r.article_title,
-               "article_href": f"/articles/{r.article_id}#r{r.id}"} for r in roles]
+               "article_href": f"/articles/{r.article_id}#r{r.id}", "href": f"/articles/{r.article_id}#r{r.id}"}
+              for r in roles]
     return {
         "id": p.id, "href": f"/persons/{p.id}", "name": p.name, "variants": json.loads(p.variants or "[]"),
         "career": career, "roles_total": n_roles,
@@ -290,7 +291,7 @@ def crawl_overview(session: Session, runs: int = 30) -> dict:
                              .order_by(m.CrawlRun.id.desc()).limit(runs)).all()
 
     def run_dict(r, site_name=None) -> dict:
-        return {"id": r.id, "site": site_name, "status": r.status,
+        return {"id": r.id, "href": f"/crawls#run-{r.id}", "site": site_name, "status": r.status,
                 "started_at": r.started_at.isoformat(timespec="seconds") if r.started_at else "",
                 "finished_at": r.finished_at.isoformat(timespec="seconds") if r.finished_at else "",
                 "pages_fetched": r.pages_fetched, "pages_not_modified": r.pages_not_modified,

@@ -45,6 +45,8 @@ def test_person_page_has_career_table_timeline_variants_and_co_mentions(client):
     assert data["id"] == pid and data["href"] == f"/persons/{pid}"
     assert data["career"][0]["title"] == "Trưởng Ban Tổ chức"
     assert data["career"][0]["article_href"].startswith("/articles/")
+    for group in ("career", "co_mentioned", "places", "articles"):  # every item: its id and its page
+        assert all(isinstance(i["id"], int) and i["href"].startswith("/") for i in data[group]), group
     assert {c["name"] for c in data["co_mentioned"]} >= {"Nguyễn Thanh Hà", "Phùng Văn Khoa"}
     assert any(p["name"] == "Vĩnh Yên" for p in data["places"])
 
