@@ -37,7 +37,8 @@ def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[
         from .people_model import person_scorer
         model = person_scorer()
     global_places = {text_key(p.name) for p in places if 1 <= len(p.name.split()) <= 3}
-    mentions = find_mentions(toks, keys, known, model, global_places)
+    countries = frozenset(text_key(p.name) for p in places if p.type == "quốc gia")
+    mentions = find_mentions(toks, keys, known, model, global_places, countries)
     starts = {m.start for m in mentions}
     for b in find_bylines(toks, keys) + find_photo_credits(toks, keys):
         same = [m for m in mentions if m.start == b.start and m.end == b.end]

@@ -223,6 +223,18 @@ def _trigger_after(keys, j: int) -> bool:
     return bool(m) and keys[k] != "làm"
 
 
+# verbs of saying right after a name: only people speak ("Hoàng Sơn cho biết", "Lê Hoa chia sẻ")
+_SPEECH_AFTER = (("cho", "biết"), ("chia", "sẻ"), ("cho", "rằng"), ("bày", "tỏ"), ("nhấn", "mạnh"),
+                 ("khẳng", "định"), ("tâm", "sự"), ("kể",), ("nói",))
+
+
+def _speech_after(keys, j: int) -> bool:
+    k = j
+    if k < len(keys) and keys[k] in ("đã", "vừa", "cũng"):
+        k += 1
+    return any(tuple(keys[k:k + len(v)]) == v for v in _SPEECH_AFTER)
+
+
 def _strip_front(toks, keys, run: list[int]) -> tuple[list[int], str | None, bool, bool]:
     """Drop honorifics, ranks, titles, unit words and clause openers from the front of a run.
     Returns (rest, cue, org_led, unit_led)."""
@@ -286,7 +298,7 @@ def _split_place_prefix(toks, keys, run: list[int], known: set[str]) -> int:
 
 
 def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], model=None,
-                  global_places: set[str] | None = None) -> list[Mention]:
+                  global_places: set[str] | None = None, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Person-name mentions (token spans) in reading order. ``known_places`` are names the article
     writes after a unit word (used to cut a place glued before a name), ``global_places`` names
     known to be places anywhere (a whole candidate equal to one is not a person without a cue)."""
@@ -316,6 +328,11 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             run = run[k:]
             ctx = None
             start = run[0]
+        elif len(run) >= 3 and countries:
+            f = _foreign_holder(toks, keys, run, countries)
+            if f:
+                out.append(f)
+                continue
         title_found, title_adjacent = _title_before(toks, keys, start)
         if len(run) == 5 and (keys[start] == "y" or keys[start].startswith("h'")) and ctx is None:
             pass   # Ê Đê names run long: "Y Giang Gry Niê Kđăm"
@@ -383,7 +400,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             kinh = keys[start] in lx.surnames or keys[start] in lx.weak_surnames
             minority = bool(lx.ethnic.match(keys, start)) and not kinh
             prob = model(toks, run) if (model is not None and len(run) == 2 and not minority) else 1.0
-            if prob >= 0.5:
+            if prob >= 0.5 or (len(run) == 2 and sur == 2 and _speech_after(keys, end)):
                 out.append(Mention(start, end, "surname", prob=prob))
             continue
         if len(run) in (3, 4) and keys[run[1]] in ("văn", "thị") and not is_place:
@@ -395,6 +412,24 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 out.append(Mention(start, end, "model", prob=prob))
     out = _coordinated(toks, keys, out, places)
     return out
+
+
+def _foreign_holder(toks, keys, run: list[int], countries: frozenset[str]) -> Mention | None:
+    """ "Chủ tịch Thượng viện Campuchia Hun Sen", "Thủ tướng Lào Sonexay Siphandone": a title naming a
+    country, then a foreign name of two to four words right after it (no Vietnamese surname needed)."""
+    for k in (1, 2):
+        if len(run) - k < 2 or len(run) - k > 4:
+            continue
+        if " ".join(keys[x] for x in run[:k]) not in countries:
+            continue
+        if not _title_before(toks, keys, run[0])[0]:
+            return None
+        rest = run[k:]
+        if any(toks[x].upper for x in rest) or lexicons().titles.match(keys, rest[0]) \
+                or lexicons().org_heads.match(keys, rest[0]):
+            return None
+        return Mention(rest[0], rest[-1] + 1, "title")
+    return None
 
 
 def _caps_heading_name(toks, keys, run: list[int]) -> Mention | None:
@@ -526,7 +561,7 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
                 f = k
                 while f < b and _name_token(toks[f]) and f - k < 5:
                     f += 1
-                if not (2 <= f - k <= 4) or (f < b and toks[f].text not in ("-", "–", "—", ",", "và", "&")) \
+                if not (2 <= f - k <= 4) or (f < b and toks[f].text not in ("-", "–", "—", ",", "và", "&", "(")) \
                         or lexicons().titles.match(keys, k):
                     break
                 out.append(Mention(k, f, "byline"))

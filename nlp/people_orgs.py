@@ -46,8 +46,15 @@ def place_run_end(toks: list[Token], i: int, stops: frozenset[int] | set[int], m
             break
         if not (t.cap or t.upper or (j == i and t.text.isdigit())):
             break
+        if j > i and _rank_at(toks, j):
+            break      # "Công an huyện Mường La Thượng tá Lường Văn Ân": a rank opens the holder
         j += 1
     return j
+
+
+def _rank_at(toks: list[Token], j: int) -> bool:
+    ks = [t.key for t in toks[j:j + 3]]
+    return bool(lexicons().ranks.match(ks, 0))
 
 
 def match_unit(toks: list[Token], keys: list[str], i: int):
@@ -141,6 +148,13 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         w = lx.org_words.match(keys, j)
         if w:
             j = w[0]
+            continue
+        w = lx.org_words.match(keys, j - 1) if j - 1 >= head_end else None
+        if w and w[0] > j:
+            j = w[0]   # "Sở Tài nguyên …": the word began capitalised one token before
+            continue
+        if kind == "committee" and t.key == "các" and j + 1 < n and toks[j + 1].cap:
+            j += 1     # "Ban Chỉ đạo các Chương trình mục tiêu quốc gia"
             continue
         if kind not in ("agency", "committee"):
             break   # a committee's name is its head, capitalised words and a place: "Tỉnh ủy Hà Giang"

@@ -144,8 +144,8 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             e = j
             while e < n and e not in stops and toks[e].is_word and (toks[e].cap or toks[e].upper) and e - j < 8:
                 e += 1
-            if e < n and toks[e].text in (",", ";", ".", ")", "\n") or e >= n:
-                org = OrgSpan(j, e, "other", j)
+            if e < n and toks[e].text in (",", ";", ".", ")", "\n") or e >= n or (e in stops and e - j <= 3):
+                org = OrgSpan(j, e, "other", j)   # … also right before the holder's name ("Thủ tướng Lào X")
     if org is None:
         if kind == "job":
             return None
