@@ -160,27 +160,41 @@ def evaluate(gold_dir, as_json, ablation):
 @click.argument("table", type=click.Choice(["articles", "persons", "roles", "places", "organizations", "figures"]))
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
-@click.option("-q", "--query", default="", help="Only rows matching this text (with or without diacritics).")
+@click.option("-q", "--query", default="", help="Only rows matching this text (with or without diacritics; \"quotes\" for a phrase).")
+@click.option("--site", default="", help="Only articles of this site (its name, e.g. the host).")
+@click.option("--province", default="", help="Only facts about places in this province.")
+@click.option("--from", "date_from", default="", metavar="DATE", help="Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--to", "date_to", default="", metavar="DATE", help="Published on or before (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--title", default="", help="Only roles with this title (e.g. \"Bí thư\").")
+@click.option("--unit", default="", help="Only figures in this unit (e.g. \"đảng viên\", \"%\").")
+@click.option("--place", default="", metavar="ID", help="Only facts of the place with this id.")
+@click.option("--person", default="", metavar="ID", help="Only facts of the person with this id.")
+@click.option("--organization", default="", metavar="ID", help="Only facts of the organization with this id.")
+@click.option("--article", default="", metavar="ID", help="Only facts of the article with this id.")
 @click.pass_context
-def export(ctx, table, fmt, output, query):
+def export(ctx, table, fmt, output, query, **filter_args):
     """Export a table: articles, persons, roles, places, organizations or figures.
 
-    Fact tables carry each occurrence's article URL and published date.
+    Fact tables carry each occurrence's article URL and published date. The filters are the web
+    pages' filters, so an export reproduces what a page shows.
 
     \b
     Example:
       partyfacts export roles --format xlsx -o roles.xlsx
       partyfacts export persons -q "nguyen van" --format csv > persons.csv
+      partyfacts export figures --unit "đảng viên" --province "Phú Thọ" --from 2024 -o dv.csv
     """
     from corpus import export as ex
-    from corpus.queries import QueryError, export_rows, spec
+    from corpus.queries import Filters, QueryError, export_rows, spec
     db = _db(ctx)
     if fmt == "xlsx" and output is None:
         raise UserError("error: XLSX is binary; give -o FILE.xlsx")
     tmp = None
     try:
+        params = {{"date_from": "from", "date_to": "to"}.get(k, k): v for k, v in filter_args.items()}
+        filters = Filters.from_args(params)
         with db.session() as s:
-            rows = export_rows(s, table, query)
+            rows = export_rows(s, table, query, filters)
             cols = spec(table).columns
             if output is None:
                 ex.write(fmt, rows, cols, out_text=sys.stdout)

@@ -93,3 +93,19 @@ def test_console_script_is_installed():
     exe = Path(sys.executable).with_name("partyfacts")
     out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
     assert "crawl" in out
+
+
+def test_export_takes_the_pages_filters(runner, tmp_path):
+    db = str(tmp_path / "f.db")
+    d = json.loads((GOLD / "seed_vinhyen_2019.json").read_text(encoding="utf-8"))
+    p = tmp_path / "seed.txt"
+    p.write_text(d["text"], encoding="utf-8")
+    runner.invoke(main, ["--db", db, "ingest", str(p)])
+    runner.invoke(main, ["--db", db, "process"])
+    res = runner.invoke(main, ["--db", db, "export", "figures", "--format", "jsonl", "--unit", "đảng viên"])
+    rows = [json.loads(x) for x in res.output.splitlines()]
+    assert rows and all(r["unit"] == "đảng viên" for r in rows)
+    res = runner.invoke(main, ["--db", db, "export", "figures", "--format", "jsonl", "--from", "2020"])
+    assert res.exit_code == 0 and res.output.strip() == ""
+    res = runner.invoke(main, ["--db", db, "export", "roles", "--from", "not-a-date"])
+    assert res.exit_code == 1 and "not-a-date" in res.output and "Traceback" not in res.output
