@@ -70,8 +70,12 @@ def _read_text_file(path: Path) -> str:
                           f"`iconv -f <encoding> -t utf-8 {path.name}` or save it as .html with a charset") from exc
 
 
+MAX_TITLE_CHARS = 200
+
+
 def text_article_fields(path: Path, text: str) -> dict:
-    """Title = first non-empty line that is not just a date; published = a date in the first lines."""
+    """Title = the first non-empty line that is not just a date, when it is short enough to be a
+    headline (else the file name); published = a dd/mm/yyyy date in the first lines."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     published = None
     title = ""
@@ -83,7 +87,7 @@ def text_article_fields(path: Path, text: str) -> dict:
             except ValueError:
                 published = None
         if not title and not _DATE.fullmatch(ln):
-            title = ln[:500]
+            title = ln if len(ln) <= MAX_TITLE_CHARS else path.stem
     return {"title": title or path.stem, "published": published, "text": text}
 
 

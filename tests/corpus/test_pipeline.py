@@ -131,3 +131,15 @@ def test_a_figure_is_filed_under_the_place_its_sentence_names_before_it(db, tmp_
         figs = {fig.value: fig for fig in s.execute(select(m.Figure)).scalars()}
         assert s.get(m.Place, figs[86].place_id).name == "Lục Ngạn"
         assert figs[1250].place_id is None
+
+
+def test_a_text_file_title_is_its_headline_line_or_else_its_file_name(db, tmp_path):
+    a = tmp_path / "tin-dai-hoi.txt"
+    a.write_text("12/05/2024\nĐại hội Đảng bộ xã Tân Lập\n\nSáng 12/5, …", encoding="utf-8")
+    b = tmp_path / "bai-dai.txt"
+    b.write_text("Sáng 12/5, " + "Huyện ủy tổ chức hội nghị sơ kết công tác xây dựng Đảng " * 6 + ".", encoding="utf-8")
+    ingest_files(db, [a, b])
+    with db.session() as s:
+        arts = {x.title: x for x in s.execute(select(m.Article)).scalars()}
+    assert set(arts) == {"Đại hội Đảng bộ xã Tân Lập", "bai-dai"}
+    assert arts["Đại hội Đảng bộ xã Tân Lập"].published == "2024-05-12"
