@@ -63,15 +63,18 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
     if not m:
         return None
     end, (level, unit) = m
+    if toks[i].text in ("Q", "P") and not (end < len(toks) and toks[end].text == "." and toks[end].start == toks[i].end
+                                           and end + 1 < len(toks) and (toks[end + 1].cap or toks[end + 1].text.isdigit())):
+        return None   # "Q.1", "P.Tân Định" only: a lone capital letter is an initial
     if unit == "thôn" and i > 0 and keys[i - 1] == "nông":
         return None   # "nông thôn" (countryside)
     if end < len(keys) and keys[end] in ("ủy", "đoàn", "đội"):
         return None   # "Huyện ủy", "Tỉnh đoàn": a committee, not a unit word
-    if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX"):
+    if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX", "Q", "P"):
         end += 1
     if toks[i].upper and toks[i].text not in ("TP", "TX"):
         return None
-    if toks[i].cap and toks[i].text not in ("TP", "TX") and i > 0 and toks[i - 1].text not in (".", "\n", ":", ";", "(", "\"", "“") \
+    if toks[i].cap and toks[i].text not in ("TP", "TX", "Q", "P") and i > 0 and toks[i - 1].text not in (".", "\n", ":", ";", "(", "\"", "“") \
             and not (end < len(toks) and toks[end].text.isdigit()):   # "Phường 5", "Quận 1" are units
         return None   # "Xã hội" inside a name: a capitalised unit word opens a sentence
     return end, level, unit
@@ -114,7 +117,7 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         u = match_unit(toks, keys, j)
         if u:
             uend, _level, unit = u
-            if uend < n and toks[uend].text == "." and toks[uend - 1].text in ("TP", "TX"):
+            if uend < n and toks[uend].text == "." and toks[uend - 1].text in ("TP", "TX", "Q", "P"):
                 uend += 1
             pend = place_run_end(toks, uend, stops)
             if pend > uend:

@@ -230,7 +230,8 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
     if start > 0 and toks[start - 1].text == ":":
         j -= 1
     inner_stops = set(stops) | {start}
-    while j >= 0 and start - j <= 24 and toks[j].text not in (";", ".", ":", "\n", "(", ")", "!", "?"):
+    while j >= 0 and start - j <= 24 and (toks[j].text not in (";", ".", ":", "\n", "(", ")", "!", "?")
+                                          or _abbreviation_dot(toks, j)):
         if keys[j] in ("nguyên", "phó", "quyền") or lx.titles.match(keys, j):
             if j == 0 or keys[j - 1] not in ("phó", "quyền", "nguyên"):
                 chain = parse_chain(toks, keys, j, inner_stops)
@@ -244,6 +245,12 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
                         best = chain
         j -= 1
     return best
+
+
+def _abbreviation_dot(toks: list[Token], j: int) -> bool:
+    """The dot of "TP.", "TX.", "Q.", "P." inside a name, not a sentence end."""
+    return toks[j].text == "." and j > 0 and toks[j - 1].text in ("TP", "TX", "Tp", "Q", "P") \
+        and toks[j - 1].end == toks[j].start and j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].text.isdigit())
 
 
 def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[list[TitleItem], int]:

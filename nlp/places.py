@@ -288,9 +288,10 @@ class _Finder:
             if ks in (("tp",), ("tx",), ("tt",)) and first.text not in ("TP", "Tp", "TX", "Tx", "TT"):
                 return None
             if ks in (("p",), ("q",)) and not (first.text in ("P", "Q") and i + 2 < len(self.toks)
-                                               and self.toks[i + 1].text == "." and self.toks[i + 2].num
-                                               and self.toks[i + 2].start == self.toks[i + 1].end):
-                return None      # "P.5", "Q.1": a numbered ward or district, nothing else
+                                               and self.toks[i + 1].text == "." and self.toks[i + 1].start == first.end
+                                               and (self.toks[i + 2].num
+                                                    or (self.toks[i + 2].cap and len(self.toks[i + 2].text) > 1))):
+                return None      # "P.5", "Q.1", "Q.Bình Thạnh" (a known name only): nothing else
 
             return n, hit[0], hit[1]
         return None
@@ -444,6 +445,8 @@ class _Finder:
             plural = self._plural_before(i)
             intro = False
             strict = False
+            if kind == "admin" and toks[i].k in ("p", "q") and j < len(toks) and not toks[j].num:
+                strict = True          # "Q.Bình Thạnh": only a name the gazetteer knows ("P. Nguyễn" is no ward)
             if kind == "admin":
                 skip = self._modifier_at(j)
                 if skip and self._word(j + skip) and toks[j + skip].cap:
@@ -685,6 +688,8 @@ class _Finder:
         toks = self.toks
         base = self.mentions[idx]
         levels = (base.level,) if base.level else gz.TYPE_LEVELS.get(typ, (COMMUNE,))
+        if kind == "village" and not plural and self._closed_list_at(j):
+            plural = True        # "thôn Khe Mạ, Tà Lài và Phú Lâm": an enumeration closed by "và"
         while j < len(toks):
             k = j
             if toks[k].text in (",", ";"):
@@ -731,6 +736,29 @@ class _Finder:
             self._add(m, range(k, nj))
             j = nj
         return j
+
+    def _closed_list_at(self, j: int) -> bool:
+        """From token j: ", Name, Name và Name" (short capitalised names, the last one after "và")
+        and then no capitalised word."""
+        toks = self.toks
+        items = 0
+        k = j
+        while k < len(toks) and items < 8:
+            sep_va = toks[k].word and toks[k].k == "và"
+            if not (toks[k].text == "," or sep_va):
+                return False
+            k += 1
+            first = self._word(k)
+            if first is None or not first.cap or first.upper or first.num or self._unit_at(k):
+                return False
+            run = self._run(k, allow_upper=False)
+            if len(run) > 3 or self._looks_like_person(run):
+                return False
+            k = run[-1] + 1
+            items += 1
+            if sep_va:
+                return True
+        return False
 
     def _is_parent_name(self, wk: str, child: _Mention) -> bool:
         rank = _LEVEL_ORDER[child.level] if child.level else 2
