@@ -18,7 +18,7 @@ from nlp.text import fold, key
 
 from . import models as m
 from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matches, has_fts, parse_query,
-                     snippet)
+                     snippet, sql_fold)
 
 __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_rows", "spec", "check_query",
            "MAX_QUERY_LEN", "MAX_PER_PAGE", "MAX_PAGE"]
@@ -130,7 +130,7 @@ def _articles(ctx: Ctx, export: bool) -> Select:
         order = [case((A.id.in_(select(t.c.id)), 0), else_=1) for t in better]
         return st.order_by(*order, everything.c.score, A.id.desc())
     exact = or_(A.title.like(sq.exact_like()), func.lower(A.text).like(sq.exact_like()))
-    st = st.where(or_(_like_all([A.title_folded], sq), exact))
+    st = st.where(or_(_like_all([A.title_folded, sql_fold(A.text)], sq), exact))
     return st.order_by(case((exact, 0), else_=1), *_newest(ctx))
 
 

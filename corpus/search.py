@@ -34,6 +34,30 @@ _FOLD_TABLE = {cp: fold_char(chr(cp)) for r in ((0x41, 0x5B), (0xC0, 0x250), (0x
                for cp in range(*r) if len(fold_char(chr(cp))) == 1}
 
 
+def _sql_fold_map() -> tuple[str, str]:
+    """Every precomposed Latin letter Vietnamese uses (both cases) and its accent-less ASCII letter."""
+    src, dst = [], []
+    for cp in range(0x00C0, 0x1EFA):
+        ch = chr(cp)
+        if not ch.isalpha() or unicodedata.normalize("NFC", ch) != ch:
+            continue
+        f = fold_char(ch)
+        if len(f) == 1 and f.isascii() and f != ch:
+            src.append(ch)
+            dst.append(f)
+    return "".join(src), "".join(dst)
+
+
+_SQL_FOLD_SRC, _SQL_FOLD_DST = _sql_fold_map()
+
+
+def sql_fold(col):
+    """SQL expression folding a text column like nlp.text.fold (accents off, đ→d, lower case), for
+    databases without the FTS index: translate() is per character and needs no extension."""
+    from sqlalchemy import func
+    return func.lower(func.translate(col, _SQL_FOLD_SRC, _SQL_FOLD_DST))
+
+
 def fast_fold(s: str) -> str:
     """fold() of NFC text via one translate call (same length as ``s``)."""
     return s.translate(_FOLD_TABLE)
