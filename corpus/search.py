@@ -15,6 +15,9 @@ from datetime import date
 from typing import Mapping
 
 from sqlalchemy import Float, Integer, text
+from sqlalchemy import Text as SAText
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.orm import Session
 
 from nlp.text import fold, fold_char
@@ -51,11 +54,25 @@ def _sql_fold_map() -> tuple[str, str]:
 _SQL_FOLD_SRC, _SQL_FOLD_DST = _sql_fold_map()
 
 
-def sql_fold(col):
+class sql_fold(FunctionElement):
     """SQL expression folding a text column like nlp.text.fold (accents off, đ→d, lower case), for
-    databases without the FTS index: translate() is per character and needs no extension."""
-    from sqlalchemy import func
-    return func.lower(func.translate(col, _SQL_FOLD_SRC, _SQL_FOLD_DST))
+    databases without the FTS index: translate() (per character, no extension) on PostgreSQL and
+    others, the Python fold registered as pf_fold() on SQLite connections (corpus.db)."""
+    type = SAText()
+    inherit_cache = True
+    name = "sql_fold"
+
+
+@compiles(sql_fold)
+def _sql_fold_default(element, compiler, **kw):
+    return "lower(translate(%s, %s, %s))" % (compiler.process(element.clauses, **kw),
+                                             compiler.render_literal_value(_SQL_FOLD_SRC, SAText()),
+                                             compiler.render_literal_value(_SQL_FOLD_DST, SAText()))
+
+
+@compiles(sql_fold, "sqlite")
+def _sql_fold_sqlite(element, compiler, **kw):
+    return "pf_fold(%s)" % compiler.process(element.clauses, **kw)
 
 
 def fast_fold(s: str) -> str:
