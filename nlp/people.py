@@ -52,6 +52,11 @@ def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[
     mentions = sorted((m for c in clusters for m in c["mentions"]), key=lambda m: m.start)
     stops = frozenset(m.start for m in mentions)
     main = article_places(toks, keys, stops)
+    if "tỉnh" not in main:
+        # the province the text names without its unit word ("Sóc Trăng: Trao tặng …"): only one
+        named = {p.name for p in places if p.type == "tỉnh"}
+        if len(named) == 1:
+            main["tỉnh"] = named.pop()
     main["_orgs"] = _written_orgs(doc, toks, keys, stops, main)
     main["_session_council"] = _session_council(keys, main["_orgs"])
     person_of = {}

@@ -312,10 +312,13 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
         city = main.get("thành phố")
         if city and city in _central_cities():
             return f"{text} thành phố {city}"
-    if earlier:
+    if earlier and not (span.place and span.place[1]):
         # "giữ chức Giám đốc Trung tâm", "Bí thư Đảng ủy Khối": the body the article named in full before
+        # (not when the text names the place itself, and never from a headline in capitals)
         head = tuple(body)
         for name_keys, name in reversed(earlier):
+            if name.isupper():
+                continue
             named = any(w[:1].isupper() for w in name.split()[len(head):])
             if name_keys[:len(head)] == head and len(name_keys) > len(head) and named:
                 return name

@@ -284,3 +284,14 @@ def test_decomposed_input_gives_the_same_facts():
     nfd = unicodedata.normalize("NFD", text)
     assert roles(nfd) == roles(text)
     assert figures(nfd) == figures(text)
+
+
+def test_named_place_of_the_committee_is_not_replaced_by_a_headline_in_capitals():
+    text = ("HUYỆN ỦY BẢO YÊN TỔNG KẾT CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2024\n\nDự hội nghị có đồng chí Hoàng Quốc "
+            "Bảo, Bí thư Huyện ủy Bảo Yên.")
+    assert roles(text) == [("Hoàng Quốc Bảo", "Bí thư", "Huyện ủy Bảo Yên")]
+
+
+def test_bare_provincial_committee_takes_the_one_province_the_text_names_without_unit_word():
+    text = "Sóc Trăng: Trao nhà đại đoàn kết\n\nĐến dự có đ/c Lâm Văn Mẫn, Bí thư Tỉnh ủy."
+    assert roles(text) == [("Lâm Văn Mẫn", "Bí thư", "Tỉnh ủy Sóc Trăng")]
