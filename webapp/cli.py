@@ -33,10 +33,11 @@ def _db(ctx: click.Context):
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", envvar="PARTYFACTS_DB", metavar="URL",
               help="SQLAlchemy URL or SQLite file path (default: ./partyfacts.db; env PARTYFACTS_DB).")
+@click.option("--config", metavar="FILE", help="Settings file (TOML; default ./partyfacts.toml if present; env PARTYFACTS_CONFIG).")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
 @click.version_option(package_name="partyfacts")
 @click.pass_context
-def main(ctx: click.Context, db: str | None, verbose: bool) -> None:
+def main(ctx: click.Context, db: str | None, config: str | None, verbose: bool) -> None:
     """partyfacts: persons, roles, places, organizations and figures from Vietnamese party and
     government news, with provenance.
 
@@ -50,7 +51,12 @@ def main(ctx: click.Context, db: str | None, verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     ctx.ensure_object(dict)
-    ctx.obj["db"] = db
+    from .settings import SettingsError, apply
+    try:
+        apply(config)
+    except SettingsError as exc:
+        raise UserError(f"error: {exc}") from None
+    ctx.obj["db"] = db or os.environ.get("PARTYFACTS_DB")
 
 
 @main.command()

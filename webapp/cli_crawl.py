@@ -1,6 +1,7 @@
 """Crawl-side commands: crawl, stats."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,11 @@ def crawl(ctx, urls, delay, max_pages, then_process):
     """
     from corpus.crawl import CrawlError, crawl_urls
     db = _db(ctx)
+    if delay is None and os.environ.get("PARTYFACTS_DELAY"):
+        try:
+            delay = float(os.environ["PARTYFACTS_DELAY"])
+        except ValueError:
+            raise UserError(f"error: delay setting {os.environ['PARTYFACTS_DELAY']!r} is not a number of seconds") from None
     if delay is not None and delay < 0:
         raise UserError("error: --delay must be >= 0 seconds")
     try:
