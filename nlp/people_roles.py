@@ -101,6 +101,11 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             o = parse_org(toks, keys, j, stops, allow_lower=True)
             if o and o.kind in _BODY_KINDS:
                 return TitleItem(ts, _committee_name_end(toks, keys, o), o.end, kind, former, o)
+            if o and o.kind == "agency" and keys[j] == "ban":
+                inner = _inner_agency(toks, keys, o, stops)
+                if inner is not None:
+                    # "Trưởng ban Khoa học Trường Đại học X": a board inside the school stays in the title
+                    return TitleItem(ts, inner.start, inner.end, kind, former, inner)
             title_end = j + unit_len
             if keys[title_end:title_end + 2] in (["chuyên", "trách"], ["thường", "trực"]):
                 title_end += 2   # "Phó Trưởng Đoàn chuyên trách", "Phó Trưởng ban Thường trực"
@@ -139,7 +144,8 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             org = o
             if o.kind in _BODY_KINDS:
                 title_end = o.head_end
-        elif toks[j].is_word and toks[j].cap and not lx.titles.match(keys, j) and not lx.honorifics.match(keys, j):
+        elif toks[j].is_word and toks[j].cap and not lx.titles.match(keys, j) and not lx.honorifics.match(keys, j) \
+                and not lx.ranks.match(keys, j):      # "Bác sĩ CKII X": a degree, not a body
             # a body the lexicon does not know: its capitalised words ("Bí thư Đoàn Khối …")
             e = j
             while e < n and e not in stops and toks[e].is_word and (toks[e].cap or toks[e].upper) and e - j < 8:
@@ -155,6 +161,18 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             return None
     implied = extra if kind == "member" else _implied_by_abbr(extra) if kind == "abbr" else ""
     return TitleItem(ts, title_end, org.end if org else title_end, kind, former, org, implied_org=implied)
+
+
+def _inner_agency(toks: list[Token], keys: list[str], o: OrgSpan, stops) -> OrgSpan | None:
+    """A capitalised agency head inside ``o`` after its own name ("ban Khoa học | Trường Đại học …")."""
+    lx = lexicons()
+    for k in range(o.head_end + 1, o.end):
+        m = lx.org_heads.match(keys, k)
+        if toks[k].cap and m and m[1] == "agency" and not lx.commissions.match(keys, k):
+            inner = parse_org(toks, keys, k, stops)
+            if inner is not None and inner.end > inner.head_end:
+                return inner
+    return None
 
 
 def _implied_by_abbr(spelled: str) -> str:

@@ -295,3 +295,13 @@ def test_named_place_of_the_committee_is_not_replaced_by_a_headline_in_capitals(
 def test_bare_provincial_committee_takes_the_one_province_the_text_names_without_unit_word():
     text = "Sóc Trăng: Trao nhà đại đoàn kết\n\nĐến dự có đ/c Lâm Văn Mẫn, Bí thư Tỉnh ủy."
     assert roles(text) == [("Lâm Văn Mẫn", "Bí thư", "Tỉnh ủy Sóc Trăng")]
+
+
+def test_board_inside_a_school_stays_in_the_title_and_the_school_is_the_organization():
+    assert roles("Tham dự có GS.TSKH Nguyễn Đình Đức, Trưởng ban Khoa học Trường Đại học Công nghệ.") == [
+        ("Nguyễn Đình Đức", "Trưởng ban Khoa học", "Trường Đại học Công nghệ")]
+
+
+def test_specialist_degree_after_a_profession_is_no_organization():
+    assert roles("Bác sĩ CKII Lê Thị Thu Hà, Giám đốc Bệnh viện Đa khoa tỉnh Phú Thọ cho biết.") == [
+        ("Lê Thị Thu Hà", "Giám đốc", "Bệnh viện Đa khoa tỉnh Phú Thọ")]
