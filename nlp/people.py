@@ -277,7 +277,7 @@ def _posts_before_doi_voi(toks, keys, mentions, person_of, stops):
 
 
 _CAREER_VERBS = (("kinh", "qua"), ("trải", "qua"), ("đảm", "nhiệm"), ("từng", "giữ"), ("giữ",))
-_CAREER_NOUNS = (("cương", "vị"), ("chức", "vụ"), ("chức", "danh"), ("vị", "trí"))
+_CAREER_NOUNS = (("cương", "vị"), ("chức", "vụ"), ("chức", "danh"), ("vị", "trí"), ("chức",))
 _PRONOUNS = {"ông", "bà", "anh", "chị"}
 
 

@@ -305,3 +305,9 @@ def test_board_inside_a_school_stays_in_the_title_and_the_school_is_the_organiza
 def test_specialist_degree_after_a_profession_is_no_organization():
     assert roles("Bác sĩ CKII Lê Thị Thu Hà, Giám đốc Bệnh viện Đa khoa tỉnh Phú Thọ cho biết.") == [
         ("Lê Thị Thu Hà", "Giám đốc", "Bệnh viện Đa khoa tỉnh Phú Thọ")]
+
+
+def test_post_once_held_after_a_pronoun_in_the_next_sentence_is_former():
+    got = _ex("Ông Lê Văn Ba sinh năm 1950 tại xã Tùng Lộc. Ông từng giữ chức Chủ tịch UBND huyện Can Lộc.").roles
+    assert [(r.person, r.title, r.organization, r.former) for r in got] == [
+        ("Lê Văn Ba", "Chủ tịch UBND", "UBND huyện Can Lộc", True)]
