@@ -68,6 +68,8 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
         return None   # "Q.1", "P.Tân Định" only: a lone capital letter is an initial
     if unit == "thôn" and i > 0 and keys[i - 1] == "nông":
         return None   # "nông thôn" (countryside)
+    if unit == "xã" and end < len(keys) and keys[end] == "hội" and not toks[end].cap:
+        return None   # "xã hội" (society): "Ngân hàng Chính sách xã hội"
     if end < len(keys) and keys[end] in ("ủy", "đoàn", "đội"):
         return None   # "Huyện ủy", "Tỉnh đoàn": a committee, not a unit word
     if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX", "Q", "P"):

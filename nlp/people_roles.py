@@ -143,7 +143,7 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
         if o is not None:
             org = o
             if o.kind in _BODY_KINDS:
-                title_end = o.head_end
+                title_end = _committee_name_end(toks, keys, o)
         elif toks[j].is_word and toks[j].cap and not lx.titles.match(keys, j) and not lx.honorifics.match(keys, j) \
                 and not lx.ranks.match(keys, j):      # "Bác sĩ CKII X": a degree, not a body
             # a body the lexicon does not know: its capitalised words ("Bí thư Đoàn Khối …")

@@ -311,3 +311,21 @@ def test_post_once_held_after_a_pronoun_in_the_next_sentence_is_former():
     got = _ex("Ông Lê Văn Ba sinh năm 1950 tại xã Tùng Lộc. Ông từng giữ chức Chủ tịch UBND huyện Can Lộc.").roles
     assert [(r.person, r.title, r.organization, r.former) for r in got] == [
         ("Lê Văn Ba", "Chủ tịch UBND", "UBND huyện Can Lộc", True)]
+
+
+def test_other_councils_keep_their_name_in_the_title():
+    got = roles("Đồng chí Hà Văn Núi, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng Giáo dục quốc phòng và an ninh tỉnh "
+                "phát biểu.")
+    assert ("Hà Văn Núi", "Chủ tịch Hội đồng Giáo dục quốc phòng và an ninh",
+            "Hội đồng Giáo dục quốc phòng và an ninh tỉnh") in got
+
+
+def test_society_after_a_capitalised_agency_word_is_no_commune():
+    assert roles("Ông Võ Văn Hải, Giám đốc Ngân hàng Chính sách xã hội tỉnh cho biết.") == [
+        ("Võ Văn Hải", "Giám đốc", "Ngân hàng Chính sách xã hội tỉnh")]
+
+
+def test_policy_bank_board_representative_title_with_the_bank_as_organization():
+    got = roles("Đồng chí Vũ Hồng Bắc, Phó Chủ tịch UBND tỉnh, Trưởng Ban đại diện Hội đồng quản trị Ngân hàng "
+                "Chính sách xã hội tỉnh dự.")
+    assert ("Vũ Hồng Bắc", "Trưởng Ban đại diện Hội đồng quản trị", "Ngân hàng Chính sách xã hội tỉnh") in got
