@@ -308,7 +308,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
     out: list[Mention] = []
     for run in _runs(toks, keys):
         if len(run) > 4 and all(toks[x].upper for x in run):
-            m = _caps_heading_name(toks, keys, run)
+            m = _caps_heading_name(toks, keys, run) or _caps_title_name(toks, keys, run, places)
             if m is not None:
                 out.append(m)
             continue
@@ -448,6 +448,28 @@ def _caps_heading_name(toks, keys, run: list[int]) -> Mention | None:
             e += 1
         if e - k >= 2 and _surname_strength(keys, k):
             return Mention(k, e, m[1])
+    return None
+
+
+def _caps_title_name(toks, keys, run: list[int], places: set[str]) -> Mention | None:
+    """ "BÍ THƯ TỈNH ỦY HÀ GIANG NGUYỄN MẠNH DŨNG THĂM …": in a heading in capitals, after a title, a
+    surname-led name of three or four words that ends at a verb of the heading (or the heading's end)."""
+    lx = lexicons()
+    if not any(lx.titles.match(keys, x) for x in run[:3]) and not _title_before(toks, keys, run[0], window=5)[0]:
+        return None
+    last = run[-1]
+    for p in run[1:]:
+        if _surname_strength(keys, p) != 2:
+            continue
+        for e in (p + 3, p + 4):
+            if e - 1 > last:
+                break
+            stop_ok = e > last or keys[e] in _CAPS_VERBS
+            name = " ".join(keys[p:e])
+            if stop_ok and not _is_place(name, places) and not _is_place(" ".join(keys[p:p + 2]), places) \
+                    and not any(lx.titles.match(keys, x) or lx.org_heads.match(keys, x) or lx.admin_units.match(keys, x)
+                                for x in range(p, e)):
+                return Mention(p, e, "title")
     return None
 
 

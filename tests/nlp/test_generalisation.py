@@ -329,3 +329,13 @@ def test_policy_bank_board_representative_title_with_the_bank_as_organization():
     got = roles("Đồng chí Vũ Hồng Bắc, Phó Chủ tịch UBND tỉnh, Trưởng Ban đại diện Hội đồng quản trị Ngân hàng "
                 "Chính sách xã hội tỉnh dự.")
     assert ("Vũ Hồng Bắc", "Trưởng Ban đại diện Hội đồng quản trị", "Ngân hàng Chính sách xã hội tỉnh") in got
+
+
+def test_holder_named_after_a_title_in_a_capitals_headline():
+    text = "BÍ THƯ TỈNH ỦY HÀ GIANG NGUYỄN MẠNH DŨNG THĂM BÀ CON XÃ LŨNG CÚ"
+    assert persons(text) == ["NGUYỄN MẠNH DŨNG"]
+    assert places(text) == ["HÀ GIANG", "LŨNG CÚ"]
+
+
+def test_unit_named_after_a_person_in_a_capitals_headline_is_no_person():
+    assert persons("BÍ THƯ HUYỆN ỦY TRẦN VĂN THỜI LÀM VIỆC VỚI XÃ") == []
