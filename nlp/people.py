@@ -52,9 +52,12 @@ def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[
     mentions = sorted((m for c in clusters for m in c["mentions"]), key=lambda m: m.start)
     stops = frozenset(m.start for m in mentions)
     main = article_places(toks, keys, stops)
+    resolved = {p.name: p for p in places if p.type == "tỉnh"}
+    if main.get("tỉnh") in resolved and not resolved[main["tỉnh"]].province:
+        del main["tỉnh"]     # "tỉnh Hà Bắc" in a biography: a former province completes no committee today
     if "tỉnh" not in main:
         # the province the text names without its unit word ("Sóc Trăng: Trao tặng …"): only one
-        named = {p.name for p in places if p.type == "tỉnh"}
+        named = {p.name for p in places if p.type == "tỉnh" and p.province}
         if len(named) == 1:
             main["tỉnh"] = named.pop()
     main["_orgs"] = _written_orgs(doc, toks, keys, stops, main)
@@ -176,6 +179,9 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
             continue
         after = m.end
         j = m.end
+        if j + 4 < n and toks[j].text == "," and toks[j + 1].text.isdigit() and keys[j + 2] == "tuổi" \
+                and toks[j + 3].text == ",":
+            j += 3       # "đồng chí X, 96 tuổi, nguyên Trưởng Ty …": the age stands between name and post
         direct = j < n and toks[j].is_word and toks[j].cap and m.cue in ("comrade", "address", "rank", "list")
         if j < n and (toks[j].text in _SEPS or direct):
             k = j if direct else j + 1

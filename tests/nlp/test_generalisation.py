@@ -339,3 +339,15 @@ def test_holder_named_after_a_title_in_a_capitals_headline():
 
 def test_unit_named_after_a_person_in_a_capitals_headline_is_no_person():
     assert persons("BÍ THƯ HUYỆN ỦY TRẦN VĂN THỜI LÀM VIỆC VỚI XÃ") == []
+
+
+def test_age_between_name_and_former_post_and_the_old_provincial_service_ty():
+    text = "Đồng chí Nguyễn Văn Thịnh, 96 tuổi, nguyên Trưởng Ty Giáo dục tỉnh Hà Bắc bày tỏ niềm tự hào."
+    assert persons(text) == ["Nguyễn Văn Thịnh"]
+    assert roles(text) == [("Nguyễn Văn Thịnh", "Trưởng Ty", "Ty Giáo dục tỉnh Hà Bắc")]
+
+
+def test_former_province_of_a_biography_does_not_complete_todays_provincial_committee():
+    text = ("Đồng chí Lê Ô Pích, Ủy viên Ban Thường vụ Tỉnh ủy dự lễ. Đồng chí Nguyễn Văn Thịnh, nguyên Trưởng "
+            "Ty Giáo dục tỉnh Hà Bắc phát biểu.")
+    assert ("Lê Ô Pích", "Ủy viên Ban Thường vụ", "Tỉnh ủy") in roles(text)
