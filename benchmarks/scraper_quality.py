@@ -3,7 +3,9 @@ URL over HTTP on 127.0.0.1 with the real crawler, MemoryState and no delay; prin
 found %, non-articles stored %, titles / dates exact %, mean body token F1, author+source exact %,
 boilerplate strings leaked and duplicates, then the problems.
 
-    .venv/bin/python benchmarks/scraper_quality.py [family ...] [-v]
+    .venv/bin/python benchmarks/scraper_quality.py [family ...] [-v] [--root DIR]
+
+--root DIR measures the sites under another directory (e.g. tests/data/sites_unseen2).
 """
 from __future__ import annotations
 
@@ -13,15 +15,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "scraper")]
 
-from unseen_quality import FAMILIES, measure  # noqa: E402
+from unseen_quality import UNSEEN_SITES, families, measure  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    fams = [a for a in argv if not a.startswith("-")] or FAMILIES
+    root = UNSEEN_SITES
+    if "--root" in argv:
+        i = argv.index("--root")
+        root = Path(argv[i + 1]).resolve()
+        argv = argv[:i] + argv[i + 2:]
+    fams = [a for a in argv if not a.startswith("-")] or families(root)
     failed = 0
     for fam in fams:
-        q = measure(fam)
+        q = measure(fam, root=root)
         print(q.row(), flush=True)
         misses = q.misses()
         failed += bool(misses)

@@ -60,12 +60,17 @@ class Quality:
                 f"dups {self.duplicates}")
 
 
-def measure(family: str, *, max_pages: int = 400) -> Quality:
+def families(root=UNSEEN_SITES) -> list[str]:
+    """The family directories (those with an expected.json) under a fixture-site root."""
+    return sorted(p.name for p in root.iterdir() if (p / "expected.json").is_file())
+
+
+def measure(family: str, *, max_pages: int = 400, root=UNSEEN_SITES) -> Quality:
     from scraper import MemoryState, crawl
     from scraper.fetch import Fetcher
     from scraper.urls import canonical_url
 
-    site, httpd = start_server(family, root=UNSEEN_SITES)
+    site, httpd = start_server(family, root=root)
     try:
         state = MemoryState()
         stats = crawl([site.url(site.expected["start"])], state, fetcher=Fetcher(fast_config()), progress=False,
