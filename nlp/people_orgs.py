@@ -143,6 +143,9 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
             j += 1
             continue
         # lower-case word
+        if kind == "committee" and j == head_end and t.text.isdigit():
+            j += 1     # "Ban Chỉ đạo 35", "Ban Chỉ đạo 389": a committee numbered after its resolution
+            continue
         if t.key == "và":
             # "Sở Lao động – Thương binh và Xã hội", "Văn phòng HĐND và UBND": only inside an agency name
             if kind == "agency" and j + 1 < n and toks[j + 1].is_word and (toks[j + 1].cap or toks[j + 1].upper) \

@@ -351,3 +351,10 @@ def test_former_province_of_a_biography_does_not_complete_todays_provincial_comm
     text = ("Đồng chí Lê Ô Pích, Ủy viên Ban Thường vụ Tỉnh ủy dự lễ. Đồng chí Nguyễn Văn Thịnh, nguyên Trưởng "
             "Ty Giáo dục tỉnh Hà Bắc phát biểu.")
     assert ("Lê Ô Pích", "Ủy viên Ban Thường vụ", "Tỉnh ủy") in roles(text)
+
+
+def test_number_of_a_steering_committee_is_its_name_not_a_count():
+    text = "Ban Chỉ đạo 35 huyện phối hợp với Công an huyện ra mắt mô hình."
+    assert figures(text) == []
+    assert roles("Đồng chí Lý Văn Sáu, Trưởng Ban Chỉ đạo 35 Tỉnh ủy dự.") == [
+        ("Lý Văn Sáu", "Trưởng Ban Chỉ đạo 35", "Ban Chỉ đạo 35 Tỉnh ủy")]
