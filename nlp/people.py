@@ -394,6 +394,12 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
         if committee == "đảng ủy" and cp and cp[0] in ("xã", "phường", "thị trấn", "đặc khu"):
             return f"{text} {cp[0]} {cp[1]}", fake, title_end_char
         return text, fake, title_end_char
+    if keys[it.title_end - 1] == "đoàn":
+        # "Đoàn đại biểu Quốc hội tỉnh X gồm các đại biểu: A, …, Trưởng đoàn": the delegation the
+        # sentence named before
+        for okeys, name, at in reversed(main.get("_orgs", [])):
+            if at < it.start and okeys[0] == "đoàn" and not any(toks[x].text in (".", "\n") for x in range(at, it.start)):
+                return name, None, title_end_char
     # "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Huyện ủy X": the committee named later in the chain
     # (only a party post borrows it: "Bí thư Chi bộ kiêm Trưởng ấp" keeps its own)
     if not _party_post(keys[it.start:it.title_end], it.kind):

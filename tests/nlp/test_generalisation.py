@@ -358,3 +358,14 @@ def test_number_of_a_steering_committee_is_its_name_not_a_count():
     assert figures(text) == []
     assert roles("Đồng chí Lý Văn Sáu, Trưởng Ban Chỉ đạo 35 Tỉnh ủy dự.") == [
         ("Lý Văn Sáu", "Trưởng Ban Chỉ đạo 35", "Ban Chỉ đạo 35 Tỉnh ủy")]
+
+
+def test_head_of_delegation_in_a_list_takes_the_delegation_named_before():
+    text = ("Đoàn đại biểu Quốc hội tỉnh Nghệ An gồm các đại biểu: Thái Thanh Quý, Bí thư Tỉnh ủy, Trưởng "
+            "đoàn; Vi Văn Sơn, Ủy viên Hội đồng Dân tộc của Quốc hội đã tiếp xúc cử tri.")
+    assert ("Thái Thanh Quý", "Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Nghệ An") in roles(text)
+
+
+def test_association_name_with_lower_case_words_is_kept_whole():
+    got = roles("Hòa thượng Thạch Sok Xane, Phó Chủ tịch Hội Đoàn kết sư sãi yêu nước tỉnh dự.")
+    assert got == [("Thạch Sok Xane", "Phó Chủ tịch", "Hội Đoàn kết sư sãi yêu nước tỉnh")]
