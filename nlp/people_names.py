@@ -329,7 +329,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             ctx = None
             start = run[0]
         elif len(run) >= 3 and countries:
-            f = _foreign_holder(toks, keys, run, countries)
+            f = _foreign_holder(toks, keys, run, countries, places)
             if f:
                 out.append(f)
                 continue
@@ -414,7 +414,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
     return out
 
 
-def _foreign_holder(toks, keys, run: list[int], countries: frozenset[str]) -> Mention | None:
+def _foreign_holder(toks, keys, run: list[int], countries: frozenset[str], places: set[str]) -> Mention | None:
     """ "Chủ tịch Thượng viện Campuchia Hun Sen", "Thủ tướng Lào Sonexay Siphandone": a title naming a
     country, then a foreign name of two to four words right after it (no Vietnamese surname needed)."""
     for k in (1, 2):
@@ -422,6 +422,9 @@ def _foreign_holder(toks, keys, run: list[int], countries: frozenset[str]) -> Me
             continue
         if " ".join(keys[x] for x in run[:k]) not in countries:
             continue
+        if any(" ".join(keys[x] for x in run[:q]) in places or _is_place(" ".join(keys[x] for x in run[:q]), set())
+               for q in range(k + 1, len(run) + 1)):
+            return None      # "Lào Cai …": the country word begins a longer place name
         if not _title_before(toks, keys, run[0])[0]:
             return None
         rest = run[k:]

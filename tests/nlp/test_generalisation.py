@@ -369,3 +369,8 @@ def test_head_of_delegation_in_a_list_takes_the_delegation_named_before():
 def test_association_name_with_lower_case_words_is_kept_whole():
     got = roles("Hòa thượng Thạch Sok Xane, Phó Chủ tịch Hội Đoàn kết sư sãi yêu nước tỉnh dự.")
     assert got == [("Thạch Sok Xane", "Phó Chủ tịch", "Hội Đoàn kết sư sãi yêu nước tỉnh")]
+
+
+def test_country_word_opening_a_province_name_does_not_start_a_foreign_holder():
+    text = "Tỉnh hợp tác với Lào. Bí thư Tỉnh ủy Lào Cai Đặng Xuân Phong dự."
+    assert persons(text) == ["Đặng Xuân Phong"]
