@@ -447,6 +447,11 @@ class _Finder:
             strict = False
             if kind == "admin" and toks[i].k in ("p", "q") and j < len(toks) and not toks[j].num:
                 strict = True          # "Q.Bình Thạnh": only a name the gazetteer knows ("P. Nguyễn" is no ward)
+            if kind == "village":
+                skip = self._modifier_at(j)
+                after = toks[j + skip] if skip and j + skip < len(toks) else None
+                if after is not None and (after.k in _LIST_INTRO or after.text == ":"):
+                    j += skip          # "các bản vùng cao như Sín Chải, Tả Phìn"
             if kind == "admin":
                 skip = self._modifier_at(j)
                 if skip and self._word(j + skip) and toks[j + skip].cap:

@@ -374,3 +374,7 @@ def test_association_name_with_lower_case_words_is_kept_whole():
 def test_country_word_opening_a_province_name_does_not_start_a_foreign_holder():
     text = "Tỉnh hợp tác với Lào. Bí thư Tỉnh ủy Lào Cai Đặng Xuân Phong dự."
     assert persons(text) == ["Đặng Xuân Phong"]
+
+
+def test_villages_listed_after_a_plural_unit_word_with_a_modifier():
+    assert places("Bà con ở các bản vùng cao như Sín Chải, Tả Phìn đã có điện lưới.") == ["Sín Chải", "Tả Phìn"]
