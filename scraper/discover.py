@@ -17,7 +17,9 @@ from .urls import canonical_url, host_of
 _SKIP_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|jpe?g|png|gif|bmp|webp|svg|ico|mp3|mp4|avi|wmv|flv|"
                        r"css|js|exe|msi|apk|iso|tiff?)$", re.I)
 _SKIP_URL = re.compile(r"(/_layouts/|/wp-(admin|login)|/login|/dang-nhap|/logout|/print|[?&](print|in)=|"
-                       r"/sendmail|/mailto|javascript:|p_p_lifecycle=[12]|/rss/?$|/feed/?$|/comment)", re.I)
+                       r"/sendmail|/mailto|javascript:|p_p_lifecycle=[12]|/rss/?$|/feed/?$|/comment|"
+                       # WordPress/Jetpack share and reply links: a redirect off the site, or the same post again
+                       r"[?&](share|replytocom|like_comment|nb)=)", re.I)
 _PAGE_PARAM = re.compile(r"^(pageindex|page|paged|pg|trang|sotrang|pagenum|pagenumber|pageno|page_no|currentpage|"
                          r"cpage|start|offset|pagefirstrow|firstrow|_[\w]*_cur|cur)$", re.I)
 _PAGE_PATH = re.compile(r"([/_-](trang|page)[-_/]?\d+|/p\d+)/?(\.html?|\.aspx|\.php)?$", re.I)

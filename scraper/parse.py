@@ -80,6 +80,55 @@ def boilerplate() -> _Boilerplate:
                         re.compile(d["author_source_line"], re.I))
 
 
+@dataclass(frozen=True)
+class _NonArticles:
+    schedule_title: re.Pattern
+    document_label: re.Pattern
+    min_document_labels: int
+
+
+@lru_cache(maxsize=1)
+def non_articles() -> _NonArticles:
+    """Schedules and document records (data/non_articles.toml)."""
+    with open(Path(__file__).with_name("data") / "non_articles.toml", "rb") as fh:
+        d = tomllib.load(fh)
+    alt = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))  # noqa: E731
+    return _NonArticles(re.compile(rf"^\s*({alt(d['schedule_title_prefixes'])})\b", re.I),
+                        re.compile(rf"^[|\s]*({alt(d['document_labels'])})\s*(:|\||\s)", re.I),
+                        int(d["min_document_labels"]))
+
+
+def non_article_kind(title: str, paragraphs: list[str]) -> str:
+    """Why a page printed like an article is a schedule or a document record ("" when it is neither)."""
+    na = non_articles()
+    if na.schedule_title.match(title or ""):
+        return f"a work schedule ({title[:40]!r}), not an article"
+    labels = {m.group(1).lower() for p in paragraphs for m in [na.document_label.match(p)] if m}
+    if len(labels) >= na.min_document_labels:
+        return f"a document record (fields {', '.join(sorted(labels))}), not an article"
+    # the generic extractor writes a table row of two or more cells as "| a | b |"
+    table_chars = sum(len(p) for p in paragraphs if p.startswith("|") and p.count("|") >= 3)
+    outside = sum(len(p) for p in paragraphs) - table_chars
+    if table_chars and outside < MIN_BODY_CHARS and table_chars > 2 * outside:
+        return f"a data table ({table_chars} chars) with {outside} chars of running text: a schedule or list"
+    return ""
+
+
+def _table_text_outweighs(body: Tag) -> str:
+    """Why a body is a data table with little running text: a schedule or a document list ("" if not).
+    Only rows of two or more cells count (a one-cell layout table around paragraphs is running text)."""
+    table_chars = 0
+    for tr in body.find_all("tr"):
+        if tr.find("tr") is None and len(tr.find_all(["td", "th"], recursive=False)) >= 2:
+            table_chars += len(_clean(tr.get_text(" ")))
+    if not table_chars:
+        return ""
+    outside = len(_clean(body.get_text(" "))) - table_chars
+    if outside < MIN_BODY_CHARS and table_chars > 2 * max(outside, 0):
+        return f"a data table ({table_chars} chars) with {max(outside, 0)} chars of running text: a schedule or list"
+    return ""
+
+
 def content_hash(text: str) -> str:
     """sha256 of the text with whitespace collapsed, NFC."""
     norm = " ".join(unicodedata.normalize("NFC", text).split())
@@ -632,8 +681,12 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
             el.decompose()
     _drop_elements(body, ", ".join(profile.drop))
     _drop_elements(body, boilerplate().drop_selectors)
+    why = _table_text_outweighs(body)
+    if why:
+        return f"{why} ({profile.name})"
     blocks = blocks_of(body)
-    parts.paragraphs, a, s = clean_blocks(blocks, parts.title, find_byline=not parts.author)
+    # a signature line ends the body even when the page names an author elsewhere (a WordPress account)
+    parts.paragraphs, a, s = clean_blocks(blocks, parts.title)
     parts.author = parts.author or a
     parts.source = parts.source or s
     return parts
@@ -696,6 +749,10 @@ def _generic_title(soup: BeautifulSoup, extracted: str) -> tuple[Tag | None, str
     repeated = [h for h in headings if any(_key(h.get_text(" ")) in t for t in page_titles if t)]
     if repeated:  # the longest: <title> often ends with the site name, which a logo heading repeats
         h = max(repeated, key=lambda h: len(_clean(h.get_text(" "))))
+        return h, _clean(h.get_text(" "))
+    keys = _page_title_keys(soup)
+    h = _best_headline(soup, keys) if keys else None  # a <span id="…lblTieuDe"> of an ASP.NET web part
+    if h is not None:
         return h, _clean(h.get_text(" "))
     og = _meta(soup, "og:title")
     if og:
@@ -826,6 +883,9 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
                 return Rejection(url, "no publication date and not an article URL (a static or section page)", name)
         if len(body) < MIN_BODY_CHARS:
             return Rejection(url, f"body too short ({len(body)} chars < {MIN_BODY_CHARS})", name)
+        why = non_article_kind(parts.title, paras)
+        if why:
+            return Rejection(url, why, name)
     elif not body:
         return Rejection(url, "no text", name)
     return Article(url=url, canonical_url=canon, site=site or host_of(url) or "local", title=parts.title,

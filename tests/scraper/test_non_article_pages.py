@@ -1,0 +1,75 @@
+"""Pages printed like news that are not articles (work schedules, document records, data tables), an
+ASP.NET web part that names its fields in Vietnamese, and share links the crawler must not follow."""
+from bs4 import BeautifulSoup
+
+from scraper.discover import links_of
+from scraper.parse import Rejection, parse_article
+
+PARA = ("Ủy ban nhân dân huyện vừa tổ chức hội nghị sơ kết công tác sáu tháng đầu năm, đánh giá kết quả thực hiện "
+        "các chỉ tiêu kinh tế, xã hội và bàn giải pháp cho những tháng cuối năm. ")
+
+
+def page(title: str, body: str, extra: str = "") -> bytes:
+    return f"""<html><head><title>{title}</title></head><body><div id="menu"><a href="/">Trang chủ</a></div>
+<h1 class="title">{title}</h1><div class="date">Thứ Hai, 03/06/2019 07:15</div>
+<div class="article-content">{body}</div>{extra}</body></html>""".encode()
+
+
+def test_a_page_titled_as_a_work_schedule_is_not_an_article():
+    r = parse_article("http://x.gov.vn/tin-tuc/lich-cong-tac-tuan-23.html",
+                      page("Lịch công tác tuần 23 của Thường trực Huyện ủy", "<p>" + PARA * 2 + "</p>"))
+    assert isinstance(r, Rejection) and "schedule" in r.reason
+
+
+def test_a_record_of_a_legal_document_is_not_an_article():
+    rows = "".join(f"<p>{k}: {v}</p>" for k, v in [("Số ký hiệu", "45/2024/QĐ-UBND"), ("Ngày ban hành", "08/04/2024"),
+                                                    ("Người ký", "Nguyễn Văn Bình"), ("Trích yếu", PARA)])
+    r = parse_article("http://x.gov.vn/van-ban/chi-tiet-45.html", page("Quy định quản lý cụm công nghiệp", rows))
+    assert isinstance(r, Rejection) and "document record" in r.reason
+
+
+def test_an_article_that_mentions_a_document_number_in_prose_stays_an_article():
+    body = "<p>" + PARA + "</p><p>Số ký hiệu của quyết định là 45/QĐ-UBND. " + PARA + "</p>"
+    r = parse_article("http://x.gov.vn/tin-tuc/so-ket-123.html", page("Sơ kết công tác sáu tháng đầu năm", body))
+    assert not isinstance(r, Rejection), r
+
+
+def test_a_body_that_is_a_data_table_with_little_running_text_is_not_an_article():
+    rows = "".join(f"<tr><td>Thứ {d}</td><td>8h00: Giao ban, làm việc với các phòng chuyên môn</td><td>Phòng họp 1</td></tr>"
+                   for d in ("Hai", "Ba", "Tư", "Năm", "Sáu"))
+    r = parse_article("http://x.gov.vn/tin-tuc/chuong-trinh-tuan-23.html",
+                      page("Chương trình tuần 23 của Ban Thường vụ", f"<table>{rows}</table><p>Lịch có thể thay đổi.</p>"))
+    assert isinstance(r, Rejection) and "data table" in r.reason
+
+
+def test_an_article_laid_out_in_a_one_cell_table_stays_an_article():
+    body = f"<table><tr><td><p>{PARA}</p><p>{PARA}</p></td></tr></table>"
+    r = parse_article("http://x.gov.vn/tin-tuc/so-ket-124.html", page("Sơ kết công tác sáu tháng đầu năm", body))
+    assert not isinstance(r, Rejection), r
+
+
+def test_a_sharepoint_web_part_with_vietnamese_field_ids_gives_title_date_lead_body_and_byline():
+    g = "ctl00_ctl30_g_1a2b_ctl00"
+    html = f"""<html><head><meta name="GENERATOR" content="Microsoft SharePoint"/><title>Hội nghị sơ kết sáu tháng</title></head>
+<body><div id="s4-bodyContainer"><div class="ms-webpart-zone"><h2 class="ms-webpart-titleText">Liên kết website</h2>
+<p>Đang trực tuyến: 215</p><div class="ms-WPBody"><table>
+<tr><td><span id="{g}_lblTieuDe">Hội nghị sơ kết sáu tháng</span></td></tr>
+<tr><td><span id="{g}_lblNgayDang">(03/06/2019 2:15 CH)</span></td></tr>
+<tr><td><span id="{g}_lblTomTat">Sáng nay, huyện tổ chức hội nghị sơ kết.</span></td></tr>
+<tr><td><div id="{g}_divNoiDung"><p>{PARA}</p><p>{PARA}</p></div></td></tr>
+<tr><td><span id="{g}_lblTacGia">Minh Hằng</span> <span id="{g}_lblNguon">Nguồn: Báo Nam Thạnh</span></td></tr>
+</table></div></div></div></body></html>""".encode()
+    r = parse_article("http://x.gov.vn/Lists/TinTuc/View_Detail.aspx?ItemID=5", html)
+    assert not isinstance(r, Rejection), r
+    assert r.title == "Hội nghị sơ kết sáu tháng"
+    assert r.published.isoformat() == "2019-06-03T14:15:00+07:00"
+    assert r.text.startswith("Sáng nay, huyện tổ chức hội nghị sơ kết.") and "Đang trực tuyến" not in r.text
+    assert (r.author, r.source) == ("Minh Hằng", "Báo Nam Thạnh")
+
+
+def test_wordpress_share_and_reply_links_are_not_followed():
+    soup = BeautifulSoup("""<a href="/2024/03/12/bai-viet/?share=facebook">Facebook</a>
+<a href="/2024/03/12/bai-viet/?replytocom=12#respond">Trả lời</a><a href="/2024/03/13/bai-khac/">Bài khác</a>""", "lxml")
+    links = links_of(soup, "http://x.vn/2024/03/12/bai-viet/", "x.vn", None)
+    every = links.articles + links.pages + links.pagination
+    assert every == ["http://x.vn/2024/03/13/bai-khac/"]
