@@ -271,8 +271,8 @@ def _posts_before_doi_voi(toks, keys, mentions, person_of, stops):
         while k < n and k - chain[-1].end < 8 and (keys[k] in ("nhiệm", "kỳ", "khóa", "-", "–", ",")
                                                    or toks[k].text.isdigit() or toks[k].upper):
             k += 1   # "… nhiệm kỳ 2021 - 2026 đối với ông X"
-        if k + 1 < n and keys[k] == "đối" and keys[k + 1] == "với":
-            k += 2
+        if (k + 1 < n and keys[k] == "đối" and keys[k + 1] == "với") or (k < n and keys[k] == "cho"):
+            k += 1 if keys[k] == "cho" else 2   # "… quyết định bổ nhiệm Phó Giám đốc Sở Y tế cho bà X"
             h = lx.honorifics.match(keys, k)
             if h:
                 k = h[0]

@@ -311,14 +311,20 @@ def later_trigger_chains(toks: list[Token], keys: list[str], j: int, stops) -> l
     while k < n and k - j < 40 and k not in stops and toks[k].text not in (".", ";", ":", "\n", "\"", "“", "?", "!"):
         if keys[k] in _SPEECH:
             break
+        if keys[k] in ("quyết", "nghị", "trao", "công", "tờ", "đề") and k + 1 < n and keys[k + 1] in ("định", "quyết", "bố", "trình", "xuất", "nghị"):
+            break   # "trao quyết định bổ nhiệm X cho bà Y": the subject hands over someone else's post
         m = lx.triggers.match(keys, k)
         if m:
             words = set(keys[k:m[0]])
             if words & {"chức", "bầu", "đắc", "nhiệm"} and m[0] < n and toks[m[0]].cap:
                 chain = parse_chain(toks, keys, m[0], stops)
                 if chain:
+                    e = chain[-1].end
+                    tail = keys[e:e + 4]
+                    if "cho" in tail[:2] or tail[:2] == ["đối", "với"]:
+                        break   # "… giữ chức X đối với đồng chí Y": Y's post
                     out.append(chain)
-                    k = chain[-1].end
+                    k = e
                     continue
             k = m[0]
             continue

@@ -378,3 +378,16 @@ def test_country_word_opening_a_province_name_does_not_start_a_foreign_holder():
 
 def test_villages_listed_after_a_plural_unit_word_with_a_modifier():
     assert places("Bà con ở các bản vùng cao như Sín Chải, Tả Phìn đã có điện lưới.") == ["Sín Chải", "Tả Phìn"]
+
+
+def test_post_in_a_decision_handed_over_belongs_to_the_receiver_not_the_giver():
+    text = ("Đồng chí Lê Văn An, Phó Bí thư Tỉnh ủy trao quyết định bổ nhiệm Phó Giám đốc Sở Y tế cho bà Trần "
+            "Thị Bình.")
+    assert roles(text) == [("Lê Văn An", "Phó Bí thư", "Tỉnh ủy"), ("Trần Thị Bình", "Phó Giám đốc", "Sở Y tế")]
+
+
+def test_post_announced_for_another_person_after_doi_voi_is_not_the_announcers():
+    text = ("Đồng chí Lê Văn An, Trưởng Ban Tổ chức Tỉnh ủy công bố quyết định về việc bổ nhiệm giữ chức Phó "
+            "Trưởng Ban Dân vận Tỉnh ủy đối với đồng chí Vũ Thị Cúc.")
+    assert roles(text) == [("Lê Văn An", "Trưởng Ban Tổ chức", "Tỉnh ủy"),
+                           ("Vũ Thị Cúc", "Phó Trưởng Ban Dân vận", "Tỉnh ủy")]
