@@ -13,7 +13,7 @@ from .people_tokens import Token
 _BODY_KINDS = ("people", "council", "front", "delegation", "committee")
 _FILLER = {"được", "đã", "vừa", "điều", "động", "chỉ", "định", ",", "bổ", "nhiệm", "lại", "tiếp", "tục",
            "luân", "chuyển", "giới", "thiệu", "phân", "công", "chính", "thức", "tạm", "thời", "sẽ",
-           "trước", "đó", "hiện", "nay", "từng", "vốn", "cũng"}
+           "trước", "đó", "hiện", "nay", "từng", "vốn", "cũng", "chức"}
 
 
 @dataclass
@@ -316,8 +316,11 @@ def later_trigger_chains(toks: list[Token], keys: list[str], j: int, stops) -> l
         m = lx.triggers.match(keys, k)
         if m:
             words = set(keys[k:m[0]])
-            if words & {"chức", "bầu", "đắc", "nhiệm"} and m[0] < n and toks[m[0]].cap:
-                chain = parse_chain(toks, keys, m[0], stops)
+            p = m[0]
+            if p < n and keys[p] == "chức":
+                p += 2 if p + 1 < n and keys[p + 1] == "vụ" else 1    # "tái đắc cử chức Bí thư"
+            if words & {"chức", "bầu", "đắc", "nhiệm"} and p < n and toks[p].cap:
+                chain = parse_chain(toks, keys, p, stops)
                 if chain:
                     e = chain[-1].end
                     tail = keys[e:e + 4]

@@ -391,3 +391,8 @@ def test_post_announced_for_another_person_after_doi_voi_is_not_the_announcers()
             "Trưởng Ban Dân vận Tỉnh ủy đối với đồng chí Vũ Thị Cúc.")
     assert roles(text) == [("Lê Văn An", "Trưởng Ban Tổ chức", "Tỉnh ủy"),
                            ("Vũ Thị Cúc", "Phó Trưởng Ban Dân vận", "Tỉnh ủy")]
+
+
+def test_reelected_to_the_post_written_with_chuc():
+    assert roles("Đồng chí Lò Văn Minh tái đắc cử chức Bí thư Đảng ủy xã Mường Bú.") == [
+        ("Lò Văn Minh", "Bí thư", "Đảng ủy xã Mường Bú")]
