@@ -68,6 +68,8 @@ class _Boilerplate:
     author_lines: tuple[re.Pattern, ...]
     source_lines: tuple[re.Pattern, ...]
     author_source: re.Pattern
+    author_then_source: re.Pattern
+    inline_credit: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +79,8 @@ def boilerplate() -> _Boilerplate:
     rx = lambda xs: tuple(re.compile(x, re.I) for x in xs)  # noqa: E731
     return _Boilerplate(", ".join(d["drop_selectors"]), frozenset(d["stop_headings"]), rx(d["drop_lines"]),
                         re.compile(d["caption_credit"], re.I), rx(d["author_lines"]), rx(d["source_lines"]),
-                        re.compile(d["author_source_line"], re.I))
+                        re.compile(d["author_source_line"], re.I), re.compile(d["author_then_source_line"], re.I),
+                        re.compile(d["inline_credit"], re.I))
 
 
 @dataclass(frozen=True)
@@ -452,7 +455,7 @@ def clean_blocks(blocks: list[_Block], title: str, *, find_byline: bool = True) 
                 not any(rx.fullmatch(b.text) for rx in bp.author_lines):
             continue  # an image caption with its credit ("Tin, ảnh: …" is a signature, kept for the tail)
         kept.append(b)
-    paras = [b.text for b in kept]
+    paras = [t for t in (bp.inline_credit.sub("", b.text).strip() for b in kept) if t]
     # consecutive duplicates (a lead repeated in the body, a caption echoed)
     paras = [p for j, p in enumerate(paras) if j == 0 or p != paras[j - 1]]
     author = source = ""
@@ -467,6 +470,8 @@ def clean_blocks(blocks: list[_Block], title: str, *, find_byline: bool = True) 
             paras.pop()
             continue
         m = bp.author_source.fullmatch(last) if len(last) <= 200 and not author and not source else None
+        if not (m and _looks_like_byline(_clean(m.group("author")))) and len(last) <= 200 and not author and not source:
+            m = bp.author_then_source.fullmatch(last)
         if m and _looks_like_byline(_clean(m.group("author"))):
             author, source = _clean(m.group("author")), _clean(m.group("source")).strip(" .")
             paras.pop()
@@ -765,6 +770,15 @@ def _generic_title(soup: BeautifulSoup, extracted: str) -> tuple[Tag | None, str
     return None, _fallback_title(soup)
 
 
+_ONE_CELL = re.compile(r"\|\s*([^|]*?)\s*\|")
+
+
+def _unwrap_cell(line: str) -> str:
+    """The text of a one-cell table row as the generic extractor writes it ("| text |"): a layout table."""
+    m = _ONE_CELL.fullmatch(line)
+    return m.group(1) if m else line
+
+
 def _extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> _Parts | str:
     import trafilatura
 
@@ -775,7 +789,11 @@ def _extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> _Parts | 
     parts = _Parts()
     title_el, parts.title = _generic_title(soup, doc.title or "")
     parts.published = find_date(soup, (), (), near=title_el) or (parse_iso(doc.date) if doc.date else None)
-    blocks = [_Block(_clean(line), 0) for line in doc.text.split("\n") if _clean(line)]
+    blocks = [_Block(_unwrap_cell(_clean(line)), 0) for line in doc.text.split("\n") if _clean(line)]
+    # lines before the headline are page chrome of a table layout (a visitor counter, a breadcrumb)
+    tk = _key(parts.title)
+    start = next((i for i, b in enumerate(blocks[:6]) if tk and _key(b.text) == tk), 0)
+    blocks = blocks[start:]
     # teaser lists: extracted paragraphs that are the text of links elsewhere on the page
     headlines = {_key(a.get_text(" ")) for a in soup.find_all("a") if len(_clean(a.get_text(" "))) >= 20}
     teasers = sum(1 for b in blocks if _key(b.text) in headlines or any(_key(b.text).startswith(h) for h in headlines if len(h) >= 30))

@@ -73,3 +73,21 @@ def test_wordpress_share_and_reply_links_are_not_followed():
     links = links_of(soup, "http://x.vn/2024/03/12/bai-viet/", "x.vn", None)
     every = links.articles + links.pages + links.pagination
     assert every == ["http://x.vn/2024/03/13/bai-khac/"]
+
+
+def test_an_unknown_table_layout_reads_from_the_headline_without_counters_credits_tools_or_signature():
+    html = f"""<html><head><title>Hội nghị sơ kết sáu tháng đầu năm</title></head><body><table width="100%">
+<tr><td><p>Đang trực tuyến: 215</p></td></tr>
+<tr><td><span id="ctl00_lblHeadline" class="headline">Hội nghị sơ kết sáu tháng đầu năm</span></td></tr>
+<tr><td><span id="ctl00_lblPostDate">(03/06/2019 2:15 CH)</span></td></tr>
+<tr><td><div id="ctl00_ltrContent"><p>{PARA}</p><p>Quang cảnh hội nghị. (Ảnh: Đức Anh)</p><p>{PARA}</p></div></td></tr>
+<tr><td>Bích Ngọc - Nguồn: Báo Nam Thạnh</td></tr>
+<tr><td><a href="javascript:print()">In bài viết</a> <a href="mailto:?x">Gửi cho bạn bè</a></td></tr></table></body></html>"""
+    r = parse_article("http://x.gov.vn/chi-tiet.aspx?id=7", html.encode())
+    assert not isinstance(r, Rejection), r
+    assert r.title == "Hội nghị sơ kết sáu tháng đầu năm"
+    assert r.published.isoformat() == "2019-06-03T14:15:00+07:00"
+    assert r.text.startswith("Ủy ban nhân dân huyện")
+    for junk in ("Đang trực tuyến", "Ảnh: Đức Anh", "In bài viết", "Nguồn:", "Bích Ngọc"):
+        assert junk not in r.text, junk
+    assert (r.author, r.source) == ("Bích Ngọc", "Báo Nam Thạnh")
