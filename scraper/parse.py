@@ -70,6 +70,7 @@ class _Boilerplate:
     author_source: re.Pattern
     author_then_source: re.Pattern
     inline_credit: re.Pattern
+    account_authors: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +81,7 @@ def boilerplate() -> _Boilerplate:
     return _Boilerplate(", ".join(d["drop_selectors"]), frozenset(d["stop_headings"]), rx(d["drop_lines"]),
                         re.compile(d["caption_credit"], re.I), rx(d["author_lines"]), rx(d["source_lines"]),
                         re.compile(d["author_source_line"], re.I), re.compile(d["author_then_source_line"], re.I),
-                        re.compile(d["inline_credit"], re.I))
+                        re.compile(d["inline_credit"], re.I), frozenset(d["account_authors"]))
 
 
 @dataclass(frozen=True)
@@ -692,6 +693,8 @@ def _extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> _P
     blocks = blocks_of(body)
     # a signature line ends the body even when the page names an author elsewhere (a WordPress account)
     parts.paragraphs, a, s = clean_blocks(blocks, parts.title)
+    if a and _key(parts.author) in boilerplate().account_authors:
+        parts.author = ""  # a CMS account ("admin", "Ban biên tập"): the signature names the writer
     parts.author = parts.author or a
     parts.source = parts.source or s
     return parts

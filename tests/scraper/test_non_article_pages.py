@@ -91,3 +91,15 @@ def test_an_unknown_table_layout_reads_from_the_headline_without_counters_credit
     for junk in ("Đang trực tuyến", "Ảnh: Đức Anh", "In bài viết", "Nguồn:", "Bích Ngọc"):
         assert junk not in r.text, junk
     assert (r.author, r.source) == ("Bích Ngọc", "Báo Nam Thạnh")
+
+
+def test_a_signature_names_the_author_when_the_byline_is_a_cms_account():
+    html = f"""<html><head><title>Sơ kết công tác sáu tháng</title></head><body>
+<article class="post type-post hentry"><header class="entry-header"><h1 class="entry-title">Sơ kết công tác sáu tháng</h1>
+<div class="entry-meta"><time class="entry-date published" datetime="2019-06-03T07:15:00+07:00">03/06/2019</time>
+<span class="byline"> bởi <span class="author vcard"><a href="/author/admin/">Ban biên tập</a></span></span></div></header>
+<div class="entry-content"><p>{PARA}</p><p>{PARA}</p><p style="text-align: right;"><strong>Thu Trang</strong></p></div></article>
+</body></html>"""
+    r = parse_article("http://x.vn/2019/06/03/so-ket/", html.encode())
+    assert not isinstance(r, Rejection), r
+    assert r.author == "Thu Trang" and "Thu Trang" not in r.text
