@@ -5,7 +5,7 @@ counts, caption credits, footers, bylines in several positions, listing paginati
 documents and lịch công tác pages), NOT from the scraper's code. Each directory gets routes.json and
 expected.json in the format of tests/scraper/sitekit.py.
 
-    .venv/bin/python tests/data/sites_unseen2/make_unseen2.py
+    .venv/bin/python -B tests/data/sites_unseen2/make_unseen2.py
 """
 from __future__ import annotations
 
@@ -96,6 +96,15 @@ class Site:
                                       aliases=a.get("aliases", [])))
         elif not name.endswith((".xml", ".rss")):
             self.non_articles.append(path)
+
+    def alias(self, path: str, same_as: str):
+        """`path` answers with the page at `same_as` (a listing's page 1 under its numbered URL)."""
+        name = self.routes[same_as]
+        self.routes[path] = name
+        if "?" in path:
+            base, q = path.split("?", 1)
+            self.routes[base + "?" + urlencode(sorted(parse_qsl(q, keep_blank_values=True)))] = name
+            self.routes[base + "?" + urlencode(parse_qsl(q, keep_blank_values=True))] = name
 
     def raw(self, path: str, text: str, name: str):
         (self.dir / name).write_text(text, "utf-8")
@@ -229,6 +238,7 @@ def tandan():
     s.page("/portal/Pages/default.aspx", shell("Trang chủ - Cổng thông tin điện tử tỉnh Hòa Sơn", home))
     s.page("/portal/Pages/Tin-hoat-dong.aspx", shell("Tin hoạt động", listing(hd[:5], 1, 2, "/portal/Pages/Tin-hoat-dong.aspx")))
     s.page("/portal/Pages/Tin-hoat-dong.aspx?Page=2", shell("Tin hoạt động", listing(hd[5:], 2, 2, "/portal/Pages/Tin-hoat-dong.aspx")))
+    s.alias("/portal/Pages/Tin-hoat-dong.aspx?Page=1", "/portal/Pages/Tin-hoat-dong.aspx")
     s.page("/portal/Pages/Kinh-te-Xa-hoi.aspx", shell("Kinh tế - Xã hội", listing(kt, 1, 1, "/portal/Pages/Kinh-te-Xa-hoi.aspx")))
     lich_path = f"/portal/Pages/{arts[2]['dt'].year}-{arts[2]['dt'].month}-{arts[2]['dt'].day}/Lich-cong-tac-tuan-cua-Thuong-truc-UBND-tinh.aspx"
     rows = "".join(f"<tr><td>{d}</td><td>{w}</td><td>Phòng họp số 1</td></tr>" for d, w in [
@@ -352,6 +362,7 @@ def sharepoint():
     for p in range(1, 4):
         s.page(f"/Pages/tin-tuc.aspx?CateID=3&PageIndex={p}" if p > 1 else "/Pages/tin-tuc.aspx?CateID=3",
                shell("Tin tức - Sự kiện", listing(tt[(p - 1) * 4:p * 4], 3, p, 3, "Tin tức - Sự kiện")))
+    s.alias("/Pages/tin-tuc.aspx?CateID=3&PageIndex=1", "/Pages/tin-tuc.aspx?CateID=3")
     s.page("/Pages/tin-tuc.aspx?CateID=5", shell("Hoạt động lãnh đạo", listing(ld, 5, 1, 1, "Hoạt động lãnh đạo")))
     rss_items = "".join(f"<item><title>{html.escape(a['title'])}</title><link>{{base}}{html.escape(a['path'])}</link>"
                         f"<pubDate>{a['dt'].strftime('%a, %d %b %Y %H:%M:%S +0700')}</pubDate><description>{html.escape(a['lead'])}</description></item>"
@@ -492,6 +503,7 @@ def liferay():
 <div class="asset-publisher">{items}</div><div class="taglib-page-iterator"><ul class="pagination">{pager}</ul>
 <div class="search-results">Hiển thị {(p - 1) * per + 1} - {min(p * per, len(group))} của {len(group)} kết quả.</div></div></div></section>"""
         s.page(page_url(p, base) if p > 1 else base, shell(head, main, here))
+      s.alias(page_url(1, base), base)
     feat = arts[0]
     home_main = f"""<section class="portlet"><div class="portlet-content"><div class="hot-news"><h3 class="asset-title"><a href="{link(feat, 'http://localhost/web/guest/trang-chu')}">{html.escape(feat['title'])}</a></h3>
 <p>{html.escape(feat['lead'])}</p></div><a href="{listing_base}">Xem tất cả</a></div></section>"""
@@ -601,6 +613,7 @@ def party_newspaper():
         for p in range(1, pages + 1):
             path = f"/{cat}/" if p == 1 else f"/{cat}/trang-{p}"
             s.page(path, shell(cats[cat], listing(cat, items[(p - 1) * 2:p * 2], p, pages)))
+        s.alias(f"/{cat}/trang-1", f"/{cat}/")
     feat = arts[0]
     home = f"""<section class="featured"><article class="story story--featured"><a href="{feat['path']}"><img src="/images/f.jpg"/></a>
 <h2 class="story__heading"><a href="{feat['path']}">{html.escape(feat['title'])}</a></h2><div class="story__summary">{html.escape(feat['lead'])}</div></article></section>""" + "".join(
@@ -619,6 +632,9 @@ def party_newspaper():
     s.raw("/sitemaps/categories.xml", f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{smc}</urlset>', "categories.xml")
     s.raw("/sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>{base}/sitemaps/news.xml</loc></sitemap><sitemap><loc>{base}/sitemaps/categories.xml</loc></sitemap></sitemapindex>', "sitemap.xml")
     s.robots = "User-agent: *\nDisallow: /admin/\nDisallow: /tim-kiem.html\n\nSitemap: {base}/sitemap.xml\n"
+    items = "".join(f"<item><title>{html.escape(a['title'])}</title><link>{{base}}{a['path']}</link><description>{html.escape(a['lead'])}</description>"
+                    f"<pubDate>{a['dt'].strftime('%a, %d %b %Y %H:%M:%S +0700')}</pubDate></item>" for a in arts[:6])
+    s.raw("/rss/home.rss", f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Báo Nam Thạnh</title><link>{{base}}/</link>{items}</channel></rss>', "home.rss")
     s.write("/")
 
 
@@ -737,6 +753,9 @@ def wordpress():
     s.raw("/wp-sitemap-taxonomies-category-1.xml", '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + "".join(f"<url><loc>{{base}}/category/{k}/</loc></url>" for k in cats) + "</urlset>", "sm-cats.xml")
     s.raw("/wp-sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>{base}/wp-sitemap-posts-post-1.xml</loc></sitemap><sitemap><loc>{base}/wp-sitemap-posts-page-1.xml</loc></sitemap><sitemap><loc>{base}/wp-sitemap-taxonomies-category-1.xml</loc></sitemap></sitemapindex>', "sm-index.xml")
     s.robots = "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\nSitemap: {base}/wp-sitemap.xml\n"
+    items = "".join(f"<item><title>{html.escape(a['title'])}</title><link>{{base}}{a['path']}</link><dc:creator><![CDATA[Ban biên tập]]></dc:creator>"
+                    f"<pubDate>{a['dt'].astimezone(timezone.utc).strftime('%a, %d %b %Y %H:%M:%S +0000')}</pubDate><description><![CDATA[{a['lead'][:150]} [&#8230;]]]></description></item>" for a in arts[:10])
+    s.raw("/feed/", f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Huyện ủy Sơn Trà Bắc</title><link>{{base}}</link>{items}</channel></rss>', "feed.xml")
     s.write("/")
 
 
@@ -818,6 +837,8 @@ def wordpress_block():
         nav = "".join(f'<a class="page-numbers" href="/chuyen-muc/hoat-dong/?page={q}">{q}</a>' for q in (1, 2) if q != p)
         s.page("/chuyen-muc/hoat-dong/" if p == 1 else "/chuyen-muc/hoat-dong/?page=2",
                shell("Hoạt động", f'<main class="wp-block-group"><h1 class="wp-block-query-title">Danh mục: Hoạt động</h1><div class="wp-block-query"><ul class="wp-block-post-template">{loop(items)}</ul><nav class="wp-block-query-pagination">{nav}</nav></div></main>'))
+    s.alias("/?query-1-page=1", "/")
+    s.alias("/chuyen-muc/hoat-dong/?page=1", "/chuyen-muc/hoat-dong/")
     s.page("/the/giam-ngheo/", shell("giảm nghèo", f'<main><h1 class="wp-block-query-title">Thẻ: giảm nghèo</h1><ul class="wp-block-post-template">{loop(arts[5:7])}</ul></main>'))
 
     def page(path, title, content):
