@@ -71,6 +71,7 @@ class _Boilerplate:
     author_then_source: re.Pattern
     inline_credit: re.Pattern
     account_authors: frozenset[str]
+    production_credits: tuple[re.Pattern, ...]
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +82,8 @@ def boilerplate() -> _Boilerplate:
     return _Boilerplate(", ".join(d["drop_selectors"]), frozenset(d["stop_headings"]), rx(d["drop_lines"]),
                         re.compile(d["caption_credit"], re.I), rx(d["author_lines"]), rx(d["source_lines"]),
                         re.compile(d["author_source_line"], re.I), re.compile(d["author_then_source_line"], re.I),
-                        re.compile(d["inline_credit"], re.I), frozenset(d["account_authors"]))
+                        re.compile(d["inline_credit"], re.I), frozenset(d["account_authors"]),
+                        rx(d["production_credit_lines"]))
 
 
 @dataclass(frozen=True)
@@ -459,11 +461,19 @@ def clean_blocks(blocks: list[_Block], title: str, *, find_byline: bool = True) 
     paras = [t for t in (bp.inline_credit.sub("", b.text).strip() for b in kept) if t]
     # consecutive duplicates (a lead repeated in the body, a caption echoed)
     paras = [p for j, p in enumerate(paras) if j == 0 or p != paras[j - 1]]
+    # a pull quote repeats words of a paragraph of the text
+    keys = [_key(p) for p in paras]
+    paras = [p for j, p in enumerate(paras)
+             if not (len(p) < 300 and len(q := keys[j].strip(" “”\"'«»")) >= 20
+                     and any(q in keys[m] and len(keys[m]) > len(q) + 10 for m in range(len(paras)) if m != j))]
     author = source = ""
-    for _ in range(3):
+    for _ in range(8):
         if not paras:
             break
         last = paras[-1]
+        if len(last) <= 100 and any(rx.fullmatch(last) for rx in bp.production_credits):
+            paras.pop()  # "Trình bày: …" closing an eMagazine story
+            continue
         s = _strip_label(last, bp.source_lines) if len(last) <= 170 and "," not in last[:60] or \
             last.lower().startswith("nguồn") else None
         if s and not source:

@@ -103,3 +103,15 @@ def test_a_signature_names_the_author_when_the_byline_is_a_cms_account():
     r = parse_article("http://x.vn/2019/06/03/so-ket/", html.encode())
     assert not isinstance(r, Rejection), r
     assert r.author == "Thu Trang" and "Thu Trang" not in r.text
+
+
+def test_an_emagazine_story_loses_its_pull_quote_and_production_credits_and_names_its_writer():
+    html = f"""<html><head><title>Đổi thay ở vùng cao</title></head><body><div class="emagazine">
+<h1 class="e-title">Đổi thay ở vùng cao</h1><div class="e-meta">Thứ Hai, 03/06/2019 07:15</div>
+<div class="e-body"><p>{PARA}</p><blockquote><p>“Ủy ban nhân dân huyện vừa tổ chức hội nghị sơ kết công tác”</p></blockquote>
+<p>{PARA}</p><p>Nội dung: Văn Toàn</p><p>Ảnh: Tuấn Minh</p><p>Trình bày: Hải Yến</p></div></div></body></html>"""
+    r = parse_article("http://bao.vn/emagazine/doi-thay-o-vung-cao-123.html", html.encode())
+    assert not isinstance(r, Rejection), r
+    assert r.author == "Văn Toàn"
+    for junk in ("“", "Trình bày", "Tuấn Minh", "Nội dung:"):
+        assert junk not in r.text, junk

@@ -58,7 +58,7 @@ def articles_for(family: str, n: int = 16) -> list[dict]:
         if i % 3 == 1:
             src = {"tandan": "Báo Hòa Sơn", "sharepoint": "Sở Thông tin và Truyền thông", "liferay": "Ban Tuyên giáo Tỉnh ủy",
                    "party_newspaper": None, "wordpress": "Trung tâm Văn hóa - Thông tin huyện",
-                   "wordpress_block": "Báo Tây Nguyên Sơn"}[family]
+                   "wordpress_block": "Báo Tây Nguyên Sơn", "wordpress_elementor": "Cổng thông tin huyện"}[family]
         out.append(dict(n=i + 1, title=fill(topic["title"]), lead=fill(topic["lead"]),
                         paras=[fill(p) for p in topic["paras"]], dt=t, author=AUTHORS[(i + len(family)) % len(AUTHORS)],
                         source=src, views=rnd.randint(90, 4800), caption=CAPTIONS[i % 4], credit=CREDITS[i % 4]))
@@ -546,7 +546,8 @@ def party_newspaper():
     for i, a in enumerate(arts):
         a["cat"] = list(cats)[i % 3]
         a["path"] = f"/{a['cat']}/{slug(a['title'])}-{31870 + 13 * i}.html"
-    s.boilerplate = ["Tin liên quan", "Đọc nhiều", "Chia sẻ bài viết", "Từ khóa", "Bình luận", "Bản quyền thuộc Báo Nam Thạnh",
+    arts[4]["path"] = f"/emagazine/{slug(arts[4]['title'])}-{31870 + 13 * 4}.html"
+    s.boilerplate = ["Trình bày:", "eMagazine", "Tin liên quan", "Đọc nhiều", "Chia sẻ bài viết", "Từ khóa", "Bình luận", "Bản quyền thuộc Báo Nam Thạnh",
                      "Tổng Biên tập", "GMT+7", *CREDITS, "Xem thêm", "Tin cùng chuyên mục", "Báo in", "Bài, ảnh:"]
     menu = "".join(f'<li class="menu__item"><a href="/{k}/">{v}</a></li>' for k, v in cats.items())
     menu = f'<nav class="menu"><ul><li class="menu__item"><a href="/">Trang chủ</a></li>{menu}<li><a href="/bao-in/">Báo in</a></li><li><a href="/video/">Video</a></li></ul></nav>'
@@ -585,6 +586,19 @@ def party_newspaper():
             author = f'<div class="article__author"><span class="author-name">{a["author"]}</span></div>'
         same = "".join(f'<article class="story"><a class="story__title" href="{b["path"]}">{html.escape(b["title"])}</a><time>{ddmmyyyy(b["dt"])}</time></article>'
                        for b in arts if b["cat"] == a["cat"] and b is not a)
+        if a["path"].startswith("/emagazine/"):
+            # a long-form eMagazine story: its own full-width template, a pull quote, a credits block
+            quote = a["paras"][1].split(",")[0]
+            emag = f"""<div class="emagazine"><div class="e-cover" style="background-image:url(/images/emag/cover{i}.jpg)"><div class="e-cover__inner">
+<span class="e-label">eMagazine</span><h1 class="e-title">{html.escape(a['title'])}</h1><div class="e-meta">{when}</div></div></div>
+<div class="e-body"><div class="e-sapo"><p>{html.escape(a['lead'])}</p></div>
+<p>{html.escape(a['paras'][0])}</p><div class="e-quote"><blockquote><p>“{html.escape(quote)}”</p></blockquote></div>
+<figure class="e-full-image"><img src="/images/emag/{i}.jpg"/><figcaption>{a['caption']} {a['credit']}</figcaption></figure>
+{''.join(f"<p>{html.escape(p)}</p>" for p in a['paras'][1:])}
+<div class="e-credit"><p>Nội dung: {a['author']}</p><p>Ảnh: Tuấn Minh</p><p>Trình bày: Hải Yến</p></div></div>
+<div class="article__social"><span>Chia sẻ bài viết</span> <a href="https://facebook.com/sharer">Facebook</a></div></div>"""
+            s.page(a["path"], shell(a["title"], emag, a["lead"]), article=a)
+            continue
         main = f"""<div class="breadcrumb"><a href="/">Trang chủ</a> / <a href="/{a['cat']}/">{cats[a['cat']]}</a></div>
 <article class="article">
 <h1 class="article__title cms-title">{html.escape(a['title'])}</h1>
@@ -852,7 +866,112 @@ def wordpress_block():
     s.write("/")
 
 
+# ------------------------------------------------------------------------------- wordpress + elementor
+def wordpress_elementor():
+    """A WordPress site whose single-post and archive templates are built with Elementor (Hello theme):
+    widgets for title, post info (date and a Vietnamese 12-hour time "7:15 sáng"), content, share buttons,
+    post navigation and a related-posts grid."""
+    s = Site("wordpress_elementor")
+    arts = articles_for("wordpress_elementor")
+    for a in arts:
+        a["path"] = f"/{slug(a['title'])}/"
+    s.boilerplate = ["Chia sẻ bài viết", "Bài viết liên quan", "Bài trước", "Bài sau", "Bản quyền © 2024", *CREDITS,
+                     "Nguồn:", "Lượt xem", "Đọc thêm", "Kết nối với chúng tôi"]
+
+    def vtime(t):
+        h = t.hour % 12 or 12
+        return f"{h}:{t.minute:02d} {'sáng' if t.hour < 12 else 'chiều'}"
+
+    def utc(t):
+        return t.astimezone(timezone.utc).isoformat()
+
+    nav = """<nav class="elementor-nav-menu--main"><ul id="menu-1" class="elementor-nav-menu"><li class="menu-item"><a href="/" class="elementor-item">Trang chủ</a></li>
+<li class="menu-item"><a href="/tin-tuc/" class="elementor-item">Tin tức</a></li><li class="menu-item"><a href="/category/xay-dung-dang/" class="elementor-item">Xây dựng Đảng</a></li>
+<li class="menu-item"><a href="/gioi-thieu/" class="elementor-item">Giới thiệu</a></li><li class="menu-item"><a href="/lich-cong-tac/" class="elementor-item">Lịch công tác</a></li>
+<li class="menu-item"><a href="/van-ban/" class="elementor-item">Văn bản</a></li><li class="menu-item"><a href="/lien-he/" class="elementor-item">Liên hệ</a></li></ul></nav>"""
+
+    def shell(title, main, head=""):
+        return f"""<!doctype html><html lang="vi"><head><meta charset="UTF-8"/><title>{html.escape(title)} - Cổng thông tin huyện Kim Bảng Đông</title>
+<meta name="generator" content="WordPress 6.5.3"/><meta name="generator" content="Elementor 3.21.5"/>{head}
+<link rel="alternate" type="application/rss+xml" href="/feed/"/></head><body class="wp-theme-hello-elementor elementor-default">
+<div data-elementor-type="header" class="elementor elementor-location-header"><div class="elementor-element elementor-widget elementor-widget-theme-site-logo"><a href="/"><img src="/wp-content/uploads/logo.png" alt="Huyện Kim Bảng Đông"/></a></div>
+<div class="elementor-element elementor-widget elementor-widget-nav-menu">{nav}</div></div>
+{main}
+<div data-elementor-type="footer" class="elementor elementor-location-footer"><div class="elementor-widget-container"><h4 class="elementor-heading-title">Kết nối với chúng tôi</h4>
+<p>Bản quyền © 2024 Cổng thông tin huyện Kim Bảng Đông. Địa chỉ: số 1 đường Trần Phú, thị trấn Kim Bảng.</p></div></div></body></html>"""
+
+    def card(b):
+        return f"""<article class="elementor-post elementor-grid-item post type-post"><a class="elementor-post__thumbnail__link" href="{b['path']}"><div class="elementor-post__thumbnail"><img src="/wp-content/uploads/2024/06/t{b['n']}.jpg"/></div></a>
+<div class="elementor-post__text"><h3 class="elementor-post__title"><a href="{b['path']}">{html.escape(b['title'])}</a></h3>
+<div class="elementor-post__meta-data"><span class="elementor-post-date">{ddmmyyyy(b['dt'])}</span></div>
+<div class="elementor-post__excerpt"><p>{html.escape(b['lead'][:120])}…</p></div><a class="elementor-post__read-more" href="{b['path']}">Đọc thêm »</a></div></article>"""
+
+    for i, a in enumerate(arts):
+        t = a["dt"]
+        head = (f'<meta property="og:type" content="article"/><meta property="og:title" content="{html.escape(a["title"])}"/>'
+                f'<meta property="article:published_time" content="{utc(t)}"/><meta property="article:modified_time" content="{utc(t + timedelta(hours=5))}"/>')
+        body = f"<p><strong>{html.escape(a['lead'])}</strong></p>\n" + "".join(f"<p>{html.escape(p)}</p>\n" for p in a["paras"][:-1])
+        body += f'<figure class="wp-caption aligncenter"><img src="/wp-content/uploads/2024/06/anh{i}.jpg"/><figcaption class="wp-caption-text">{a["caption"]} {a["credit"]}</figcaption></figure>\n'
+        body += f"<p>{html.escape(a['paras'][-1])}</p>\n"
+        body += f'<p style="text-align: right;"><strong>{a["author"]}</strong></p>' + (f'<p style="text-align: right;"><em>Nguồn: {a["source"]}</em></p>' if a["source"] else "")
+        rel = "".join(card(b) for b in [b for b in arts if b is not a][i % 5:i % 5 + 3])
+        prev = arts[i + 1] if i + 1 < len(arts) else arts[0]
+        main = f"""<div data-elementor-type="single-post" data-elementor-id="77" class="elementor elementor-77 elementor-location-single post-{300 + i} post type-post status-publish format-standard hentry">
+<section class="elementor-section elementor-top-section"><div class="elementor-container elementor-column-gap-default"><div class="elementor-column elementor-col-66"><div class="elementor-widget-wrap elementor-element-populated">
+<div class="elementor-element elementor-widget elementor-widget-breadcrumbs"><p id="breadcrumbs"><a href="/">Trang chủ</a> » <a href="/tin-tuc/">Tin tức</a></p></div>
+<div class="elementor-element elementor-widget elementor-widget-theme-post-title elementor-page-title elementor-widget-heading" data-widget_type="theme-post-title.default"><div class="elementor-widget-container"><h1 class="elementor-heading-title elementor-size-default">{html.escape(a['title'])}</h1></div></div>
+<div class="elementor-element elementor-widget elementor-widget-post-info"><div class="elementor-widget-container"><ul class="elementor-inline-items elementor-icon-list-items elementor-post-info">
+<li class="elementor-icon-list-item elementor-inline-item" itemprop="datePublished"><span class="elementor-icon-list-text elementor-post-info__item elementor-post-info__item--type-date">{ddmmyyyy(t)}</span></li>
+<li class="elementor-icon-list-item elementor-inline-item"><span class="elementor-icon-list-text elementor-post-info__item elementor-post-info__item--type-time">{vtime(t)}</span></li>
+<li class="elementor-icon-list-item elementor-inline-item" itemprop="author"><span class="elementor-icon-list-text elementor-post-info__item elementor-post-info__item--type-author">admin</span></li>
+<li class="elementor-icon-list-item elementor-inline-item"><span class="elementor-icon-list-text elementor-post-info__item elementor-post-info__item--type-custom">Lượt xem: {a['views']}</span></li></ul></div></div>
+<div class="elementor-element elementor-widget elementor-widget-theme-post-content" data-widget_type="theme-post-content.default"><div class="elementor-widget-container">{body}</div></div>
+<div class="elementor-element elementor-widget elementor-widget-share-buttons"><div class="elementor-widget-container"><h5>Chia sẻ bài viết</h5><div class="elementor-grid"><a class="elementor-share-btn elementor-share-btn_facebook" href="https://www.facebook.com/sharer.php?u=x">Facebook</a><a class="elementor-share-btn elementor-share-btn_zalo">Zalo</a></div></div></div>
+<div class="elementor-element elementor-widget elementor-widget-post-navigation"><div class="elementor-post-navigation"><div class="elementor-post-navigation__prev"><a href="{prev['path']}" rel="prev"><span class="post-navigation__prev--label">Bài trước</span><span class="post-navigation__prev--title">{html.escape(prev['title'])}</span></a></div><div class="elementor-post-navigation__next"><span class="post-navigation__next--label">Bài sau</span></div></div></div>
+<div class="elementor-element elementor-widget elementor-widget-heading"><h2 class="elementor-heading-title">Bài viết liên quan</h2></div>
+<div class="elementor-element elementor-widget elementor-widget-posts"><div class="elementor-posts-container elementor-posts elementor-grid">{rel}</div></div>
+</div></div></div></section></div>"""
+        s.page(a["path"], shell(a["title"], main, head), article=a)
+
+    def archive(head, items, base, p, pages):
+        pag = "".join(f'<span aria-current="page" class="page-numbers current">{q}</span>' if q == p else
+                      f'<a class="page-numbers" href="{base if q == 1 else f"{base}page/{q}/"}">{q}</a>' for q in range(1, pages + 1))
+        if p < pages:
+            pag += f'<a class="page-numbers next" href="{base}page/{p + 1}/">Trang sau »</a>'
+        return shell(head, f"""<div data-elementor-type="archive" class="elementor elementor-location-archive"><div class="elementor-widget elementor-widget-theme-archive-title"><h1 class="elementor-heading-title">{head}</h1></div>
+<div class="elementor-widget elementor-widget-archive-posts"><div class="elementor-posts-container elementor-posts elementor-grid">{''.join(card(b) for b in items)}</div>
+<nav class="elementor-pagination" aria-label="Phân trang">{pag}</nav></div></div>""")
+
+    per = 5
+    pages = (len(arts) + per - 1) // per
+    for p in range(1, pages + 1):
+        s.page("/tin-tuc/" if p == 1 else f"/tin-tuc/page/{p}/", archive("Tin tức", arts[(p - 1) * per:p * per], "/tin-tuc/", p, pages))
+    xd = arts[::3]
+    s.page("/category/xay-dung-dang/", archive("Xây dựng Đảng", xd[:4], "/category/xay-dung-dang/", 1, 2))
+    s.page("/category/xay-dung-dang/page/2/", archive("Xây dựng Đảng", xd[4:], "/category/xay-dung-dang/", 2, 2))
+    s.page("/tag/nong-thon-moi/", archive("Thẻ: nông thôn mới", arts[2:4], "/tag/nong-thon-moi/", 1, 1))
+    s.page("/?s=gi%E1%BA%A3m+ngh%C3%A8o", archive("Kết quả tìm kiếm: giảm nghèo", arts[6:7], "/", 1, 1))
+    feat = arts[0]
+    s.page("/", shell("Trang chủ", f"""<div data-elementor-type="wp-page" class="elementor elementor-5"><section class="elementor-section"><div class="elementor-widget elementor-widget-posts">
+<div class="elementor-posts-container elementor-posts elementor-grid">{''.join(card(b) for b in arts[:4])}</div></div>
+<div class="elementor-widget elementor-widget-button"><a class="elementor-button" href="/tin-tuc/">Xem tất cả tin tức</a></div>
+<div class="elementor-widget elementor-widget-text-editor"><p>Chào mừng đến với Cổng thông tin huyện Kim Bảng Đông. <a href="/?s=gi%E1%BA%A3m+ngh%C3%A8o">Chuyên đề giảm nghèo</a> | <a href="/tag/nong-thon-moi/">Nông thôn mới</a></p></div></section></div>"""))
+
+    def epage(path, title, content):
+        s.page(path, shell(title, f"""<div data-elementor-type="wp-page" class="elementor elementor-page"><section class="elementor-section"><div class="elementor-widget elementor-widget-heading"><h1 class="elementor-heading-title">{title}</h1></div>
+<div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">{content}</div></div></section></div>"""))
+
+    epage("/gioi-thieu/", "Giới thiệu", "<p>Huyện Kim Bảng Đông được tái lập năm 1997, nằm ở phía đông của tỉnh, có 18 đơn vị hành chính cấp xã. Huyện có vị trí thuận lợi, nằm trên trục giao thông nối liền các trung tâm kinh tế lớn của vùng đồng bằng.</p><p>Những năm qua, kinh tế của huyện tăng trưởng khá, cơ cấu chuyển dịch theo hướng công nghiệp, dịch vụ; đời sống vật chất, tinh thần của nhân dân không ngừng được nâng lên. Ngày 15/03/2024, huyện được công nhận đạt chuẩn nông thôn mới.</p>")
+    epage("/lich-cong-tac/", "Lịch công tác tuần", "<table><tr><td>Thứ Hai 10/6</td><td>8h00: Giao ban Thường trực Huyện ủy</td></tr><tr><td>Thứ Ba 11/6</td><td>14h00: Làm việc với Đảng ủy xã An Lạc</td></tr><tr><td>Thứ Năm 13/6</td><td>8h00: Tiếp công dân định kỳ</td></tr></table>")
+    epage("/van-ban/", "Văn bản", '<ul><li><a href="/wp-content/uploads/2024/06/kh-45.pdf">Kế hoạch 45-KH/HU ngày 03/6/2024 về kiểm tra, giám sát</a></li><li><a href="/wp-content/uploads/2024/06/qd-12.pdf">Quyết định 12-QĐ/HU ngày 05/6/2024</a></li></ul>')
+    epage("/lien-he/", "Liên hệ", "<p>Văn phòng HĐND và UBND huyện Kim Bảng Đông. Điện thoại: 0226.3821.xxx. Email: vp@kimbangdong.gov.vn</p>")
+    items = "".join(f"<item><title>{html.escape(a['title'])}</title><link>{{base}}{a['path']}</link>"
+                    f"<pubDate>{a['dt'].astimezone(timezone.utc).strftime('%a, %d %b %Y %H:%M:%S +0000')}</pubDate></item>" for a in arts[:10])
+    s.raw("/feed/", f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Kim Bảng Đông</title><link>{{base}}</link>{items}</channel></rss>', "feed.xml")
+    s.write("/")
+
+
 if __name__ == "__main__":
-    for fn in (tandan, sharepoint, liferay, party_newspaper, wordpress, wordpress_block):
+    for fn in (tandan, sharepoint, liferay, party_newspaper, wordpress, wordpress_block, wordpress_elementor):
         fn()
         print("wrote", fn.__name__)

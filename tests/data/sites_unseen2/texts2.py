@@ -167,4 +167,7 @@ SITES = {
     "wordpress_block": dict(tinh="tỉnh Tây Nguyên Sơn", tinhhoa="Tỉnh Tây Nguyên Sơn", huyen="huyện Ea Krông",
                             huyenten="Ea Krông", xa="xã Cư Pang", thon="buôn Ea Tar", nguoi="Y Thông Niê",
                             nguoi2="H'Lan Byă", nguoi3="Ama Hoa", dot="6/1"),
+    "wordpress_elementor": dict(tinh="tỉnh Hải Phong", tinhhoa="Tỉnh Hải Phong", huyen="huyện Kim Bảng Đông",
+                                huyenten="Kim Bảng Đông", xa="xã An Lạc", thon="thôn Đồng Xá", nguoi="Trịnh Quốc Việt",
+                                nguoi2="Vũ Thị Lụa", nguoi3="Mạc Văn Tiến", dot="3/2"),
 }
