@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .people_lexicon import lexicons
 from .people_tokens import Token, is_syllable
@@ -361,7 +362,9 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             # says it is the holder ("Chủ tịch UBND xã Kpă Thuyên")
             # a two-syllable Kinh-looking name there is usually the place itself ("xã Hoàng Hoa")
             ethnic = bool(lx.ethnic.match(keys, start)) or keys[start].startswith(("h'", "k'"))
-            if title_found and sur == 2 and (ctx not in _THING_CONTEXTS or ctx == "org") \
+            # a weak surname with Văn/Thị after it is a name too ("Sở Xây dựng tỉnh Hà Văn Kiên")
+            if title_found and (sur == 2 or (sur == 1 and gender_middle)) \
+                    and (ctx not in _THING_CONTEXTS or ctx == "org") \
                     and not _is_place(name_key, set()) \
                     and (len(run) >= 3 or ethnic) and name_key not in repeated_places:
                 out.append(Mention(start, end, "title"))
@@ -493,8 +496,18 @@ def _repeated_after_units(toks, keys) -> set[str]:
                 f += 1
             if f > e:
                 k = " ".join(keys[e:f])
+                if keys[i] == "tỉnh" and f - e >= 3 and k not in _province_keys():
+                    continue   # provinces are a closed list: "UBND tỉnh Trần Quốc Hòa" names the holder
                 seen[k] = seen.get(k, 0) + 1
     return {k for k, c in seen.items() if c >= 2}
+
+
+@lru_cache(maxsize=1)
+def _province_keys() -> frozenset[str]:
+    """Every province name of both eras (the gazetteer's closed list), as token keys."""
+    from .gazetteer import PROVINCE, gazetteer
+    from .text import key as text_key
+    return frozenset(text_key(u.name) for u in gazetteer().units if u.level == PROVINCE)
 
 
 _MEMORIALS = {"khu tưởng niệm", "nhà tưởng niệm", "nhà lưu niệm", "khu lưu niệm", "đền thờ", "khu di tích",

@@ -247,6 +247,11 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
     j = start - 1
     if start > 0 and toks[start - 1].text == ":":
         j -= 1
+    first = min(target)
+    if first > 1 and toks[first - 1].text == "(":
+        # the holder named in brackets after the post: "Chủ tịch UBND xã (ông Trần Văn A) cho biết"
+        target.add(first - 1)
+        j = first - 2
     inner_stops = set(stops) | {start}
     while j >= 0 and start - j <= 24 and (toks[j].text not in (";", ".", ":", "\n", "(", ")", "!", "?")
                                           or _abbreviation_dot(toks, j)):

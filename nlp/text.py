@@ -6,6 +6,7 @@ through ``Text.to_input_span`` so that ``input[start:end]`` is always the surfac
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,6 +17,16 @@ _TONES = {"\u0301", "\u0300", "\u0309", "\u0303", "\u0323"}
 _SHAPED = set("ăâêôơưĂÂÊÔƠƯ")
 _VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
 _SYLLABLE = re.compile(r"\w+")
+# scraped-text debris cleaned by Text.of: entities, zero-width marks, exotic spaces
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                                 "\u200a\u202f\u205f\u3000"), " ")
+_DEBRIS = re.compile("[&\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def _clean_piece(piece: str) -> str:
+    return piece.translate(_ZERO_WIDTH).translate(_SPACES)
 
 
 def _split_tone(ch: str) -> tuple[str, str]:
@@ -101,7 +112,11 @@ class Text:
 
     @classmethod
     def of(cls, original: str) -> "Text":
-        if unicodedata.is_normalized("NFC", original):
+        """NFC of ``original``; scraped-text debris is cleaned at the same time, with offsets kept:
+        HTML entities left in the text ("&nbsp;", "&amp;", "&#7889;") become the character they
+        stand for, zero-width characters and soft hyphens are dropped, and no-break or other
+        exotic spaces become a plain space (so that "Nguyễn&nbsp;Văn Hải" is one name)."""
+        if unicodedata.is_normalized("NFC", original) and not _DEBRIS.search(original):
             n = original
             starts = tuple(range(len(original) + 1))
         else:
@@ -109,10 +124,21 @@ class Text:
             starts_l: list[int] = []
             i, L = 0, len(original)
             while i < L:
+                ch = original[i]
+                if ch == "&":
+                    m = _ENTITY.match(original, i)
+                    if m:
+                        dec = _clean_piece(html.unescape(m.group(0)))
+                        if dec != m.group(0):
+                            dec = unicodedata.normalize("NFC", dec)
+                            starts_l.extend(i for _ in dec)
+                            pieces.append(dec)
+                            i = m.end()
+                            continue
                 j = i + 1
                 while j < L and unicodedata.combining(original[j]):
                     j += 1
-                piece = unicodedata.normalize("NFC", original[i:j])
+                piece = _clean_piece(unicodedata.normalize("NFC", original[i:j]))
                 for _ in piece:
                     starts_l.append(i)
                 pieces.append(piece)
