@@ -115,3 +115,10 @@ def test_an_emagazine_story_loses_its_pull_quote_and_production_credits_and_name
     assert r.author == "Văn Toàn"
     for junk in ("“", "Trình bày", "Tuấn Minh", "Nội dung:"):
         assert junk not in r.text, junk
+
+
+def test_a_sharepoint_item_link_with_a_return_url_is_the_same_page():
+    from scraper.urls import canonical_url
+    a = canonical_url("http://a.gov.vn/Lists/TinTuc/View_Detail.aspx?ItemID=5&Source=http%3A%2F%2Fa.gov.vn%2FPages%2Fdefault.aspx")
+    b = canonical_url("http://a.gov.vn/Lists/TinTuc/View_Detail.aspx?ContentTypeId=0x0100AB&ItemID=5")
+    assert a == b == "http://a.gov.vn/Lists/TinTuc/View_Detail.aspx?ItemID=5"

@@ -341,9 +341,15 @@ def sharepoint():
 <div class="TinKhac"><b>Các tin khác</b><ul>{others}</ul></div></div></div>"""
         s.page(a["path"], shell(a["title"], main), article=a)
 
+    def with_source(a, cate):
+        """List-item links carry the page to return to (SharePoint's Source= parameter)."""
+        href = f"{a['path']}&Source={quote(f'/Pages/tin-tuc.aspx?CateID={cate}', safe='')}"
+        s.alias(href, a["path"])
+        return html.escape(href)
+
     def listing(items, cate, page, pages, head):
         lis = "".join(f"""<tr><td class="ms-vb"><img src="/Lists/TinTuc/Attachments/{a['n']}/thumb.jpg"/></td><td class="ms-vb">
-<a href="{a['path']}" class="news-title">{html.escape(a['title'])}</a><span class="date">({ddmmyyyy(a['dt'])})</span>
+<a href="{with_source(a, cate)}" class="news-title">{html.escape(a['title'])}</a><span class="date">({ddmmyyyy(a['dt'])})</span>
 <div class="summary">{html.escape(a['lead'][:140])}...</div></td></tr>""" for a in items)
         nav = "".join(f'<a href="/Pages/tin-tuc.aspx?CateID={cate}&amp;PageIndex={p}">{p}</a> ' if p != page else f"<b>{p}</b> "
                       for p in range(1, pages + 1))
