@@ -26,12 +26,21 @@ def extract(text: str, *, site: str | None = None, url: str | None = None) -> Ex
     dates = dates_mod.find_dates(doc)
     figures = figures_mod.find_figures(doc, dates)
     persons, roles, organizations = people_mod.find_people(doc, places)
+    places = _not_persons(places, persons)
     ex = Extraction(
         persons=tuple(persons), roles=tuple(roles), places=tuple(places),
         organizations=tuple(organizations), figures=tuple(figures), dates=tuple(dates),
         meta={"pipeline_version": PIPELINE_VERSION},
     )
     return _to_input_offsets(ex, t)
+
+
+def _not_persons(places: list, persons: list) -> list:
+    """A place every mention of which is exactly a person's mention is that person, not a place: the
+    people component saw the place list and still read a name there ("Thanh Tâm - Chí Linh", a
+    byline; "Ảnh: Kim Anh")."""
+    person_spans = {span for p in persons for span in p.mentions}
+    return [p for p in places if not (p.mentions and all(m in person_spans for m in p.mentions))]
 
 
 def _to_input_offsets(ex: Extraction, t: Text) -> Extraction:

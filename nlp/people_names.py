@@ -627,7 +627,8 @@ def find_photo_credits(toks: list[Token], keys: list[str]) -> list[Mention]:
             e = k
             while e < len(toks) and _name_token(toks[e]) and e - k < 5:
                 e += 1
-            closed = e >= len(toks) or toks[e].text in (")", "\n", ".", ";", ",", "-", "–")
+            # "Ảnh: Minh Đức/TTXVN": a slash before the agency closes the name too
+            closed = e >= len(toks) or toks[e].text in (")", "\n", ".", ";", ",", "-", "–", "/", "|")
             if 2 <= e - k <= 4 and closed and _credit_name_ok(toks, keys, list(range(k, e))):
                 out.append(Mention(k, e, "byline"))
     return out
