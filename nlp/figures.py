@@ -32,8 +32,9 @@ _TOD_AFTER = {"phút", "sáng", "trưa", "chiều", "tối", "đêm", "ngày", "
 _TIME_BEFORE = {"lúc", "vào", "từ", "đến", "tới", "khoảng", "hồi"}
 _DURATION_BEFORE = {"trong", "suốt", "mất", "hơn", "gần", "sau", "với", "kéo", "dài"}
 _Y_TO_I = str.maketrans({"y": "i", "ý": "í", "ỳ": "ì", "ỷ": "ỉ", "ỹ": "ĩ", "ỵ": "ị"})
-# "tổng số 300 đại biểu", "trong vòng 15 ngày": the label word is part of another expression here
-_NOT_LABELS = {"tổng số", "với số", "có số", "trong vòng", "định kỳ"}
+# "tổng số 300 đại biểu", "trong vòng 15 ngày", "dân số 28.000 người" (a population), "quân số":
+# the label word is part of another expression here
+_NOT_LABELS = {"tổng số", "với số", "có số", "trong vòng", "định kỳ", "dân số", "quân số"}
 # a number these words link to the next one shares its unit ("98, giám sát 46 đảng viên",
 # "từ 6.500 lên 7.200 đồng/kg", "giảm từ 21 xuống còn 15 hộ")
 _BORROW_LINKS = {"và", "hoặc", "hay", "lên", "xuống", "còn", "đến", "tới"}

@@ -71,7 +71,12 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
     if unit == "xã" and end < len(keys) and keys[end] == "hội" and not toks[end].cap:
         return None   # "xã hội" (society): "Ngân hàng Chính sách xã hội"
     if end < len(keys) and keys[end] in ("ủy", "đoàn", "đội"):
-        return None   # "Huyện ủy", "Tỉnh đoàn": a committee, not a unit word
+        # "Huyện ủy", "Tỉnh đoàn": a committee, not a unit word; but a lower-case unit word before a
+        # capitalised Đoàn/Đội and another capitalised word is a unit and a surname ("tỉnh Đoàn Văn A")
+        surname_after = (keys[end] != "ủy" and not toks[i].cap and not toks[i].upper and toks[end].cap
+                         and end + 1 < len(toks) and toks[end + 1].cap)
+        if not surname_after:
+            return None
     if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX", "Q", "P"):
         end += 1
     if toks[i].upper and toks[i].text not in ("TP", "TX"):
@@ -143,8 +148,10 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
             j += 1
             continue
         # lower-case word
-        if kind == "committee" and j == head_end and t.text.isdigit():
-            j += 1     # "Ban Chỉ đạo 35", "Ban Chỉ đạo 389": a committee numbered after its resolution
+        if j == head_end and t.text.isdigit() and (kind == "committee" or lx.admin_units.match(keys, i)):
+            # "Ban Chỉ đạo 35": a committee numbered after its resolution; "Tổ dân phố 3", "Khu phố 2":
+            # a residential unit known by its number
+            j += 1
             continue
         if t.key == "và":
             # "Sở Lao động – Thương binh và Xã hội", "Văn phòng HĐND và UBND": only inside an agency name

@@ -110,6 +110,10 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             if keys[title_end:title_end + 2] in (["chuyên", "trách"], ["thường", "trực"]):
                 title_end += 2   # "Phó Trưởng Đoàn chuyên trách", "Phó Trưởng ban Thường trực"
                 o = parse_org(toks, keys, title_end, stops)
+                if o and o.kind in _BODY_KINDS:
+                    # "Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh X": the delegation named after the
+                    # qualifier stays in the title, as it does right after the post
+                    return TitleItem(ts, _committee_name_end(toks, keys, o), o.end, kind, former, o)
             if o and o.end > o.head_end:
                 return TitleItem(ts, title_end, o.end, kind, former, o)
             return TitleItem(ts, title_end, title_end, kind, former, None)

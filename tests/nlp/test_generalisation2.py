@@ -78,6 +78,34 @@ def test_town_named_with_its_unit_word_stays_a_place_beside_a_byline_of_the_same
     assert "Tam Điệp" in places(text)
 
 
+def test_residential_group_known_by_its_number_keeps_the_number_in_the_organization():
+    assert roles("Tổ trưởng Khu phố 4 (bà Huỳnh Thị Lài) cho biết khu phố có 12 hộ.") == [
+        ("Huỳnh Thị Lài", "Tổ trưởng", "Khu phố 4")]
+
+
+def test_project_board_over_several_works_is_one_agency_name():
+    got = roles("Giám đốc Ban Quản lý các dự án đầu tư xây dựng tỉnh Đoàn Văn Quý cho biết.")
+    assert [(p, t) for p, t, _ in got] == [("Đoàn Văn Quý", "Giám đốc")]
+    assert got[0][2].startswith("Ban Quản lý các dự án đầu tư xây dựng")
+
+
+def test_delegation_named_after_the_full_time_qualifier_stays_in_the_title():
+    assert roles("Đồng chí Y Thanh Hà Niê Kđăm, Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh Đắk Lắk dự.") == [
+        ("Y Thanh Hà Niê Kđăm", "Phó Trưởng đoàn chuyên trách Đoàn ĐBQH", "Đoàn ĐBQH tỉnh Đắk Lắk")]
+
+
+def figures(text: str) -> list[tuple[float, str]]:
+    return [(f.value, f.unit) for f in _ex(text).figures]
+
+
+def test_population_after_dan_so_is_a_figure_not_a_numbered_label():
+    assert (31200, "người") in figures("Phường mới có diện tích 12,5 km2, dân số 31.200 người.")
+
+
+def test_number_word_before_a_genre_compound_head_is_a_figure():
+    assert (3, "mũi thi công") in figures("Nhà thầu bổ sung ba mũi thi công để kịp tiến độ.")
+
+
 # ----------------------------------------------------------------------- scraped input shapes
 
 def test_html_entities_left_in_the_text_do_not_break_a_name_and_spans_cover_the_entity():
