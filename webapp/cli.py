@@ -148,17 +148,21 @@ def extract(files, fmt):
 @click.argument("gold_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--ablation", is_flag=True, help="Also score without the learned model (rules only).")
-def evaluate(gold_dir, as_json, ablation):
+@click.option("--per-article", is_flag=True, help="Also list each article's misses and false positives.")
+@click.option("--min-f1", multiple=True, metavar="TYPE=F", help="Exit 1 when a type's F1 is below F (repeatable).")
+def evaluate(gold_dir, as_json, ablation, per_article, min_f1):
     """Score extraction against gold articles: P/R/F1 per fact type (same rules as score.py).
 
     \b
     Example:
       partyfacts evaluate tests/data/gold
+      partyfacts evaluate my_gold/ --per-article --min-f1 persons=0.9
     """
     if not gold_dir.is_dir():
         raise UserError(f"error: {gold_dir}: not a directory of gold .json files")
     from nlp import evaluate as ev
     argv = [str(gold_dir)] + (["--json"] if as_json else []) + (["--ablation"] if ablation else [])
+    argv += (["--per-article"] if per_article else []) + [x for m in min_f1 for x in ("--min-f1", m)]
     sys.exit(ev.main(argv))
 
 

@@ -109,3 +109,10 @@ def test_export_takes_the_pages_filters(runner, tmp_path):
     assert res.exit_code == 0 and res.output.strip() == ""
     res = runner.invoke(main, ["--db", db, "export", "roles", "--from", "not-a-date"])
     assert res.exit_code == 1 and "not-a-date" in res.output and "Traceback" not in res.output
+
+
+def test_evaluate_min_f1_fails_the_command_below_the_floor(runner):
+    res = runner.invoke(main, ["evaluate", str(GOLD), "--min-f1", "persons=1.01"])
+    assert res.exit_code == 1 and "below minimum" in res.output
+    res = runner.invoke(main, ["evaluate", str(GOLD), "--min-f1", "persons=0.5"])
+    assert res.exit_code == 0
