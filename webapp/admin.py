@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from functools import wraps
 
 from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session,
@@ -55,21 +56,66 @@ def api_crawls():
     return jsonify(d)
 
 
+MAX_FAILED_LOGINS = 5        # per client address within LOGIN_WINDOW seconds
+LOGIN_WINDOW = 300.0
+
+
+class LoginThrottle:
+    """Failed admin logins per client address in a sliding window (in-process: one per app)."""
+
+    def __init__(self, limit: int = MAX_FAILED_LOGINS, window: float = LOGIN_WINDOW, clock=time.monotonic):
+        self.limit, self.window, self.clock = limit, window, clock
+        self.failures: dict[str, list[float]] = {}
+        self.lock = threading.Lock()
+
+    def _recent(self, addr: str) -> list[float]:
+        now = self.clock()
+        times = [x for x in self.failures.get(addr, []) if now - x < self.window]
+        self.failures[addr] = times
+        return times
+
+    def retry_after(self, addr: str) -> int:
+        """Seconds until this address may try again (0 = now)."""
+        with self.lock:
+            times = self._recent(addr)
+            return int(self.window - (self.clock() - times[0])) + 1 if len(times) >= self.limit else 0
+
+    def fail(self, addr: str) -> None:
+        with self.lock:
+            self._recent(addr).append(self.clock())
+
+    def clear(self, addr: str) -> None:
+        with self.lock:
+            self.failures.pop(addr, None)
+
+
+def _throttle() -> LoginThrottle:
+    return current_app.extensions.setdefault("partyfacts_login_throttle", LoginThrottle())
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     stored = current_app.config["ADMIN_PASSWORD_HASH"]
     error = ""
+    status = 200
     if request.method == "POST":
+        addr = request.remote_addr or "?"
         password = request.form.get("password", "")
-        if not stored:
-            error = t("login_disabled")
+        wait = _throttle().retry_after(addr)
+        if wait:
+            error, status = t("login_throttled", minutes=max(1, (wait + 59) // 60)), 429
+        elif not stored:
+            error, status = t("login_disabled"), 401
         elif len(password) <= 1024 and check_password_hash(stored, password):
+            _throttle().clear(addr)
             session.clear()
             session["admin"] = True
             return redirect(url_for("admin.crawls"))
         else:
-            error = t("login_wrong")
-    return render_template("login.html", error=error, enabled=bool(stored)), (401 if error else 200)
+            _throttle().fail(addr)
+            log.warning("failed admin login from %s", addr)
+            error, status = t("login_wrong"), 401
+    return render_template("login.html", error=error, enabled=bool(stored)), status
 
 
 @bp.post("/logout")

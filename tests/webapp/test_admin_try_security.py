@@ -189,3 +189,23 @@ def test_background_crawl_fetches_the_site_and_clears_its_running_mark(tmp_path)
     finally:
         portal.close()
         db.dispose()
+
+
+def test_repeated_wrong_passwords_are_throttled_per_address(client):
+    for _ in range(5):
+        r = client.post("/login", data={"password": "guess", "csrf_token": _csrf(client, "/login")})
+        assert r.status_code == 401
+    r = client.post("/login", data={"password": ADMIN_PASSWORD, "csrf_token": _csrf(client, "/login")})
+    assert r.status_code == 429  # even the right password waits out the window
+    assert "try again" in r.get_data(as_text=True) or "thử lại" in r.get_data(as_text=True)
+
+
+def test_login_throttle_window_expires():
+    from webapp.admin import LoginThrottle
+    now = [0.0]
+    th = LoginThrottle(limit=2, window=60, clock=lambda: now[0])
+    th.fail("1.2.3.4")
+    th.fail("1.2.3.4")
+    assert th.retry_after("1.2.3.4") == 61 and th.retry_after("5.6.7.8") == 0
+    now[0] = 61.0
+    assert th.retry_after("1.2.3.4") == 0
