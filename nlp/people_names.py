@@ -634,5 +634,49 @@ def find_photo_credits(toks: list[Token], keys: list[str]) -> list[Mention]:
     return out
 
 
+def all_capitals(toks: list[Token]) -> bool:
+    """A text written wholly in capitals: capital letters no longer mark names."""
+    words = [t for t in toks if t.is_word and any(c.isalpha() for c in t.text)]
+    return len(words) >= 12 and sum(t.upper or (len(t.text) == 1 and t.text.isupper()) for t in words) >= 0.9 * len(words)
+
+
+# words that follow a name in a sentence and are never part of it ("NGUYỄN VĂN A VÀ …", "… ĐÃ PHÁT BIỂU")
+_AFTER_NAME = {"và", "đã", "đang", "sẽ", "cho", "cùng", "với", "là", "được", "bị", "có", "tại", "về", "vào"}
+
+
+def caps_text_mentions(toks: list[Token], keys: list[str], mentions: list[Mention]) -> list[Mention]:
+    """In an all-capitals text keep only names shaped like names: a surname or minority opener first,
+    no common two-syllable word inside ("CAO TUỔI", "NÔNG NGHIỆP", "Y TẾ" are words, "VĂN HẢI" after a
+    middle name is not), and no function word at the end ("NGUYỄN ĐỨC LƯƠNG VÀ" → "NGUYỄN ĐỨC LƯƠNG")."""
+    from .figures import _in_dict   # the Viet74K list of common Vietnamese words
+    out = []
+    for m in mentions:
+        end = m.end
+        while end - m.start > 2 and keys[end - 1] in _AFTER_NAME:
+            end -= 1
+        if keys[end - 1] in _AFTER_NAME:
+            continue
+        if m.cue == "byline":
+            out.append(m)   # a signature line stands alone: "THANH TÂM"
+            continue
+        if _surname_strength(keys, m.start) == 0:
+            continue
+        names = _name_syllables()
+        if any(_in_dict(keys[k] + " " + keys[k + 1]) and not (keys[k] in names and keys[k + 1] in names)
+               for k in range(m.start, end - 1)):
+            continue
+        m.end = end
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _name_syllables() -> frozenset[str]:
+    """Syllables personal names are made of: surnames, middle names, frequent given names."""
+    from .people_lexicon import _rows, word_key
+    lx = lexicons()
+    return frozenset(lx.surnames | lx.weak_surnames | lx.middle | {word_key(r[0]) for r in _rows("given_names.txt")})
+
+
 def model_enabled() -> bool:
     return os.environ.get("PARTYFACTS_NO_MODEL", "") not in ("1", "true", "yes")

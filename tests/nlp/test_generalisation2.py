@@ -147,6 +147,21 @@ def test_text_without_diacritics_gives_no_invented_persons():
             assert text[a:b] == p.name
 
 
+def test_all_capitals_text_keeps_names_and_drops_common_words_read_as_names():
+    text = ("HỘI NGHỊ TỔNG KẾT CÔNG TÁC NĂM 2025 CỦA HUYỆN ỦY MƯỜNG KHƯƠNG. ĐỒNG CHÍ TRIỆU VĂN PHÚC, BÍ THƯ "
+            "HUYỆN ỦY PHÁT BIỂU. TỶ LỆ ĐẢNG VIÊN NỮ CHIẾM 31%, ĐẢNG VIÊN CAO TUỔI ĐẢNG NHẤT LÀ CỤ LỤC VĂN "
+            "SÁNG VÀ BÀ HOÀNG THỊ MỴ ĐÃ DỰ.")
+    got = persons(text)
+    assert "TRIỆU VĂN PHÚC" in got
+    assert not [p for p in got if p.split()[-1] in ("CHIẾM", "NHẤT", "ĐÃ", "VÀ", "TUỔI")]
+
+
+def test_all_capitals_name_before_a_conjunction_is_cut_before_it():
+    text = ("BAN THƯỜNG VỤ TỈNH ỦY TỔ CHỨC HỘI NGHỊ CÔNG BỐ QUYẾT ĐỊNH. ĐỒNG CHÍ PHAN VĂN NGHĨA ĐÃ TRAO QUYẾT "
+            "ĐỊNH CHO CÁC ĐỒNG CHÍ ĐƯỢC BỔ NHIỆM.")
+    assert persons(text) == ["PHAN VĂN NGHĨA"]
+
+
 @pytest.mark.parametrize("text", ["", "   \n\t \r\n", "🎉🔥👏", "&nbsp;&amp;&#7889;", "\u0301\u0323", "|\t|\t|",
                                   "- \n• \n– ", "&", "&;", "&#99999999;", "\x00\ufeff\u200b"])
 def test_degenerate_inputs_do_not_raise(text):
