@@ -377,6 +377,13 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
         earlier = [e for e in main.get("_orgs", []) if e[2] < o.start]
         return complete_org(text, keys, o, main, cp, [(a, b) for a, b, _ in earlier]), o, toks[o.end - 1].end
     title_end_char = toks[it.title_end - 1].end
+    if it.back_ref:
+        # "Hiệu trưởng nhà trường": the last body of that kind written before, as written there
+        ref_end = toks[it.end - 1].end
+        for okeys, name, at in reversed(main.get("_orgs", [])):
+            if at < it.start and okeys[:len(it.back_ref)] == it.back_ref:
+                return name, None, ref_end
+        return "", None, ref_end
     if it.kind == "delegate" and main.get("_session_council"):
         # "đại biểu X" in the report of a council session: a delegate of that council
         return main["_session_council"], None, title_end_char

@@ -5,6 +5,7 @@ the name, right before the name, or after "giữ chức"/"được bầu" (appoi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .people_lexicon import lexicons
 from .people_orgs import OrgSpan, parse_org
@@ -25,6 +26,7 @@ class TitleItem:
     former: bool
     org: OrgSpan | None
     implied_org: str = ""      # "Tỉnh ủy" for "Tỉnh ủy viên"
+    back_ref: tuple[str, ...] = ()   # "nhà trường" after the post: head keys of the body it refers to
 
 
 def _dept_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
@@ -156,6 +158,11 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
                 e += 1
             if e < n and toks[e].text in (",", ";", ".", ")", "\n") or e >= n or (e in stops and e - j <= 3):
                 org = OrgSpan(j, e, "other", j)   # … also right before the holder's name ("Thủ tướng Lào X")
+    if org is None and j < n and j not in stops:
+        ref = _back_references().match(keys, j)
+        if ref and toks[j].is_word and not toks[j].cap:
+            # "Hiệu trưởng nhà trường", "Giám đốc công ty, ông A": the body the article named before
+            return TitleItem(ts, title_end, ref[0], kind, former, None, back_ref=ref[1])
     if org is None:
         if kind == "job":
             return None
@@ -165,6 +172,15 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             return None
     implied = extra if kind == "member" else _implied_by_abbr(extra) if kind == "abbr" else ""
     return TitleItem(ts, title_end, org.end if org else title_end, kind, former, org, implied_org=implied)
+
+
+@lru_cache(maxsize=1)
+def _back_references():
+    from .people_lexicon import Trie, _rows, phrase_keys
+    t = Trie()
+    for r in _rows("back_references.tsv"):
+        t.add(phrase_keys(r[0]), phrase_keys(r[1]))
+    return t
 
 
 def _inner_agency(toks: list[Token], keys: list[str], o: OrgSpan, stops) -> OrgSpan | None:

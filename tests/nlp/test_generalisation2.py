@@ -106,6 +106,22 @@ def test_number_word_before_a_genre_compound_head_is_a_figure():
     assert (3, "mũi thi công") in figures("Nhà thầu bổ sung ba mũi thi công để kịp tiến độ.")
 
 
+def test_post_of_nha_truong_takes_the_school_the_article_named_before():
+    text = ("Năm học này, Trường THCS Chu Văn An có 860 học sinh. Cô Lương Thị Thu, Hiệu trưởng nhà trường "
+            "cho biết trường đạt chuẩn quốc gia.")
+    assert roles(text) == [("Lương Thị Thu", "Hiệu trưởng", "Trường THCS Chu Văn An")]
+
+
+def test_post_of_cong_ty_before_the_holder_takes_the_company_named_before():
+    text = ("Đoàn đến thăm Công ty TNHH May Tiến Phát. Giám đốc công ty, bà Vương Thị Xuyến cho biết "
+            "công ty có 420 công nhân.")
+    assert roles(text) == [("Vương Thị Xuyến", "Giám đốc", "Công ty TNHH May Tiến Phát")]
+
+
+def test_back_reference_without_a_named_body_leaves_the_organization_empty():
+    assert roles("Ông Kiều Văn Thành, Giám đốc bệnh viện cho biết.") == [("Kiều Văn Thành", "Giám đốc", "")]
+
+
 # ----------------------------------------------------------------------- scraped input shapes
 
 def test_html_entities_left_in_the_text_do_not_break_a_name_and_spans_cover_the_entity():
