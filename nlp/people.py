@@ -17,7 +17,7 @@ from .people_tokens import Token, tokenize
 from .text import key as text_key
 from .types import Organization, Person, Place, Role
 
-_SEPS = {",", "–", "-", "—", "("}
+_SEPS = {",", "–", "-", "—", "(", "|", "\t"}   # "|" and a tab: cells of a table flattened into lines
 
 # The person/non-person model is optional: rules decide alone when it is off or missing.
 USE_MODEL = True

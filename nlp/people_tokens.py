@@ -12,7 +12,7 @@ from unicodedata import normalize
 from .doc import Document
 from .people_lexicon import word_key
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|\n|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|\n|\t|[^\w\s]")   # a tab separates table cells
 _VOWEL = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
 
 

@@ -148,6 +148,14 @@ def test_dash_and_bullet_attendee_lists_give_one_role_per_line():
     assert len(got) == 3
 
 
+def test_table_rows_flattened_with_pipes_or_tabs_give_the_post_in_the_next_cell():
+    text = ("STT | Họ và tên | Chức vụ\n1 | Đào Minh Châu | Bí thư Đảng ủy xã Đông Sơn\n"
+            "2\tNông Thị Bích\tPhó Chủ tịch UBND xã Đông Sơn")
+    got = roles(text)
+    assert ("Đào Minh Châu", "Bí thư", "Đảng ủy xã Đông Sơn") in got
+    assert ("Nông Thị Bích", "Phó Chủ tịch UBND", "UBND xã Đông Sơn") in got
+
+
 def test_whole_article_on_one_line_keeps_its_roles():
     text = ("Sáng 3/10, Huyện ủy Bảo Yên tổ chức hội nghị. Đồng chí Lý Văn Dũng, Bí thư Huyện ủy chủ trì. "
             "Huyện có 2.150 đảng viên. Tin: Hải Yến")
