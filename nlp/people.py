@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .doc import Document
 from .people_lexicon import lexicons
-from .people_names import (Mention, all_capitals, caps_text_mentions, find_bylines, find_mentions, find_photo_credits,
+from .people_names import (Mention, caps_text_mentions, find_bylines, find_mentions, find_photo_credits,
                            model_enabled)
 from .people_orgs import COMMITTEE_UNIT, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
 from .people_roles import TitleItem, chain_before, later_trigger_chains, parse_chain, trigger_chain
@@ -49,7 +49,7 @@ def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[
             mentions.append(b)
             starts.add(b.start)
     mentions.sort(key=lambda m: m.start)
-    if all_capitals(toks):
+    if doc.cache.get("people.all_capitals"):   # set by tokenize() before it re-cases common words
         mentions = caps_text_mentions(toks, keys, mentions)
     clusters = _cluster(toks, keys, mentions)
     mentions = sorted((m for c in clusters for m in c["mentions"]), key=lambda m: m.start)

@@ -63,8 +63,55 @@ def tokenize(doc: Document) -> list[Token]:
         # str.isupper(): every cased letter upper case, at least one; "2+ letters" rules out "A", "Y"
         upper = w and len(t) >= 2 and t.isupper() and sum(c.isalpha() for c in t) >= 2
         out.append(Token(a, b, t, word_key(t.replace(" ", "")), w, w and t[0].isupper(), upper))
+    from .people_names import all_capitals
+    caps = all_capitals(out)
+    if caps:
+        _lower_common_words(out)
+    doc.cache["people.all_capitals"] = caps
     doc.cache["people.tokens"] = out
     return out
+
+
+def _lower_common_words(toks: list[Token]) -> None:
+    """In a text written wholly in capitals, a common two-syllable word none of whose syllables names
+    people, places or bodies ("CHO BIẾT", "ĐỀ NGHỊ", "TIẾP TỤC") reads as lower case, so that names
+    of bodies and persons end before it as they do in ordinary text."""
+    from .figures import _in_dict   # the Viet74K list of common Vietnamese words
+    from .people_lexicon import lexicons
+    keep = _name_or_body_syllables()
+    lx = lexicons()
+    keys = [t.key for t in toks]
+    for i, t in enumerate(toks):
+        # the words that end an organization name in ordinary text ("ĐÃ", "ĐƯỢC", "VỀ", "GIỮ CHỨC")
+        m = lx.org_stop.match(keys, i) or lx.triggers.match(keys, i)
+        if m and t.upper and keys[i] not in _name_syllables_only():
+            for x in toks[i:m[0]]:
+                x.cap = x.upper = False
+    for a, b in zip(toks, toks[1:]):
+        if a.upper and b.upper and a.end + 1 == b.start and a.key not in keep and b.key not in keep \
+                and _in_dict(a.key + " " + b.key):
+            a.cap = a.upper = b.cap = b.upper = False
+
+
+@lru_cache(maxsize=1)
+def _name_syllables_only() -> frozenset[str]:
+    from .people_names import _name_syllables
+    return _name_syllables()
+
+
+@lru_cache(maxsize=1)
+def _name_or_body_syllables() -> frozenset[str]:
+    from .people_lexicon import _rows, lexicons, phrase_keys
+    from .people_names import _name_syllables
+    lx = lexicons()
+    out = set(_name_syllables())
+    for name in lx.admin_names:
+        out.update(name.split())
+    for fn in ("org_heads.tsv", "titles.tsv", "commissions.txt", "admin_units.tsv", "honorifics.txt",
+               "ranks.txt", "abbreviations.tsv", "org_vocab.txt", "org_words.txt"):
+        for r in _rows(fn):
+            out.update(phrase_keys(r[0]))
+    return frozenset(out)
 
 
 def is_syllable(t: Token) -> bool:

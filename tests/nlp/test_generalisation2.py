@@ -186,6 +186,12 @@ def test_all_capitals_name_before_a_conjunction_is_cut_before_it():
     assert persons(text) == ["PHAN VĂN NGHĨA"]
 
 
+def test_all_capitals_organization_ends_before_the_verb_as_in_ordinary_text():
+    text = ("HUYỆN ỦY BẮC HÀ TỔ CHỨC HỘI NGHỊ SƠ KẾT. ĐỒNG CHÍ NÔNG VĂN CƯỜNG, BÍ THƯ HUYỆN ỦY BẮC HÀ CHỦ TRÌ "
+            "HỘI NGHỊ VÀ ĐỀ NGHỊ CÁC CẤP ỦY TIẾP TỤC RÀ SOÁT.")
+    assert roles(text) == [("NÔNG VĂN CƯỜNG", "BÍ THƯ", "HUYỆN ỦY BẮC HÀ")]
+
+
 @pytest.mark.parametrize("text", ["", "   \n\t \r\n", "🎉🔥👏", "&nbsp;&amp;&#7889;", "\u0301\u0323", "|\t|\t|",
                                   "- \n• \n– ", "&", "&;", "&#99999999;", "\x00\ufeff\u200b"])
 def test_degenerate_inputs_do_not_raise(text):
