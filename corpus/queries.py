@@ -28,6 +28,7 @@ MAX_PER_PAGE = 200
 MAX_PAGE = 5000          # bounded OFFSET: deeper pages are an export's job
 COUNT_CAP = 10_000       # searches and filtered lists count at most this many rows ("10,000+")
 RANK_LIMIT = 3000        # article match sets up to this size are ordered by bm25
+NARROW_ARTICLES = 5000   # a site/date filter of at most this many articles drives a fact search
 
 A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
 
@@ -43,6 +44,17 @@ class Ctx:
     sq: SearchQuery
     filters: Filters
     fts: bool
+    narrow: bool = False   # FTS search whose site/date filter is selective: the filter drives
+
+    def by_index(self, col):
+        """``col`` as a condition on the filter side: indexed unless an FTS match set (the smaller
+        side) drives the query, then ``col + 0`` so the match set is scanned once."""
+        return _no_index(col) if self.searching and not self.narrow else col
+
+    def on_match(self, col):
+        """``col`` compared with an FTS match set: ``col + 0`` when a narrow filter drives (the match
+        set is then built once into a lookup set instead of being probed per row)."""
+        return _no_index(col) if self.narrow else col
 
     @property
     def searching(self) -> bool:
@@ -69,9 +81,9 @@ def _mentioned(etype: str, ent_id_col, f: Filters):
     return exists().where(mn.entity_type == etype, mn.entity_id == ent_id_col, *scope)
 
 
-def _article_scope(f: Filters, id_col) -> list:
-    """Conditions on an article-id column for the site/date/article filters: one IN over the
-    articles' (published_date, site_id) index, so no article row (with its text) is read."""
+def _scope_articles(f: Filters) -> Select | None:
+    """The ids of the articles passing the site/date filters (None without such a filter), read from
+    the articles' indexes only."""
     conds = []
     if f.site:
         conds.append(A.site_id == _site_id(f.site))
@@ -79,7 +91,14 @@ def _article_scope(f: Filters, id_col) -> list:
         conds.append(A.published_date >= f.date_from)
     if f.date_to:
         conds.append(A.published_date <= f.date_to)
-    out = [id_col.in_(select(A.id).where(*conds))] if conds else []
+    return select(A.id).where(*conds) if conds else None
+
+
+def _article_scope(f: Filters, id_col) -> list:
+    """Conditions on an article-id column for the site/date/article filters: one IN over the
+    articles' (published_date, site_id) index, so no article row (with its text) is read."""
+    scope = _scope_articles(f)
+    out = [id_col.in_(scope)] if scope is not None else []
     if f.article:
         out.append(id_col == f.article)
     return out
@@ -335,8 +354,8 @@ def _occurrence(fields: Callable) -> Callable[[Any], dict]:
 
 def _role_conditions(ctx: Ctx) -> list:
     f = ctx.filters
-    # with a search the (small) match set drives the query, not the articles of a date range
-    conds = _article_scope(f, _no_index(R.article_id) if ctx.searching else R.article_id)
+    # with a search the match set drives the query, unless the site/date filter is the narrower side
+    conds = _article_scope(f, ctx.by_index(R.article_id))
     if f.province:
         conds.append(R.place_id.in_(select(PL.id).where(PL.province == f.province)))
     if f.role_title:
@@ -353,7 +372,8 @@ def _role_conditions(ctx: Ctx) -> list:
         sq = ctx.sq
         if ctx.fts:
             mr, mp = fts_matches("roles", sq), fts_matches("persons", sq)
-            conds.append(or_(R.id.in_(select(mr.c.id)), R.person_id.in_(select(mp.c.id))))
+            conds.append(or_(ctx.on_match(R.id).in_(select(mr.c.id)),
+                             ctx.on_match(R.person_id).in_(select(mp.c.id))))
         else:
             conds.append(or_(_like_all([R.title_folded], sq),
                              R.person_id.in_(select(P.id).where(_like_all([P.folded], sq)))))
@@ -385,7 +405,7 @@ def _role_row(r) -> dict:
 
 def _figure_conditions(ctx: Ctx, search: bool = True) -> list:
     f = ctx.filters
-    conds = _article_scope(f, _no_index(F.article_id) if ctx.searching else F.article_id)
+    conds = _article_scope(f, ctx.by_index(F.article_id))
     if f.province:
         conds.append(F.place_id.in_(select(PL.id).where(PL.province == f.province)))
     if f.unit:
@@ -398,7 +418,7 @@ def _figure_conditions(ctx: Ctx, search: bool = True) -> list:
         sq = ctx.sq
         if ctx.fts:
             mt = fts_matches("figures", sq)
-            conds.append(F.id.in_(select(mt.c.id)))
+            conds.append(ctx.on_match(F.id).in_(select(mt.c.id)))
         else:
             conds.append(_like_all([func.lower(F.unit), func.lower(F.text), func.lower(F.counted)], sq))
     return conds
@@ -418,6 +438,9 @@ def _figures(ctx: Ctx, export: bool) -> Select:
 def _figures_ids(ctx: Ctx) -> Select:
     if ctx.searching and ctx.fts:  # stream the FTS matches newest first, stop at the page
         mt = fts_matches("figures", ctx.sq)
+        if ctx.narrow:  # the filter's figure ids (index only) as a lookup set, the match set walked once
+            return (select(mt.c.id).where(_no_index(mt.c.id).in_(select(F.id).where(
+                *_figure_conditions(ctx, search=False)))).order_by(mt.c.id.desc()))
         return (select(mt.c.id).join(F, F.id == mt.c.id).where(*_figure_conditions(ctx, search=False))
                 .order_by(mt.c.id.desc()))
     return select(F.id).where(*_figure_conditions(ctx)).order_by(F.id.desc())
@@ -475,7 +498,12 @@ def spec(table: str) -> TableSpec:
 
 
 def _ctx(session: Session, q: str | None, filters: Filters | None) -> Ctx:
-    return Ctx(parse_query(q), filters or Filters(), has_fts(session))
+    sq, f, fts = parse_query(q), filters or Filters(), has_fts(session)
+    narrow = False
+    if fts and not sq.empty:
+        scope = _scope_articles(f)
+        narrow = scope is not None and _capped_count(session, scope, NARROW_ARTICLES) <= NARROW_ARTICLES
+    return Ctx(sq, f, fts, narrow)
 
 
 def _capped_count(session: Session, st: Select, cap: int = COUNT_CAP) -> int:
