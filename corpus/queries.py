@@ -185,8 +185,13 @@ def _article_search_page(session: Session, ctx: Ctx, offset: int, limit: int) ->
             st = st.where(tier.c.id.not_in(select(prev.c.id)))
         earlier.append(tier)
         need = limit - len(ids)
-        n = _capped_count(session, st, RANK_LIMIT)  # cheap: no bm25 computed
-        small = session.execute(st.add_columns(tier.c.score)).all() if n <= RANK_LIMIT else []
+        if ctx.filters.active():
+            # a filtered tier is walked far for each row kept: one walk, bm25 on the kept rows
+            small = session.execute(st.add_columns(tier.c.score).limit(RANK_LIMIT + 1)).all()
+            n = len(small)
+        else:  # an unfiltered tier: counting RANK_LIMIT + 1 rows is cheap, bm25 on them is not
+            n = _capped_count(session, st, RANK_LIMIT)
+            small = session.execute(st.add_columns(tier.c.score)).all() if n <= RANK_LIMIT else []
         if n <= RANK_LIMIT:  # rank the whole tier by bm25
             if offset >= len(small):
                 offset -= len(small)
