@@ -91,6 +91,8 @@ class RawPage(Base):
 
 class Article(Base):
     __tablename__ = "articles"
+    # covering (id, published_date, site_id): a search's site/date filter checked per match (0005)
+    __table_args__ = (Index("ix_articles_id_scope", "id", "published_date", "site_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"), index=True)
     url: Mapped[str] = mapped_column(String(2048))

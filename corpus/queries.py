@@ -8,10 +8,11 @@ of migration 0003_search; elsewhere through LIKE over folded columns. Exports st
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Select, and_, case, desc, exists, func, literal, or_, select
+from sqlalchemy import Date, Integer, Select, TableClause, and_, case, column, desc, exists, func, literal, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 
 from nlp.text import fold, key
@@ -29,6 +30,7 @@ MAX_PAGE = 5000          # bounded OFFSET: deeper pages are an export's job
 COUNT_CAP = 10_000       # searches and filtered lists count at most this many rows ("10,000+")
 RANK_LIMIT = 3000        # article match sets up to this size are ordered by bm25
 NARROW_ARTICLES = 5000   # a site/date filter of at most this many articles drives a fact search
+SCOPE_INDEX = "ix_articles_id_scope"   # articles(id, published_date, site_id), migration 0005
 
 A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
 
@@ -81,17 +83,52 @@ def _mentioned(etype: str, ent_id_col, f: Filters):
     return exists().where(mn.entity_type == etype, mn.entity_id == ent_id_col, *scope)
 
 
+def _scope_conditions(f: Filters, t=A) -> list:
+    """The site/date filters as conditions on the articles table (``t``: its columns)."""
+    conds = []
+    if f.site:
+        conds.append(t.site_id == _site_id(f.site))
+    if f.date_from:
+        conds.append(t.published_date >= f.date_from)
+    if f.date_to:
+        conds.append(t.published_date <= f.date_to)
+    return conds
+
+
+class _ScopeIndex(TableClause):
+    """The articles table read through SCOPE_INDEX only (SQLite: ``articles INDEXED BY …``; the planner
+    would otherwise seek the wide table rows by rowid)."""
+    inherit_cache = True
+
+
+@compiles(_ScopeIndex, "sqlite")
+def _scope_index_sqlite(element, compiler, **kw):
+    sql = compiler.visit_table(element, **kw)
+    return sql + f" INDEXED BY {SCOPE_INDEX}" if kw.get("asfrom") else sql
+
+
+_A_SCOPE = _ScopeIndex("articles", column("id", Integer), column("published_date", Date), column("site_id", Integer))
+
+
 def _scope_articles(f: Filters) -> Select | None:
     """The ids of the articles passing the site/date filters (None without such a filter), read from
     the articles' indexes only."""
-    conds = []
-    if f.site:
-        conds.append(A.site_id == _site_id(f.site))
-    if f.date_from:
-        conds.append(A.published_date >= f.date_from)
-    if f.date_to:
-        conds.append(A.published_date <= f.date_to)
+    conds = _scope_conditions(f)
     return select(A.id).where(*conds) if conds else None
+
+
+def _tier_select(ctx: Ctx, tier, *cols) -> Select:
+    """select(cols) over an FTS match set (``tier``) keeping the rows that pass every filter. A narrow
+    site/date filter is one lookup set of article ids built once; a wide one (a date range of tens of
+    thousands of articles) is checked per match by a seek in the covering index SCOPE_INDEX, which
+    costs less than building and probing a lookup set that size."""
+    scope = _scope_conditions(ctx.filters)
+    if not scope or ctx.narrow:
+        return select(*cols).where(*_article_conditions(ctx.filters, _no_index(tier.c.id)))
+    rest = replace(ctx.filters, site="", date_from=None, date_to=None)
+    a = _A_SCOPE.c
+    return (select(*cols).join_from(tier, _A_SCOPE, a.id == tier.c.id)
+            .where(*_scope_conditions(ctx.filters, a), *_article_conditions(rest, _no_index(tier.c.id))))
 
 
 def _article_scope(f: Filters, id_col) -> list:
@@ -180,7 +217,7 @@ def _article_search_page(session: Session, ctx: Ctx, offset: int, limit: int) ->
     ids: list[int] = []
     earlier = []
     for tier in _article_tiers(ctx.sq):
-        st = select(tier.c.id).where(*_article_conditions(ctx.filters, _no_index(tier.c.id)))
+        st = _tier_select(ctx, tier, tier.c.id)
         for prev in earlier:
             st = st.where(tier.c.id.not_in(select(prev.c.id)))
         earlier.append(tier)
@@ -546,7 +583,7 @@ def count_items(session: Session, table: str, q: str = "", filters: Filters | No
     base = (sp.ids(ctx) if sp.ids else None)
     if table == "articles" and ctx.searching and ctx.fts:
         every = _article_tiers(ctx.sq)[-1]
-        base = select(every.c.id).where(*_article_conditions(ctx.filters, _no_index(every.c.id)))
+        base = _tier_select(ctx, every, every.c.id)
     if base is None:
         base = sp.query(ctx, False)
     if cap is None:
@@ -593,7 +630,7 @@ def search_facets(session: Session, q: str = "", filters: Filters | None = None)
     ctx = _ctx(session, q, filters)
     if ctx.searching and ctx.fts:
         every = _article_tiers(ctx.sq)[-1]
-        ids = select(every.c.id.label("id")).where(*_article_conditions(ctx.filters, _no_index(every.c.id)))
+        ids = _tier_select(ctx, every, every.c.id.label("id"))
     else:
         ids = _articles(ctx, False).with_only_columns(A.id, maintain_column_froms=True).order_by(None)
     ids = list(session.execute(ids.limit(FACET_SAMPLE)).scalars())  # the match set is scanned once
