@@ -4,6 +4,10 @@ export (time, peak memory), each measured in a fresh process through the Flask a
 
     .venv/bin/python benchmarks/web_speed.py                 # generate (if missing) and measure
     .venv/bin/python benchmarks/web_speed.py --articles 10000 --figures 100000   # a quick run
+    .venv/bin/python benchmarks/web_speed.py --runs 2        # reuse the corpus, measure the pages twice
+
+An existing corpus file is reused (no --regenerate); opening it brings its schema to the newest
+migration first, as the web app does.
 
 Targets (issue 5): search p95 <= 100 ms, person page <= 200 ms, 1M-row CSV export <= 60 s with
 peak memory < 300 MB. Results are printed and written to benchmarks/out/web_speed.json.
@@ -291,6 +295,9 @@ def main() -> None:
     ap.add_argument("--figures", type=int, default=1_000_000)
     ap.add_argument("--roles", type=int, default=300_000)
     ap.add_argument("--regenerate", action="store_true", help="Rebuild the corpus even if the file exists.")
+    ap.add_argument("--runs", type=int, default=1,
+                    help="Measure the pages this many times, each in a fresh process (a shared machine is noisy); "
+                         "the last run is reported, every run's search/person p50/p95 under page_runs.")
     ap.add_argument("--measure", choices=["pages", "export"], help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.measure:
@@ -303,7 +310,11 @@ def main() -> None:
         print(f"generating {a.articles} articles, {a.roles} roles, {a.figures} figures …", file=sys.stderr)
         result["corpus"] = generate(db, a.articles, a.figures, a.roles)
         print(json.dumps(result["corpus"]), file=sys.stderr)
-    result.update(_in_subprocess("pages", str(db)))
+    runs = [_in_subprocess("pages", str(db)) for _ in range(max(1, a.runs))]
+    result.update(runs[-1])
+    if len(runs) > 1:
+        result["page_runs"] = [{k: r[k] for k in ("search_p50_ms", "search_p95_ms", "search_max_ms", "person_p50_ms",
+                                                  "person_p95_ms", "person_max_ms")} for r in runs]
     result.update(_in_subprocess("export", str(db)))
     result["targets"] = {"search_p95_ms<=100": result["search_p95_ms"] <= 100,
                          "person_p95_ms<=200": result["person_p95_ms"] <= 200,
