@@ -270,16 +270,23 @@ def _entity_search(ctx: Ctx, table: str, model, folded_cols, exact_col):
     return _like_all(folded_cols, sq), [exact_rank, model.name, model.id]
 
 
+def _entity_conditions(ctx: Ctx, table: str, etype: str, model) -> tuple[list, list]:
+    """The conditions and order every entity list starts with: the text search (exact spelling
+    first) and the article-side filters through the entity's mentions."""
+    conds, order = [], [model.name, model.id]
+    if ctx.searching:
+        where, order = _entity_search(ctx, table, model, [model.folded], model.key)
+        conds.append(where)
+    ment = _mentioned(etype, model.id, ctx.filters)
+    if ment is not None:
+        conds.append(ment)
+    return conds, order
+
+
 def _persons(ctx: Ctx, export: bool) -> Select:
     f = ctx.filters
     st = select(P.id, P.name, P.variants)
-    conds, order = [], [P.name, P.id]
-    if ctx.searching:
-        where, order = _entity_search(ctx, "persons", P, [P.folded], P.key)
-        conds.append(where)
-    ment = _mentioned("person", P.id, f)
-    if ment is not None:
-        conds.append(ment)
+    conds, order = _entity_conditions(ctx, "persons", "person", P)
     if f.person:
         conds.append(P.id == f.person)
     role_conds = []
@@ -302,13 +309,7 @@ def _places(ctx: Ctx, export: bool) -> Select:
     f = ctx.filters
     st = select(PL.id, PL.name, PL.type, PL.province, PL.code, PL.era, PL.successor_name, PL.successor_type,
                 PL.successor_province, PL.successor_code)
-    conds, order = [], [PL.name, PL.id]
-    if ctx.searching:
-        where, order = _entity_search(ctx, "places", PL, [PL.folded], PL.key)
-        conds.append(where)
-    ment = _mentioned("place", PL.id, f)
-    if ment is not None:
-        conds.append(ment)
+    conds, order = _entity_conditions(ctx, "places", "place", PL)
     if f.province:
         conds.append(PL.province == f.province)
     if f.place:
@@ -328,13 +329,7 @@ def _places(ctx: Ctx, export: bool) -> Select:
 def _organizations(ctx: Ctx, export: bool) -> Select:
     f = ctx.filters
     st = select(O.id, O.name, O.kind)
-    conds, order = [], [O.name, O.id]
-    if ctx.searching:
-        where, order = _entity_search(ctx, "organizations", O, [O.folded], O.key)
-        conds.append(where)
-    ment = _mentioned("organization", O.id, f)
-    if ment is not None:
-        conds.append(ment)
+    conds, order = _entity_conditions(ctx, "organizations", "organization", O)
     if f.organization:
         conds.append(O.id == f.organization)
     rc = []
