@@ -15,7 +15,6 @@ the site; a finished one makes the next crawl a new pass that revisits listings,
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from scraper.urls import canonical_url, host_of
 
 from . import models as m
 from .db import Database, open_db
-from .pipeline import published_fields, site_row
+from .pipeline import published_fields, site_row, store_raw_page
 from .politeness import shared_politeness
 
 REVISITED = ("rejected", "done", "not_modified")   # statuses of non-article pages fetched again by a new pass
@@ -171,17 +170,10 @@ class DbCrawlState:
         return (e.etag or "", e.last_modified or "") if e else ("", "")
 
     def store_page(self, item: FrontierItem, page: FetchedPage) -> None:
-        digest = hashlib.sha256(page.content).hexdigest()
-        row = self.session.execute(select(m.RawPage).where(m.RawPage.sha256 == digest)).scalar_one_or_none()
-        if row is None:
-            row = m.RawPage(site_id=self.site_id, url=page.final_url[:2048], canonical_url=item.canonical_url[:2048],
-                            http_status=page.status, content_type=page.content_type[:255],
-                            headers=json.dumps(page.headers, ensure_ascii=False), sha256=digest,
-                            html_gz=gzip.compress(page.content, 6), size=len(page.content),
-                            fetched_at=page.fetched_at.astimezone(timezone.utc).replace(tzinfo=None),
-                            run_id=self.run_id)
-            self.session.add(row)
-            self.session.flush()
+        row = store_raw_page(self.session, self.site_id, page.final_url, page.content, page.content_type,
+                             status=page.status, headers=json.dumps(page.headers, ensure_ascii=False),
+                             run_id=self.run_id, canonical_url=item.canonical_url,
+                             fetched_at=page.fetched_at.astimezone(timezone.utc).replace(tzinfo=None))
         self._raw_ids[item.canonical_url] = row.id
         e = self._entry(item.canonical_url)
         if e is not None:

@@ -3,6 +3,7 @@ URL), extract (article id, pipeline version). One failing article is logged and 
 the batch."""
 from __future__ import annotations
 
+import gzip
 import hashlib
 import logging
 import re
@@ -17,6 +18,7 @@ from sqlalchemy import exists, func, select
 
 import nlp
 from nlp.text import fold
+from scraper.parse import content_hash
 
 from . import models as m
 from .db import Database
@@ -29,11 +31,6 @@ _DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 
 class IngestError(ValueError):
     """A file that cannot become an article; the message names the file and the problem."""
-
-
-def content_hash(text: str) -> str:
-    norm = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
 def site_row(session, name: str, base_url: str = "") -> m.Site:
@@ -136,15 +133,16 @@ def ingest_files(db: Database, paths: Iterable[Path], site: str = "local") -> In
 
 
 def store_raw_page(session, site_id, url: str, raw: bytes, content_type: str = "", *, encoding: str = "",
-                   status: int = 200, headers: str = "{}", run_id=None) -> m.RawPage:
-    """Archive a page (gzip), deduplicated by the sha256 of its bytes."""
-    import gzip
+                   status: int = 200, headers: str = "{}", run_id=None, canonical_url: str | None = None,
+                   fetched_at: datetime | None = None) -> m.RawPage:
+    """Archive a page (gzip), deduplicated by the sha256 of its bytes; the stored row is returned."""
     digest = hashlib.sha256(raw).hexdigest()
     row = session.execute(select(m.RawPage).where(m.RawPage.sha256 == digest)).scalar_one_or_none()
     if row is None:
-        row = m.RawPage(site_id=site_id, url=url, canonical_url=url, http_status=status, content_type=content_type,
-                        encoding=encoding, headers=headers, sha256=digest, html_gz=gzip.compress(raw, 6),
-                        size=len(raw), run_id=run_id)
+        row = m.RawPage(site_id=site_id, url=url[:2048], canonical_url=(canonical_url or url)[:2048], http_status=status,
+                        content_type=content_type[:255], encoding=encoding, headers=headers, sha256=digest,
+                        html_gz=gzip.compress(raw, 6), size=len(raw), run_id=run_id,
+                        fetched_at=fetched_at or datetime.utcnow())
         session.add(row)
         session.flush()
     return row
