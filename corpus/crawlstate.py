@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from nlp.text import fold
-from scraper.crawl import CrawlStats, crawl
+from scraper.crawl import CrawlStats, crawl, reason_key
 from scraper.fetch import DEFAULT_DELAY, FetchConfig, FetchedPage, Fetcher
 from scraper.state import MAX_ATTEMPTS, PRIORITY, STATUSES, FrontierItem
 from scraper.types import Article
@@ -41,10 +41,6 @@ MAX_ERROR_LINES = 50
 
 def _utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-def _reason_key(reason: str) -> str:
-    return reason.split(" (")[0].split(":")[0]
 
 
 class DbCrawlState:
@@ -155,7 +151,7 @@ class DbCrawlState:
             run.error_log = "\n".join(lines + [f"{item.url}: {reason}"])
         elif status in ("rejected", "disallowed", "duplicate"):
             rejected = Counter(json.loads(run.rejected or "{}"))
-            rejected[_reason_key(reason) if status == "rejected" else status] += 1
+            rejected[reason_key(reason) if status == "rejected" else status] += 1
             run.rejected = json.dumps(dict(rejected), ensure_ascii=False)
         elif status == "not_modified":
             run.pages_not_modified = (run.pages_not_modified or 0) + 1

@@ -47,7 +47,7 @@ class CrawlStats:
                 + (f" (stopped: {self.stopped})" if self.stopped else ""))
 
 
-def _reason_key(reason: str) -> str:
+def reason_key(reason: str) -> str:
     """Rejection reasons grouped for statistics (counts and pattern details dropped)."""
     return reason.split(" (")[0].split(":")[0]
 
@@ -242,7 +242,7 @@ def _process(final: FrontierItem, page, state: CrawlState, profiles, hosts: set[
                            fetched_at=page.fetched_at)
     if isinstance(result, Rejection):
         state.mark_done(final, "rejected", result.reason[:250])
-        stats.rejected[_reason_key(result.reason)] += 1
+        stats.rejected[reason_key(result.reason)] += 1
         return
     why_not = state.store_article(result)
     if why_not:
