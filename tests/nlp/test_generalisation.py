@@ -8,24 +8,8 @@ import unicodedata
 import nlp
 
 
-def _ex(text: str):
-    return nlp.extract(text)
+from factlists import figures, persons, places, roles  # noqa: E402
 
-
-def persons(text: str) -> list[str]:
-    return [p.name for p in _ex(text).persons]
-
-
-def roles(text: str) -> list[tuple[str, str, str]]:
-    return [(r.person, r.title, r.organization) for r in _ex(text).roles]
-
-
-def places(text: str) -> list[str]:
-    return [p.name for p in _ex(text).places]
-
-
-def figures(text: str) -> list[tuple[float, str]]:
-    return [(f.value, f.unit) for f in _ex(text).figures]
 
 
 # ------------------------------------------------------------------------------------------ people
@@ -76,7 +60,7 @@ def test_resources_ministry_name_is_not_cut_at_the_word_for_former():
 
 
 def test_lower_case_verb_after_a_border_post_place_ends_the_organization():
-    orgs = [o.name for o in _ex("Đồn Biên phòng Ia Púch vận động bà con không vượt biên trái phép.").organizations]
+    orgs = [o.name for o in nlp.extract("Đồn Biên phòng Ia Púch vận động bà con không vượt biên trái phép.").organizations]
     assert orgs == ["Đồn Biên phòng Ia Púch"]
 
 
@@ -148,7 +132,7 @@ def test_later_predicate_scan_stops_at_reported_speech():
 def test_career_posts_after_a_pronoun_go_to_the_person_named_before_as_former():
     text = ("Đồng chí Hoàng Văn Nghiệm sinh năm 1948 tại xã Cẩm Bình. Trong 40 năm công tác, đồng chí đã kinh "
             "qua nhiều cương vị như Bí thư Huyện ủy Cẩm Xuyên, Giám đốc Sở Giao thông vận tải tỉnh Nghệ Tĩnh.")
-    got = _ex(text).roles
+    got = nlp.extract(text).roles
     assert [(r.person, r.title, r.organization) for r in got] == [
         ("Hoàng Văn Nghiệm", "Bí thư", "Huyện ủy Cẩm Xuyên"),
         ("Hoàng Văn Nghiệm", "Giám đốc", "Sở Giao thông vận tải tỉnh Nghệ Tĩnh")]
@@ -308,7 +292,7 @@ def test_specialist_degree_after_a_profession_is_no_organization():
 
 
 def test_post_once_held_after_a_pronoun_in_the_next_sentence_is_former():
-    got = _ex("Ông Lê Văn Ba sinh năm 1950 tại xã Tùng Lộc. Ông từng giữ chức Chủ tịch UBND huyện Can Lộc.").roles
+    got = nlp.extract("Ông Lê Văn Ba sinh năm 1950 tại xã Tùng Lộc. Ông từng giữ chức Chủ tịch UBND huyện Can Lộc.").roles
     assert [(r.person, r.title, r.organization, r.former) for r in got] == [
         ("Lê Văn Ba", "Chủ tịch UBND", "UBND huyện Can Lộc", True)]
 

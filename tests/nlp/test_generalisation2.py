@@ -17,20 +17,8 @@ from nlp.text import Text, fold, key
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def _ex(text: str):
-    return nlp.extract(text)
+from factlists import figures, persons, places, roles  # noqa: E402
 
-
-def persons(text: str) -> list[str]:
-    return [p.name for p in _ex(text).persons]
-
-
-def roles(text: str) -> list[tuple[str, str, str]]:
-    return [(r.person, r.title, r.organization) for r in _ex(text).roles]
-
-
-def places(text: str) -> list[str]:
-    return [p.name for p in _ex(text).places]
 
 
 # ------------------------------------------------------------------------------------------ people
@@ -68,7 +56,7 @@ def test_photo_credit_with_an_agency_after_a_slash_is_a_person():
 
 def test_byline_name_that_is_also_a_town_is_a_person_not_a_place():
     text = "Mọi ủng hộ xin gửi về Ban vận động.\n\nMinh Thu - Tam Điệp"
-    ex = _ex(text)
+    ex = nlp.extract(text)
     assert {"Minh Thu", "Tam Điệp"} <= {p.name for p in ex.persons}
     assert "Tam Điệp" not in [p.name for p in ex.places]
 
@@ -92,10 +80,6 @@ def test_project_board_over_several_works_is_one_agency_name():
 def test_delegation_named_after_the_full_time_qualifier_stays_in_the_title():
     assert roles("Đồng chí Y Thanh Hà Niê Kđăm, Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh Đắk Lắk dự.") == [
         ("Y Thanh Hà Niê Kđăm", "Phó Trưởng đoàn chuyên trách Đoàn ĐBQH", "Đoàn ĐBQH tỉnh Đắk Lắk")]
-
-
-def figures(text: str) -> list[tuple[float, str]]:
-    return [(f.value, f.unit) for f in _ex(text).figures]
 
 
 def test_population_after_dan_so_is_a_figure_not_a_numbered_label():
@@ -126,7 +110,7 @@ def test_back_reference_without_a_named_body_leaves_the_organization_empty():
 
 def test_html_entities_left_in_the_text_do_not_break_a_name_and_spans_cover_the_entity():
     text = "Đồng chí Nguyễn&nbsp;Văn Lực, Bí thư Huyện ủy Yên Thế &amp; Ban Thường vụ dự."
-    ex = _ex(text)
+    ex = nlp.extract(text)
     assert [p.name for p in ex.persons] == ["Nguyễn Văn Lực"]
     a, b = ex.persons[0].mentions[0]
     assert text[a:b] == "Nguyễn&nbsp;Văn Lực"
@@ -134,7 +118,7 @@ def test_html_entities_left_in_the_text_do_not_break_a_name_and_spans_cover_the_
 
 def test_zero_width_and_no_break_spaces_are_cleaned_at_the_boundary():
     text = "\ufeffĐồng chí Trần\u00a0Thị Mai,\u200b Phó Chủ tịch UBND huyện Lục Yên dự."
-    ex = _ex(text)
+    ex = nlp.extract(text)
     assert [p.name for p in ex.persons] == ["Trần Thị Mai"]
     assert "Lục Yên" in [p.name for p in ex.places]
 
@@ -160,12 +144,12 @@ def test_whole_article_on_one_line_keeps_its_roles():
     text = ("Sáng 3/10, Huyện ủy Bảo Yên tổ chức hội nghị. Đồng chí Lý Văn Dũng, Bí thư Huyện ủy chủ trì. "
             "Huyện có 2.150 đảng viên. Tin: Hải Yến")
     assert ("Lý Văn Dũng", "Bí thư", "Huyện ủy Bảo Yên") in roles(text)
-    assert (2150, "đảng viên") in [(f.value, f.unit) for f in _ex(text).figures]
+    assert (2150, "đảng viên") in [(f.value, f.unit) for f in nlp.extract(text).figures]
 
 
 def test_text_without_diacritics_gives_no_invented_persons():
     text = fold("Đồng chí Nguyễn Văn Hải, Bí thư Huyện ủy, phát biểu. Xã có 1.200 hộ dân.")
-    ex = _ex(text)
+    ex = nlp.extract(text)
     for p in ex.persons:
         for a, b in p.mentions:
             assert text[a:b] == p.name
@@ -195,7 +179,7 @@ def test_all_capitals_organization_ends_before_the_verb_as_in_ordinary_text():
 @pytest.mark.parametrize("text", ["", "   \n\t \r\n", "🎉🔥👏", "&nbsp;&amp;&#7889;", "\u0301\u0323", "|\t|\t|",
                                   "- \n• \n– ", "&", "&;", "&#99999999;", "\x00\ufeff\u200b"])
 def test_degenerate_inputs_do_not_raise(text):
-    ex = _ex(text)
+    ex = nlp.extract(text)
     assert ex.persons == () or all(p.name for p in ex.persons)
 
 
@@ -251,7 +235,7 @@ _FRONT = {"đồng", "chí", "ông", "bà"}
 
 def test_random_slices_and_noise_never_raise_and_every_span_points_at_its_surface():
     for text in _variants():
-        ex = _ex(text)
+        ex = nlp.extract(text)
         for p in ex.persons:
             assert all(_words_of(text, a, b, p.name) for a, b in p.mentions), (p, text)
         for f in ex.figures:
