@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scraper import FetchConfig, Fetcher, MemoryState, crawl  # noqa: E402
+from partyfacts.scraper import FetchConfig, Fetcher, MemoryState, crawl  # noqa: E402
 
 PER_PAGE = 20
 WORDS = ("Ban Thường vụ Tỉnh ủy chỉ đạo các cấp ủy tập trung lãnh đạo thực hiện nhiệm vụ phát triển kinh tế - xã hội, "
@@ -93,7 +93,7 @@ def main(argv=None) -> int:
     pages = make_site(args.articles)
     httpd, base = serve(pages)
     if args.db:
-        from corpus.crawlstate import open_crawl_state
+        from partyfacts.corpus.crawlstate import open_crawl_state
         state = open_crawl_state(args.db, base + "/")
         state_name = "corpus.crawlstate"
     else:

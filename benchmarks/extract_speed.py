@@ -42,7 +42,7 @@ def load_texts(gold_dir: Path) -> list[str]:
 def _engine(name: str):
     if name == "nlp":
         sys.path.insert(0, str(ROOT))
-        import nlp
+        from partyfacts import nlp
         return nlp.extract
     if name == "underthesea":
         from underthesea import ner

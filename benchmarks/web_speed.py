@@ -66,9 +66,9 @@ def vn_number(v: float) -> str:
 
 def generate(db_path: Path, n_articles: int, n_figures: int, n_roles: int, seed: int = 7) -> dict:
     """Bulk-insert the synthetic corpus (FTS triggers of migration 0003 fire as in production)."""
-    from corpus import open_db
-    from corpus.search import fast_fold
-    from nlp.text import key
+    from partyfacts.corpus import open_db
+    from partyfacts.corpus.search import fast_fold
+    from partyfacts.nlp.text import key
 
     rnd = random.Random(seed)
     t0 = time.perf_counter()
@@ -231,7 +231,7 @@ def _pct(xs: list[float], p: float) -> float:
 
 
 def measure_pages(db_path: str) -> dict:
-    from webapp.app import create_app
+    from partyfacts.webapp.app import create_app
     app = create_app({"DATABASE": db_path, "TESTING": True})
     c = app.test_client()
     c.get("/")  # warm the facet cache and the connection as a running server would have
@@ -266,7 +266,7 @@ def measure_pages(db_path: str) -> dict:
 
 
 def measure_export(db_path: str) -> dict:
-    from webapp.app import create_app
+    from partyfacts.webapp.app import create_app
     app = create_app({"DATABASE": db_path, "TESTING": True})
     c = app.test_client()
     t = time.perf_counter()

@@ -23,12 +23,12 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from nlp.text import fold
-from scraper.crawl import CrawlStats, crawl, reason_key
-from scraper.fetch import DEFAULT_DELAY, FetchConfig, FetchedPage, Fetcher
-from scraper.state import MAX_ATTEMPTS, PRIORITY, STATUSES, FrontierItem
-from scraper.types import Article
-from scraper.urls import canonical_url, host_of
+from partyfacts.nlp.text import fold
+from partyfacts.scraper.crawl import CrawlStats, crawl, reason_key
+from partyfacts.scraper.fetch import DEFAULT_DELAY, FetchConfig, FetchedPage, Fetcher
+from partyfacts.scraper.state import MAX_ATTEMPTS, PRIORITY, STATUSES, FrontierItem
+from partyfacts.scraper.types import Article
+from partyfacts.scraper.urls import canonical_url, host_of
 
 from . import models as m
 from .db import Database, open_db

@@ -39,7 +39,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
-    from nlp.text import fold
+    from partyfacts.nlp.text import fold
     dbapi_conn.create_function("pf_fold", 1, lambda s: fold(s) if s is not None else None, deterministic=True)
 
 

@@ -16,9 +16,9 @@ from typing import Callable, Iterable
 
 from sqlalchemy import exists, func, select
 
-import nlp
-from nlp.text import fold
-from scraper.parse import content_hash
+from partyfacts import nlp
+from partyfacts.nlp.text import fold
+from partyfacts.scraper.parse import content_hash
 
 from . import models as m
 from .db import Database
@@ -98,7 +98,7 @@ def ingest_files(db: Database, paths: Iterable[Path], site: str = "local") -> In
                 raise IngestError(f"{path}: no such file")
             url = path.resolve().as_uri()
             if path.suffix.lower() in (".html", ".htm"):
-                from scraper.parse import parse_html_file
+                from partyfacts.scraper.parse import parse_html_file
                 art = parse_html_file(url, path.read_bytes())
                 fields = {"title": art.title, "published": art.published, "text": art.text,
                           "author": art.author, "source": art.source, "profile": art.profile}

@@ -42,6 +42,6 @@ def shared_politeness(db: Database):
     where several workers crawl at once); on a SQLite file, one crawler process holds the write lock
     for its frontier, so per-process booking is used (a second writer would wait on the lock anyway)."""
     if db.engine.dialect.name == "sqlite":
-        from scraper.fetch import LocalPoliteness
+        from partyfacts.scraper.fetch import LocalPoliteness
         return LocalPoliteness()
     return DbPoliteness(db)

@@ -15,7 +15,7 @@ from sqlalchemy import Date, Integer, Select, TableClause, and_, case, column, d
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 
-from nlp.text import fold, key
+from partyfacts.nlp.text import fold, key
 
 from . import models as m
 from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matches, has_fts, parse_query,

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
 
-from nlp.text import fold
-from scraper.parse import Rejection, parse_article
+from partyfacts.nlp.text import fold
+from partyfacts.scraper.parse import Rejection, parse_article
 
 from . import models as m
 from .db import Database

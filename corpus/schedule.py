@@ -73,7 +73,7 @@ def add_site(db: Database, url: str, schedule: str, *, delay: float | None = Non
              max_pages: int | None = None) -> m.Site:
     """Create or update the site of ``url`` (named by its host, as crawls file it) with a schedule."""
     parse_schedule(schedule)
-    from scraper.urls import canonical_url, host_of
+    from partyfacts.scraper.urls import canonical_url, host_of
     try:
         url = canonical_url(url)
     except ValueError as exc:

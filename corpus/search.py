@@ -20,7 +20,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.orm import Session
 
-from nlp.text import fold, fold_char
+from partyfacts.nlp.text import fold, fold_char
 
 MAX_QUERY_LEN = 200
 MAX_TERMS = 12

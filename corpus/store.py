@@ -7,8 +7,8 @@ import json
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from nlp import Extraction
-from nlp.text import fold, key
+from partyfacts.nlp import Extraction
+from partyfacts.nlp.text import fold, key
 
 from . import models as m
 

@@ -8,9 +8,9 @@ tolerance) and unit (equal, or one a word-prefix of the other) after dropping re
 at the end of the title or at the start of the organization) and ``roles+org`` also on the
 organization. Totals are micro-averaged over articles.
 
-    python -m nlp.evaluate tests/data/gold            # table
-    python -m nlp.evaluate tests/data/gold --json     # JSON
-    python -m nlp.evaluate tests/data/gold --ablation # with and without the learned model
+    python -m partyfacts.nlp.evaluate tests/data/gold            # table
+    python -m partyfacts.nlp.evaluate tests/data/gold --json     # JSON
+    python -m partyfacts.nlp.evaluate tests/data/gold --ablation # with and without the learned model
 """
 from __future__ import annotations
 
@@ -290,7 +290,7 @@ def _evaluate_in_subprocess(gold_dir: str, no_model: bool) -> dict[str, Any]:
         env[NO_MODEL_ENV] = "1"
     root = str(Path(__file__).resolve().parents[1])   # the folder holding the nlp package
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
-    proc = subprocess.run([sys.executable, "-m", "nlp.evaluate", str(Path(gold_dir).resolve()), "--json"],
+    proc = subprocess.run([sys.executable, "-m", "partyfacts.nlp.evaluate", str(Path(gold_dir).resolve()), "--json"],
                           capture_output=True, text=True, env=env, check=False, cwd=root)
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"evaluation subprocess failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")

@@ -49,7 +49,7 @@ def tokenize(norm: str, canon_text: str | None = None, start: int = 0, end: int 
 
 def _data_lines(name: str) -> list[str]:
     """Non-comment lines of a figures data file, NFC, tone placement folded, lower case."""
-    raw = resources.files("nlp").joinpath("data", "figures", name).read_text(encoding="utf-8")
+    raw = resources.files(__package__).joinpath("data", "figures", name).read_text(encoding="utf-8")
     out = []
     for line in raw.splitlines():
         line = line.strip()

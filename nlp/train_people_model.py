@@ -5,7 +5,7 @@ name, given name and minority-name lexicons in nlp/data/people/; negatives are t
 and commune names of the vietnamadminunits package (legacy and 2025) and capitalised phrases from the
 organization and commission lexicons. Deterministic (fixed seed, sorted inputs).
 
-usage: .venv/bin/python -m nlp.train_people_model [--report]
+usage: .venv/bin/python -m partyfacts.nlp.train_people_model [--report]
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """partyfacts.scraper: portal URL → Article. A pure library (no database, no web app).
 
-    from scraper import fetch_article, crawl, MemoryState
+    from partyfacts.scraper import fetch_article, crawl, MemoryState
     art = fetch_article("https://example.gov.vn/portal/Pages/2024-5-2/Hoi-nghi.aspx")
     stats = crawl(["https://example.gov.vn/"], MemoryState(), delay=1.0, max_pages=200)
 """

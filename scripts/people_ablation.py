@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from nlp import people  # noqa: E402
-from nlp.doc import Document  # noqa: E402
-from nlp.text import Text, key  # noqa: E402
+from partyfacts.nlp import people  # noqa: E402
+from partyfacts.nlp.doc import Document  # noqa: E402
+from partyfacts.nlp.text import Text, key  # noqa: E402
 
 
 def prf(tp, np_, ng):

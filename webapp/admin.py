@@ -12,8 +12,8 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
                    url_for)
 from werkzeug.security import check_password_hash
 
-from corpus import models as m
-from corpus import pages
+from partyfacts.corpus import models as m
+from partyfacts.corpus import pages
 
 from .app import db_session
 from .i18n import t
@@ -134,7 +134,7 @@ def _site(site_id: int) -> m.Site:
 @bp.post("/crawls/sites/<int:site_id>/schedule")
 @admin_required
 def set_schedule(site_id):
-    from corpus.schedule import ScheduleError, parse_schedule
+    from partyfacts.corpus.schedule import ScheduleError, parse_schedule
     site = _site(site_id)
     expr = request.form.get("schedule", "").strip()[:128]
     if expr:
@@ -171,8 +171,8 @@ def start_crawl(site_id):
 def _crawl_in_background(database, url, name, delay, max_pages, running: set) -> None:
     """Crawl one site then extract its new articles; failures go to the log and the crawl_runs table."""
     try:
-        from corpus.crawl import crawl_urls
-        from corpus.pipeline import process_articles
+        from partyfacts.corpus.crawl import crawl_urls
+        from partyfacts.corpus.pipeline import process_articles
         crawl_urls(database, [url], delay=delay, max_pages=max_pages, progress=False)
         process_articles(database, progress=False)
     except Exception:  # a background crawl has no caller to raise to: it is logged with its traceback

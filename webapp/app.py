@@ -8,7 +8,7 @@ import os
 from flask import Flask, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from corpus import open_db
+from partyfacts.corpus import open_db
 
 from . import i18n
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from corpus import DatabaseError, open_db
+from partyfacts.corpus import DatabaseError, open_db
 
 
 class UserError(click.ClickException):
@@ -73,7 +73,7 @@ def ingest(ctx, files, site):
     Example:
       partyfacts ingest articles/*.txt --site "Cổng TTĐT tỉnh Vĩnh Phúc"
     """
-    from corpus.pipeline import ingest_files
+    from partyfacts.corpus.pipeline import ingest_files
     res = ingest_files(_db(ctx), files, site=site)
     for err in res.errors:
         click.echo(f"error: {err}", err=True)
@@ -93,8 +93,8 @@ def process(ctx, all_articles):
       partyfacts process          # new articles only
       partyfacts process --all    # after upgrading partyfacts
     """
-    from corpus.pipeline import process_articles
-    import nlp
+    from partyfacts.corpus.pipeline import process_articles
+    from partyfacts import nlp
     res = process_articles(_db(ctx), all_articles=all_articles)
     for err in res.errors[:20]:
         click.echo(f"error: {err}", err=True)
@@ -113,7 +113,7 @@ def _read_input(path: str) -> tuple[str, str]:
         raise UserError(f"error: {path}: no such file")
     data = p.read_bytes()
     if p.suffix.lower() in (".html", ".htm"):
-        from scraper.parse import parse_html_file
+        from partyfacts.scraper.parse import parse_html_file
         return p.name, parse_html_file(p.resolve().as_uri(), data).text
     try:
         return p.name, data.decode("utf-8-sig")
@@ -134,7 +134,7 @@ def extract(files, fmt):
       partyfacts extract --format jsonl article1.txt article2.html
       echo "Đồng chí Nguyễn Văn A, Bí thư Huyện ủy …" | partyfacts extract -
     """
-    import nlp
+    from partyfacts import nlp
     for f in files:
         name, text = _read_input(f)
         obj = {"file": name, **nlp.extract(text).to_dict()}
@@ -160,7 +160,7 @@ def evaluate(gold_dir, as_json, ablation, per_article, min_f1):
     """
     if not gold_dir.is_dir():
         raise UserError(f"error: {gold_dir}: not a directory of gold .json files")
-    from nlp import evaluate as ev
+    from partyfacts.nlp import evaluate as ev
     argv = [str(gold_dir)] + (["--json"] if as_json else []) + (["--ablation"] if ablation else [])
     argv += (["--per-article"] if per_article else []) + [x for m in min_f1 for x in ("--min-f1", m)]
     sys.exit(ev.main(argv))
@@ -194,8 +194,8 @@ def export(ctx, table, fmt, output, query, **filter_args):
       partyfacts export persons -q "nguyen van" --format csv > persons.csv
       partyfacts export figures --unit "đảng viên" --province "Phú Thọ" --from 2024 -o dv.csv
     """
-    from corpus import export as ex
-    from corpus.queries import Filters, QueryError, export_rows, spec
+    from partyfacts.corpus import export as ex
+    from partyfacts.corpus.queries import Filters, QueryError, export_rows, spec
     db = _db(ctx)
     if fmt == "xlsx" and output is None:
         raise UserError("error: XLSX is binary; give -o FILE.xlsx")
@@ -239,7 +239,7 @@ def serve(ctx, host, port):
     Example:
       partyfacts --db corpus.db serve --port 8000    # then open http://127.0.0.1:8000/
     """
-    from webapp import create_app
+    from partyfacts.webapp import create_app
     db = _db(ctx)
     app = create_app({"DATABASE": db.url})
     click.echo(f"partyfacts web UI on http://{host}:{port}/ (database {db.url}); Ctrl-C stops it")
@@ -267,7 +267,7 @@ def demo(ctx, port, no_serve):
     Example:
       partyfacts demo --port 8000
     """
-    from corpus.demo import run_demo
+    from partyfacts.corpus.demo import run_demo
     root = ctx.find_root().obj
     db_arg = root.get("db") or "partyfacts-demo.db"
     try:
@@ -278,7 +278,7 @@ def demo(ctx, port, no_serve):
     summary = run_demo(db, echo=click.echo)
     if no_serve:
         return
-    from webapp import create_app
+    from partyfacts.webapp import create_app
     app = create_app({"DATABASE": db.url})
     click.echo(f"partyfacts demo: open http://127.0.0.1:{port}/  ({summary})")
     _run_server(app, "127.0.0.1", port)

@@ -26,7 +26,7 @@ def crawl(ctx, urls, delay, max_pages, then_process):
       partyfacts crawl https://www.vinhphuc.gov.vn/ --max-pages 500
       partyfacts crawl https://baovinhphuc.com.vn/rss/chinh-tri --delay 2 --process
     """
-    from corpus.crawl import CrawlError, crawl_urls
+    from partyfacts.corpus.crawl import CrawlError, crawl_urls
     db = _db(ctx)
     if delay is None and os.environ.get("PARTYFACTS_DELAY"):
         try:
@@ -44,7 +44,7 @@ def crawl(ctx, urls, delay, max_pages, then_process):
         click.echo(s.line())
         failed = failed or s.fatal
     if then_process:
-        from corpus.pipeline import process_articles
+        from partyfacts.corpus.pipeline import process_articles
         res = process_articles(db)
         click.echo(f"processed {res.processed} articles; {res.failed} failed")
     if failed:
@@ -77,7 +77,7 @@ def site_add(ctx, url, every, cron, delay, max_pages):
       partyfacts site add https://www.vinhphuc.gov.vn/ --every 6h
       partyfacts site add https://baophutho.vn/ --cron "30 */4 * * *" --delay 2
     """
-    from corpus.schedule import ScheduleError, add_site
+    from partyfacts.corpus.schedule import ScheduleError, add_site
     if every and cron:
         raise UserError("error: give --every or --cron, not both")
     schedule = cron or ("every " + (every or "6h"))
@@ -99,7 +99,7 @@ def site_list(ctx):
     """
     from sqlalchemy import select
 
-    from corpus import models as m
+    from partyfacts.corpus import models as m
     with _db(ctx).session() as s:
         for row in s.execute(select(m.Site).order_by(m.Site.name)).scalars():
             last = f"{row.last_crawl_at:%Y-%m-%d %H:%M}" if row.last_crawl_at else "never"
@@ -121,7 +121,7 @@ def schedule(ctx, sites_file, once):
       partyfacts schedule --once          # from cron: crawls what is due, then exits
       partyfacts schedule --sites sites.toml
     """
-    from corpus.schedule import ScheduleError, add_site, load_sites_file, run_due, run_forever
+    from partyfacts.corpus.schedule import ScheduleError, add_site, load_sites_file, run_due, run_forever
     db = _db(ctx)
     try:
         if sites_file:
@@ -150,8 +150,8 @@ def stats(ctx, runs):
 
     from sqlalchemy import select
 
-    from corpus import models as m
-    from corpus.pipeline import table_counts
+    from partyfacts.corpus import models as m
+    from partyfacts.corpus.pipeline import table_counts
     db = _db(ctx)
     counts = table_counts(db)
     click.echo("corpus: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
@@ -181,7 +181,7 @@ def reparse(ctx, site):
     Example:
       partyfacts reparse --site vinhphuc.gov.vn && partyfacts process
     """
-    from corpus.reparse import reparse_articles
+    from partyfacts.corpus.reparse import reparse_articles
     res = reparse_articles(_db(ctx), site=site)
     for err in res.errors[:20]:
         click.echo(f"error: {err}", err=True)

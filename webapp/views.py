@@ -11,9 +11,9 @@ from flask import (Blueprint, Response, abort, current_app, jsonify, render_temp
                    stream_with_context)
 from markupsafe import Markup
 
-from corpus import export as ex
-from corpus import pages
-from corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
+from partyfacts.corpus import export as ex
+from partyfacts.corpus import pages
+from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
                              spec)
 
 from . import charts
@@ -343,7 +343,7 @@ def api_organization(org_id):
 # -- Try it: extraction of pasted text, nothing stored --------------------------------------------------------------
 
 def _extract(text: str) -> dict:
-    import nlp
+    from partyfacts import nlp
     if len(text) > MAX_TRY_CHARS:
         abort(400, description=t("error_try_long", n=len(text), limit=MAX_TRY_CHARS))
     result = nlp.extract(text)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
-from nlp.text import fold
+from partyfacts.nlp.text import fold
 
 ARTICLES_DIR = Path(__file__).with_name("articles")
 PER_PAGE = 6
@@ -121,8 +121,8 @@ def serve_portal(articles: list[dict] | None = None, host: str = "127.0.0.1", po
 
 def run_demo(db, echo: Callable[[str], None] = print) -> str:
     """Serve the sample portal, crawl it into ``db``, process the new articles; returns a summary."""
-    from corpus.crawl import crawl_urls
-    from corpus.pipeline import process_articles, table_counts
+    from partyfacts.corpus.crawl import crawl_urls
+    from partyfacts.corpus.pipeline import process_articles, table_counts
 
     portal = serve_portal()
     try:

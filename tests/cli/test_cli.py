@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from webapp.cli import main
+from partyfacts.webapp.cli import main
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 COMMANDS = ["crawl", "ingest", "process", "extract", "evaluate", "export", "serve", "demo"]

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from webapp.cli import main
-from webapp.settings import SETTINGS, SettingsError, apply, load_file
+from partyfacts.webapp.cli import main
+from partyfacts.webapp.settings import SETTINGS, SettingsError, apply, load_file
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

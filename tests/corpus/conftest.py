@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus import open_db
+from partyfacts.corpus import open_db
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 

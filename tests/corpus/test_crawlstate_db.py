@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from corpus import models as m
-from corpus.crawlstate import DbCrawlState
-from scraper import Fetcher, crawl
-from scraper.urls import canonical_url
+from partyfacts.corpus import models as m
+from partyfacts.corpus.crawlstate import DbCrawlState
+from partyfacts.scraper import Fetcher, crawl
+from partyfacts.scraper.urls import canonical_url
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("scraper_sitekit", ROOT / "tests" / "scraper" / "sitekit.py")
@@ -83,9 +83,9 @@ def test_stopped_crawl_is_resumed_by_the_next_one(db, site):
 
 CHILD = """
 import sys
-from corpus import open_db
-from corpus.crawlstate import DbCrawlState
-from scraper import FetchConfig, Fetcher, crawl
+from partyfacts.corpus import open_db
+from partyfacts.corpus.crawlstate import DbCrawlState
+from partyfacts.scraper import FetchConfig, Fetcher, crawl
 db = open_db(sys.argv[1])
 state = DbCrawlState(db, "baotinh.example.vn")
 crawl([sys.argv[2]], state, fetcher=Fetcher(FetchConfig(delay=0.25, timeout=5, retries=0)), progress=False)
@@ -93,7 +93,7 @@ crawl([sys.argv[2]], state, fetcher=Fetcher(FetchConfig(delay=0.25, timeout=5, r
 
 
 def test_sigkill_mid_crawl_then_restart_loses_and_duplicates_nothing(tmp_path, site):
-    from corpus import open_db
+    from partyfacts.corpus import open_db
 
     path = str(tmp_path / "kill.db")
     open_db(path).dispose()
@@ -120,7 +120,7 @@ def test_sigkill_mid_crawl_then_restart_loses_and_duplicates_nothing(tmp_path, s
 
 
 def test_crawl_sites_groups_urls_by_host_and_returns_new_article_ids(db, site):
-    from corpus.crawlstate import crawl_sites
+    from partyfacts.corpus.crawlstate import crawl_sites
 
     results = crawl_sites(db, [site.url("/")], delay=0.0, max_pages=2, progress=False)
     assert len(results) == 1 and results[0].stats.stopped == "max_pages=2"

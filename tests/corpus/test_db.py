@@ -1,6 +1,6 @@
 import pytest
 
-from corpus.db import DatabaseError, open_db, resolve_url
+from partyfacts.corpus.db import DatabaseError, open_db, resolve_url
 
 
 def test_resolve_url_takes_paths_urls_and_env(monkeypatch, tmp_path):

@@ -4,10 +4,10 @@ import json
 
 from sqlalchemy import select
 
-from corpus import models as m
-from corpus.export import iter_csv, iter_json, write_xlsx
-from corpus.pipeline import ingest_files, process_articles, table_counts
-from corpus.queries import export_rows, list_items, spec
+from partyfacts.corpus import models as m
+from partyfacts.corpus.export import iter_csv, iter_json, write_xlsx
+from partyfacts.corpus.pipeline import ingest_files, process_articles, table_counts
+from partyfacts.corpus.queries import export_rows, list_items, spec
 
 
 def test_ingest_then_process_fills_every_fact_table(db, gold_txt):
@@ -53,7 +53,7 @@ def test_a_failing_article_is_recorded_and_the_batch_goes_on(db, gold_txt):
     calls = []
 
     def flaky(text, **kw):
-        import nlp
+        from partyfacts import nlp
         calls.append(1)
         if len(calls) == 2:
             raise RuntimeError("boom")

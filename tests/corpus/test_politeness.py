@@ -1,6 +1,6 @@
 import threading
 
-from corpus.politeness import DbPoliteness
+from partyfacts.corpus.politeness import DbPoliteness
 
 
 class Clock:
@@ -21,7 +21,7 @@ def test_first_request_to_a_host_waits_nothing_then_slots_are_spaced(db):
 
 
 def test_two_processes_sharing_the_database_keep_the_delay_together(db, tmp_path):
-    from corpus import open_db
+    from partyfacts.corpus import open_db
     clock = Clock()
     other = open_db(db.url)  # a second connection pool, as a second worker would have
     a, b = DbPoliteness(db, clock), DbPoliteness(other, clock)

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
 from pg import TempPostgres  # noqa: E402
 
-from corpus import models as m  # noqa: E402
-from corpus import open_db  # noqa: E402
-from corpus.pipeline import ingest_files, process_articles, table_counts  # noqa: E402
-from corpus.queries import export_rows, list_items  # noqa: E402
+from partyfacts.corpus import models as m  # noqa: E402
+from partyfacts.corpus import open_db  # noqa: E402
+from partyfacts.corpus.pipeline import ingest_files, process_articles, table_counts  # noqa: E402
+from partyfacts.corpus.queries import export_rows, list_items  # noqa: E402
 
 pytest.importorskip("psycopg")
 _n = itertools.count()
@@ -69,7 +69,7 @@ def test_postgres_reprocessing_is_idempotent(pgdb, gold_txt):
 
 
 def test_postgres_politeness_slots_are_shared_between_connections(pg):
-    from corpus.politeness import DbPoliteness, shared_politeness
+    from partyfacts.corpus.politeness import DbPoliteness, shared_politeness
     url = pg.createdb(f"t{next(_n)}")
     a, b = open_db(url), open_db(url)
     assert isinstance(shared_politeness(a), DbPoliteness)

@@ -2,12 +2,12 @@ from datetime import date
 
 from sqlalchemy import select
 
-from corpus import models as m
-from corpus.crawl import crawl_urls
-from corpus.demo import serve_portal
-from corpus.pipeline import process_articles, site_row
-from corpus.reparse import reparse_articles
-from corpus.syndication import link_syndicated
+from partyfacts.corpus import models as m
+from partyfacts.corpus.crawl import crawl_urls
+from partyfacts.corpus.demo import serve_portal
+from partyfacts.corpus.pipeline import process_articles, site_row
+from partyfacts.corpus.reparse import reparse_articles
+from partyfacts.corpus.syndication import link_syndicated
 
 STORY = ("Sáng 12/5, Huyện ủy Tam Nông tổ chức hội nghị sơ kết công tác xây dựng Đảng. Đồng chí Hà Văn Long, "
          "Bí thư Huyện ủy chủ trì hội nghị. Trong 6 tháng đầu năm, toàn huyện kết nạp 86 đảng viên mới, đạt 57% "

@@ -2,8 +2,8 @@ from datetime import datetime
 
 import pytest
 
-from corpus import models as m
-from corpus.schedule import ScheduleError, add_site, due_sites, load_sites_file, parse_schedule
+from partyfacts.corpus import models as m
+from partyfacts.corpus.schedule import ScheduleError, add_site, due_sites, load_sites_file, parse_schedule
 
 T0 = datetime(2026, 1, 1, 0, 0)
 

@@ -23,7 +23,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 def server(tmp_path_factory):
     from werkzeug.serving import make_server
 
-    from webapp.app import create_app
+    from partyfacts.webapp.app import create_app
     db_file = build_corpus(tmp_path_factory.mktemp("e2e"))
     app = create_app({"DATABASE": str(db_file), "SECRET_KEY": "e2e"})
     srv = make_server("127.0.0.1", 0, app, threaded=True)

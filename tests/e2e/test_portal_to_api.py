@@ -6,11 +6,11 @@ import urllib.request
 import pytest
 from werkzeug.serving import make_server
 
-from corpus import open_db
-from corpus.crawl import crawl_urls
-from corpus.demo import load_articles, serve_portal
-from corpus.pipeline import process_articles
-from webapp import create_app
+from partyfacts.corpus import open_db
+from partyfacts.corpus.crawl import crawl_urls
+from partyfacts.corpus.demo import load_articles, serve_portal
+from partyfacts.corpus.pipeline import process_articles
+from partyfacts.webapp import create_app
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def _get(url):
 def test_crawl_stores_every_portal_article_once_and_no_listing_page(crawled_db):
     from sqlalchemy import func, select
 
-    from corpus import models as m
+    from partyfacts.corpus import models as m
     with crawled_db.session() as s:
         titles = sorted(s.execute(select(m.Article.title)).scalars())
         n_urls = s.execute(select(func.count(func.distinct(m.Article.canonical_url)))).scalar_one()
@@ -59,7 +59,7 @@ def test_crawl_stores_every_portal_article_once_and_no_listing_page(crawled_db):
 def test_recrawl_of_the_same_portal_adds_nothing(crawled_db, portal):
     from sqlalchemy import func, select
 
-    from corpus import models as m
+    from partyfacts.corpus import models as m
     crawl_urls(crawled_db, [portal.url], delay=0.0, max_pages=100)
     with crawled_db.session() as s:
         assert s.execute(select(func.count()).select_from(m.Article)).scalar_one() == len(load_articles())

@@ -1,9 +1,7 @@
 """Short views of nlp.extract for tests: the persons, roles, places and figures of a text as plain lists."""
 from __future__ import annotations
 
-import nlp
-
-
+from partyfacts import nlp
 def persons(text: str) -> list[str]:
     return [p.name for p in nlp.extract(text).persons]
 

@@ -5,9 +5,9 @@ import unicodedata
 
 import pytest
 
-from nlp import dates as dates_mod
-from nlp.doc import Document
-from nlp.text import Text
+from partyfacts.nlp import dates as dates_mod
+from partyfacts.nlp.doc import Document
+from partyfacts.nlp.text import Text
 
 
 def dates_of(text: str):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from nlp import evaluate as ev
-from nlp.types import Extraction, Figure, Person
+from partyfacts.nlp import evaluate as ev
+from partyfacts.nlp.types import Extraction, Figure, Person
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 GOLD = DATA / "gold"

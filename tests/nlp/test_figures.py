@@ -6,10 +6,10 @@ import unicodedata
 
 import pytest
 
-from nlp import dates as dates_mod
-from nlp import figures as figures_mod
-from nlp.doc import Document
-from nlp.text import Text
+from partyfacts.nlp import dates as dates_mod
+from partyfacts.nlp import figures as figures_mod
+from partyfacts.nlp.doc import Document
+from partyfacts.nlp.text import Text
 
 
 def figures_of(text: str):
@@ -377,7 +377,7 @@ def test_leading_zero_counts_of_official_style():
 
 
 def test_extract_maps_figure_spans_and_mentions_back_to_nfd_input():
-    import nlp
+    from partyfacts import nlp
     text = unicodedata.normalize("NFD", "Xã Tân Lập có 9 đảng viên nữ. Năm nay thêm 9 đảng viên được kết nạp.")
     ex = nlp.extract(text)
     fig = [f for f in ex.figures if f.unit == "đảng viên"]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from nlp import dates as dates_mod
-from nlp import evaluate as ev
-from nlp import figures as figures_mod
-from nlp.doc import Document
-from nlp.text import Text
+from partyfacts.nlp import dates as dates_mod
+from partyfacts.nlp import evaluate as ev
+from partyfacts.nlp import figures as figures_mod
+from partyfacts.nlp.doc import Document
+from partyfacts.nlp.text import Text
 
 CASES = json.loads((Path(__file__).resolve().parents[1] / "data" / "figures_genre_articles.json")
                    .read_text(encoding="utf-8"))["articles"]

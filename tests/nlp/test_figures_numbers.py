@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.numbers import parse_digits, read_numeral, tokenize
+from partyfacts.nlp.numbers import parse_digits, read_numeral, tokenize
 
 
 @pytest.mark.parametrize("s, value", [

@@ -4,8 +4,8 @@ import unicodedata
 
 import pytest
 
-from nlp import gazetteer as gz
-from nlp.types import AdminUnitRef
+from partyfacts.nlp import gazetteer as gz
+from partyfacts.nlp.types import AdminUnitRef
 
 
 def test_lookup_finds_a_commune_by_name_and_province():
@@ -116,9 +116,9 @@ def test_unit_by_code_and_era():
 
 
 def test_place_code_names_a_gazetteer_unit():
-    from nlp.doc import Document
-    from nlp.places import find_places
-    from nlp.text import Text
+    from partyfacts.nlp.doc import Document
+    from partyfacts.nlp.places import find_places
+    from partyfacts.nlp.text import Text
     doc = Document(Text.of("Đảng ủy xã Thanh Trù, thành phố Vĩnh Yên, tỉnh Vĩnh Phúc tổ chức hội nghị."))
     for p in find_places(doc):
         u = gz.unit_by_code(p.code, p.era)

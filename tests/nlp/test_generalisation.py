@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
-import nlp
-
-
+from partyfacts import nlp
 from factlists import figures, persons, places, roles  # noqa: E402
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import nlp
-from nlp.text import Text, fold, key
+from partyfacts import nlp
+from partyfacts.nlp.text import Text, fold, key
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

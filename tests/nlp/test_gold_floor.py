@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp import evaluate as ev
+from partyfacts.nlp import evaluate as ev
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FLOORS = {k: v for k, v in json.loads((DATA / "gold_floor.json").read_text(encoding="utf-8")).items()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp import evaluate as ev
+from partyfacts.nlp import evaluate as ev
 
 HELDOUT2 = Path(__file__).resolve().parents[1] / "data" / "heldout2"
 FLOORS = {"persons": 0.99, "roles": 0.99, "roles+org": 0.985, "places": 0.99, "figures": 0.99}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp import evaluate as ev
+from partyfacts.nlp import evaluate as ev
 
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 FLOORS = {"persons": 0.985, "roles": 0.975, "roles+org": 0.97, "places": 0.985, "figures": 0.985}

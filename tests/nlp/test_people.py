@@ -4,10 +4,10 @@ import unicodedata
 
 import pytest
 
-import nlp
-from nlp import people
-from nlp.doc import Document
-from nlp.text import Text
+from partyfacts import nlp
+from partyfacts.nlp import people
+from partyfacts.nlp.doc import Document
+from partyfacts.nlp.text import Text
 
 
 @pytest.fixture(autouse=True)
@@ -302,7 +302,7 @@ def test_organizations_are_listed_with_their_mentions():
 
 
 def test_model_switch_is_read_from_the_environment(monkeypatch):
-    from nlp import people_names
+    from partyfacts.nlp import people_names
     monkeypatch.setenv("PARTYFACTS_NO_MODEL", "1")
     assert people_names.model_enabled() is False
     monkeypatch.delenv("PARTYFACTS_NO_MODEL")
@@ -435,7 +435,7 @@ def test_delegate_at_a_council_session_belongs_to_that_council():
 
 
 def test_country_after_a_title_is_not_a_person_when_places_know_it():
-    from nlp.types import Place
+    from partyfacts.nlp.types import Place
     text = "Thủ tướng tiếp Đại sứ Hàn Quốc tại Việt Nam Choi Young Sam."
     places = [Place(name="Hàn Quốc", type="quốc gia", province="", mentions=((23, 31),))]
     got = [p.name for p in people.find_people(Document(Text.of(text)), places)[0]]

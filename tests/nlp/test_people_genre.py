@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import nlp
-from nlp.text import canon
+from partyfacts import nlp
+from partyfacts.nlp.text import canon
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "people" / "genre_articles.jsonl"
 BODY_WORDS = ("ubnd", "hđnd", "huyện ủy", "tỉnh ủy", "thành ủy", "đảng ủy")

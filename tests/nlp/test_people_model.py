@@ -2,9 +2,9 @@
 import json
 from pathlib import Path
 
-from nlp import people, people_model
-from nlp.doc import Document
-from nlp.text import Text, key
+from partyfacts.nlp import people, people_model
+from partyfacts.nlp.doc import Document
+from partyfacts.nlp.text import Text, key
 
 ABLATION = Path(__file__).resolve().parents[1] / "data" / "people" / "ablation.jsonl"
 

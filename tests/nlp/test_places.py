@@ -6,10 +6,10 @@ import unicodedata
 
 import pytest
 
-import nlp
-from nlp.doc import Document
-from nlp.places import find_places
-from nlp.text import Text
+from partyfacts import nlp
+from partyfacts.nlp.doc import Document
+from partyfacts.nlp.places import find_places
+from partyfacts.nlp.text import Text
 
 
 def found(text: str, site: str | None = None, url: str | None = None):

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from nlp import gazetteer as gz
-from nlp.doc import Document
-from nlp.places import _wkey, find_places, lexicon
-from nlp.text import Text, key
+from partyfacts.nlp import gazetteer as gz
+from partyfacts.nlp.doc import Document
+from partyfacts.nlp.places import _wkey, find_places, lexicon
+from partyfacts.nlp.text import Text, key
 
 GOLD = sorted((Path(__file__).parent.parent / "data" / "gold").glob("*.json"))
 _PREFIXES = sorted((key(p) for p in ("thành phố", "tỉnh", "tp", "thủ đô", "huyện", "quận", "thị xã", "xã", "phường",

@@ -131,7 +131,7 @@ def _handler(site: SiteServer):
 
 def fast_config(**kw):
     """A FetchConfig for tests: tiny delays and backoffs, short timeouts."""
-    from scraper.fetch import FetchConfig
+    from partyfacts.scraper.fetch import FetchConfig
     base = dict(delay=0.0, timeout=2.0, retries=2, backoff=0.01, max_backoff=0.05, max_retry_after=5.0)
     base.update(kw)
     return FetchConfig(**base)

@@ -3,10 +3,10 @@ survived, an interrupted crawl resumed, a later crawl fetching only what changed
 import pytest
 from sitekit import FAMILIES, Fault, fast_config
 
-from scraper import MemoryState, crawl
-from scraper.crawl import _Progress, CrawlStats
-from scraper.fetch import Fetcher
-from scraper.urls import canonical_url
+from partyfacts.scraper import MemoryState, crawl
+from partyfacts.scraper.crawl import _Progress, CrawlStats
+from partyfacts.scraper.fetch import Fetcher
+from partyfacts.scraper.urls import canonical_url
 
 
 def _want(site):

@@ -3,7 +3,7 @@ import time
 import pytest
 from sitekit import Fault, fast_config
 
-from scraper.fetch import FetchError, Fetcher, LocalPoliteness, RobotsDisallowed, user_agent
+from partyfacts.scraper.fetch import FetchError, Fetcher, LocalPoliteness, RobotsDisallowed, user_agent
 
 ART = "/chinh-tri/tinh-uy-so-ket-cong-tac-xay-dung-dang-6-thang-dau-nam-12345.html"
 

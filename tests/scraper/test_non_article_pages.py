@@ -2,8 +2,8 @@
 ASP.NET web part that names its fields in Vietnamese, and share links the crawler must not follow."""
 from bs4 import BeautifulSoup
 
-from scraper.discover import links_of
-from scraper.parse import Rejection, parse_article
+from partyfacts.scraper.discover import links_of
+from partyfacts.scraper.parse import Rejection, parse_article
 
 PARA = ("Ủy ban nhân dân huyện vừa tổ chức hội nghị sơ kết công tác sáu tháng đầu năm, đánh giá kết quả thực hiện "
         "các chỉ tiêu kinh tế, xã hội và bàn giải pháp cho những tháng cuối năm. ")
@@ -118,7 +118,7 @@ def test_an_emagazine_story_loses_its_pull_quote_and_production_credits_and_name
 
 
 def test_a_sharepoint_item_link_with_a_return_url_is_the_same_page():
-    from scraper.urls import canonical_url
+    from partyfacts.scraper.urls import canonical_url
     a = canonical_url("http://a.gov.vn/Lists/TinTuc/View_Detail.aspx?ItemID=5&Source=http%3A%2F%2Fa.gov.vn%2FPages%2Fdefault.aspx")
     b = canonical_url("http://a.gov.vn/Lists/TinTuc/View_Detail.aspx?ContentTypeId=0x0100AB&ItemID=5")
     assert a == b == "http://a.gov.vn/Lists/TinTuc/View_Detail.aspx?ItemID=5"

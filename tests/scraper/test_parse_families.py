@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sitekit import FAMILIES, SITES
 
-from scraper.parse import Rejection, parse_article, parse_html_file
+from partyfacts.scraper.parse import Rejection, parse_article, parse_html_file
 
 BASE = "http://portal.example.gov.vn"
 

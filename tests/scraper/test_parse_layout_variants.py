@@ -2,7 +2,7 @@
 on one exact template (div/br paragraphs, no wrapper, captions in tables, bylines in meta lines)."""
 import pytest
 
-from scraper.parse import Rejection, parse_article
+from partyfacts.scraper.parse import Rejection, parse_article
 
 P1 = "Ban Thường vụ Tỉnh ủy đã tổ chức hội nghị lần thứ 12 để cho ý kiến về dự thảo báo cáo chính trị trình đại hội đảng bộ tỉnh lần thứ XVII."
 P2 = "Các đại biểu thống nhất đánh giá nhiệm kỳ qua kinh tế của tỉnh tăng trưởng khá, bình quân đạt 7,2% mỗi năm, thu ngân sách vượt 15% kế hoạch."

@@ -1,7 +1,7 @@
 """Portal noise the unseen sites showed (tests/data/sites_unseen/): site banners, teaser dates, static pages,
 inline related boxes, signatures, site-name-only <title>s, unnamed sapos, unknown themes. Each test pins one
 rule of scraper/parse.py on a small page."""
-from scraper.parse import Rejection, parse_article
+from partyfacts.scraper.parse import Rejection, parse_article
 
 TITLE = "Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm tại huyện Yên Sơn"
 LEAD = "Ngày 3/6, Ban Thường vụ Huyện ủy tổ chức hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm."

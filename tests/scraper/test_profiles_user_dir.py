@@ -1,7 +1,7 @@
 import pytest
 
-from scraper.parse import Rejection, parse_article
-from scraper.profiles import ProfileError, load_profiles
+from partyfacts.scraper.parse import Rejection, parse_article
+from partyfacts.scraper.profiles import ProfileError, load_profiles
 
 CUSTOM = """
 name = "so_noi_vu"

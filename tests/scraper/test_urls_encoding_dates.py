@@ -3,9 +3,9 @@ from datetime import date, datetime
 
 import pytest
 
-from scraper.dates import VN_TZ, parse_iso, parse_vn_date
-from scraper.encoding import decode_html, normalize_text
-from scraper.urls import canonical_url
+from partyfacts.scraper.dates import VN_TZ, parse_iso, parse_vn_date
+from partyfacts.scraper.encoding import decode_html, normalize_text
+from partyfacts.scraper.urls import canonical_url
 import importlib.util
 from pathlib import Path
 

@@ -66,9 +66,9 @@ def families(root=UNSEEN_SITES) -> list[str]:
 
 
 def measure(family: str, *, max_pages: int = 400, root=UNSEEN_SITES) -> Quality:
-    from scraper import MemoryState, crawl
-    from scraper.fetch import Fetcher
-    from scraper.urls import canonical_url
+    from partyfacts.scraper import MemoryState, crawl
+    from partyfacts.scraper.fetch import Fetcher
+    from partyfacts.scraper.urls import canonical_url
 
     site, httpd = start_server(family, root=root)
     try:

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from werkzeug.security import generate_password_hash
 
-from corpus import open_db
-from webapp.app import create_app
+from partyfacts.corpus import open_db
+from partyfacts.webapp.app import create_app
 from webcorpus import ADMIN_PASSWORD, build_corpus
 
 

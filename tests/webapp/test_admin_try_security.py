@@ -5,7 +5,7 @@ import re
 
 
 from webcorpus import ADMIN_PASSWORD
-from webapp.app import create_app
+from partyfacts.webapp.app import create_app
 
 
 def _csrf(client, url):
@@ -66,7 +66,7 @@ def test_admin_changes_a_schedule_and_invalid_ones_are_explained(client):
 
 
 def test_admin_starts_a_crawl_in_the_background(client, monkeypatch):
-    import webapp.admin as admin
+    import partyfacts.webapp.admin as admin
     started = []
 
     class FakeThread:
@@ -130,7 +130,7 @@ def test_numbers_are_written_the_way_each_language_writes_them(client):
 def test_every_message_key_used_by_templates_exists_in_both_languages(app):
     from pathlib import Path
 
-    from webapp.i18n import messages
+    from partyfacts.webapp.i18n import messages
     cat = messages()
     used = set()
     for f in Path(app.root_path, "templates").glob("*.html"):
@@ -174,9 +174,9 @@ def test_error_pages_are_friendly_html_or_json(corpus_file):
 
 def test_background_crawl_fetches_the_site_and_clears_its_running_mark(tmp_path):
     """The job a 'Crawl now' button starts, run inline against the bundled sample portal."""
-    from corpus import open_db
-    from corpus.demo import load_articles, serve_portal
-    from webapp.admin import _crawl_in_background
+    from partyfacts.corpus import open_db
+    from partyfacts.corpus.demo import load_articles, serve_portal
+    from partyfacts.webapp.admin import _crawl_in_background
     portal = serve_portal(load_articles()[:3])
     db = open_db(str(tmp_path / "crawl.db"))
     try:
@@ -184,7 +184,7 @@ def test_background_crawl_fetches_the_site_and_clears_its_running_mark(tmp_path)
         _crawl_in_background(db, portal.url, "portal", 0.0, 10, running)
         assert running == set()
         with db.session() as s:
-            from corpus import models as m
+            from partyfacts.corpus import models as m
             assert s.query(m.Article).count() >= 1 and s.query(m.CrawlRun).count() >= 1
     finally:
         portal.close()
@@ -201,7 +201,7 @@ def test_repeated_wrong_passwords_are_throttled_per_address(client):
 
 
 def test_login_throttle_window_expires():
-    from webapp.admin import LoginThrottle
+    from partyfacts.webapp.admin import LoginThrottle
     now = [0.0]
     th = LoginThrottle(limit=2, window=60, clock=lambda: now[0])
     th.fail("1.2.3.4")

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from corpus.export import write_xlsx
-from corpus.queries import SPECS, Filters, export_rows
+from partyfacts.corpus.export import write_xlsx
+from partyfacts.corpus.queries import SPECS, Filters, export_rows
 
 
 @pytest.mark.parametrize("table", list(SPECS))
@@ -78,7 +78,7 @@ def test_entity_exports_take_site_and_date_filters(client, table):
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused():
-    from corpus.export import iter_csv
+    from partyfacts.corpus.export import iter_csv
     text = "".join(iter_csv([{"a": '=HYPERLINK("http://evil","x")', "b": -5, "c": "@SUM(A1)", "d": "Bí thư"}],
                             ("a", "b", "c", "d")))
     row = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))[1]

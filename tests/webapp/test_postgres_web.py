@@ -11,7 +11,7 @@ import pytest
 sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
 from pg import TempPostgres  # noqa: E402
 
-from webapp.app import create_app  # noqa: E402
+from partyfacts.webapp.app import create_app  # noqa: E402
 from webcorpus import build_corpus  # noqa: E402
 
 pytest.importorskip("psycopg")

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from corpus import open_db
-from corpus.pipeline import ingest_files
-from corpus.queries import Filters, list_items
-from corpus.search import QueryError, parse_query, snippet
+from partyfacts.corpus import open_db
+from partyfacts.corpus.pipeline import ingest_files
+from partyfacts.corpus.queries import Filters, list_items
+from partyfacts.corpus.search import QueryError, parse_query, snippet
 
 
 def test_search_without_diacritics_finds_accented_articles_and_people(client):
@@ -72,7 +72,7 @@ def test_quoted_phrase_needs_the_words_adjacent(rank_db):
 
 
 def test_fts_index_follows_updates_and_deletes(rank_db):
-    from corpus import models as m
+    from partyfacts.corpus import models as m
     with rank_db.session() as s:
         a = s.query(m.Article).filter(m.Article.url.like("%a.txt")).one()
         a.text = "Đổi nội dung: Thành ủy"
@@ -82,9 +82,9 @@ def test_fts_index_follows_updates_and_deletes(rank_db):
 
 def test_like_fallback_without_fts_still_answers(rank_db, monkeypatch):
     """The portable path PostgreSQL takes (LIKE over folded columns), exercised on SQLite."""
-    from corpus import search
+    from partyfacts.corpus import search
     monkeypatch.setattr(search, "has_fts", lambda session: False)
-    import corpus.queries as q
+    import partyfacts.corpus.queries as q
     monkeypatch.setattr(q, "has_fts", lambda session: False)
     assert _titles(rank_db, "tin khac") == ["b.txt"]
     assert _titles(rank_db, "Tin tức")[0] == "a.txt"
@@ -144,7 +144,7 @@ def test_every_query_compiles_for_postgresql_without_fts(table):
     """PostgreSQL takes the LIKE path; every list/export query with every filter must compile there."""
     from sqlalchemy.dialects import postgresql
 
-    from corpus.queries import SPECS, Ctx
+    from partyfacts.corpus.queries import SPECS, Ctx
     f = Filters.from_args({"site": "s", "province": "Vĩnh Phúc", "from": "2020", "to": "2021", "title": "Bí thư",
                            "unit": "%", "place": "1", "person": "2", "organization": "3", "article": "4"})
     for q in ("", 'vinh yen "bi thu"'):
@@ -176,7 +176,7 @@ def test_snippet_opens_where_the_words_stand_together():
 def test_a_narrow_site_or_date_filter_driving_the_search_finds_the_same_rows(db, monkeypatch, table):
     """A search with a selective site/date filter walks the filter's index first (Ctx.narrow); the
     plan that walks the match set first must give the same page, order and count."""
-    import corpus.queries as cq
+    import partyfacts.corpus.queries as cq
     cases = [("bi thu", {"site": "gold-portal"}), ("uy vien", {"from": "2020", "to": "2023-06"}),
              ("dang vien", {"site": "gold-portal", "from": "2021"}), ("thi", {"to": "2023"}), ("vinh phuc", {"to": "2022"}),
              ("ban to chuc", {"site": "evil.example"})]

@@ -5,8 +5,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, text
 
-from corpus.db import MIGRATIONS, open_db
-from corpus.queries import list_items
+from partyfacts.corpus.db import MIGRATIONS, open_db
+from partyfacts.corpus.queries import list_items
 
 
 def _alembic(url: str) -> Config:

@@ -9,10 +9,10 @@ import json
 import re
 from pathlib import Path
 
-import nlp
-from corpus import models as m
-from corpus import open_db
-from corpus.pipeline import ingest_files, process_articles
+from partyfacts import nlp
+from partyfacts.corpus import models as m
+from partyfacts.corpus import open_db
+from partyfacts.corpus.pipeline import ingest_files, process_articles
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 ADMIN_PASSWORD = "correct horse battery staple"
