@@ -8,10 +8,14 @@ PORT   ?= 8000
 
 .PHONY: demo test install system-packages bench clean
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py
+	@echo "==> creating the virtual environment $(VENV) (once; 'make clean' removes it)"
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	@echo "==> upgrading pip inside $(VENV)"
+	$(PY) -m pip install --progress-bar off --upgrade pip
+	@echo "==> installing partyfacts (editable) with its dependencies and the test tools from pyproject.toml"
+	@echo "    (first run: about two minutes; the packages and what each is for are listed in README.md)"
+	$(PY) -m pip install --progress-bar off -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -23,16 +27,19 @@ demo: $(VENV)/.installed
 # the PostgreSQL tests start a throwaway server from Debian's postgresql package.
 SYSTEM_PACKAGES := chromium postgresql
 system-packages:
-	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
-	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	@missing=""; \
+	  command -v chromium >/dev/null 2>&1 || { missing="chromium"; echo "==> chromium is missing: the browser tests drive Debian's headless Chromium"; }; \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { missing="$$missing postgresql"; echo "==> postgresql is missing: the PostgreSQL tests start a throwaway server from it"; }; \
 	  if [ -n "$$missing" ]; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	    echo "installing Debian packages:$$missing"; \
-	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
-	  fi
+	    echo "==> installing Debian packages:$$missing (apt-get; about a minute)"; \
+	    $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	  else echo "==> Debian packages for the tests are present (chromium, postgresql)"; fi
 
 test: $(VENV)/.installed system-packages
+	@echo "==> checking the import layers (import-linter contracts in pyproject.toml)"
 	$(VENV)/bin/lint-imports
+	@echo "==> running the test suite (pytest)"
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed
