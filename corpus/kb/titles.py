@@ -1,0 +1,26 @@
+"""Canonical titles: one spelling per post title, for facets, filters, grouping and exports.
+
+A title's canonical form is its expanded form (abbreviations spelled out by the extractor:
+"UVBTV" → "Ủy viên Ban Thường vụ"), with tone marks placed by one rule ("Uỷ" → "Ủy"), spacing
+collapsed and the first letter upper case; its key also folds case, so "Phó chủ tịch" and "Phó Chủ
+tịch" are one title. The surface form stays in the role row.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from partyfacts.nlp.text import canon, key
+
+from .bodies import _expand, _tokens
+
+
+def canonical_title(title: str, expanded: str = "") -> str:
+    """"Uỷ viên BTV" (expanded "Uỷ viên Ban Thường vụ") → "Ủy viên Ban Thường vụ"."""
+    base = expanded or _expand(_tokens(title))
+    s = " ".join(canon(unicodedata.normalize("NFC", base)).split())
+    return s[:1].upper() + s[1:]
+
+
+def title_key(title: str, expanded: str = "") -> str:
+    """The comparison key of a title: canonical form, case folded."""
+    return key(canonical_title(title, expanded))
