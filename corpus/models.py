@@ -30,6 +30,7 @@ class Site(Base):
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.utcnow)
     last_crawl_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    province: Mapped[str] = mapped_column(String(128), default="")    # the site's province ("" national/unknown)
 
 
 class CrawlRun(Base):
@@ -127,11 +128,12 @@ class Processing(Base):
 
 
 class Person(Base):
-    """A person entity: mentions with the same name key across articles resolve to one row."""
+    """A person entity: the occurrences (one name in one article) that person resolution joined
+    (corpus.kb.persons). Homonyms are several rows with one key."""
     __tablename__ = "persons"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(255))
-    key: Mapped[str] = mapped_column(String(255), unique=True)         # nlp.text.key(name)
+    key: Mapped[str] = mapped_column(String(255), index=True)          # nlp.text.key(name)
     folded: Mapped[str] = mapped_column(String(255), index=True)       # accent-less
     variants: Mapped[str] = mapped_column(Text, default="[]")          # JSON list of other spellings
 
@@ -154,12 +156,18 @@ class Place(Base):
 
 
 class Organization(Base):
+    """A body resolved to its place (corpus.kb.bodies): "Tỉnh ủy" on a Nghệ An story and "Tỉnh ủy
+    Nghệ An" are one row; ``key`` is the resolution key, ``name`` the completed name."""
     __tablename__ = "organizations"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(512))
     key: Mapped[str] = mapped_column(String(512), unique=True)
     folded: Mapped[str] = mapped_column(String(512), index=True)
     kind: Mapped[str] = mapped_column(String(32), default="")
+    level: Mapped[str] = mapped_column(String(16), default="")          # province|district|commune|national|""
+    place_name: Mapped[str] = mapped_column(String(255), default="")
+    province: Mapped[str] = mapped_column(String(128), default="", index=True)
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"), nullable=True)
 
 
 class Mention(Base):
@@ -187,6 +195,9 @@ class Role(Base):
     title_folded: Mapped[str] = mapped_column(String(255), index=True)
     organization: Mapped[str] = mapped_column(String(512), default="")
     title_expanded: Mapped[str] = mapped_column(String(512), default="")
+    title_canonical: Mapped[str] = mapped_column(String(512), default="")   # corpus.kb.titles
+    title_key: Mapped[str] = mapped_column(String(512), default="", index=True)
+    org_resolution: Mapped[str] = mapped_column(String(16), default="")      # how the body was resolved
     former: Mapped[bool] = mapped_column(Boolean, default=False)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -210,6 +221,37 @@ class Figure(Base):
     period: Mapped[str] = mapped_column(String(255), default="")
     qualifier: Mapped[str] = mapped_column(String(32), default="")
     pipeline_version: Mapped[str] = mapped_column(String(64))
+
+
+class PersonOccurrence(Base):
+    """One person named in one article: the unit person resolution clusters. ``mention_key``
+    ("<article canonical URL>#<name key>") is stable across re-processing, so decisions keep."""
+    __tablename__ = "person_occurrences"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), nullable=True, index=True)
+    mention_key: Mapped[str] = mapped_column(String(1024), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    name_key: Mapped[str] = mapped_column(String(255), index=True)
+    province: Mapped[str] = mapped_column(String(128), default="")
+    district: Mapped[str] = mapped_column(String(128), default="")
+    context: Mapped[str] = mapped_column(Text, default="{}")           # JSON: bodies, titles, comentions, site, date
+    explanation: Mapped[str] = mapped_column(Text, default="{}")       # JSON: why joined / kept apart
+    pipeline_version: Mapped[str] = mapped_column(String(64))
+
+
+class ResolutionDecision(Base):
+    """A researcher's correction: two occurrences (by mention key) are one person ("merge") or two
+    ("split"). Stored apart from derived rows so it survives re-processing."""
+    __tablename__ = "resolution_decisions"
+    __table_args__ = (UniqueConstraint("kind", "key_a", "key_b"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))                        # merge|split
+    key_a: Mapped[str] = mapped_column(String(1024), index=True)
+    key_b: Mapped[str] = mapped_column(String(1024), index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(64), default="admin")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.utcnow)
 
 
 class HostSlot(Base):
