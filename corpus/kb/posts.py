@@ -81,8 +81,8 @@ def _best_org(evs: list[Evidence]) -> str:
 
 def holders_on(post_tenures: list[Tenure], date: str) -> list[Tenure]:
     """Tenures of one post that held on ``date`` (ISO): started by then and seen in office on or after
-    it; or started by then, not closed, and no other holder started between its last sighting and
-    the date."""
+    it; or started by then, not closed by then, and no other holder started between its last
+    sighting and the date."""
     out = []
     for t in post_tenures:
         if not t.start or t.start > date:
@@ -93,6 +93,6 @@ def holders_on(post_tenures: list[Tenure], date: str) -> list[Tenure]:
             out.append(t)
             continue
         later = [u for u in post_tenures if u is not t and u.start and t.last_seen < u.start <= date]
-        if not t.end and not later:
+        if not later:
             out.append(t)
     return out

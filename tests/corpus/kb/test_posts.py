@@ -9,7 +9,7 @@ def ev(pid, date, kind="in_office", article=1, title_key="bí thư", org=7):
 def test_tenure_starts_at_election_and_is_last_seen_at_latest_sighting():
     (t,) = tenures([ev(1, "2020-06-01"), ev(1, "2015-10-20", "elected"), ev(1, "2018-01-01")])
     assert (t.start, t.start_kind, t.first_seen, t.last_seen, t.end) == (
-        "2015-10-20", "elected", "2018-01-01", "2020-06-01", "")
+        "2015-10-20", "elected", "2015-10-20", "2020-06-01", "")
 
 
 def test_former_mark_after_last_sighting_closes_the_tenure():
