@@ -198,6 +198,8 @@ class Role(Base):
     title_canonical: Mapped[str] = mapped_column(String(512), default="")   # corpus.kb.titles
     title_key: Mapped[str] = mapped_column(String(512), default="", index=True)
     org_resolution: Mapped[str] = mapped_column(String(16), default="")      # how the body was resolved
+    event: Mapped[str] = mapped_column(String(16), default="in_office")      # in_office|elected|appointed|former
+    event_date: Mapped[str] = mapped_column(String(10), default="")          # ISO date the sentence gives
     former: Mapped[bool] = mapped_column(Boolean, default=False)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)

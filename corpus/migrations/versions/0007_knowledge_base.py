@@ -39,6 +39,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("title_canonical", sa.String(512), nullable=False, server_default=""))
         batch.add_column(sa.Column("title_key", sa.String(512), nullable=False, server_default=""))
         batch.add_column(sa.Column("org_resolution", sa.String(16), nullable=False, server_default=""))
+        batch.add_column(sa.Column("event", sa.String(16), nullable=False, server_default="in_office"))
+        batch.add_column(sa.Column("event_date", sa.String(10), nullable=False, server_default=""))
         batch.create_index("ix_roles_title_key", ["title_key"])
     op.create_table(
         "person_occurrences",
@@ -77,7 +79,7 @@ def downgrade() -> None:
     op.drop_table("person_occurrences")
     with op.batch_alter_table("roles") as batch:
         batch.drop_index("ix_roles_title_key")
-        for col in ("org_resolution", "title_key", "title_canonical"):
+        for col in ("event_date", "event", "org_resolution", "title_key", "title_canonical"):
             batch.drop_column(col)
     with op.batch_alter_table("organizations") as batch:
         batch.drop_index("ix_organizations_province")
