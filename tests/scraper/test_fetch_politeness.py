@@ -3,18 +3,25 @@ import time
 import pytest
 from sitekit import Fault, fast_config
 
-from partyfacts.scraper.fetch import FetchError, Fetcher, LocalPoliteness, RobotsDisallowed, user_agent
+from partyfacts.scraper.fetch import (DEFAULT_CONTACT, VERSION, FetchConfig, FetchError, Fetcher, LocalPoliteness,
+                                      RobotsDisallowed, user_agent)
 
 ART = "/chinh-tri/tinh-uy-so-ket-cong-tac-xay-dung-dang-6-thang-dau-nam-12345.html"
 
 
-def test_user_agent_names_partyfacts_and_a_configurable_contact(serve, monkeypatch):
+def test_user_agent_names_partyfacts_and_a_configurable_contact(serve):
     site = serve("party_newspaper")
     Fetcher(fast_config(contact="mailto:lab@example.edu")).fetch(site.url(ART))
     ua = site.log[-1][2]["User-Agent"]
     assert ua.startswith("partyfacts/") and "mailto:lab@example.edu" in ua and "research crawler" in ua
-    monkeypatch.setenv("PARTYFACTS_CONTACT", "https://lab.example.edu/crawler")
-    assert "https://lab.example.edu/crawler" in user_agent()
+    assert "https://lab.example.edu/crawler" in user_agent("https://lab.example.edu/crawler")
+
+
+def test_contact_comes_only_from_the_config_not_the_environment(monkeypatch):
+    monkeypatch.setenv("PARTYFACTS_CONTACT", "https://env.example.edu/crawler")
+    assert user_agent() == f"partyfacts/{VERSION} (+{DEFAULT_CONTACT}; research crawler)"
+    assert Fetcher(FetchConfig()).user_agent == user_agent()
+    assert "mailto:x@example.edu" in Fetcher(FetchConfig(contact="mailto:x@example.edu")).user_agent
 
 
 def test_503_with_retry_after_is_retried_after_the_announced_pause(serve):
