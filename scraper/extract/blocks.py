@@ -34,14 +34,15 @@ class Boilerplate:
 
 @lru_cache(maxsize=1)
 def boilerplate() -> Boilerplate:
+    """The boilerplate rules of data/boilerplate.toml (read once)."""
     with open(DATA_DIR / "boilerplate.toml", "rb") as fh:
         d = tomllib.load(fh)
     rx = lambda xs: tuple(re.compile(x, re.I) for x in xs)  # noqa: E731
     return Boilerplate(", ".join(d["drop_selectors"]), frozenset(d["stop_headings"]), rx(d["drop_lines"]),
-                        re.compile(d["caption_credit"], re.I), rx(d["author_lines"]), rx(d["source_lines"]),
-                        re.compile(d["author_source_line"], re.I), re.compile(d["author_then_source_line"], re.I),
-                        re.compile(d["inline_credit"], re.I), frozenset(d["account_authors"]),
-                        rx(d["production_credit_lines"]))
+                       re.compile(d["caption_credit"], re.I), rx(d["author_lines"]), rx(d["source_lines"]),
+                       re.compile(d["author_source_line"], re.I), re.compile(d["author_then_source_line"], re.I),
+                       re.compile(d["inline_credit"], re.I), frozenset(d["account_authors"]),
+                       rx(d["production_credit_lines"]))
 
 
 @dataclass

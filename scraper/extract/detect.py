@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from ..profiles import Profile
 from .common import selector_tokens
 
+
 def detect_profile(soup: BeautifulSoup, html_text: str, url: str, profiles) -> tuple[Profile | None, int]:
     """The profile whose markers score highest on this page (None when none scores)."""
     best, best_score = None, 0

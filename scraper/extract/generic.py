@@ -11,7 +11,10 @@ from .common import LISTING_MIN_LINKS, Parts, clean, key
 from .headline import best_headline, generic_title, page_title_keys
 from .pubdate import find_date
 
+
 def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | str:
+    """The article's parts of a layout no profile knows (trafilatura's main text, our title and date
+    finders), or why the page is not an article (no main text, a listing of headline links)."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(html_text, url=url, with_metadata=True, include_comments=False,

@@ -12,7 +12,11 @@ from .headline import best_headline, generic_title, headline_before, lead_betwee
 from .pubdate import find_date
 from .regions import in_site_header
 
+
 def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Parts | str:
+    """The article's parts by the profile's selectors, or why the page is not an article of the profile
+    ("no article body …" when its body selectors match nothing: the caller may try the generic extractor).
+    Consumes `soup` (the profile's drop selectors and the boilerplate are removed from the body)."""
     for sel in profile.reject:
         if soup.select_one(sel) is not None:
             return f"not an article page ({profile.name} marker {sel})"

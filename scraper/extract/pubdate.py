@@ -12,6 +12,7 @@ from ..dates import parse_iso, parse_vn_date
 from .common import SKIP_NODES, clean, meta
 from .regions import in_site_footer, in_teaser
 
+
 def _date_from(el: Tag, formats) -> datetime | date | None:
     for attr in ("datetime", "content", "title"):
         v = el.get(attr)

@@ -8,6 +8,7 @@ from bs4 import Tag
 
 from .common import clean
 
+
 def in_teaser(el: Tag) -> bool:
     """A date printed in a teaser item (a small block that also holds a headline link to another page):
     the date of "Tin mới" / "Các tin khác" entries, not of the article."""
