@@ -24,9 +24,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from partyfacts.nlp.text import fold
+from partyfacts.scraper import frontier
 from partyfacts.scraper.crawl import CrawlStats, crawl, reason_key
 from partyfacts.scraper.fetch import DEFAULT_DELAY, FetchConfig, FetchedPage, Fetcher
-from partyfacts.scraper import frontier
 from partyfacts.scraper.state import FrontierItem
 from partyfacts.scraper.types import Article
 from partyfacts.scraper.urls import canonical_url, host_of
