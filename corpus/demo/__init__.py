@@ -119,19 +119,21 @@ def serve_portal(articles: list[dict] | None = None, host: str = "127.0.0.1", po
     return Portal(server, t, f"http://{host}:{server.server_address[1]}/")
 
 
-def run_demo(db, echo: Callable[[str], None] = print) -> str:
-    """Serve the sample portal, crawl it into ``db``, process the new articles; returns a summary."""
-    from partyfacts.corpus.crawl import crawl_urls
-    from partyfacts.corpus.pipeline import process_articles, table_counts
+def run_demo(db, *, process=None, echo: Callable[[str], None] = print) -> str:
+    """Serve the sample portal, crawl it into ``db``, process the new articles (with the
+    ``process`` config, a corpus.jobs.ProcessConfig); returns a summary."""
+    from partyfacts.corpus.jobs import InlineRunner
+    from partyfacts.corpus.pipeline import table_counts
 
+    runner = InlineRunner(db)
     portal = serve_portal()
     try:
         echo(f"sample portal on {portal.url}")
-        for s in crawl_urls(db, [portal.url], delay=0.0, max_pages=200):
+        for s in runner.run("crawl", urls=[portal.url], delay=0.0, max_pages=200):
             echo(s.line())
     finally:
         portal.close()
-    res = process_articles(db)
+    res = runner.run("process", config=process)
     counts = table_counts(db)
     summary = ", ".join(f"{counts[k]} {k}" for k in ("articles", "persons", "roles", "places", "organizations", "figures"))
     echo(f"processed {res.processed} articles ({res.failed} failed): {summary}")
