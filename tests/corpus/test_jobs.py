@@ -123,3 +123,4 @@ def test_the_environment_check_finds_a_read(tmp_path):
     f = tmp_path / "m.py"
     f.write_text("import os\nfrom os import getenv\nx = os.environ.get('A')\n", encoding="utf-8")
     assert _environ_reads(f) == [f"{f}:2", f"{f}:3"]
+
