@@ -1,8 +1,8 @@
 """The bundled sample portal (corpus.demo) as a local HTTP server."""
+from partyfacts.corpus.demo import load_articles, serve_portal
+
 
 def test_sample_portal_is_quiet_when_a_client_hangs_up(capfd, caplog):
-
-    from partyfacts.corpus.demo import load_articles, serve_portal
     portal = serve_portal(load_articles()[:1])
     try:
         try:
