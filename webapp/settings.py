@@ -22,10 +22,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
+from partyfacts.corpus.db import DEFAULT_DB
+from partyfacts.corpus.jobs.config import DEFAULT_CONTACT, DEFAULT_DELAY, CrawlConfig, ProcessConfig
+
 CONFIG_ENV = "PARTYFACTS_CONFIG"
 DEFAULT_CONFIG = "partyfacts.toml"
-DEFAULT_CONTACT = "https://github.com/partyfacts/partyfacts"
-DEFAULT_DELAY = 1.0
 SOURCES = ("default", "file", "env", "flag")     # lowest to highest priority
 NO_MODEL = ("people.model",)                     # the nlp components the no_model switch disables
 
@@ -118,7 +119,7 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("db", "PARTYFACTS_DB", "partyfacts.db", "database: SQLAlchemy URL or SQLite file path (--db)", _nonempty),
+    Setting("db", "PARTYFACTS_DB", DEFAULT_DB, "database: SQLAlchemy URL or SQLite file path (--db)", _nonempty),
     Setting("contact", "PARTYFACTS_CONTACT", DEFAULT_CONTACT,
             "URL or e-mail in the crawler's User-Agent, for site administrators", _nonempty),
     Setting("delay", "PARTYFACTS_DELAY", str(DEFAULT_DELAY),
@@ -140,7 +141,7 @@ def _by_name() -> dict[str, Setting]:
 @dataclass(frozen=True)
 class Settings:
     """Every setting, typed and validated; `sources` says which layer gave each value."""
-    db: str = "partyfacts.db"
+    db: str = DEFAULT_DB
     contact: str = DEFAULT_CONTACT
     delay: float = DEFAULT_DELAY
     profiles: tuple[Path, ...] = ()
@@ -216,14 +217,12 @@ class Settings:
         """The nlp components to leave out (the learned name model when no_model is on)."""
         return NO_MODEL if self.no_model else ()
 
-    def crawl_config(self):
+    def crawl_config(self) -> CrawlConfig:
         """What a crawl needs: delay, the User-Agent contact, extra profile folders."""
-        from partyfacts.corpus.jobs import CrawlConfig
         return CrawlConfig(delay=self.delay, contact=self.contact, profile_dirs=self.profiles)
 
-    def process_config(self):
+    def process_config(self) -> ProcessConfig:
         """What processing needs: the nlp components to disable."""
-        from partyfacts.corpus.jobs import ProcessConfig
         return ProcessConfig(disable=self.nlp_disable)
 
 
