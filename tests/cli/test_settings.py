@@ -187,3 +187,46 @@ def test_libraries_get_small_configs_from_the_settings(tmp_path):
     assert s.crawl_config() == CrawlConfig(delay=2.0, contact="mailto:a@b.org", profile_dirs=(tmp_path,))
     assert s.process_config() == ProcessConfig(disable=("people.model",))
     assert Settings().process_config() == ProcessConfig(disable=())
+
+
+@pytest.mark.parametrize("setting", [s for s in SETTINGS], ids=lambda s: s.name)
+def test_settings_command_shows_file_then_env_taking_over_each_setting(setting, tmp_path, monkeypatch):
+    file_v, env_v, _, _ = _layers(setting.name, tmp_path)
+    for s in SETTINGS:
+        monkeypatch.delenv(s.env, raising=False)
+    f = tmp_path / "p.toml"
+    f.write_text(_toml(setting.name, file_v), encoding="utf-8")
+
+    def source_of(res):
+        assert res.exit_code == 0, res.output
+        line = next(ln for ln in res.output.splitlines() if ln.split()[0] == setting.name)
+        return line.rsplit("  ", 1)[1].strip()
+    assert source_of(CliRunner().invoke(main, ["--config", str(f), "settings"])) == f"file {f}"
+    monkeypatch.setenv(setting.env, str(env_v))
+    assert source_of(CliRunner().invoke(main, ["--config", str(f), "settings"])) == f"env {setting.env}"
+    if setting.name == "db":
+        res = CliRunner().invoke(main, ["--config", str(f), "--db", "flag.db", "settings"])
+        assert source_of(res) == "flag"
+
+
+@pytest.mark.parametrize("file_delay, env_delay, flag_delay, used", [
+    (3.0, None, None, 3.0), (3.0, "4", None, 4.0), (3.0, "4", "2.5", 2.5), (None, None, None, 1.0)])
+def test_crawl_hands_the_crawler_delay_contact_and_profiles_from_the_settings(
+        file_delay, env_delay, flag_delay, used, tmp_path, monkeypatch):
+    import partyfacts.corpus.jobs.crawl as crawl_job
+    seen = []
+    monkeypatch.setattr(crawl_job, "crawl_sites", lambda db, urls, **kw: seen.append(kw) or [])
+    for s in SETTINGS:
+        monkeypatch.delenv(s.env, raising=False)
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    f = tmp_path / "p.toml"
+    f.write_text(f'contact = "mailto:lab@example.org"\nprofiles = ["{profiles}"]\n'
+                 + (f"delay = {file_delay}\n" if file_delay else ""), encoding="utf-8")
+    if env_delay:
+        monkeypatch.setenv("PARTYFACTS_DELAY", env_delay)
+    args = ["--config", str(f), "--db", str(tmp_path / "c.db"), "crawl", "https://example.org/"]
+    res = CliRunner().invoke(main, args + (["--delay", flag_delay] if flag_delay else []))
+    assert res.exit_code == 0, res.output
+    assert seen == [{"delay": used, "max_pages": None, "progress": None, "contact": "mailto:lab@example.org",
+                     "profile_dirs": (profiles,)}]
