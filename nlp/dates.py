@@ -93,7 +93,6 @@ def find_dates(doc: Document) -> list[DateMention]:
             out.append(DateMention(text=s[a:b], span=(a, b), value=value, kind=kind))
     out.sort(key=lambda d: d.span)
     out = _years_from_sentence(doc, out)
-    doc.cache["dates"] = out
     return out
 
 

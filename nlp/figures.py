@@ -55,14 +55,21 @@ _TONE_PLACEMENT_VARIES = re.compile("[oòóỏõọ][aàáảãạeèéẻẽẹ
 _CLAUSE_END = {";", ":", "(", ")", "?", "!", "\"", "“", "”"}
 
 
+def viet74k_path() -> Path | None:
+    """underthesea's Viet74K word list (found without importing underthesea: its package import
+    costs a quarter second), or None when underthesea is not installed."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
+
+
 @lru_cache(maxsize=None)
 def _dictionary() -> frozenset[str]:
     """Two- and three-syllable words of underthesea's Viet74K list (canonical, lower case)."""
-    # find the file without importing underthesea (its package import costs a quarter second)
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
+    path = viet74k_path()
+    if path is None:
         raise ModuleNotFoundError("underthesea is required (its Viet74K word list finds head nouns)")
-    path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
     words = set()
     for line in unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).splitlines():
         w = line.strip()
@@ -121,7 +128,7 @@ def find_figures(doc: Document, dates: list[DateMention]) -> list[Figure]:
         toks = tokenize(doc.norm, doc.canon, sa, sb)
         cands.extend(_sentence_figures(toks, blocked, (sa, sb), rejected))
     # why each number that is not a figure was turned down, for debugging and the UI
-    doc.cache["figure_rejections"] = rejected
+    doc.figure_rejections = rejected
     return _finish(doc, cands, dates)
 
 

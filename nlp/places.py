@@ -25,14 +25,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from . import gazetteer as gz
 from .doc import Document
+from .lexicon import rows
 from .text import fold, key
 from .types import Place
 
-DATA = Path(__file__).parent / "data" / "places"
 
 PROVINCE, DISTRICT, COMMUNE = gz.PROVINCE, gz.DISTRICT, gz.COMMUNE
 VILLAGE, COUNTRY, REGION, FOREIGN = "village", "country", "region", "foreign"
@@ -60,16 +59,6 @@ _ARTICLE_2025 = re.compile(r"\(cũ\)|\bcũ\)|sau (?:khi )?(?:sắp xếp|sáp nh
 
 
 # ------------------------------------------------------------------------------------------- lexicons
-
-def _rows(name: str) -> list[list[str]]:
-    out = []
-    with (DATA / name).open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            out.append(line.rstrip("\n").split("\t"))
-    return out
-
 
 # Spellings of one syllable that place names use interchangeably ("Đăk Glei" / "Đắk Glei")
 _SYLLABLE_VARIANTS = {"đắk": "đăk", "đác": "đăk", "đắc": "đăk"}
@@ -118,25 +107,25 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     units = {}
-    for word, typ, kind in _rows("unit_words.tsv"):
+    for word, typ, kind in rows("places", "unit_words.tsv"):
         units[tuple(_wkey(word).split())] = (typ, kind)
     not_before: dict[str, set] = defaultdict(set)
     not_after: dict[str, set] = defaultdict(set)
-    for words, unit, side in _rows("not_unit_contexts.tsv"):
+    for words, unit, side in rows("places", "not_unit_contexts.tsv"):
         if side == "before":
             not_before[_wkey(unit)].add(tuple(_wkey(words).split()))
         else:
             not_after[_wkey(unit)].add(_wkey(words))
-    countries = {_wkey(n): flag == "1" for n, flag in _rows("countries.tsv")}
-    regions = {_wkey(r[0]): r[0] for r in _rows("regions.tsv")}
+    countries = {_wkey(n): flag == "1" for n, flag in rows("places", "countries.tsv")}
+    regions = {_wkey(r[0]): r[0] for r in rows("places", "regions.tsv")}
     cues: dict[str, set] = defaultdict(set)
-    for word, kind in _rows("person_cues.tsv"):
+    for word, kind in rows("places", "person_cues.tsv"):
         cues[kind].add(_wkey(word) if kind in ("surname", "middle", "prefix") else tuple(_wkey(word).split()))
     g = gz.gazetteer()
     admin: dict[str, list[gz.AdminUnit]] = defaultdict(list)
     for k, us in g.by_key.items():
         admin[" ".join(_syl(w) for w in _TOKEN_WORD.findall(k))].extend(us)
-    for variant, name, level in _rows("name_variants.tsv"):
+    for variant, name, level in rows("places", "name_variants.tsv"):
         same = [u for u in admin.get(_wkey(name), []) if u.level == level]
         if not same:
             raise ValueError(f"name_variants.tsv: {name!r} is not a {level} in the gazetteer")
@@ -154,12 +143,12 @@ def lexicon() -> _Lexicon:
                     dict(admin), provinces, districts, max_name,
                     unit_first=frozenset(k[0] for k in units),
                     region_first=frozenset(k.split()[0] for k in list(regions) + [c for c in countries if " " in c]),
-                    not_places=frozenset(_wkey(r[0]) for r in _rows("not_places.tsv")),
-                    streets=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("street_words.tsv")),
-                    modifiers=frozenset(tuple(_wkey(r[0]).split()) for r in _rows("unit_modifiers.tsv")),
-                    foreign={_wkey(r[0]): r[1] for r in _rows("foreign_places.tsv")},
-                    not_name_starts=frozenset(_wkey(r[0]) for r in _rows("not_name_starts.tsv")),
-                    former_provinces=frozenset(_wkey(r[0]) for r in _rows("former_provinces.tsv")))
+                    not_places=frozenset(_wkey(r[0]) for r in rows("places", "not_places.tsv")),
+                    streets=frozenset(tuple(_wkey(r[0]).split()) for r in rows("places", "street_words.tsv")),
+                    modifiers=frozenset(tuple(_wkey(r[0]).split()) for r in rows("places", "unit_modifiers.tsv")),
+                    foreign={_wkey(r[0]): r[1] for r in rows("places", "foreign_places.tsv")},
+                    not_name_starts=frozenset(_wkey(r[0]) for r in rows("places", "not_name_starts.tsv")),
+                    former_provinces=frozenset(_wkey(r[0]) for r in rows("places", "former_provinces.tsv")))
 
 
 # ------------------------------------------------------------------------------------------- tokens

@@ -9,8 +9,8 @@ import re
 from functools import lru_cache
 from unicodedata import normalize
 
-from .doc import Document
-from .people_lexicon import word_key
+from ..doc import Document
+from .lexicon import word_key
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\n|\t|[^\w\s]")   # a tab separates table cells
 _VOWEL = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
@@ -36,10 +36,10 @@ def _has_vowel(s: str) -> bool:
 
 
 def tokenize(doc: Document) -> list[Token]:
-    """Tokens of ``doc.norm`` (cached in ``doc.cache``)."""
-    cached = doc.cache.get("people.tokens")
-    if cached is not None:
-        return cached
+    """Tokens of ``doc.norm``: the "people.tokens" stage (assigns ``doc.people_tokens`` and
+    ``doc.all_capitals``; a second call returns the tokens already assigned)."""
+    if doc.people_tokens is not None:
+        return doc.people_tokens
     s = doc.norm
     raw = [(m.start(), m.end()) for m in _TOKEN.finditer(s)]
     out: list[Token] = []
@@ -63,12 +63,12 @@ def tokenize(doc: Document) -> list[Token]:
         # str.isupper(): every cased letter upper case, at least one; "2+ letters" rules out "A", "Y"
         upper = w and len(t) >= 2 and t.isupper() and sum(c.isalpha() for c in t) >= 2
         out.append(Token(a, b, t, word_key(t.replace(" ", "")), w, w and t[0].isupper(), upper))
-    from .people_names import all_capitals
+    from .names import all_capitals
     caps = all_capitals(out)
     if caps:
         _lower_common_words(out)
-    doc.cache["people.all_capitals"] = caps
-    doc.cache["people.tokens"] = out
+    doc.all_capitals = caps
+    doc.people_tokens = out
     return out
 
 
@@ -76,8 +76,8 @@ def _lower_common_words(toks: list[Token]) -> None:
     """In a text written wholly in capitals, a common two-syllable word none of whose syllables names
     people, places or bodies ("CHO BIẾT", "ĐỀ NGHỊ", "TIẾP TỤC") reads as lower case, so that names
     of bodies and persons end before it as they do in ordinary text."""
-    from .figures import _in_dict   # the Viet74K list of common Vietnamese words
-    from .people_lexicon import lexicons
+    from ..figures import _in_dict   # the Viet74K list of common Vietnamese words
+    from .lexicon import lexicons
     keep = _name_or_body_syllables()
     lx = lexicons()
     keys = [t.key for t in toks]
@@ -95,21 +95,22 @@ def _lower_common_words(toks: list[Token]) -> None:
 
 @lru_cache(maxsize=1)
 def _name_syllables_only() -> frozenset[str]:
-    from .people_names import _name_syllables
+    from .names import _name_syllables
     return _name_syllables()
 
 
 @lru_cache(maxsize=1)
 def _name_or_body_syllables() -> frozenset[str]:
-    from .people_lexicon import _rows, lexicons, phrase_keys
-    from .people_names import _name_syllables
+    from ..lexicon import rows
+    from .lexicon import lexicons, phrase_keys
+    from .names import _name_syllables
     lx = lexicons()
     out = set(_name_syllables())
     for name in lx.admin_names:
         out.update(name.split())
     for fn in ("org_heads.tsv", "titles.tsv", "commissions.txt", "admin_units.tsv", "honorifics.txt",
                "ranks.txt", "abbreviations.tsv", "org_vocab.txt", "org_words.txt"):
-        for r in _rows(fn):
+        for r in rows("people", fn):
             out.update(phrase_keys(r[0]))
     return frozenset(out)
 

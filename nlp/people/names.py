@@ -4,12 +4,11 @@ comrade/address word, a rank, a title, an apposition with a title, a byline line
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .people_lexicon import lexicons
-from .people_tokens import Token, is_syllable
+from .lexicon import lexicons
+from .tokens import Token, is_syllable
 
 _SEP = {",", "–", "-", "—", "(", ":"}
 _CLAUSE = {",", ";", ":", ".", "(", ")", "\n", "!", "?", "…", "\"", "“", "”"}
@@ -505,8 +504,8 @@ def _repeated_after_units(toks, keys) -> set[str]:
 @lru_cache(maxsize=1)
 def _province_keys() -> frozenset[str]:
     """Every province name of both eras (the gazetteer's closed list), as token keys."""
-    from .gazetteer import PROVINCE, gazetteer
-    from .text import key as text_key
+    from ..gazetteer import PROVINCE, gazetteer
+    from ..text import key as text_key
     return frozenset(text_key(u.name) for u in gazetteer().units if u.level == PROVINCE)
 
 
@@ -648,7 +647,7 @@ def caps_text_mentions(toks: list[Token], keys: list[str], mentions: list[Mentio
     """In an all-capitals text keep only names shaped like names: a surname or minority opener first,
     no common two-syllable word inside ("CAO TUỔI", "NÔNG NGHIỆP", "Y TẾ" are words, "VĂN HẢI" after a
     middle name is not), and no function word at the end ("NGUYỄN ĐỨC LƯƠNG VÀ" → "NGUYỄN ĐỨC LƯƠNG")."""
-    from .figures import _in_dict   # the Viet74K list of common Vietnamese words
+    from ..figures import _in_dict   # the Viet74K list of common Vietnamese words
     out = []
     for m in mentions:
         end = m.end
@@ -673,10 +672,8 @@ def caps_text_mentions(toks: list[Token], keys: list[str], mentions: list[Mentio
 @lru_cache(maxsize=1)
 def _name_syllables() -> frozenset[str]:
     """Syllables personal names are made of: surnames, middle names, frequent given names."""
-    from .people_lexicon import _rows, word_key
+    from ..lexicon import rows
+    from .lexicon import word_key
     lx = lexicons()
-    return frozenset(lx.surnames | lx.weak_surnames | lx.middle | {word_key(r[0]) for r in _rows("given_names.txt")})
+    return frozenset(lx.surnames | lx.weak_surnames | lx.middle | {word_key(r[0]) for r in rows("people", "given_names.txt")})
 
-
-def model_enabled() -> bool:
-    return os.environ.get("PARTYFACTS_NO_MODEL", "") not in ("1", "true", "yes")
