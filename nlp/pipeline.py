@@ -44,18 +44,19 @@ class Component:
     data: tuple[str | Callable[[], Path | None], ...] = ()   # globs under nlp/data, or path functions
     config: Mapping[str, Any] = field(default_factory=dict)
 
-    def data_files(self, data_dir: Path = DATA_DIR) -> list[Path]:
-        """The files this component reads, sorted and without duplicates (a missing external file,
-        e.g. an optional package's word list, is left out)."""
-        out: set[Path] = set()
+    def data_files(self, data_dir: Path = DATA_DIR) -> list[tuple[str, Path]]:
+        """(name, path) of each file this component reads, sorted by name, without duplicates: the
+        name is the path under ``data_dir``, or the bare file name of a file outside it (a missing
+        external file, e.g. an optional package's word list, is left out)."""
+        out: dict[str, Path] = {}
         for d in self.data:
             if callable(d):
                 p = d()
                 if p is not None and p.is_file():
-                    out.add(p)
+                    out[p.name] = p
             else:
-                out.update(p for p in data_dir.glob(d) if p.is_file())
-        return sorted(out)
+                out.update((p.relative_to(data_dir).as_posix(), p) for p in data_dir.glob(d) if p.is_file())
+        return sorted(out.items())
 
 
 _REGISTRY: dict[str, Component] = {}
@@ -128,9 +129,8 @@ def digest(comps: Iterable[Component], data_dir: Path = DATA_DIR) -> str:
     h = hashlib.sha256()
     for c in comps:
         h.update(json.dumps([c.name, c.version, dict(c.config)], sort_keys=True, ensure_ascii=False).encode())
-        for p in c.data_files(data_dir):
-            rel = p.relative_to(data_dir).as_posix() if p.is_relative_to(data_dir) else p.name
-            h.update(b"\0file\0" + rel.encode() + b"\0")
+        for name, p in c.data_files(data_dir):
+            h.update(b"\0file\0" + name.encode() + b"\0")
             h.update(hashlib.sha256(p.read_bytes()).digest())
     return VERSION_PREFIX + h.hexdigest()[:12]
 
