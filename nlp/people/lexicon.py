@@ -5,26 +5,11 @@ Every data file states its source in its header; this module only parses them.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import data_path, rows
-from ..text import canon
-
-
-_WORD = re.compile(r"[đĐ]/[cC]|\w+(?:['’]\w+)*|[^\w\s]")
-
-
-@lru_cache(maxsize=65536)
-def word_key(w: str) -> str:
-    """Comparison form of one token: NFC, tone placement folded, lower case, ’ → '."""
-    return canon(unicodedata.normalize("NFC", w)).lower().replace("’", "'")
-
-
-def phrase_keys(phrase: str) -> tuple[str, ...]:
-    return tuple(word_key(w) for w in _WORD.findall(phrase))
+from ..tokens import phrase_keys, word_key
 
 
 class Trie:

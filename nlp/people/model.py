@@ -12,7 +12,7 @@ import zlib
 from functools import lru_cache
 
 from ..lexicon import data_path
-from .lexicon import word_key
+from ..tokens import word_key
 from ..text import fold
 
 MODEL_PATH = data_path("people", "person_model.json")

@@ -673,7 +673,7 @@ def caps_text_mentions(toks: list[Token], keys: list[str], mentions: list[Mentio
 def _name_syllables() -> frozenset[str]:
     """Syllables personal names are made of: surnames, middle names, frequent given names."""
     from ..lexicon import rows
-    from .lexicon import word_key
+    from ..tokens import word_key
     lx = lexicons()
     return frozenset(lx.surnames | lx.weak_surnames | lx.middle | {word_key(r[0]) for r in rows("people", "given_names.txt")})
 

@@ -177,7 +177,8 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
 @lru_cache(maxsize=1)
 def _back_references():
     from ..lexicon import rows
-    from .lexicon import Trie, phrase_keys
+    from ..tokens import phrase_keys
+    from .lexicon import Trie
     t = Trie()
     for r in rows("people", "back_references.tsv"):
         t.add(phrase_keys(r[0]), phrase_keys(r[1]))
@@ -199,7 +200,7 @@ def _inner_agency(toks: list[Token], keys: list[str], o: OrgSpan, stops) -> OrgS
 def _implied_by_abbr(spelled: str) -> str:
     """The committee an abbreviated membership implies: "TUV" = "Tỉnh ủy viên" → "Tỉnh ủy"."""
     lx = lexicons()
-    from .lexicon import phrase_keys
+    from ..tokens import phrase_keys
     ks = list(phrase_keys(spelled))
     m = lx.titles.match(ks, 0) if ks else None
     if m and m[0] == len(ks) and m[1][1] == "member":

@@ -5,14 +5,12 @@ is one token.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from unicodedata import normalize
 
 from ..doc import Document
-from .lexicon import word_key
+from ..tokens import is_word, scan, word_key
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|\n|\t|[^\w\s]")   # a tab separates table cells
 _VOWEL = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
 
 
@@ -41,7 +39,7 @@ def tokenize(doc: Document) -> list[Token]:
     if doc.people_tokens is not None:
         return doc.people_tokens
     s = doc.norm
-    raw = [(m.start(), m.end()) for m in _TOKEN.finditer(s)]
+    raw = [m.span() for m in scan(s, layout=True)]   # a tab separates table cells
     out: list[Token] = []
     i = 0
     while i < len(raw):
@@ -59,7 +57,7 @@ def tokenize(doc: Document) -> list[Token]:
         else:
             i += 1
         t = s[a:b]
-        w = t[0].isalnum() or t[0] == "_"
+        w = is_word(t)
         # str.isupper(): every cased letter upper case, at least one; "2+ letters" rules out "A", "Y"
         upper = w and len(t) >= 2 and t.isupper() and sum(c.isalpha() for c in t) >= 2
         out.append(Token(a, b, t, word_key(t.replace(" ", "")), w, w and t[0].isupper(), upper))
@@ -102,7 +100,8 @@ def _name_syllables_only() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _name_or_body_syllables() -> frozenset[str]:
     from ..lexicon import rows
-    from .lexicon import lexicons, phrase_keys
+    from ..tokens import phrase_keys
+    from .lexicon import lexicons
     from .names import _name_syllables
     lx = lexicons()
     out = set(_name_syllables())

@@ -14,7 +14,7 @@ import pytest
 from partyfacts.nlp import gazetteer as gz
 from partyfacts.nlp.doc import Document
 from partyfacts.nlp.evaluate import place_key, prf
-from partyfacts.nlp.places import _wkey, find_places, lexicon
+from partyfacts.nlp.places import find_places, lexicon, wkey
 from partyfacts.nlp.text import Text
 
 GOLD = sorted((Path(__file__).parent.parent / "data" / "gold").glob("*.json"))
@@ -61,7 +61,7 @@ def test_dev_gold_with_other_place_names(seed):
         persons = d["gold"]["persons"]
         keep, mapping = [], {}
         for name in sorted(d["gold"]["places"], key=len, reverse=True):
-            wk = _wkey(name)
+            wk = wkey(name)
             levels = {u.level for u in lex.admin.get(wk, [])}
             if wk in lex.countries or wk in lex.regions or name in ("Hồ Chí Minh", "Phường 5") \
                     or any(name in p for p in persons):

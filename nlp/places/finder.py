@@ -1,217 +1,20 @@
-"""Places: named countries, regions, provinces, districts, communes and villages in an article,
-each resolved against the administrative-unit gazetteer (type, province, GSO code, 2025 successor).
-
-How a place is found (rules of the language and the genre, not of particular articles):
-1. A unit word and the capitalised name after it: "xã Thanh Trù", "TP. Buôn Ma Thuột", "Phường 5",
-   "thôn Lô Lô Chải", also inside organisation names ("UBND xã Vũ Lễ", "Huyện ủy Tam Dương").
-   Administrative names are cut to the longest name the gazetteer knows ("UBND xã Vũ Lễ Phạm Văn
-   Thắng" → "Vũ Lễ"); village names (not in the gazetteer) stop before a person's name.
-2. Lists after a unit word ("các xã Hoàng Đan, Hoàng Lâu", "xã như A, B và C") and bracketed
-   parents ("xã Thanh Trù (Vĩnh Yên)").
-3. Bare names: a name seen with a unit word elsewhere in the article, a province, a district of a
-   province the article is about (or one found in a single province), a commune of a district the
-   article names, a country, a region, a neighbouring country's province, unless the words around
-   make it part of a person's name ("Nguyễn Thị Hà Giang", "bà Hà Giang", "Chủ tịch Hồ Chí Minh"),
-   a byline or photo credit, a street ("phố Huế") or a school ("Trường THPT Trần Phú").
-A place is resolved to gazetteer units by its level, its explicit parents (", huyện X, tỉnh Y",
-"(tỉnh Y)"), the article's other places, the site/URL (host "vinhphuc.gov.vn"), and era markers
-("(cũ)", "(mới)"); a name that stays ambiguous keeps an empty code rather than a guess.
-All spans are in ``doc.norm`` coordinates. The word lists are data files in nlp/data/places/ (see its
-README); nothing here calls underthesea, so an article takes about 2-3 ms.
-"""
+"""Places, stage 2: mentions of places in the text (unit-word anchored, lists, parents, bare names)."""
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from . import gazetteer as gz
-from .doc import Document
-from .lexicon import rows
-from .text import fold, key
-from .types import Place
-
-
-PROVINCE, DISTRICT, COMMUNE = gz.PROVINCE, gz.DISTRICT, gz.COMMUNE
-VILLAGE, COUNTRY, REGION, FOREIGN = "village", "country", "region", "foreign"
-_LEVEL_ORDER = {COUNTRY: -2, REGION: -1, FOREIGN: -1, PROVINCE: 0, DISTRICT: 1, COMMUNE: 2, VILLAGE: 3}
-
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
-_MAX_RUN = 6
-_PLURAL = {"các", "những", "mọi", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nhiều",
-           "một số", "số"}
-_LIST_INTRO = {"như", "gồm", "là", "gồm có", "bao gồm", ":"}
-_COUNTRY_CUES = {"nước", "sang", "tại", "ở", "từ", "với", "đến", "và", "giữa", "của", "thăm", "bạn",
-                 "chống", "dân", "quốc", "giặc", "quân"}     # "thực dân Pháp", "đế quốc Mỹ", "chống Mỹ"
-_CREDIT = re.compile(r"(?:ảnh|bài|tin|video|clip|thực hiện)\s*:\s*$", re.IGNORECASE)
-# nouns a number before them counts ("thôn Tân Lập 12 hộ"), unlike a village number ("thôn Tân Lập 2 có")
-_COUNT_NOUNS = {"hộ", "người", "ha", "khẩu", "nhân", "đảng", "chi", "thôn", "bản", "xã", "km", "m", "tấn", "con",
-                "ngôi", "căn", "nhà", "cán", "học", "trường", "lớp", "năm", "tháng", "ngày", "triệu", "tỷ"}
-_FACILITY_WORDS = {"trường", "học", "viện", "chợ", "cầu", "đình", "chùa", "đền", "nhà", "công", "ty"}
-_LEGACY_ONLY_TYPES = {"thị trấn", "huyện", "quận", "thị xã"}
-_STRONG_MIDDLES = {"văn", "thị"}
-_ERA_OLD = {"cũ"}
-_ERA_NEW = {"mới"}
-# an article written after the 1 July 2025 reform says so ("tỉnh Hà Giang (cũ)", "sau sắp xếp")
-_ARTICLE_2025 = re.compile(r"\(cũ\)|\bcũ\)|sau (?:khi )?(?:sắp xếp|sáp nhập|hợp nhất)|"
-                           r"\b1/7/2025|\b01/0?7/2025|chính quyền (?:địa phương )?(?:hai|2) cấp", re.IGNORECASE)
-
-
-# ------------------------------------------------------------------------------------------- lexicons
-
-# Spellings of one syllable that place names use interchangeably ("Đăk Glei" / "Đắk Glei")
-_SYLLABLE_VARIANTS = {"đắk": "đăk", "đác": "đăk", "đắc": "đăk"}
-
-
-def _syl(k: str) -> str:
-    return _SYLLABLE_VARIANTS.get(k, k)
-
-
-def _wkey(s: str) -> str:
-    """Word-only key: case, tone placement, hyphens, apostrophe shapes and a few spelling variants
-    folded ("Bà Rịa - Vũng Tàu" → "bà rịa vũng tàu")."""
-    return " ".join(_syl(w) for w in _TOKEN_WORD.findall(key(s.replace("’", "'"))))
-
-
-_TOKEN_WORD = re.compile(r"\w+(?:'\w+)*")
-
-
-@dataclass
-class _Lexicon:
-    units: dict[tuple[str, ...], tuple[str, str]]          # word keys → (type, kind)
-    max_unit_len: int
-    not_before: dict[str, set[tuple[str, ...]]]              # unit word → preceding word seqs
-    not_after: dict[str, set[str]]
-    countries: dict[str, bool]                               # wkey → needs cue
-    regions: dict[str, str]                                  # wkey → canonical name
-    surnames: set[str]
-    middles: set[str]
-    prefixes: set[str]
-    address: set[tuple[str, ...]]
-    thought: set[tuple[str, ...]]
-    admin: dict[str, list[gz.AdminUnit]]                     # wkey → units
-    provinces: set[str]
-    districts: set[str]
-    max_name_len: int
-    unit_first: frozenset[str] = frozenset()
-    region_first: frozenset[str] = frozenset()
-    not_places: frozenset[str] = frozenset()
-    modifiers: frozenset[tuple[str, ...]] = frozenset()
-    foreign: dict[str, str] = field(default_factory=dict)    # wkey → type ("tỉnh", "thành phố")
-    not_name_starts: frozenset[str] = frozenset()
-    streets: frozenset[tuple[str, ...]] = frozenset()
-    former_provinces: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> _Lexicon:
-    units = {}
-    for word, typ, kind in rows("places", "unit_words.tsv"):
-        units[tuple(_wkey(word).split())] = (typ, kind)
-    not_before: dict[str, set] = defaultdict(set)
-    not_after: dict[str, set] = defaultdict(set)
-    for words, unit, side in rows("places", "not_unit_contexts.tsv"):
-        if side == "before":
-            not_before[_wkey(unit)].add(tuple(_wkey(words).split()))
-        else:
-            not_after[_wkey(unit)].add(_wkey(words))
-    countries = {_wkey(n): flag == "1" for n, flag in rows("places", "countries.tsv")}
-    regions = {_wkey(r[0]): r[0] for r in rows("places", "regions.tsv")}
-    cues: dict[str, set] = defaultdict(set)
-    for word, kind in rows("places", "person_cues.tsv"):
-        cues[kind].add(_wkey(word) if kind in ("surname", "middle", "prefix") else tuple(_wkey(word).split()))
-    g = gz.gazetteer()
-    admin: dict[str, list[gz.AdminUnit]] = defaultdict(list)
-    for k, us in g.by_key.items():
-        admin[" ".join(_syl(w) for w in _TOKEN_WORD.findall(k))].extend(us)
-    for variant, name, level in rows("places", "name_variants.tsv"):
-        same = [u for u in admin.get(_wkey(name), []) if u.level == level]
-        if not same:
-            raise ValueError(f"name_variants.tsv: {name!r} is not a {level} in the gazetteer")
-        admin[_wkey(variant)].extend(u for u in same if u not in admin[_wkey(variant)])
-    for k in [k for k in admin if " " in k]:
-        # names written as one word ("Đakrông" for "Đa Krông", "Eakar" for "Ea Kar")
-        joined = k.replace(" ", "")
-        admin.setdefault(joined, [])
-        admin[joined].extend(u for u in admin[k] if u not in admin[joined])
-    provinces = {k for k, us in admin.items() if any(u.level == PROVINCE for u in us)}
-    districts = {k for k, us in admin.items() if any(u.level == DISTRICT for u in us)}
-    max_name = max(len(k.split()) for k in list(admin) + list(countries) + list(regions))
-    return _Lexicon(units, max(len(k) for k in units), dict(not_before), dict(not_after), countries, regions,
-                    cues["surname"], cues["middle"], cues["prefix"], cues["address"], cues["thought"],
-                    dict(admin), provinces, districts, max_name,
-                    unit_first=frozenset(k[0] for k in units),
-                    region_first=frozenset(k.split()[0] for k in list(regions) + [c for c in countries if " " in c]),
-                    not_places=frozenset(_wkey(r[0]) for r in rows("places", "not_places.tsv")),
-                    streets=frozenset(tuple(_wkey(r[0]).split()) for r in rows("places", "street_words.tsv")),
-                    modifiers=frozenset(tuple(_wkey(r[0]).split()) for r in rows("places", "unit_modifiers.tsv")),
-                    foreign={_wkey(r[0]): r[1] for r in rows("places", "foreign_places.tsv")},
-                    not_name_starts=frozenset(_wkey(r[0]) for r in rows("places", "not_name_starts.tsv")),
-                    former_provinces=frozenset(_wkey(r[0]) for r in rows("places", "former_provinces.tsv")))
-
-
-# ------------------------------------------------------------------------------------------- tokens
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    k: str            # key (lower case, tone placement folded)
-    word: bool
-    cap: bool         # starts with an upper-case letter
-    upper: bool       # all capitals (a headline word), at least two letters
-    num: bool
-
-
-def _tokens(doc: Document) -> list[_Tok]:
-    out = []
-    s = doc.norm
-    c = doc.canon          # same length as norm, tone placement folded: its slices are token keys
-    variants = _SYLLABLE_VARIANTS
-    for m in _TOKEN.finditer(s):
-        t = m.group(0)
-        a, b = m.span()
-        if t[0].isalnum() or t[0] == "_":
-            k = c[a:b].lower()
-            if "’" in k:
-                k = k.replace("’", "'")
-            k = variants.get(k, k)
-            out.append(_Tok(a, b, t, k, True, t[0].isupper(), len(t) >= 2 and t.isupper(), t.isdigit()))
-        else:
-            out.append(_Tok(a, b, t, t, False, False, False, False))
-    _mark_title_case_lines(s, out)
-    return out
-
-
-def _mark_title_case_lines(s: str, toks: list[_Tok]) -> None:
-    """A headline In Title Case ("Huyện Ủy Tam Dương Công Bố Quyết Định") is read like one in
-    capitals: only names the gazetteer knows are taken from it."""
-    i = 0
-    while i < len(toks):
-        line_end = s.find("\n", toks[i].start)
-        line_end = len(s) if line_end < 0 else line_end
-        j = i
-        while j < len(toks) and toks[j].start < line_end:
-            j += 1
-        words = [t for t in toks[i:j] if t.word and not t.num]
-        if len(words) >= 5 and sum(t.cap for t in words) >= 0.85 * len(words):
-            for t in words:
-                t.upper = True
-        i = j
-
-
-def _adjacent(s: str, a: _Tok, b: _Tok) -> bool:
-    """Two tokens separated by spaces only (no punctuation, no line break)."""
-    gap = s[a.end:b.start]
-    return gap == "" or (gap.strip(" \t\u00a0") == "" and len(gap) <= 3)
+from .. import gazetteer as gz
+from ..doc import Document
+from .lexicon import (COMMUNE, COUNT_NOUNS, COUNTRY, COUNTRY_CUES, CREDIT, DISTRICT, ERA_NEW, ERA_OLD,
+                      FACILITY_WORDS, FOREIGN, LEVEL_ORDER, LIST_INTRO, MAX_RUN, PLURAL, PROVINCE, REGION,
+                      STRONG_MIDDLES, VILLAGE, lexicon, today_province, wkey)
+from .tokens import Tok, adjacent, tokenize
 
 
 # ------------------------------------------------------------------------------------------- matches
 
 @dataclass
-class _Mention:
+class Mention:
     span: tuple[int, int]          # the name (or "Phường 5" whole) in doc.norm
     name: str                      # surface name (NFC slice; "Hồ Chí Minh" for TP.HCM)
     wkey: str
@@ -225,7 +28,7 @@ class _Mention:
     upper: bool = False
 
 
-def _levels_for_type(typ: str, kind: str) -> tuple[str, ...]:
+def levels_for_type(typ: str, kind: str) -> tuple[str, ...]:
     if kind == "country":
         return (COUNTRY,)
     if kind in ("village", "numbered"):
@@ -235,18 +38,18 @@ def _levels_for_type(typ: str, kind: str) -> tuple[str, ...]:
     return gz.TYPE_LEVELS.get(typ, (COMMUNE,))
 
 
-class _Finder:
+class Finder:
     def __init__(self, doc: Document):
         self.doc = doc
         self.s = doc.norm
         self.lex = lexicon()
-        self.toks = _tokens(doc)
-        self.mentions: list[_Mention] = []
+        self.toks = tokenize(doc)
+        self.mentions: list[Mention] = []
         self.covered: set[int] = set()       # token indexes inside a found name or unit word
         self._unit_cache: dict[int, tuple[int, str, str] | None] = {}
 
     # -- helpers
-    def _word(self, i: int) -> _Tok | None:
+    def _word(self, i: int) -> Tok | None:
         return self.toks[i] if 0 <= i < len(self.toks) and self.toks[i].word else None
 
     def _unit_at(self, i: int) -> tuple[int, str, str] | None:
@@ -266,7 +69,7 @@ class _Finder:
             seq = self.toks[i:i + n]
             if not all(x.word for x in seq):
                 continue
-            if n > 1 and not all(_adjacent(self.s, seq[j], seq[j + 1]) for j in range(n - 1)):
+            if n > 1 and not all(adjacent(self.s, seq[j], seq[j + 1]) for j in range(n - 1)):
                 continue
             ks = tuple(x.k for x in seq)
             hit = lex.units.get(ks)
@@ -310,13 +113,13 @@ class _Finder:
         """Token indexes of the capitalised name run starting at token i (hyphens inside kept)."""
         out: list[int] = []
         j = i
-        while j < len(self.toks) and len(out) < _MAX_RUN:
+        while j < len(self.toks) and len(out) < MAX_RUN:
             t = self.toks[j]
             if not t.word or not t.cap or t.num:
                 break
             if t.upper and not allow_upper and len(t.text) > 1 and out:
                 break
-            if out and not _adjacent(self.s, self.toks[out[-1]], t):
+            if out and not adjacent(self.s, self.toks[out[-1]], t):
                 # "Bà Rịa - Vũng Tàu", "Ia-Tiêm": a hyphen between two capitalised words
                 gap_toks = self.toks[out[-1] + 1:j]
                 if not (len(gap_toks) == 0 or (len(gap_toks) == 1 and gap_toks[0].text in "-–")):
@@ -359,7 +162,7 @@ class _Finder:
             t = self.toks[run[p]]
             if not (t.k in lex.surnames or t.k in lex.prefixes):
                 continue
-            if self.toks[run[p + 1]].k in _STRONG_MIDDLES or (p >= 2 and 2 <= L - p <= 4):
+            if self.toks[run[p + 1]].k in STRONG_MIDDLES or (p >= 2 and 2 <= L - p <= 4):
                 return p
         return L
 
@@ -367,7 +170,7 @@ class _Finder:
         lex = self.lex
         if len(run) >= 2 and self.toks[run[0]].k in lex.surnames and self.toks[run[1]].k in lex.middles:
             return True
-        if len(run) >= 3 and self.toks[run[1]].k in _STRONG_MIDDLES:
+        if len(run) >= 3 and self.toks[run[1]].k in STRONG_MIDDLES:
             return True           # "… Văn …", "… Thị …": a personal name whatever its surname
         return len(run) >= 2 and self.toks[run[0]].k in lex.prefixes
 
@@ -391,13 +194,13 @@ class _Finder:
             t = self._word(j + 1)
         if t is None:
             return ""
-        if t.k in _ERA_OLD:
+        if t.k in ERA_OLD:
             return gz.LEGACY
-        if t.k in _ERA_NEW and j < len(self.toks) and self.toks[j].text == "(":
+        if t.k in ERA_NEW and j < len(self.toks) and self.toks[j].text == "(":
             return gz.NEW
         return ""
 
-    def _add(self, m: _Mention, toks: range) -> int:
+    def _add(self, m: Mention, toks: range) -> int:
         self.mentions.append(m)
         self.covered.update(toks)
         return len(self.mentions) - 1
@@ -439,14 +242,14 @@ class _Finder:
             if kind == "village":
                 skip = self._modifier_at(j)
                 after = toks[j + skip] if skip and j + skip < len(toks) else None
-                if after is not None and (after.k in _LIST_INTRO or after.text == ":"):
+                if after is not None and (after.k in LIST_INTRO or after.text == ":"):
                     j += skip          # "các bản vùng cao như Sín Chải, Tả Phìn"
             if kind == "admin":
                 skip = self._modifier_at(j)
                 if skip and self._word(j + skip) and toks[j + skip].cap:
                     j += skip          # "xã biên giới Ia Púch": only a name the gazetteer knows
                     strict = True
-            if j < len(toks) and ((toks[j].k in _LIST_INTRO and not toks[j].cap) or toks[j].text == ":") \
+            if j < len(toks) and ((toks[j].k in LIST_INTRO and not toks[j].cap) or toks[j].text == ":") \
                     and kind in ("admin", "village"):
                 # "các xã như Phượng Sơn, …", "Một số xã như …"
                 nxt = self._word(j + 1)
@@ -456,7 +259,7 @@ class _Finder:
                     plural = True
             first = self._word(j)
             if first is None or (j > start_j and not intro and not strict
-                                 and not _adjacent(self.s, toks[j - 1], first)):
+                                 and not adjacent(self.s, toks[j - 1], first)):
                 i = max(i + 1, j)
                 continue
             if kind == "numbered" and not first.num:
@@ -478,7 +281,7 @@ class _Finder:
         """The capitalised word at token i continues a name begun by a surname, middle name or name
         prefix right before it."""
         prev = self._word(i - 1)
-        if prev is None or not prev.cap or prev.upper or not _adjacent(self.s, prev, self.toks[i]):
+        if prev is None or not prev.cap or prev.upper or not adjacent(self.s, prev, self.toks[i]):
             return False
         lex = self.lex
         return prev.k in lex.surnames or prev.k in lex.middles or prev.k in lex.prefixes
@@ -496,10 +299,10 @@ class _Finder:
         p = self._word(i - 1)
         if p is None:
             return False
-        if p.k in _PLURAL or p.num:
+        if p.k in PLURAL or p.num:
             return True
         p2 = self._word(i - 2)
-        return bool(p2 and f"{p2.k} {p.k}" in _PLURAL)
+        return bool(p2 and f"{p2.k} {p.k}" in PLURAL)
 
     def _modifier_at(self, j: int) -> int:
         """Length of a modifier ("biên giới", "vùng cao") starting at token j, 0 when none."""
@@ -507,7 +310,7 @@ class _Finder:
             n = len(seq)
             ts = self.toks[j:j + n]
             if len(ts) == n and all(t.word and not t.cap for t in ts) and tuple(t.k for t in ts) == seq \
-                    and all(_adjacent(self.s, ts[q], ts[q + 1]) for q in range(n - 1)):
+                    and all(adjacent(self.s, ts[q], ts[q + 1]) for q in range(n - 1)):
                 return n
         return 0
 
@@ -529,14 +332,14 @@ class _Finder:
                                       or after.text == "%" or after.text == "/"):
                 return None
             if kind == "numbered" and after is not None and after.word and not after.cap \
-                    and _adjacent(self.s, toks[nj - 1], after) and not self._unit_at(nj):
+                    and adjacent(self.s, toks[nj - 1], after) and not self._unit_at(nj):
                 return None      # "tổ 3 người", "khu 2 tầng": a count, not a numbered unit
             a, b = toks[ui].start, toks[nj - 1].end
             surface = self.s[a:b]
             if toks[ui].k in ("p", "q"):
                 surface = f"{typ.capitalize()} {toks[nj - 1].text}"      # "P.5" → "Phường 5"
             level = COMMUNE if typ == "phường" else DISTRICT if typ == "quận" else VILLAGE
-            m = _Mention((a, b), surface, _wkey(surface), level, typ, tok_end=nj, era=self._era_after(nj))
+            m = Mention((a, b), surface, wkey(surface), level, typ, tok_end=nj, era=self._era_after(nj))
             return self._add(m, range(ui, nj)), nj
         if not first.cap:
             return None
@@ -586,21 +389,21 @@ class _Finder:
                 return None      # "Làng Văn hóa …": a one-word name that is a name syllable
             level = VILLAGE
             after = self._word(run[n - 1] + 1)
-            if n == len(run) and after is not None and after.num and _adjacent(self.s, toks[run[-1]], after):
+            if n == len(run) and after is not None and after.num and adjacent(self.s, toks[run[-1]], after):
                 nxt2 = toks[after_i] if (after_i := run[-1] + 2) < len(toks) else None
                 if len(after.text) <= 2 and (nxt2 is None or not nxt2.word or nxt2.cap
-                                             or nxt2.k not in _COUNT_NOUNS):
+                                             or nxt2.k not in COUNT_NOUNS):
                     run = run + [run[-1] + 1]      # "thôn Tân Lập 1", "bản Co Líu 2"
                     n += 1
         idxs = run[:n]
         nxt = self._word(idxs[-1] + 1)
         if kind == "admin" and n == len(run) and nxt is not None and nxt.num \
-                and _adjacent(self.s, toks[idxs[-1]], nxt) \
+                and adjacent(self.s, toks[idxs[-1]], nxt) \
                 and f"{self._run_wkey(idxs)} {nxt.k}" in lex.admin:
             idxs = idxs + [idxs[-1] + 1]          # "phường Mỹ Đình 1"
         a, b, surface = self._name_from(idxs)
         nj = idxs[-1] + 1
-        m = _Mention((a, b), surface, self._run_wkey(idxs), level, typ, tok_end=nj, era=self._era_after(nj),
+        m = Mention((a, b), surface, self._run_wkey(idxs), level, typ, tok_end=nj, era=self._era_after(nj),
                      upper=first.upper)
         return self._add(m, range(ui, nj)), nj
 
@@ -610,11 +413,11 @@ class _Finder:
         nxt = self._word(run[-1] + 1)
         if self._looks_like_person(run) or self.toks[run[0]].k in self.lex.not_name_starts:
             return None
-        if nxt is not None and not nxt.cap and _adjacent(self.s, self.toks[run[-1]], nxt) and len(run) < 2:
+        if nxt is not None and not nxt.cap and adjacent(self.s, self.toks[run[-1]], nxt) and len(run) < 2:
             return None
         a, b, surface = self._name_from(run)
         nj = run[-1] + 1
-        m = _Mention((a, b), surface, self._run_wkey(run), REGION, "vùng", tok_end=nj)
+        m = Mention((a, b), surface, self._run_wkey(run), REGION, "vùng", tok_end=nj)
         return self._add(m, range(ui, nj)), nj
 
     def _unknown_unit_name(self, run: list[int], typ: str, kind: str, j: int) -> int:
@@ -673,7 +476,7 @@ class _Finder:
         else:
             return 0
         a, b = toks[i].start, toks[end - 1].end
-        m = _Mention((a, b), "Hồ Chí Minh", _wkey("Hồ Chí Minh"), PROVINCE, "thành phố", tok_end=end)
+        m = Mention((a, b), "Hồ Chí Minh", wkey("Hồ Chí Minh"), PROVINCE, "thành phố", tok_end=end)
         self._add(m, range(i, end))
         return end
 
@@ -717,7 +520,7 @@ class _Finder:
                 break
             after = self._word(run[n - 1] + 1)
             if n == 1 and after is not None and not after.cap and after.k not in ("và", "cùng", "hoặc") \
-                    and _adjacent(self.s, self.toks[run[0]], after):
+                    and adjacent(self.s, self.toks[run[0]], after):
                 break            # "… và Bảo hiểm xã hội": a one-word item glued to a lower-case word
             idxs = run[:n]
             # a name that is a higher unit the list item belongs to ("xã Vũ Lễ, Kiến Xương") is a parent
@@ -726,7 +529,7 @@ class _Finder:
                 break
             a, b, surface = self._name_from(idxs)
             nj = idxs[-1] + 1
-            m = _Mention((a, b), surface, wk, base.level, typ, tok_end=nj, era=self._era_after(nj), list_head=idx)
+            m = Mention((a, b), surface, wk, base.level, typ, tok_end=nj, era=self._era_after(nj), list_head=idx)
             self._add(m, range(k, nj))
             j = nj
         return j
@@ -754,9 +557,9 @@ class _Finder:
                 return True
         return False
 
-    def _is_parent_name(self, wk: str, child: _Mention) -> bool:
-        rank = _LEVEL_ORDER[child.level] if child.level else 2
-        return any(_LEVEL_ORDER[u.level] < rank for u in self.lex.admin.get(wk, []))
+    def _is_parent_name(self, wk: str, child: Mention) -> bool:
+        rank = LEVEL_ORDER[child.level] if child.level else 2
+        return any(LEVEL_ORDER[u.level] < rank for u in self.lex.admin.get(wk, []))
 
     # -- pass 2: parents written after a unit (", huyện X, tỉnh Y", "(Vĩnh Yên)")
     def parents(self) -> None:
@@ -767,7 +570,7 @@ class _Finder:
             if m.parents:
                 continue          # linked by an earlier call
             j = m.tok_end
-            if j < len(toks) and toks[j].text == "(" and self._word(j + 1) and toks[j + 1].k in _ERA_OLD | _ERA_NEW:
+            if j < len(toks) and toks[j].text == "(" and self._word(j + 1) and toks[j + 1].k in ERA_OLD | ERA_NEW:
                 j += 3 if j + 2 < len(toks) and toks[j + 2].text == ")" else 2
             if j >= len(toks) or toks[j].text not in (",", "(", "-", "–") and toks[j].k not in ("thuộc",):
                 continue
@@ -792,19 +595,19 @@ class _Finder:
                 n = self._admin_prefix(run, (PROVINCE, DISTRICT, COMMUNE))
                 if n and n == len(run) and k + n < len(toks) and toks[k + n].text in (")", ",", ";"):
                     wk = self._run_wkey(run)
-                    levels = sorted({u.level for u in self.lex.admin[wk]}, key=_LEVEL_ORDER.get)
-                    own = _LEVEL_ORDER.get(m.level, 3)
-                    higher = [lv for lv in levels if _LEVEL_ORDER[lv] < own]
+                    levels = sorted({u.level for u in self.lex.admin[wk]}, key=LEVEL_ORDER.get)
+                    own = LEVEL_ORDER.get(m.level, 3)
+                    higher = [lv for lv in levels if LEVEL_ORDER[lv] < own]
                     if not higher:
                         continue
                     a, b, surface = self._name_from(run)
-                    pm = _Mention((a, b), surface, wk, higher[-1], "", bare=True, tok_end=k + n)
+                    pm = Mention((a, b), surface, wk, higher[-1], "", bare=True, tok_end=k + n)
                     m.parents.append(self._add(pm, range(k, k + n)))
 
-    def _higher(self, parent: _Mention, child: _Mention) -> bool:
+    def _higher(self, parent: Mention, child: Mention) -> bool:
         if not parent.level or parent.level in (COUNTRY, REGION):
             return False
-        return _LEVEL_ORDER[parent.level] < _LEVEL_ORDER.get(child.level or COMMUNE, 3)
+        return LEVEL_ORDER[parent.level] < LEVEL_ORDER.get(child.level or COMMUNE, 3)
 
     # -- pass 3: bare names
     def bare(self, context_provinces: set[str], context_districts: set[str] = frozenset()) -> None:
@@ -841,7 +644,7 @@ class _Finder:
             level = {"country": COUNTRY, "region": REGION, "province": PROVINCE, "district": DISTRICT,
                      "commune": COMMUNE, "foreign": FOREIGN}.get(kind, "")
             typ = lex.foreign.get(wk, "") if kind == "foreign" else ""
-            self._add(_Mention((a, b), surface, wk, level, typ, bare=True, tok_end=idxs[-1] + 1,
+            self._add(Mention((a, b), surface, wk, level, typ, bare=True, tok_end=idxs[-1] + 1,
                                era=self._era_after(idxs[-1] + 1), upper=t.upper), range(idxs[0], idxs[-1] + 1))
             i = idxs[-1] + 1
         self._regions()
@@ -854,7 +657,7 @@ class _Finder:
         if context_districts and " " in wk and wk in lex.admin:
             # a commune of a district the article names with its unit word ("ở Y Tý" in an
             # article about huyện Bát Xát)
-            if any(u.level == COMMUNE and u.district and _wkey(u.district) in context_districts
+            if any(u.level == COMMUNE and u.district and wkey(u.district) in context_districts
                    for u in lex.admin[wk]):
                 return "commune"
         if wk in lex.provinces:
@@ -867,10 +670,10 @@ class _Finder:
             return "foreign"
         if wk in lex.districts:
             units = [u for u in lex.admin[wk] if u.level == DISTRICT]
-            if any(_wkey(u.province) in context_provinces for u in units):
+            if any(wkey(u.province) in context_provinces for u in units):
                 return "district"
             # a district name found in one province only ("Lục Ngạn: Kinh tế …") needs no context
-            if len(wk.split()) >= 2 and len({_today_province(u) for u in lex.admin[wk]}) == 1:
+            if len(wk.split()) >= 2 and len({today_province(u) for u in lex.admin[wk]}) == 1:
                 return "district"
         return ""
 
@@ -879,18 +682,18 @@ class _Finder:
         toks, lex, s = self.toks, self.lex, self.s
         first, last = toks[idxs[0]], toks[idxs[-1]]
         prev = self._word(idxs[0] - 1)
-        if prev is not None and _adjacent(s, prev, first):
+        if prev is not None and adjacent(s, prev, first):
             if prev.cap and (prev.k in lex.surnames or prev.k in lex.middles or prev.k in lex.prefixes):
                 return True
             p2 = self._word(idxs[0] - 2)
-            pk2 = (p2.k, prev.k) if p2 is not None and _adjacent(s, p2, prev) else None
+            pk2 = (p2.k, prev.k) if p2 is not None and adjacent(s, p2, prev) else None
             if (prev.k,) in lex.address or (pk2 and pk2 in lex.address):
                 return True
             if (prev.k,) in lex.thought or (pk2 and pk2 in lex.thought):
                 return True
         # followed by more capitalised words that are not part of it: "Thái Bình Dương", a full name
         nxt = self._word(idxs[-1] + 1)
-        if nxt is not None and nxt.cap and _adjacent(s, last, nxt) and not nxt.upper and kind != "country":
+        if nxt is not None and nxt.cap and adjacent(s, last, nxt) and not nxt.upper and kind != "country":
             # … unless a person's name starts there ("Báo Gia Lai Rơ Châm H'Nga")
             if not self._unit_at(idxs[-1] + 1) and nxt.k not in lex.surnames and nxt.k not in lex.prefixes:
                 return True
@@ -906,15 +709,15 @@ class _Finder:
             return True
         if len(idxs) == 1 and kind in ("country", "province"):
             # one-word names ("Huế", "Nga", "Mỹ") glued to other capitalised words are name parts
-            if prev is not None and prev.cap and _adjacent(s, prev, first) and not prev.upper:
+            if prev is not None and prev.cap and adjacent(s, prev, first) and not prev.upper:
                 return True
-            if nxt is not None and nxt.cap and _adjacent(s, last, nxt) and not nxt.upper \
+            if nxt is not None and nxt.cap and adjacent(s, last, nxt) and not nxt.upper \
                     and not (kind == "country" and not lex.countries.get(wk) and prev is not None and not prev.cap):
                 return True      # … but "Thượng viện Campuchia Hun Sen": a country, then its official
             if kind == "country" and lex.countries.get(wk) and not self._country_cue(idxs[0]):
                 return True
         # a photo or text credit: "Ảnh: Thái Bình", "Bài, ảnh: Hà Giang"
-        if kind != "country" and _CREDIT.search(s, max(0, first.start - 20), first.start):
+        if kind != "country" and CREDIT.search(s, max(0, first.start - 20), first.start):
             return True
         return False
 
@@ -925,9 +728,9 @@ class _Finder:
         """A bare commune name right after a school or facility word ("Trường THPT Trần Phú") names
         the facility after a person or a place the article does not name as a unit."""
         prev = self._word(i - 1)
-        if prev is None or not _adjacent(self.s, prev, self.toks[i]):
+        if prev is None or not adjacent(self.s, prev, self.toks[i]):
             return False
-        return prev.upper or prev.k in _FACILITY_WORDS
+        return prev.upper or prev.k in FACILITY_WORDS
 
     def _street_before(self, i: int) -> bool:
         """"phố Huế", "đường Lạng Sơn": the name is a street's."""
@@ -935,7 +738,7 @@ class _Finder:
             m = len(seq)
             prev = [self._word(j) for j in range(i - m, i)]
             if all(p is not None for p in prev) and tuple(p.k for p in prev) == seq \
-                    and _adjacent(self.s, prev[-1], self.toks[i]):
+                    and adjacent(self.s, prev[-1], self.toks[i]):
                 return True
         return False
 
@@ -943,7 +746,7 @@ class _Finder:
         """A one-word country that is also a common word needs a cue: "nước Anh", "sang Úc", or a
         neighbour in a list of countries."""
         prev = self._word(i - 1)
-        if prev is not None and prev.k in _COUNTRY_CUES:
+        if prev is not None and prev.k in COUNTRY_CUES:
             return True
         for j in (i - 2, i + 2):
             t = self._word(j)
@@ -965,299 +768,13 @@ class _Finder:
                 continue
             for n in range(min(6, len(toks) - i), 1, -1):
                 seq = toks[i:i + n]
-                if not all(x.word for x in seq) or not all(_adjacent(self.s, seq[q], seq[q + 1]) for q in range(n - 1)):
+                if not all(x.word for x in seq) or not all(adjacent(self.s, seq[q], seq[q + 1]) for q in range(n - 1)):
                     continue
                 wk = " ".join(x.k for x in seq)
                 if (wk in lex.regions or wk in lex.countries) and seq[-1].cap \
                         and not any(j in self.covered for j in range(i, i + n)):
                     a, b = seq[0].start, seq[-1].end
                     level, typ = (REGION, "vùng") if wk in lex.regions else (COUNTRY, "quốc gia")
-                    self._add(_Mention((a, b), self.s[a:b], wk, level, typ, bare=True, tok_end=i + n),
+                    self._add(Mention((a, b), self.s[a:b], wk, level, typ, bare=True, tok_end=i + n),
                               range(i, i + n))
                     break
-
-
-# ------------------------------------------------------------------------------------------- resolution
-
-@dataclass
-class _Group:
-    wkey: str
-    level: str
-    mentions: list[_Mention]
-
-
-def _today_province(u: gz.AdminUnit) -> str:
-    """The 2025 province a unit lies in (legacy units through their successor)."""
-    if u.era == gz.LEGACY and u.successor is not None:
-        return u.successor.province
-    return u.province
-
-
-def _site_hints(doc: Document) -> tuple[set[str], set[str]]:
-    """Province and district keys named by the site or URL ("vinhphuc.gov.vn" → Vĩnh Phúc;
-    "tamduong.vinhphuc.gov.vn" → also huyện Tam Dương). They weigh like one mention each."""
-    provinces: set[str] = set()
-    districts: set[str] = set()
-    for hint in (doc.site, doc.url):
-        if not hint:
-            continue
-        h = hint.strip()
-        is_host = "://" in h or ("." in h and " " not in h)
-        host = re.sub(r"^[a-z]+://", "", h.lower()).split("/")[0] if is_host else h
-        found = gz.provinces_in_host(host)
-        provinces.update(_wkey(p) for p in found)
-        if is_host and found:
-            labels = {re.sub(r"[^a-z0-9]", "", fold(x)) for x in host.split(".")}
-            for u in gz.gazetteer().units:
-                if u.level == gz.DISTRICT and u.province in found \
-                        and re.sub(r"[^a-z0-9]", "", fold(u.name)) in labels:
-                    districts.add(_wkey(u.name))
-    return provinces, districts
-
-
-def _groups(mentions: list[_Mention]) -> list[_Group]:
-    """One group per (name, level); bare mentions join the group of the same name that has a unit word
-    (the highest level when several), else they form a group of their own."""
-    typed: dict[tuple[str, str], _Group] = {}
-    for m in mentions:
-        if m.level:
-            g = typed.setdefault((m.wkey, m.level), _Group(m.wkey, m.level, []))
-            g.mentions.append(m)
-    by_name: dict[str, list[_Group]] = defaultdict(list)
-    for g in typed.values():
-        by_name[g.wkey].append(g)
-    lex = lexicon()
-    for m in mentions:
-        if m.level:
-            continue
-        gs = by_name.get(m.wkey)
-        if gs:
-            unit_groups = [g for g in gs if any(not x.bare for x in g.mentions)] or gs
-            g = min(unit_groups, key=lambda g: _LEVEL_ORDER[g.level])
-            g.mentions.append(m)
-            continue
-        level = PROVINCE if m.wkey in lex.provinces else DISTRICT if m.wkey in lex.districts else COMMUNE
-        g = typed.setdefault((m.wkey, level), _Group(m.wkey, level, []))
-        g.mentions.append(m)
-        by_name[m.wkey].append(g)
-    return sorted(typed.values(), key=lambda g: min(x.span[0] for x in g.mentions))
-
-
-def find_places(doc: Document) -> list[Place]:
-    """Every distinct named place of the article (one record per name and level), with mentions."""
-    f = _Finder(doc)
-    f.anchored()
-    f.parents()
-    site, site_districts = _site_hints(doc)
-    ctx = {m.wkey for m in f.mentions if m.level == PROVINCE} | site
-    f.bare(ctx, {m.wkey for m in f.mentions if m.level == DISTRICT} | site_districts)
-    f.parents()           # again, for parents written bare (", Lục Ngạn", ", Lai Châu")
-    groups = _groups(f.mentions)
-    after_reform = (_ARTICLE_2025.search(doc.norm) or _lede_after_reform(doc.norm)
-                    or any(m.type == "đặc khu" for m in f.mentions))
-    article_era = gz.NEW if after_reform else ""
-    return _resolve(f, groups, site, site_districts, article_era)
-
-
-_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-
-
-def _lede_after_reform(s: str) -> bool:
-    """The article's first full date (its lede: "Ngày 16/8/2025, …") is on or after 1 July 2025."""
-    m = _DATE.search(s, 0, 800)
-    if not m:
-        return False
-    day, month, year = (int(x) for x in m.groups())
-    return 1 <= month <= 12 and (year, month) >= (2025, 7)
-
-
-def _resolve(f: _Finder, groups: list[_Group], site: set[str], site_districts: set[str],
-             article_era: str) -> list[Place]:
-    lex = f.lex
-    group_of: dict[int, _Group] = {}
-    for g in groups:
-        for m in g.mentions:
-            group_of[id(m)] = g
-    chosen: dict[int, gz.AdminUnit | None] = {}
-    province_weight: Counter = Counter()
-    for p in site:
-        province_weight[p] += 1
-    district_weight: Counter = Counter(site_districts)
-    for g in groups:
-        if g.level == PROVINCE and any(u.level == PROVINCE for u in lex.admin.get(g.wkey, [])):
-            province_weight[g.wkey] += len(g.mentions)
-    results: dict[int, tuple[str, str, list[gz.AdminUnit]]] = {}
-
-    for level in (PROVINCE, DISTRICT, COMMUNE):     # higher levels first: they are the context
-        for g in [g for g in groups if g.level == level]:
-            cands = [u for u in lex.admin.get(g.wkey, []) if u.level == level]
-            types = Counter(m.type for m in g.mentions if m.type)
-            # explicit parents (", huyện X, tỉnh Y", "(Vĩnh Yên)")
-            parent_names = [(f.mentions[pi].wkey, f.mentions[pi].level) for m in g.mentions for pi in m.parents]
-            by_parent = False
-            for pw, pl in parent_names:
-                if pl == PROVINCE:
-                    sub = [u for u in cands if _wkey(u.province) == pw]
-                elif pl == DISTRICT:
-                    sub = [u for u in cands if _wkey(u.district) == pw]
-                else:
-                    sub = []
-                if sub:
-                    cands, by_parent = sub, True
-            if level == COMMUNE and not by_parent and +province_weight \
-                    and not any(_province_score(u, province_weight) for u in cands):
-                # the article is about other provinces: a same-named unit elsewhere is not this one
-                # (the unit may be one merged away before the gazetteer's date)
-                cands = []
-            # era markers
-            eras = {m.era for m in g.mentions if m.era}
-            if len(eras) == 1:
-                sub = [u for u in cands if u.era in eras]
-                cands = sub or cands
-            if len({(u.province, u.district, u.era) for u in cands}) > 1:
-                cands = _by_context(cands, province_weight, district_weight)
-            if types and len(cands) > 1:
-                # the unit word written ("xã"/"phường", "thành phố"/"huyện") breaks ties
-                exact = [u for u in cands if u.type in types]
-                cands = exact or cands
-            if len(cands) == 2 and _same_unit(*cands):
-                # one unit in both eras (a province, a commune kept whole): the article's era decides,
-                # unless the unit word exists only before 2025 ("thị trấn")
-                want = article_era or gz.LEGACY
-                if types and all(t in _LEGACY_ONLY_TYPES for t in types):
-                    want = gz.LEGACY
-                cands = [u for u in cands if u.era == want]
-            unit = cands[0] if len(cands) == 1 else None
-            chosen[id(g)] = unit
-            province = cands[0].province if cands and len({u.province for u in cands}) == 1 else ""
-            if not cands and types:
-                # a unit merged away before the gazetteer's date, listed under its former name
-                # ("thị xã Cửa Lò" → part of Vinh): its province is known, its code is not
-                former = [u for t in types for u in f.lex_alias(t, g.wkey)]
-                if former and +province_weight:
-                    former = [u for u in _by_context(former, province_weight, district_weight)
-                              if _province_score(u, province_weight)]
-                provinces_ = {u.province for u in former}
-                province = provinces_.pop() if len(provinces_) == 1 else ""
-            results[id(g)] = (province, unit.code if unit else "", cands)
-            if level == DISTRICT and province:
-                province_weight[_wkey(province)] += 1
-                district_weight[g.wkey] += len(g.mentions)
-            if level == DISTRICT and unit:
-                district_weight[g.wkey] += 1
-
-    _provinces_from_lists(f, groups, group_of, results)
-    places: list[Place] = []
-    for g in groups:
-        surface = _surface(g)
-        typ = _type_of(g, chosen.get(id(g)))
-        unit = chosen.get(id(g))
-        province, code, _ = results.get(id(g), ("", "", []))
-        if g.level == VILLAGE:
-            province = _village_province(f, g, group_of, results, province_weight)
-        era = unit.era if unit else ""
-        successor = unit.successor if unit is not None and unit.era == gz.LEGACY else None
-        spans = tuple(sorted({m.span for m in g.mentions}))
-        places.append(Place(name=surface, type=typ, province=province if g.level != COUNTRY else "",
-                            mentions=spans, code=code, successor=successor, era=era))
-    return places
-
-
-def _provinces_from_lists(f: _Finder, groups: list[_Group], group_of: dict, results: dict) -> None:
-    """A unit the gazetteer cannot place, listed with units it places in one province ("các xã Lập
-    Lễ, Phả Lễ"), is in that province (its code stays unknown)."""
-    members: dict[int, list[_Group]] = defaultdict(list)
-    for g in groups:
-        for m in g.mentions:
-            if m.list_head >= 0:
-                members[m.list_head].append(g)
-    for head, gs in members.items():
-        head_group = group_of.get(id(f.mentions[head]))
-        listed = ([head_group] if head_group is not None else []) + gs
-        known = {results[id(g)][0] for g in listed if id(g) in results and results[id(g)][0]}
-        if len(known) != 1:
-            continue
-        province = known.pop()
-        for g in listed:
-            if id(g) in results and not results[id(g)][0]:
-                _, code, cands = results[id(g)]
-                results[id(g)] = (province, code, cands)
-
-
-def _same_unit(a: gz.AdminUnit, b: gz.AdminUnit) -> bool:
-    old, new = (a, b) if a.era == gz.LEGACY else (b, a)
-    return old.era == gz.LEGACY and new.era == gz.NEW and old.successor is not None \
-        and old.successor.code == new.code and key(old.name) == key(new.name)
-
-
-@lru_cache(maxsize=1)
-def _merged_into() -> dict[str, str]:
-    """Legacy province key → key of the 2025 province it became part of."""
-    out = {}
-    for u in gz.provinces(gz.LEGACY):
-        if u.successor is not None:
-            out[_wkey(u.name)] = _wkey(u.successor.name)
-    return out
-
-
-def _province_score(u: gz.AdminUnit, pw: Counter) -> int:
-    """How much the article is about the unit's province, counted over its lineage: the province
-    itself, the 2025 province it became part of, and the old provinces merged into that one, so that
-    one unit in its two eras scores the same ("tỉnh Bình Dương (cũ)" → phường of Hồ Chí Minh)."""
-    today = _wkey(_today_province(u))
-    merged = _merged_into()
-    return sum(w for p, w in pw.items() if p == today or merged.get(p) == today)
-
-
-def _by_context(cands: list[gz.AdminUnit], pw: Counter, dw: Counter) -> list[gz.AdminUnit]:
-    """Keep the candidates the article's districts and provinces point to (all when none does)."""
-    def district_score(u: gz.AdminUnit) -> int:
-        if u.district:
-            return dw.get(_wkey(u.district), 0)
-        # a 2025 commune has no district: it scores as its legacy self, if that is a candidate too
-        return max((dw.get(_wkey(o.district), 0) for o in cands if o.district and _same_unit(o, u)), default=0)
-
-    def score(u: gz.AdminUnit) -> tuple[int, int]:
-        return (district_score(u), _province_score(u, pw))
-    best = max(score(u) for u in cands)
-    if best == (0, 0):
-        return cands
-    out = [u for u in cands if score(u) == best]
-    if len(out) > 1 and not (len(out) == 2 and _same_unit(*out)):
-        # same lineage, different units: the province named itself wins ("tỉnh Bắc Giang" → its xã)
-        own = max(pw.get(_wkey(u.province), 0) for u in out)
-        out = [u for u in out if pw.get(_wkey(u.province), 0) == own] if own else out
-    return out
-
-
-def _surface(g: _Group) -> str:
-    ms = sorted(g.mentions, key=lambda m: (m.upper, m.bare, m.span[0]))
-    return ms[0].name
-
-
-def _type_of(g: _Group, unit: gz.AdminUnit | None) -> str:
-    if g.level == COUNTRY:
-        return "quốc gia"
-    if g.level == REGION:
-        return "vùng"
-    types = Counter(m.type for m in g.mentions if m.type)
-    if types:
-        return types.most_common(1)[0][0]
-    if unit is not None:
-        return unit.type
-    units = {u.type for u in lexicon().admin.get(g.wkey, []) if u.level == g.level}
-    return units.pop() if len(units) == 1 else ""
-
-
-def _village_province(f: _Finder, g: _Group, group_of: dict, results: dict, pw: Counter) -> str:
-    for m in g.mentions:
-        for pi in m.parents:
-            pg = group_of.get(id(f.mentions[pi]))
-            if pg is not None and results.get(id(pg), ("",))[0]:
-                return results[id(pg)][0]
-    provinces = {p for p, w in pw.items() if w > 0}
-    if len(provinces) == 1:
-        name = provinces.pop()
-        units = [u for u in lexicon().admin.get(name, []) if u.level == PROVINCE]
-        return units[0].name if units else ""
-    return ""
