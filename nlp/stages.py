@@ -30,7 +30,7 @@ def _places(doc: Document) -> None:
 
 
 @component("dates", version="1", assigns=("dates",),
-           data=("figures/count_heads.txt", "figures/measure_units.tsv", "figures/number_words.tsv"))
+           data=("dates/*.txt", "figures/count_heads.txt", "figures/measure_units.tsv", "figures/number_words.tsv"))
 def _dates(doc: Document) -> None:
     doc.dates = dates_mod.find_dates(doc)
 

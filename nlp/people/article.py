@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..lexicon import words as word_set
 from ..doc import Document
 from .lexicon import lexicons
 from .names import Mention, caps_text_mentions, find_bylines, find_mentions, find_photo_credits
@@ -365,9 +366,7 @@ def _chain_place(chain: list[TitleItem]):
     return bare
 
 
-_PARTY_POST_WORDS = {"bí", "thư", "ủy", "viên", "ban", "thường", "vụ", "chấp", "hành", "bch", "btv", "ubkt",
-                     "kiểm", "tra", "phó", "chủ", "nhiệm", "trưởng", "tổ", "chức", "tuyên", "giáo", "dân", "vận",
-                     "nội", "chính", "văn", "phòng", "chánh", "xây", "dựng", "đảng", "và", "trực", "uỷ"}
+_PARTY_POST_WORDS = word_set("people", "party_post_words.txt")
 
 
 def _party_post(title_keys: list[str], kind: str) -> bool:

@@ -7,16 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import rows
+from ..lexicon import words as word_set
 from .lexicon import lexicons
 from .tokens import Token, is_syllable
 
 _SEP = {",", "–", "-", "—", "(", ":"}
 _CLAUSE = {",", ";", ":", ".", "(", ")", "\n", "!", "?", "…", "\"", "“", "”"}
 _GENDER_MIDDLE = {"văn", "thị", "mí", "seo"}
-_SCHOOL_WORDS = {"học", "bổng", "cơ", "sở", "phổ", "thông", "tiểu", "trung", "dân", "tộc", "bán", "trú",
-                 "nội", "mầm", "non", "chuyên", "cấp"}
-_BYLINE_PREFIX = ("tin", "bài", "ảnh", "tin và ảnh", "bài và ảnh", "tin, ảnh", "bài, ảnh", "video",
-                  "nhóm pv", "thực hiện", "tác giả", "người viết")
+_SCHOOL_WORDS = word_set("people", "school_words.txt")
+_BYLINE_PREFIX = tuple(r[0] for r in rows("people", "byline_prefixes.txt"))
 
 
 @dataclass
@@ -478,8 +478,7 @@ def _caps_title_name(toks, keys, run: list[int], places: set[str]) -> Mention | 
     return None
 
 
-_CAPS_VERBS = {"thăm", "làm", "dự", "tiếp", "gặp", "kiểm", "chúc", "trao", "tặng", "phát", "chủ", "nhận", "đến",
-               "về", "dâng", "đón", "khảo", "đối", "chỉ", "trả", "tham", "được"}
+_CAPS_VERBS = word_set("people", "caps_verbs.txt")
 
 
 def _repeated_after_units(toks, keys) -> set[str]:
@@ -509,8 +508,7 @@ def _province_keys() -> frozenset[str]:
     return frozenset(text_key(u.name) for u in gazetteer().units if u.level == PROVINCE)
 
 
-_MEMORIALS = {"khu tưởng niệm", "nhà tưởng niệm", "nhà lưu niệm", "khu lưu niệm", "đền thờ", "khu di tích",
-              "di tích", "tượng đài", "bảo tàng", "nhà trưng bày", "lăng"}
+_MEMORIALS = word_set("people", "memorials.txt")
 _THING_CONTEXTS = _MEMORIALS | {"org", "trường", "đường", "phố", "tuyến đường", "đại lộ", "quỹ", "học bổng", "giải thưởng",
                    "tư tưởng", "phong cách", "đạo đức", "tấm gương", "huân chương", "huy chương",
                    "bảo tàng", "khu di tích", "di tích", "đền", "đền thờ", "lăng", "tượng đài", "cầu",
@@ -640,7 +638,7 @@ def all_capitals(toks: list[Token]) -> bool:
 
 
 # words that follow a name in a sentence and are never part of it ("NGUYỄN VĂN A VÀ …", "… ĐÃ PHÁT BIỂU")
-_AFTER_NAME = {"và", "đã", "đang", "sẽ", "cho", "cùng", "với", "là", "được", "bị", "có", "tại", "về", "vào"}
+_AFTER_NAME = word_set("people", "after_name.txt")
 
 
 def caps_text_mentions(toks: list[Token], keys: list[str], mentions: list[Mention]) -> list[Mention]:

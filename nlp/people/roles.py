@@ -7,14 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import words as word_set
 from .lexicon import lexicons
 from .orgs import OrgSpan, parse_org
 from .tokens import Token
 
 _BODY_KINDS = ("people", "council", "front", "delegation", "committee")
-_FILLER = {"được", "đã", "vừa", "điều", "động", "chỉ", "định", ",", "bổ", "nhiệm", "lại", "tiếp", "tục",
-           "luân", "chuyển", "giới", "thiệu", "phân", "công", "chính", "thức", "tạm", "thời", "sẽ",
-           "trước", "đó", "hiện", "nay", "từng", "vốn", "cũng", "chức"}
+_FILLER = word_set("people", "appointment_fillers.txt")
 
 
 @dataclass
@@ -323,7 +322,7 @@ def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[li
     return [], -1
 
 
-_SPEECH = {"biết", "nói", "khẳng", "nhấn", "chia", "đề", "yêu", "phát", "cảm", "mong", "hứa"}
+_SPEECH = word_set("people", "speech_verbs.txt")
 
 
 def later_trigger_chains(toks: list[Token], keys: list[str], j: int, stops) -> list[list[TitleItem]]:
