@@ -8,6 +8,7 @@ no environment variables; what it is told comes in as arguments.
     nlp.component_names()                               # the pipeline's components, in run order
     nlp.PIPELINE_VERSION, nlp.pipeline_version(disable=["people.model"])
 """
+from . import stages  # noqa: F401 (registers the standard pipeline's components)
 from .extract import extract
 from .pipeline import component_names, components, pipeline_version
 from .types import (AdminUnitRef, DateMention, Extraction, Figure, Organization, Person, Place,

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from .text import Text
 
 if TYPE_CHECKING:   # annotations only: the component modules import this one
-    from .people.names import Mention
-    from .people.tokens import Token
+    from .people.records import Mention, Token
     from .types import DateMention, Figure, Organization, Person, Place, Role
 
 # A sentence ends at . ! ? … ; followed by space and an upper-case letter / digit / quote, or at a

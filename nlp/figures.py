@@ -22,8 +22,8 @@ from functools import lru_cache
 import importlib.util
 from pathlib import Path
 
-from .lexicon import words as word_set
 from .doc import Document
+from .lexicon import words as word_set
 from .numbers import SCALES, Numeral, Token, lexicon, number_words, read_numeral, table, tidy, tokenize
 from .text import canon
 from .types import DateMention, Figure

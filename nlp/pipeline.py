@@ -88,8 +88,8 @@ def component(name: str, *, version: str, requires: Iterable[str] = (), assigns:
 
 
 def components() -> tuple[Component, ...]:
-    """Every registered component, in run order."""
-    from . import stages  # noqa: F401 (registers the standard pipeline, once)
+    """Every registered component, in run order (the package's ``__init__`` imports ``stages``,
+    which registers the standard pipeline)."""
     return tuple(_REGISTRY.values())
 
 

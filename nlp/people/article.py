@@ -12,10 +12,11 @@ from typing import Callable
 from ..lexicon import words as word_set
 from ..doc import Document
 from .lexicon import lexicons
-from .names import Mention, caps_text_mentions, find_bylines, find_mentions, find_photo_credits
+from .names import caps_text_mentions, find_bylines, find_mentions, find_photo_credits
 from .orgs import COMMITTEE_UNIT, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
 from .roles import TitleItem, chain_before, later_trigger_chains, parse_chain, trigger_chain
-from .tokens import Token, tokenize
+from .records import Mention, Token
+from .tokens import tokenize
 from ..text import key as text_key
 from ..types import Organization, Person, Place, Role
 

@@ -107,3 +107,10 @@ def lexicons() -> Lexicons:
         org_words=_trie(rows("people", "org_words.txt")),
         org_vocab=frozenset(word_key(r[0]) for r in rows("people", "org_vocab.txt")),
     )
+
+
+@lru_cache(maxsize=1)
+def name_syllables() -> frozenset[str]:
+    """Syllables personal names are made of: surnames, middle names, frequent given names."""
+    lx = lexicons()
+    return frozenset(lx.surnames | lx.weak_surnames | lx.middle | {word_key(r[0]) for r in rows("people", "given_names.txt")})

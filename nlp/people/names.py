@@ -4,28 +4,19 @@ comrade/address word, a rank, a title, an apposition with a title, a byline line
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import rows
 from ..lexicon import words as word_set
-from .lexicon import lexicons
-from .tokens import Token, is_syllable
+from .lexicon import lexicons, name_syllables
+from .records import Mention, Token
+from .tokens import is_syllable
 
 _SEP = {",", "–", "-", "—", "(", ":"}
 _CLAUSE = {",", ";", ":", ".", "(", ")", "\n", "!", "?", "…", "\"", "“", "”"}
 _GENDER_MIDDLE = {"văn", "thị", "mí", "seo"}
 _SCHOOL_WORDS = word_set("people", "school_words.txt")
 _BYLINE_PREFIX = tuple(r[0] for r in rows("people", "byline_prefixes.txt"))
-
-
-@dataclass
-class Mention:
-    start: int            # token index
-    end: int              # token index, exclusive
-    cue: str              # comrade, address, rank, title, apposition, trigger, surname, byline, list, short
-    single: bool = False  # one syllable: only a short form of a fuller name
-    prob: float = 1.0     # person probability from the model (1.0 when rules decided)
 
 
 def _name_token(t: Token) -> bool:
@@ -631,12 +622,6 @@ def find_photo_credits(toks: list[Token], keys: list[str]) -> list[Mention]:
     return out
 
 
-def all_capitals(toks: list[Token]) -> bool:
-    """A text written wholly in capitals: capital letters no longer mark names."""
-    words = [t for t in toks if t.is_word and any(c.isalpha() for c in t.text)]
-    return len(words) >= 12 and sum(t.upper or (len(t.text) == 1 and t.text.isupper()) for t in words) >= 0.9 * len(words)
-
-
 # words that follow a name in a sentence and are never part of it ("NGUYỄN VĂN A VÀ …", "… ĐÃ PHÁT BIỂU")
 _AFTER_NAME = word_set("people", "after_name.txt")
 
@@ -658,20 +643,10 @@ def caps_text_mentions(toks: list[Token], keys: list[str], mentions: list[Mentio
             continue
         if _surname_strength(keys, m.start) == 0:
             continue
-        names = _name_syllables()
+        names = name_syllables()
         if any(_in_dict(keys[k] + " " + keys[k + 1]) and not (keys[k] in names and keys[k + 1] in names)
                for k in range(m.start, end - 1)):
             continue
         m.end = end
         out.append(m)
     return out
-
-
-@lru_cache(maxsize=1)
-def _name_syllables() -> frozenset[str]:
-    """Syllables personal names are made of: surnames, middle names, frequent given names."""
-    from ..lexicon import rows
-    from ..tokens import word_key
-    lx = lexicons()
-    return frozenset(lx.surnames | lx.weak_surnames | lx.middle | {word_key(r[0]) for r in rows("people", "given_names.txt")})
-

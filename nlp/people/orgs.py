@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicons
-from .tokens import Token
+from .records import Token
 
 # the administrative level a bare party/youth committee belongs to
 COMMITTEE_UNIT = {

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..lexicon import words as word_set
 from .lexicon import lexicons
 from .orgs import OrgSpan, parse_org
-from .tokens import Token
+from .records import Token
 
 _BODY_KINDS = ("people", "council", "front", "delegation", "committee")
 _FILLER = word_set("people", "appointment_fillers.txt")

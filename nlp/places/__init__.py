@@ -18,6 +18,11 @@ A place is resolved to gazetteer units by its level, its explicit parents (", hu
 ("(cũ)", "(mới)"); a name that stays ambiguous keeps an empty code rather than a guess.
 All spans are in ``doc.norm`` coordinates. The word lists are data files in nlp/data/places/ (see its
 README); nothing here calls underthesea, so an article takes about 2-3 ms.
+
+Modules, by stage: ``lexicon`` (the word lists and gazetteer keys), ``tokens`` (the article's
+tokens), ``mentions`` (the mention record and helpers the passes share), the passes ``anchored`` (1,
+2), ``parents`` and ``bare`` (3), combined in ``finder.Finder``, and ``resolve`` (grouping and
+gazetteer resolution, ``find_places``).
 """
 from .lexicon import lexicon, wkey
 from .resolve import find_places
