@@ -10,8 +10,8 @@ the texts is a warm-up (lexicons, models) and is not timed.
 
 Targets (the product's speed budget): nlp.extract >= 40 articles/s, >= 10x underthesea ner(),
 peak memory <= 600 MB; the gazetteer (nlp/data/places/admin_units.tsv, loaded by the first
-extraction) loads in <= 0.5 s. The gazetteer's load and lookup times are measured in the nlp worker
-before its warm-up pass (so the load is a cold one).
+extraction) loads in <= 0.5 s. The gazetteer's load (cold) and lookup times are measured in a
+subprocess of their own.
 """
 from __future__ import annotations
 
@@ -74,8 +74,10 @@ def worker(name: str, gold_dir: Path, min_seconds: float) -> dict:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     texts = load_texts(gold_dir)
+    if name == "gazetteer":   # its own process: a cold load, and its lookups do not count in nlp's peak
+        return gazetteer_times()
     fn = _engine(name)
-    extra = gazetteer_times() if name == "nlp" else {}
+    extra = {}
     if name == "nlp":
         from partyfacts import nlp
         extra["pipeline_version"] = nlp.PIPELINE_VERSION
@@ -126,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     texts = load_texts(args.gold)
     results = [run_in_subprocess("nlp", args.gold, args.min_seconds)]
+    gaz = run_in_subprocess("gazetteer", args.gold, args.min_seconds)
     if not args.skip_underthesea:
         results.append(run_in_subprocess("underthesea", args.gold, args.min_seconds))
     ours = results[0]
@@ -134,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         f"nlp.extract >= {TARGET_RATE:g} articles/s": ours["articles_per_s"] >= TARGET_RATE,
         f"nlp.extract peak <= {TARGET_PEAK_MB:g} MB": ours["peak_rss_mb"] <= TARGET_PEAK_MB,
     }
-    checks[f"gazetteer load <= {TARGET_GAZETTEER_LOAD_S:g} s"] = ours["gazetteer_load_s"] <= TARGET_GAZETTEER_LOAD_S
+    checks[f"gazetteer load <= {TARGET_GAZETTEER_LOAD_S:g} s"] = gaz["gazetteer_load_s"] <= TARGET_GAZETTEER_LOAD_S
     if speedup is not None:
         checks[f"nlp.extract >= {TARGET_SPEEDUP:g}x underthesea ner()"] = speedup >= TARGET_SPEEDUP
     avg_kb = sum(len(t) for t in texts) / len(texts) / 1000
@@ -144,8 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         label = "nlp.extract" if r["engine"] == "nlp" else "underthesea.ner"
         print(f"{label:14} {r['articles_per_s']:8.1f} {r['ms_per_article']:8.2f} {r['peak_rss_mb']:8.1f} "
               f"{r['articles']:9} {r['seconds']:8.2f}")
-    print(f"gazetteer ({ours['gazetteer_units']} units): load {ours['gazetteer_load_s']:.3f} s, "
-          f"lookup {ours['gazetteer_lookup_us']:.1f} µs (mean of {ours['gazetteer_lookups']}); "
+    print(f"gazetteer ({gaz['gazetteer_units']} units): load {gaz['gazetteer_load_s']:.3f} s, "
+          f"lookup {gaz['gazetteer_lookup_us']:.1f} µs (mean of {gaz['gazetteer_lookups']}); "
           f"pipeline {ours['pipeline_version']}")
     if speedup is not None:
         print(f"speed-up of nlp.extract over underthesea ner(): {speedup:.1f}x")
@@ -158,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{'ok' if ok else 'MISSED'}] {k}")
     OUT.mkdir(exist_ok=True)
     report = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "texts": len(texts), "results": results,
+              "gazetteer": gaz,
               "projected_articles_per_s_at_5k": round(projected, 1),
               "speedup": round(speedup, 2) if speedup is not None else None, "checks": checks,
               "machine": {"python": platform.python_version(), "platform": platform.platform(),

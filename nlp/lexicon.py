@@ -7,7 +7,6 @@ with their own comparison keys; this module only reads.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -29,10 +28,10 @@ def read_rows(path: Path) -> list[list[str]]:
     return out
 
 
-@lru_cache(maxsize=None)
-def rows(component: str, name: str) -> tuple[tuple[str, ...], ...]:
-    """The entries of ``nlp/data/<component>/<name>`` (read once per process)."""
-    return tuple(tuple(r) for r in read_rows(data_path(component, name)))
+def rows(component: str, name: str) -> list[list[str]]:
+    """The entries of ``nlp/data/<component>/<name>`` (read on each call: the components build their
+    tries and sets from them once and cache those, not the rows)."""
+    return read_rows(data_path(component, name))
 
 
 def words(component: str, name: str) -> frozenset[str]:

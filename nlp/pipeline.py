@@ -131,7 +131,8 @@ def digest(comps: Iterable[Component], data_dir: Path = DATA_DIR) -> str:
         h.update(json.dumps([c.name, c.version, dict(c.config)], sort_keys=True, ensure_ascii=False).encode())
         for name, p in c.data_files(data_dir):
             h.update(b"\0file\0" + name.encode() + b"\0")
-            h.update(hashlib.sha256(p.read_bytes()).digest())
+            with p.open("rb") as fh:   # in blocks: a large word list is never held whole
+                h.update(hashlib.file_digest(fh, "sha256").digest())
     return VERSION_PREFIX + h.hexdigest()[:12]
 
 
