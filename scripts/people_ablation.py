@@ -16,13 +16,8 @@ sys.path.insert(0, str(ROOT))
 from partyfacts.nlp import people  # noqa: E402
 from partyfacts.nlp.people.model import person_scorer  # noqa: E402
 from partyfacts.nlp.doc import Document  # noqa: E402
+from partyfacts.nlp.evaluate import prf  # noqa: E402
 from partyfacts.nlp.text import Text, key  # noqa: E402
-
-
-def prf(tp, np_, ng):
-    p = tp / np_ if np_ else 1.0
-    r = tp / ng if ng else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def score(cases, use_model):

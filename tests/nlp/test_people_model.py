@@ -6,6 +6,7 @@ from partyfacts import nlp
 from partyfacts.nlp import people
 from partyfacts.nlp.people import model as people_model
 from partyfacts.nlp.doc import Document
+from partyfacts.nlp.evaluate import prf
 from partyfacts.nlp.text import Text, key
 
 ABLATION = Path(__file__).resolve().parents[1] / "data" / "people" / "ablation.jsonl"
@@ -31,8 +32,7 @@ def _f1(use_model):
         pred = {key(p.name) for p in people.find_people(Document(Text.of(d["text"])), [], scorer=scorer)[0]}
         gold = {key(x) for x in d["persons"]}
         tp, npred, ngold = tp + len(pred & gold), npred + len(pred), ngold + len(gold)
-    p, r = tp / npred, tp / ngold
-    return 2 * p * r / (p + r)
+    return prf(tp, npred, ngold)[2]
 
 
 def test_model_improves_persons_on_written_sentences_without_cues():
