@@ -223,13 +223,16 @@ def score(golds: dict[str, dict], preds: dict[str, dict]) -> dict[str, Any]:
 def evaluate(gold_dir: str | os.PathLike, extract_fn: Callable[..., Any] | None = None,
              disable: Iterable[str] = ()) -> dict[str, Any]:
     """Run ``extract_fn`` (default ``nlp.extract``) on every gold text and score it; ``disable``
-    (pipeline component names) is passed on to it when given.
+    (pipeline component names, checked first: ValueError) is passed on to it when given.
 
     The report also carries ``_seconds`` (extraction time) and ``_errors`` (ids whose extraction
     raised; they are scored as empty predictions, never silently dropped)."""
     if extract_fn is None:
         from . import extract as extract_fn  # noqa: PLC0415 (the package's own entry point)
     disable = tuple(disable)
+    if disable:
+        from .pipeline import enabled  # noqa: PLC0415
+        enabled(disable)   # an unknown or required component is a ValueError here, not one per article
     golds = load_gold(gold_dir)
     preds: dict[str, dict] = {}
     errors: dict[str, str] = {}
