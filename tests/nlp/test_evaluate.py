@@ -125,8 +125,9 @@ def test_evaluate_passes_disable_on_to_the_extractor(tmp_path):
     def fake_extract(text, disable=()):
         seen.append(tuple(disable))
         return Extraction()
-    ev.evaluate(_gold_dir(tmp_path), extract_fn=fake_extract, disable=["people.model"])
-    ev.evaluate(_gold_dir(tmp_path), extract_fn=fake_extract)
+    gold = _gold_dir(tmp_path)
+    ev.evaluate(gold, extract_fn=fake_extract, disable=["people.model"])
+    ev.evaluate(gold, extract_fn=fake_extract)
     assert seen == [("people.model",), ()]
 
 
