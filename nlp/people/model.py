@@ -1,5 +1,5 @@
 """The person-name classifier: P(a capitalised candidate of 2-4 syllables names a person) from
-character n-grams of the candidate and its neighbour words. Trained by ``nlp/train_people_model.py``
+character n-grams of the candidate and its neighbour words. Trained by ``nlp/people/train.py``
 on generated data; shipped as ``nlp/data/people/person_model.json`` (plain weights, no pickle).
 
 Used only where the rules have no cue (no honorific, title, apposition or byline) to decide.
@@ -10,12 +10,12 @@ import json
 import math
 import zlib
 from functools import lru_cache
-from pathlib import Path
 
-from .people_lexicon import word_key
-from .text import fold
+from ..lexicon import data_path
+from ..tokens import word_key
+from ..text import fold
 
-MODEL_PATH = Path(__file__).parent / "data" / "people" / "person_model.json"
+MODEL_PATH = data_path("people", "person_model.json")
 
 
 def features(name: str, prev: str, nxt: str) -> list[str]:

@@ -4,29 +4,19 @@ comrade/address word, a rank, a title, an apposition with a title, a byline line
 """
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from functools import lru_cache
 
-from .people_lexicon import lexicons
-from .people_tokens import Token, is_syllable
+from ..lexicon import rows
+from ..lexicon import words as word_set
+from .lexicon import lexicons, name_syllables
+from .records import Mention, Token
+from .tokens import is_syllable
 
 _SEP = {",", "–", "-", "—", "(", ":"}
 _CLAUSE = {",", ";", ":", ".", "(", ")", "\n", "!", "?", "…", "\"", "“", "”"}
 _GENDER_MIDDLE = {"văn", "thị", "mí", "seo"}
-_SCHOOL_WORDS = {"học", "bổng", "cơ", "sở", "phổ", "thông", "tiểu", "trung", "dân", "tộc", "bán", "trú",
-                 "nội", "mầm", "non", "chuyên", "cấp"}
-_BYLINE_PREFIX = ("tin", "bài", "ảnh", "tin và ảnh", "bài và ảnh", "tin, ảnh", "bài, ảnh", "video",
-                  "nhóm pv", "thực hiện", "tác giả", "người viết")
-
-
-@dataclass
-class Mention:
-    start: int            # token index
-    end: int              # token index, exclusive
-    cue: str              # comrade, address, rank, title, apposition, trigger, surname, byline, list, short
-    single: bool = False  # one syllable: only a short form of a fuller name
-    prob: float = 1.0     # person probability from the model (1.0 when rules decided)
+_SCHOOL_WORDS = word_set("people", "school_words.txt")
+_BYLINE_PREFIX = tuple(r[0] for r in rows("people", "byline_prefixes.txt"))
 
 
 def _name_token(t: Token) -> bool:
@@ -479,8 +469,7 @@ def _caps_title_name(toks, keys, run: list[int], places: set[str]) -> Mention | 
     return None
 
 
-_CAPS_VERBS = {"thăm", "làm", "dự", "tiếp", "gặp", "kiểm", "chúc", "trao", "tặng", "phát", "chủ", "nhận", "đến",
-               "về", "dâng", "đón", "khảo", "đối", "chỉ", "trả", "tham", "được"}
+_CAPS_VERBS = word_set("people", "caps_verbs.txt")
 
 
 def _repeated_after_units(toks, keys) -> set[str]:
@@ -505,13 +494,12 @@ def _repeated_after_units(toks, keys) -> set[str]:
 @lru_cache(maxsize=1)
 def _province_keys() -> frozenset[str]:
     """Every province name of both eras (the gazetteer's closed list), as token keys."""
-    from .gazetteer import PROVINCE, gazetteer
-    from .text import key as text_key
+    from ..gazetteer import PROVINCE, gazetteer
+    from ..text import key as text_key
     return frozenset(text_key(u.name) for u in gazetteer().units if u.level == PROVINCE)
 
 
-_MEMORIALS = {"khu tưởng niệm", "nhà tưởng niệm", "nhà lưu niệm", "khu lưu niệm", "đền thờ", "khu di tích",
-              "di tích", "tượng đài", "bảo tàng", "nhà trưng bày", "lăng"}
+_MEMORIALS = word_set("people", "memorials.txt")
 _THING_CONTEXTS = _MEMORIALS | {"org", "trường", "đường", "phố", "tuyến đường", "đại lộ", "quỹ", "học bổng", "giải thưởng",
                    "tư tưởng", "phong cách", "đạo đức", "tấm gương", "huân chương", "huy chương",
                    "bảo tàng", "khu di tích", "di tích", "đền", "đền thờ", "lăng", "tượng đài", "cầu",
@@ -634,21 +622,15 @@ def find_photo_credits(toks: list[Token], keys: list[str]) -> list[Mention]:
     return out
 
 
-def all_capitals(toks: list[Token]) -> bool:
-    """A text written wholly in capitals: capital letters no longer mark names."""
-    words = [t for t in toks if t.is_word and any(c.isalpha() for c in t.text)]
-    return len(words) >= 12 and sum(t.upper or (len(t.text) == 1 and t.text.isupper()) for t in words) >= 0.9 * len(words)
-
-
 # words that follow a name in a sentence and are never part of it ("NGUYỄN VĂN A VÀ …", "… ĐÃ PHÁT BIỂU")
-_AFTER_NAME = {"và", "đã", "đang", "sẽ", "cho", "cùng", "với", "là", "được", "bị", "có", "tại", "về", "vào"}
+_AFTER_NAME = word_set("people", "after_name.txt")
 
 
 def caps_text_mentions(toks: list[Token], keys: list[str], mentions: list[Mention]) -> list[Mention]:
     """In an all-capitals text keep only names shaped like names: a surname or minority opener first,
     no common two-syllable word inside ("CAO TUỔI", "NÔNG NGHIỆP", "Y TẾ" are words, "VĂN HẢI" after a
     middle name is not), and no function word at the end ("NGUYỄN ĐỨC LƯƠNG VÀ" → "NGUYỄN ĐỨC LƯƠNG")."""
-    from .figures import _in_dict   # the Viet74K list of common Vietnamese words
+    from ..figures import _in_dict   # the Viet74K list of common Vietnamese words
     out = []
     for m in mentions:
         end = m.end
@@ -661,22 +643,10 @@ def caps_text_mentions(toks: list[Token], keys: list[str], mentions: list[Mentio
             continue
         if _surname_strength(keys, m.start) == 0:
             continue
-        names = _name_syllables()
+        names = name_syllables()
         if any(_in_dict(keys[k] + " " + keys[k + 1]) and not (keys[k] in names and keys[k + 1] in names)
                for k in range(m.start, end - 1)):
             continue
         m.end = end
         out.append(m)
     return out
-
-
-@lru_cache(maxsize=1)
-def _name_syllables() -> frozenset[str]:
-    """Syllables personal names are made of: surnames, middle names, frequent given names."""
-    from .people_lexicon import _rows, word_key
-    lx = lexicons()
-    return frozenset(lx.surnames | lx.weak_surnames | lx.middle | {word_key(r[0]) for r in _rows("given_names.txt")})
-
-
-def model_enabled() -> bool:
-    return os.environ.get("PARTYFACTS_NO_MODEL", "") not in ("1", "true", "yes")

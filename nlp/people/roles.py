@@ -7,14 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .people_lexicon import lexicons
-from .people_orgs import OrgSpan, parse_org
-from .people_tokens import Token
+from ..lexicon import words as word_set
+from .lexicon import lexicons
+from .orgs import OrgSpan, parse_org
+from .records import Token
 
 _BODY_KINDS = ("people", "council", "front", "delegation", "committee")
-_FILLER = {"được", "đã", "vừa", "điều", "động", "chỉ", "định", ",", "bổ", "nhiệm", "lại", "tiếp", "tục",
-           "luân", "chuyển", "giới", "thiệu", "phân", "công", "chính", "thức", "tạm", "thời", "sẽ",
-           "trước", "đó", "hiện", "nay", "từng", "vốn", "cũng", "chức"}
+_FILLER = word_set("people", "appointment_fillers.txt")
 
 
 @dataclass
@@ -176,9 +175,11 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
 
 @lru_cache(maxsize=1)
 def _back_references():
-    from .people_lexicon import Trie, _rows, phrase_keys
+    from ..lexicon import rows
+    from ..tokens import phrase_keys
+    from .lexicon import Trie
     t = Trie()
-    for r in _rows("back_references.tsv"):
+    for r in rows("people", "back_references.tsv"):
         t.add(phrase_keys(r[0]), phrase_keys(r[1]))
     return t
 
@@ -198,7 +199,7 @@ def _inner_agency(toks: list[Token], keys: list[str], o: OrgSpan, stops) -> OrgS
 def _implied_by_abbr(spelled: str) -> str:
     """The committee an abbreviated membership implies: "TUV" = "Tỉnh ủy viên" → "Tỉnh ủy"."""
     lx = lexicons()
-    from .people_lexicon import phrase_keys
+    from ..tokens import phrase_keys
     ks = list(phrase_keys(spelled))
     m = lx.titles.match(ks, 0) if ks else None
     if m and m[0] == len(ks) and m[1][1] == "member":
@@ -212,7 +213,7 @@ def _committee_name_end(toks: list[Token], keys: list[str], o: OrgSpan) -> int:
     its whole name up to the unit word ("Trưởng Ban Chỉ đạo phòng, chống tham nhũng" · "… tỉnh")."""
     if o.kind != "committee":
         return o.head_end
-    from .people_orgs import match_unit
+    from .orgs import match_unit
     for k in range(o.head_end, o.end):
         if match_unit(toks, keys, k) or (toks[k].cap and lexicons().org_heads.match(keys, k)):
             return k
@@ -321,7 +322,7 @@ def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[li
     return [], -1
 
 
-_SPEECH = {"biết", "nói", "khẳng", "nhấn", "chia", "đề", "yêu", "phát", "cảm", "mong", "hứa"}
+_SPEECH = word_set("people", "speech_verbs.txt")
 
 
 def later_trigger_chains(toks: list[Token], keys: list[str], j: int, stops) -> list[list[TitleItem]]:

@@ -8,8 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .people_lexicon import lexicons
-from .people_tokens import Token
+from .lexicon import lexicons
+from .records import Token
 
 # the administrative level a bare party/youth committee belongs to
 COMMITTEE_UNIT = {
@@ -339,12 +339,12 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
 
 @lru_cache(maxsize=1)
 def _central_cities() -> frozenset[str]:
-    from .people_lexicon import _rows
-    return frozenset(r[0] for r in _rows("central_cities.txt"))
+    from ..lexicon import rows
+    return frozenset(r[0] for r in rows("people", "central_cities.txt"))
 
 
 @lru_cache(maxsize=1)
 def _unit_words() -> list[tuple[str, str]]:
     """(level, unit word) of every spelled-out administrative unit word."""
-    from .people_lexicon import _rows
-    return [(r[1], r[2]) for r in _rows("admin_units.tsv") if not r[0].endswith(".") and r[0] not in ("TP", "TX")]
+    from ..lexicon import rows
+    return [(r[1], r[2]) for r in rows("people", "admin_units.tsv") if not r[0].endswith(".") and r[0] not in ("TP", "TX")]

@@ -5,27 +5,11 @@ Every data file states its source in its header; this module only parses them.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from .text import canon
-
-DATA = Path(__file__).parent / "data" / "people"
-
-_WORD = re.compile(r"[đĐ]/[cC]|\w+(?:['’]\w+)*|[^\w\s]")
-
-
-@lru_cache(maxsize=65536)
-def word_key(w: str) -> str:
-    """Comparison form of one token: NFC, tone placement folded, lower case, ’ → '."""
-    return canon(unicodedata.normalize("NFC", w)).lower().replace("’", "'")
-
-
-def phrase_keys(phrase: str) -> tuple[str, ...]:
-    return tuple(word_key(w) for w in _WORD.findall(phrase))
+from ..lexicon import data_path, rows
+from ..tokens import phrase_keys, word_key
 
 
 class Trie:
@@ -56,15 +40,6 @@ class Trie:
             if None in node:
                 best = (j, node[None])
         return best
-
-
-def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([c.strip() for c in line.split("\t")])
-    return rows
 
 
 def _trie(rows, value=lambda r: r) -> Trie:
@@ -102,33 +77,40 @@ class Lexicons:
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     strong, weak = set(), set()
-    for r in _rows("surnames.txt"):
+    for r in rows("people", "surnames.txt"):
         (weak if len(r) > 1 and r[1] == "weak" else strong).add(word_key(r[0]))
     weak -= strong
     admin_names: set[str] = set()
-    p = DATA / "admin_names.txt"
+    p = data_path("people", "admin_names.txt")
     if p.exists():
-        admin_names = {" ".join(phrase_keys(r[0])) for r in _rows("admin_names.txt")}
+        admin_names = {" ".join(phrase_keys(r[0])) for r in rows("people", "admin_names.txt")}
     return Lexicons(
         surnames=frozenset(strong),
         weak_surnames=frozenset(weak),
-        ethnic=_trie(_rows("ethnic_prefixes.txt")),
-        middle=frozenset(word_key(r[0]) for r in _rows("middle_names.txt")),
-        honorifics=_trie(_rows("honorifics.txt"), lambda r: r[1] if len(r) > 1 else "address"),
-        ranks=_trie(_rows("ranks.txt")),
-        statuses=_trie(_rows("statuses.txt")),
-        titles=_trie(_rows("titles.tsv"), lambda r: (r[0], r[1], r[2] if len(r) > 2 else "")),
-        chief_units=frozenset(word_key(r[0]) for r in _rows("units.tsv") if r[1] == "chief"),
-        dept_units=frozenset(word_key(r[0]) for r in _rows("units.tsv") if r[1] == "dept"),
-        commissions=_trie(_rows("commissions.txt")),
-        abbreviations={r[0]: r[1] for r in _rows("abbreviations.tsv")},
-        org_heads=_trie(_rows("org_heads.tsv"), lambda r: r[1]),
-        name_contexts=_trie(_rows("name_contexts.txt")),
-        admin_units=_trie(_rows("admin_units.tsv"), lambda r: (r[1], r[2])),
-        triggers=_trie(_rows("appointment_triggers.txt")),
-        org_stop=_trie(_rows("org_stopwords.txt")),
+        ethnic=_trie(rows("people", "ethnic_prefixes.txt")),
+        middle=frozenset(word_key(r[0]) for r in rows("people", "middle_names.txt")),
+        honorifics=_trie(rows("people", "honorifics.txt"), lambda r: r[1] if len(r) > 1 else "address"),
+        ranks=_trie(rows("people", "ranks.txt")),
+        statuses=_trie(rows("people", "statuses.txt")),
+        titles=_trie(rows("people", "titles.tsv"), lambda r: (r[0], r[1], r[2] if len(r) > 2 else "")),
+        chief_units=frozenset(word_key(r[0]) for r in rows("people", "units.tsv") if r[1] == "chief"),
+        dept_units=frozenset(word_key(r[0]) for r in rows("people", "units.tsv") if r[1] == "dept"),
+        commissions=_trie(rows("people", "commissions.txt")),
+        abbreviations={r[0]: r[1] for r in rows("people", "abbreviations.tsv")},
+        org_heads=_trie(rows("people", "org_heads.tsv"), lambda r: r[1]),
+        name_contexts=_trie(rows("people", "name_contexts.txt")),
+        admin_units=_trie(rows("people", "admin_units.tsv"), lambda r: (r[1], r[2])),
+        triggers=_trie(rows("people", "appointment_triggers.txt")),
+        org_stop=_trie(rows("people", "org_stopwords.txt")),
         admin_names=frozenset(admin_names),
-        function_words=_trie(_rows("function_words.txt")),
-        org_words=_trie(_rows("org_words.txt")),
-        org_vocab=frozenset(word_key(r[0]) for r in _rows("org_vocab.txt")),
+        function_words=_trie(rows("people", "function_words.txt")),
+        org_words=_trie(rows("people", "org_words.txt")),
+        org_vocab=frozenset(word_key(r[0]) for r in rows("people", "org_vocab.txt")),
     )
+
+
+@lru_cache(maxsize=1)
+def name_syllables() -> frozenset[str]:
+    """Syllables personal names are made of: surnames, middle names, frequent given names."""
+    lx = lexicons()
+    return frozenset(lx.surnames | lx.weak_surnames | lx.middle | {word_key(r[0]) for r in rows("people", "given_names.txt")})

@@ -1,45 +1,54 @@
 """Persons, roles and organizations of one article.
 
-``find_people(doc, places)`` finds personal-name mentions (``people_names``), groups short forms
-("đồng chí Thuận", "Khổng Thuận") under the fullest name, attaches positions (``people_roles``) with
-their organization completed from the article's own places (``people_orgs``), and lists every named
-organization. Spans are in ``doc.norm`` coordinates.
+``find_names(doc)`` finds personal-name mentions (``names``) and groups short forms ("đồng chí
+Thuận", "Khổng Thuận") under the fullest name; ``find_roles(doc)`` attaches positions (``roles``)
+with their organization completed from the article's own places (``orgs``) and lists every named
+organization. Spans are in ``doc.norm`` coordinates. ``find_people`` runs both on their own.
 """
 from __future__ import annotations
 
-from .doc import Document
-from .people_lexicon import lexicons
-from .people_names import (Mention, caps_text_mentions, find_bylines, find_mentions, find_photo_credits,
-                           model_enabled)
-from .people_orgs import COMMITTEE_UNIT, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
-from .people_roles import TitleItem, chain_before, later_trigger_chains, parse_chain, trigger_chain
-from .people_tokens import Token, tokenize
-from .text import key as text_key
-from .types import Organization, Person, Place, Role
+from typing import Callable
+
+from ..lexicon import words as word_set
+from ..doc import Document
+from .lexicon import lexicons
+from .names import caps_text_mentions, find_bylines, find_mentions, find_photo_credits
+from .orgs import COMMITTEE_UNIT, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
+from .roles import TitleItem, chain_before, later_trigger_chains, parse_chain, trigger_chain
+from .records import Mention, Token
+from .tokens import tokenize
+from ..text import key as text_key
+from ..types import Organization, Person, Place, Role
 
 _SEPS = {",", "–", "-", "—", "(", "|", "\t"}   # "|" and a tab: cells of a table flattened into lines
 
-# The person/non-person model is optional: rules decide alone when it is off or missing.
-USE_MODEL = True
+def find_people(doc: Document, places: list[Place], *, scorer: Callable | None = None
+                ) -> tuple[list[Person], list[Role], list[Organization]]:
+    """Persons (fullest name, every mention), their roles and the named organizations of ``doc``:
+    the "people.names" then "people.roles" stages on their own (the pipeline runs them as
+    components). ``scorer`` is the person-name model (``model.person_scorer()``); ``None``: the
+    rules decide alone."""
+    doc.places = list(places)
+    tokenize(doc)
+    doc.person_scorer = scorer
+    find_names(doc)
+    find_roles(doc)
+    return doc.persons, doc.roles, doc.organizations
 
 
-def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[Role], list[Organization]]:
-    """Persons (fullest name, every mention), their roles and the named organizations of ``doc``.
+def find_names(doc: Document) -> None:
+    """The "people.names" stage: personal-name mentions grouped under the fullest name.
 
-    ``places`` (from the places component) only tells which capitalised names are places; the
-    organizations are completed from the text alone, never from ``doc.site``/``doc.url``. The
-    person-name model is used when ``USE_MODEL`` is true and ``PARTYFACTS_NO_MODEL`` is not set.
-    """
-    toks = tokenize(doc)
+    Reads ``doc.places`` (only to tell which capitalised names are places), ``doc.people_tokens``
+    and, when the model component ran, ``doc.person_scorer``; assigns ``doc.persons``,
+    ``doc.person_mentions`` and ``doc.person_of``."""
+    places = doc.places
+    toks = doc.people_tokens
     keys = [t.key for t in toks]
     known = _known_places(toks, keys, places)
-    model = None
-    if USE_MODEL and model_enabled():
-        from .people_model import person_scorer
-        model = person_scorer()
     global_places = {text_key(p.name) for p in places if 1 <= len(p.name.split()) <= 3}
     countries = frozenset(text_key(p.name) for p in places if p.type == "quốc gia")
-    mentions = find_mentions(toks, keys, known, model, global_places, countries)
+    mentions = find_mentions(toks, keys, known, doc.person_scorer, global_places, countries)
     starts = {m.start for m in mentions}
     for b in find_bylines(toks, keys) + find_photo_credits(toks, keys):
         same = [m for m in mentions if m.start == b.start and m.end == b.end]
@@ -49,10 +58,31 @@ def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[
             mentions.append(b)
             starts.add(b.start)
     mentions.sort(key=lambda m: m.start)
-    if doc.cache.get("people.all_capitals"):   # set by tokenize() before it re-cases common words
+    if doc.all_capitals:   # set by tokenize() before it re-cases common words
         mentions = caps_text_mentions(toks, keys, mentions)
     clusters = _cluster(toks, keys, mentions)
-    mentions = sorted((m for c in clusters for m in c["mentions"]), key=lambda m: m.start)
+    person_of: dict[int, str] = {}
+    persons: list[Person] = []
+    for c in clusters:
+        name = c["name"]
+        for m in c["mentions"]:
+            person_of[m.start] = name
+        spans = tuple(sorted({(toks[m.start].start, toks[m.end - 1].end) for m in c["mentions"]}))
+        variants = tuple(sorted({_surface(doc, toks, m) for m in c["mentions"]} - {name}))
+        persons.append(Person(name=name, mentions=spans, variants=variants))
+    doc.person_mentions = sorted((m for c in clusters for m in c["mentions"]), key=lambda m: m.start)
+    doc.person_of = person_of
+    doc.persons = persons
+
+
+def find_roles(doc: Document) -> None:
+    """The "people.roles" stage: the positions of the persons ``find_names`` found, with their
+    organization completed from the article's own places (never from ``doc.site``/``doc.url``), and
+    every named organization. Assigns ``doc.roles`` and ``doc.organizations``."""
+    places = doc.places
+    toks = doc.people_tokens
+    keys = [t.key for t in toks]
+    mentions = doc.person_mentions
     stops = frozenset(m.start for m in mentions)
     main = article_places(toks, keys, stops)
     resolved = {p.name: p for p in places if p.type == "tỉnh"}
@@ -65,18 +95,8 @@ def find_people(doc: Document, places: list[Place]) -> tuple[list[Person], list[
             main["tỉnh"] = named.pop()
     main["_orgs"] = _written_orgs(doc, toks, keys, stops, main)
     main["_session_council"] = _session_council(keys, main["_orgs"])
-    person_of = {}
-    persons: list[Person] = []
-    for c in clusters:
-        name = c["name"]
-        for m in c["mentions"]:
-            person_of[m.start] = name
-        spans = tuple(sorted({(toks[m.start].start, toks[m.end - 1].end) for m in c["mentions"]}))
-        variants = tuple(sorted({_surface(doc, toks, m) for m in c["mentions"]} - {name}))
-        persons.append(Person(name=name, mentions=spans, variants=variants))
-    roles = _roles(doc, toks, keys, mentions, person_of, stops, main)
-    orgs = _organizations(doc, toks, keys, stops, main)
-    return persons, roles, orgs
+    doc.roles = _roles(doc, toks, keys, mentions, doc.person_of, stops, main)
+    doc.organizations = _organizations(doc, toks, keys, stops, main)
 
 
 def _surface(doc: Document, toks: list[Token], m: Mention) -> str:
@@ -347,9 +367,7 @@ def _chain_place(chain: list[TitleItem]):
     return bare
 
 
-_PARTY_POST_WORDS = {"bí", "thư", "ủy", "viên", "ban", "thường", "vụ", "chấp", "hành", "bch", "btv", "ubkt",
-                     "kiểm", "tra", "phó", "chủ", "nhiệm", "trưởng", "tổ", "chức", "tuyên", "giáo", "dân", "vận",
-                     "nội", "chính", "văn", "phòng", "chánh", "xây", "dựng", "đảng", "và", "trực", "uỷ"}
+_PARTY_POST_WORDS = word_set("people", "party_post_words.txt")
 
 
 def _party_post(title_keys: list[str], kind: str) -> bool:
@@ -392,7 +410,7 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
         fake = OrgSpan(0, 0, "party", 0)
         text = it.implied_org
         # complete like a bare committee written in the text
-        from .people_orgs import _canon_committee
+        from .orgs import _canon_committee
         committee = _canon_committee(text_key(implied_keys))
         if committee in COMMITTEE_UNIT:
             unit = COMMITTEE_UNIT[committee]

@@ -5,7 +5,7 @@ name, given name and minority-name lexicons in nlp/data/people/; negatives are t
 and commune names of the vietnamadminunits package (legacy and 2025) and capitalised phrases from the
 organization and commission lexicons. Deterministic (fixed seed, sorted inputs).
 
-usage: .venv/bin/python -m partyfacts.nlp.train_people_model [--report]
+usage: .venv/bin/python -m partyfacts.nlp.people.train [--report]
 """
 from __future__ import annotations
 
@@ -18,15 +18,15 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
-from .people_lexicon import _rows
-from .people_model import MODEL_PATH, _hash, features
+from ..lexicon import rows
+from .model import MODEL_PATH, _hash, features
 
 SEED = 20240601
 DIM = 1 << 15
 
 
 def _lex(name: str) -> list[str]:
-    return sorted({r[0] for r in _rows(name)})
+    return sorted({r[0] for r in rows("people", name)})
 
 
 def person_names(rng: random.Random, n: int) -> list[str]:
@@ -82,7 +82,7 @@ def place_names() -> list[str]:
 def other_phrases() -> list[str]:
     out = set()
     for name in ("org_heads.tsv", "commissions.txt", "titles.tsv"):
-        for r in _rows(name):
+        for r in rows("people", name):
             words = r[0].split()
             caps = [w for w in words if w[:1].isupper()]
             if len(caps) >= 2:
@@ -131,7 +131,7 @@ def train(report: bool = False) -> dict:
     clf.fit(x, y)
     coef = [round(float(w), 4) for w in clf.coef_[0]]
     model = {"dim": DIM, "intercept": round(float(clf.intercept_[0]), 4), "coef": coef,
-             "source": "nlp/train_people_model.py (generated names; vietnamadminunits places)",
+             "source": "nlp/people/train.py (generated names; vietnamadminunits places)",
              "heldout_accuracy": round(acc, 4)}
     MODEL_PATH.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
     return model

@@ -5,29 +5,16 @@ is one token.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from unicodedata import normalize
 
-from .doc import Document
-from .people_lexicon import word_key
+from ..doc import Document
+from ..lexicon import rows
+from ..tokens import is_word, phrase_keys, scan, word_key
+from .lexicon import lexicons, name_syllables
+from .records import Token
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|\n|\t|[^\w\s]")   # a tab separates table cells
 _VOWEL = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
-
-
-class Token:
-    """One token: [start, end) in ``norm``, its NFC text, comparison key and case flags."""
-    __slots__ = ("start", "end", "text", "key", "is_word", "cap", "upper")
-
-    def __init__(self, start: int, end: int, text: str, key: str, is_word: bool, cap: bool, upper: bool):
-        self.start = start
-        self.end = end
-        self.text = text        # NFC surface
-        self.key = key          # canonical lower case
-        self.is_word = is_word
-        self.cap = cap          # starts with an upper-case letter
-        self.upper = upper      # all letters upper case (2+ letters)
 
 
 @lru_cache(maxsize=65536)
@@ -36,12 +23,12 @@ def _has_vowel(s: str) -> bool:
 
 
 def tokenize(doc: Document) -> list[Token]:
-    """Tokens of ``doc.norm`` (cached in ``doc.cache``)."""
-    cached = doc.cache.get("people.tokens")
-    if cached is not None:
-        return cached
+    """Tokens of ``doc.norm``: the "people.tokens" stage (assigns ``doc.people_tokens`` and
+    ``doc.all_capitals``; a second call returns the tokens already assigned)."""
+    if doc.people_tokens is not None:
+        return doc.people_tokens
     s = doc.norm
-    raw = [(m.start(), m.end()) for m in _TOKEN.finditer(s)]
+    raw = [m.span() for m in scan(s, layout=True)]   # a tab separates table cells
     out: list[Token] = []
     i = 0
     while i < len(raw):
@@ -59,16 +46,15 @@ def tokenize(doc: Document) -> list[Token]:
         else:
             i += 1
         t = s[a:b]
-        w = t[0].isalnum() or t[0] == "_"
+        w = is_word(t)
         # str.isupper(): every cased letter upper case, at least one; "2+ letters" rules out "A", "Y"
         upper = w and len(t) >= 2 and t.isupper() and sum(c.isalpha() for c in t) >= 2
         out.append(Token(a, b, t, word_key(t.replace(" ", "")), w, w and t[0].isupper(), upper))
-    from .people_names import all_capitals
     caps = all_capitals(out)
     if caps:
         _lower_common_words(out)
-    doc.cache["people.all_capitals"] = caps
-    doc.cache["people.tokens"] = out
+    doc.all_capitals = caps
+    doc.people_tokens = out
     return out
 
 
@@ -76,15 +62,14 @@ def _lower_common_words(toks: list[Token]) -> None:
     """In a text written wholly in capitals, a common two-syllable word none of whose syllables names
     people, places or bodies ("CHO BIẾT", "ĐỀ NGHỊ", "TIẾP TỤC") reads as lower case, so that names
     of bodies and persons end before it as they do in ordinary text."""
-    from .figures import _in_dict   # the Viet74K list of common Vietnamese words
-    from .people_lexicon import lexicons
+    from ..figures import _in_dict   # the Viet74K list of common Vietnamese words
     keep = _name_or_body_syllables()
     lx = lexicons()
     keys = [t.key for t in toks]
     for i, t in enumerate(toks):
         # the words that end an organization name in ordinary text ("ĐÃ", "ĐƯỢC", "VỀ", "GIỮ CHỨC")
         m = lx.org_stop.match(keys, i) or lx.triggers.match(keys, i)
-        if m and t.upper and keys[i] not in _name_syllables_only():
+        if m and t.upper and keys[i] not in name_syllables():
             for x in toks[i:m[0]]:
                 x.cap = x.upper = False
     for a, b in zip(toks, toks[1:]):
@@ -94,22 +79,14 @@ def _lower_common_words(toks: list[Token]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _name_syllables_only() -> frozenset[str]:
-    from .people_names import _name_syllables
-    return _name_syllables()
-
-
-@lru_cache(maxsize=1)
 def _name_or_body_syllables() -> frozenset[str]:
-    from .people_lexicon import _rows, lexicons, phrase_keys
-    from .people_names import _name_syllables
     lx = lexicons()
-    out = set(_name_syllables())
+    out = set(name_syllables())
     for name in lx.admin_names:
         out.update(name.split())
     for fn in ("org_heads.tsv", "titles.tsv", "commissions.txt", "admin_units.tsv", "honorifics.txt",
                "ranks.txt", "abbreviations.tsv", "org_vocab.txt", "org_words.txt"):
-        for r in _rows(fn):
+        for r in rows("people", fn):
             out.update(phrase_keys(r[0]))
     return frozenset(out)
 
@@ -119,3 +96,9 @@ def is_syllable(t: Token) -> bool:
     txt = t.text.replace("’", "'")
     core = txt.replace("'", "").replace(" ", "")
     return t.is_word and core.isalpha() and (_has_vowel(core) or len(core) == 1)
+
+
+def all_capitals(toks: list[Token]) -> bool:
+    """A text written wholly in capitals: capital letters no longer mark names."""
+    words = [t for t in toks if t.is_word and any(c.isalpha() for c in t.text)]
+    return len(words) >= 12 and sum(t.upper or (len(t.text) == 1 and t.text.isupper()) for t in words) >= 0.9 * len(words)
