@@ -24,11 +24,21 @@ tables, CLI choices, entity counts) follow from the entry.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import models as m
 
-__all__ = ["FactType", "REGISTRY", "FACT_TYPES", "TABLES", "EXPORT_TABLES", "HIGHLIGHT_TYPES", "ENTITY_TYPES",
+__all__ = ["Link", "FactType", "REGISTRY", "FACT_TYPES", "TABLES", "EXPORT_TABLES", "HIGHLIGHT_TYPES", "ENTITY_TYPES",
            "by_table", "by_name", "write_order"]
+
+class Link(NamedTuple):
+    """Which page a read model links to, by ids: page "article", "person", "place", "organization",
+    "archived" or "crawls_run", the id, and an anchor on that page ("f12": figure 12). The web layer
+    (webapp.urls) spells the URL."""
+    page: str
+    id: int
+    anchor: str = ""
+
 
 _OCC = ("article_id", "article_url", "published", "mentions", "start", "end")
 

@@ -15,6 +15,7 @@ from werkzeug.security import check_password_hash
 from partyfacts.corpus import models as m
 from partyfacts.corpus import pages
 
+from . import urls
 from .app import db_session
 from .i18n import t
 
@@ -42,16 +43,16 @@ def _admin_flag():
 
 @bp.get("/crawls")
 def crawls():
-    return render_template("crawls.html", d=pages.crawl_overview(db_session()),
+    return render_template("crawls.html", d=urls.resolve_links(pages.crawl_overview(db_session())),
                            running=sorted(current_app.extensions.get("partyfacts_crawling", set())),
                            login_enabled=bool(current_app.config["ADMIN_PASSWORD_HASH"]))
 
 
 @bp.get("/api/crawls")
 def api_crawls():
-    d = pages.crawl_overview(db_session())
+    d = urls.resolve_links(pages.crawl_overview(db_session()))
     for s in d["sites"]:
-        s["href"] = f"/crawls#site-{s['id']}"
+        s["href"] = urls.crawls_site(s["id"])
     d["running"] = sorted(current_app.extensions.get("partyfacts_crawling", set()))
     return jsonify(d)
 

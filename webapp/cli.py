@@ -195,7 +195,8 @@ def export(ctx, table, fmt, output, query, **filter_args):
       partyfacts export figures --unit "đảng viên" --province "Phú Thọ" --from 2024 -o dv.csv
     """
     from partyfacts.corpus import export as ex
-    from partyfacts.corpus.queries import Filters, QueryError, export_rows, spec
+    from partyfacts.corpus.queries import Filters, QueryError, spec
+    from partyfacts.webapp.views import table_rows as export_rows
     db = _db(ctx)
     if fmt == "xlsx" and output is None:
         raise UserError("error: XLSX is binary; give -o FILE.xlsx")
