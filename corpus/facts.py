@@ -14,7 +14,8 @@ articles, which are an exportable, browsable table without being extracted. An e
 - ``mention``: the ``mentions.entity_type`` of an entity type (None for facts without an entity page);
 - ``link``: which page an item links to, as (page, id field, anchor prefix) — ids only, the web layer
   (``webapp.urls``) turns them into URLs;
-- ``css``: the highlight class of its spans; ``label`` and ``table_label``: its i18n message ids.
+- ``css`` and ``span_label``: the highlight class of its spans and their title (from an Extraction
+  item); ``label`` and ``table_label``: its i18n message ids.
 
 Adding a fact type is an entry here, its Extraction attribute (nlp), its model and migration, its
 writer in corpus.store, its query in corpus.queries, its labels in webapp/data/messages.json and its
@@ -24,7 +25,7 @@ tables, CLI choices, entity counts) follow from the entry.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from . import models as m
 
@@ -57,6 +58,7 @@ class FactType:
     mention: str | None = None                  # mentions.entity_type of an entity (has its own page)
     search: str | None = None                   # FTS5 index of the search box
     css: str | None = None                      # highlight class of its spans
+    span_label: Callable[[Any], str] | None = None  # the title of a highlighted span, from an Extraction item
 
     @property
     def label(self) -> str:
@@ -79,25 +81,30 @@ REGISTRY: tuple[FactType, ...] = (
              facets=("site", "province", "title", "unit", "date"), link=("article", "id", ""), search="articles"),
     FactType("person", "persons", m.Person, ("id", "name", "variants", "href") + _OCC,
              facets=("site", "province", "title", "date"), link=("person", "id", ""), attribute="persons",
-             writer="write_persons", mention="person", search="persons", css="hl-person"),
+             writer="write_persons", mention="person", search="persons", css="hl-person",
+             span_label=lambda p: p.name),
     FactType("role", "roles", m.Role,
              ("id", "person", "person_id", "title", "organization", "title_expanded", "former", "place", "province",
               "article_id", "article_url", "published", "start", "end", "href"),
              facets=("site", "province", "title", "date"), link=("person", "person_id", ""), attribute="roles",
-             writer="write_roles", requires=("person", "organization", "place"), search="roles", css="hl-role"),
+             writer="write_roles", requires=("person", "organization", "place"), search="roles", css="hl-role",
+             span_label=lambda r: f"{r.person}: {r.title} {r.organization}".strip()),
     FactType("place", "places", m.Place,
              ("id", "name", "type", "province", "code", "era", "successor_name", "successor_type",
               "successor_province", "successor_code", "href") + _OCC,
              facets=("site", "province", "unit", "date"), link=("place", "id", ""), attribute="places",
-             writer="write_places", mention="place", search="places", css="hl-place"),
+             writer="write_places", mention="place", search="places", css="hl-place",
+             span_label=lambda p: f"{p.type} {p.name}".strip()),
     FactType("organization", "organizations", m.Organization, ("id", "name", "kind", "href") + _OCC,
              facets=("site", "title", "date"), link=("organization", "id", ""), attribute="organizations",
-             writer="write_organizations", mention="organization", search="organizations", css="hl-organization"),
+             writer="write_organizations", mention="organization", search="organizations", css="hl-organization",
+             span_label=lambda o: o.name),
     FactType("figure", "figures", m.Figure,
              ("id", "value", "unit", "text", "counted", "actor", "period", "qualifier", "sentence", "place",
               "province", "article_id", "article_url", "published", "start", "end", "href"),
              facets=("site", "province", "unit", "date"), link=("article", "article_id", "f"), attribute="figures",
-             writer="write_figures", requires=("place",), search="figures", css="hl-figure"),
+             writer="write_figures", requires=("place",), search="figures", css="hl-figure",
+             span_label=lambda f: f"{f.value:g} {f.unit}"),
 )
 
 TABLES: tuple[str, ...] = tuple(ft.table for ft in REGISTRY)

@@ -16,7 +16,7 @@ from sqlalchemy import case, desc, func, select
 from sqlalchemy.orm import Session
 
 from . import models as m
-from .facts import Link
+from .facts import ENTITY_TYPES, Link
 
 A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
 
@@ -40,7 +40,7 @@ def article_detail(session: Session, article_id: int) -> dict | None:
         return None
     a, site = row
     names = {}
-    for etype, model in (("person", P), ("place", PL), ("organization", O)):
+    for etype, model in ((ft.mention, ft.model) for ft in ENTITY_TYPES):
         ids = select(MN.entity_id).where(MN.article_id == a.id, MN.entity_type == etype)
         for eid, name in session.execute(select(model.id, model.name).where(model.id.in_(ids))):
             names[(etype, eid)] = name
@@ -78,7 +78,7 @@ def article_detail(session: Session, article_id: int) -> dict | None:
         "id": a.id, "link": Link("article", a.id), "url": a.url, "site": site, "title": a.title,
         "published": a.published or "", "author": a.author, "source": a.source, "text": a.text, "archived": raw,
         "spans": spans,
-        "persons": entities["person"], "places": entities["place"], "organizations": entities["organization"],
+        **{ft.table: entities[ft.mention] for ft in ENTITY_TYPES},
         "roles": [{"id": r.id, "person_id": r.person_id, "person": r.name, "title": r.title,
                    "organization": r.organization, "title_expanded": r.title_expanded, "former": bool(r.former),
                    "place_id": r.place_id, "start": r.start, "end": r.end, "link": Link("person", r.person_id),

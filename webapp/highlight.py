@@ -11,23 +11,13 @@ CSS = {ft.name: ft.css for ft in facts.FACT_TYPES if ft.css}
 # a piece covered by several types links to the page of an entity first (its own page), then the rest
 _LINK_PRIORITY = tuple(sorted(TYPES, key=lambda name: facts.by_name(name).mention is None))
 
-# the span label of one Extraction item, per fact type
-_LABELS = {
-    "person": lambda p: p.name,
-    "place": lambda p: f"{p.type} {p.name}".strip(),
-    "organization": lambda o: o.name,
-    "role": lambda r: f"{r.person}: {r.title} {r.organization}".strip(),
-    "figure": lambda f: f"{f.value:g} {f.unit}",
-}
-
-
 def spans_from_extraction(ex) -> list[dict]:
     """Spans of an nlp.Extraction (the Try-it page), in the shape corpus.pages.article_detail gives
     (resolved by webapp.urls): the entities' mentions first, then the other facts' spans."""
     spans = []
     for name in _LINK_PRIORITY:
         ft = facts.by_name(name)
-        label = _LABELS[name]
+        label = ft.span_label
         for item in getattr(ex, ft.attribute):
             where = item.mentions if ft.mention else (item.span,)
             spans += [{"type": name, "start": a, "end": b, "label": label(item), "href": "", "anchor": ""}

@@ -96,7 +96,7 @@ def is_web_url(url: str) -> bool:
 @bp.app_context_processor
 def _helpers():
     return {"url_with": url_with, "export_href": export_href, "urls": urls, "TABLES": TABLES, "FACTS": facts.REGISTRY,
-            "HIGHLIGHTED": tuple(facts.by_name(name) for name in TYPES),
+            "HIGHLIGHTED": tuple(facts.by_name(name) for name in TYPES), "ENTITIES": facts.ENTITY_TYPES,
             "TABLE_FACETS": {ft.table: ft.facets for ft in facts.REGISTRY}, "EXPORT_FORMATS": ("csv", "xlsx", "json")}
 
 
