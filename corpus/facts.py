@@ -6,7 +6,8 @@ articles, which are an exportable, browsable table without being extracted. An e
 - ``name`` and ``attribute``: the fact type and its ``nlp.Extraction`` attribute (None for articles);
 - ``table`` and ``model``: the API/export table name and its SQLAlchemy model;
 - ``columns``: the export columns (also the keys of an API item, which may carry more);
-- ``search``: the FTS5 index searched by the search box (migration 0003_search), or None;
+- ``search``: the SQLite FTS5 index the search box matches (migration 0003_search; ``<index>_exact``
+  keeps the diacritics), or None;
 - ``facets``: the filters offered on the table's page (site, province, title, unit, date);
 - ``writer`` and ``requires``: the function in ``corpus.store`` that writes the type's rows for one
   Extraction, and the types whose rows it needs written first (a role needs its person and
@@ -78,32 +79,32 @@ class FactType:
 REGISTRY: tuple[FactType, ...] = (
     FactType("article", "articles", m.Article,
              ("id", "url", "site", "title", "published", "author", "source", "text", "href"),
-             facets=("site", "province", "title", "unit", "date"), link=("article", "id", ""), search="articles"),
+             facets=("site", "province", "title", "unit", "date"), link=("article", "id", ""), search="fts_articles"),
     FactType("person", "persons", m.Person, ("id", "name", "variants", "href") + _OCC,
              facets=("site", "province", "title", "date"), link=("person", "id", ""), attribute="persons",
-             writer="write_persons", mention="person", search="persons", css="hl-person",
+             writer="write_persons", mention="person", search="fts_persons", css="hl-person",
              span_label=lambda p: p.name),
     FactType("role", "roles", m.Role,
              ("id", "person", "person_id", "title", "organization", "title_expanded", "former", "place", "province",
               "article_id", "article_url", "published", "start", "end", "href"),
              facets=("site", "province", "title", "date"), link=("person", "person_id", ""), attribute="roles",
-             writer="write_roles", requires=("person", "organization", "place"), search="roles", css="hl-role",
+             writer="write_roles", requires=("person", "organization", "place"), search="fts_roles", css="hl-role",
              span_label=lambda r: f"{r.person}: {r.title} {r.organization}".strip()),
     FactType("place", "places", m.Place,
              ("id", "name", "type", "province", "code", "era", "successor_name", "successor_type",
               "successor_province", "successor_code", "href") + _OCC,
              facets=("site", "province", "unit", "date"), link=("place", "id", ""), attribute="places",
-             writer="write_places", mention="place", search="places", css="hl-place",
+             writer="write_places", mention="place", search="fts_places", css="hl-place",
              span_label=lambda p: f"{p.type} {p.name}".strip()),
     FactType("organization", "organizations", m.Organization, ("id", "name", "kind", "href") + _OCC,
              facets=("site", "title", "date"), link=("organization", "id", ""), attribute="organizations",
-             writer="write_organizations", mention="organization", search="organizations", css="hl-organization",
+             writer="write_organizations", mention="organization", search="fts_organizations", css="hl-organization",
              span_label=lambda o: o.name),
     FactType("figure", "figures", m.Figure,
              ("id", "value", "unit", "text", "counted", "actor", "period", "qualifier", "sentence", "place",
               "province", "article_id", "article_url", "published", "start", "end", "href"),
              facets=("site", "province", "unit", "date"), link=("article", "article_id", "f"), attribute="figures",
-             writer="write_figures", requires=("place",), search="figures", css="hl-figure",
+             writer="write_figures", requires=("place",), search="fts_figures", css="hl-figure",
              span_label=lambda f: f"{f.value:g} {f.unit}"),
 )
 

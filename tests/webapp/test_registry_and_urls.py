@@ -198,3 +198,11 @@ def test_format_json_errors_are_json_like_the_api_errors(client):
     assert r.get_json() == client.get("/api/persons/999999").get_json()
     bad = client.get("/roles", query_string={"from": "someday", "format": "json"})
     assert bad.status_code == 400 and bad.get_json() == client.get("/api/roles", query_string={"from": "someday"}).get_json()
+
+
+def test_every_registry_search_index_exists_in_a_migrated_database(db):
+    from sqlalchemy import text
+    with db.session() as s:
+        tables = set(s.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars())
+    for ft in facts.REGISTRY:
+        assert ft.search in tables and f"{ft.search}_exact" in tables, ft.table
