@@ -19,6 +19,7 @@ from partyfacts.corpus import models as m
 from partyfacts.corpus import pages
 from partyfacts.corpus.schedule import queued_sites, request_crawl
 
+from . import urls
 from .app import db_session
 from .i18n import t
 
@@ -46,15 +47,16 @@ def _admin_flag():
 
 @bp.get("/crawls")
 def crawls():
-    return render_template("crawls.html", d=pages.crawl_overview(db_session()), queued=queued_sites(db_session()),
+    return render_template("crawls.html", d=urls.resolve_links(pages.crawl_overview(db_session())),
+                           queued=queued_sites(db_session()),
                            login_enabled=bool(current_app.config["ADMIN_PASSWORD_HASH"]))
 
 
 @bp.get("/api/crawls")
 def api_crawls():
-    d = pages.crawl_overview(db_session())
+    d = urls.resolve_links(pages.crawl_overview(db_session()))
     for s in d["sites"]:
-        s["href"] = f"/crawls#site-{s['id']}"
+        s["href"] = urls.crawls_site(s["id"])
     d["queued"] = queued_sites(db_session())
     return jsonify(d)
 

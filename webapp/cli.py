@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from partyfacts.corpus import DatabaseError, open_db
+from partyfacts.corpus.facts import EXPORT_TABLES
 
 from .settings import InvalidSetting, Settings, SettingsError
 
@@ -217,7 +218,7 @@ def evaluate(gold_dir, as_json, ablation, per_article, min_f1):
 
 
 @main.command()
-@click.argument("table", type=click.Choice(["articles", "persons", "roles", "places", "organizations", "figures"]))
+@click.argument("table", type=click.Choice(list(EXPORT_TABLES)))
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
 @click.option("-q", "--query", default="", help="Only rows matching this text (with or without diacritics; \"quotes\" for a phrase).")
@@ -245,7 +246,8 @@ def export(ctx, table, fmt, output, query, **filter_args):
       partyfacts export figures --unit "đảng viên" --province "Phú Thọ" --from 2024 -o dv.csv
     """
     from partyfacts.corpus import export as ex
-    from partyfacts.corpus.queries import Filters, QueryError, export_rows, spec
+    from partyfacts.corpus.queries import Filters, QueryError, spec
+    from partyfacts.webapp.views import table_rows as export_rows
     db = _db(ctx)
     if fmt == "xlsx" and output is None:
         raise UserError("error: XLSX is binary; give -o FILE.xlsx")

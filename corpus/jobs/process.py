@@ -34,12 +34,7 @@ class ProcessResult:
 
 def pipeline_version(disable: tuple[str, ...] = ()) -> str:
     """The pipeline version recorded with facts extracted with these nlp components disabled."""
-    versioned = getattr(nlp, "pipeline_version", None)   # nlp with named components (issue 11)
-    if versioned is not None:
-        return versioned(disable=tuple(disable))
-    if disable:
-        raise ValueError(f"this nlp cannot disable components ({', '.join(disable)})")
-    return nlp.PIPELINE_VERSION
+    return nlp.pipeline_version(disable=tuple(disable))
 
 
 def extractor(disable: tuple[str, ...] = ()) -> Callable:
