@@ -20,7 +20,7 @@ from partyfacts.corpus import pages
 from partyfacts.corpus.schedule import queued_sites, request_crawl
 
 from . import urls
-from .app import db_session
+from .dbsession import db_session
 from .i18n import t
 
 log = logging.getLogger(__name__)

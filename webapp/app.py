@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import secrets
 
-from flask import Flask, g, jsonify, render_template, request
+from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from partyfacts.corpus import Database, open_db
 
 from . import i18n
+from .dbsession import close_db_session
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -56,15 +57,7 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
     csrf.exempt(views.api_extract)
     i18n.init_app(app)
 
-    @app.teardown_appcontext
-    def _close_session(exc):
-        s = g.pop("db_session", None)
-        if s is not None:
-            if exc is None:
-                s.commit()
-            else:
-                s.rollback()
-            s.close()
+    app.teardown_appcontext(close_db_session)
 
     @app.after_request
     def _security_headers(resp):
@@ -91,11 +84,3 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
     app.register_error_handler(413, lambda e: _error(413, i18n.t("error_413")))
     app.register_error_handler(500, _server_error)
     return app
-
-
-def db_session():
-    """The request's SQLAlchemy session (committed or rolled back at teardown)."""
-    if "db_session" not in g:
-        from flask import current_app
-        g.db_session = current_app.extensions["partyfacts_db"].sessionmaker()
-    return g.db_session

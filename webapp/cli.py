@@ -10,56 +10,11 @@ from pathlib import Path
 
 import click
 
-from partyfacts.corpus import DatabaseError, open_db
 from partyfacts.corpus.facts import EXPORT_TABLES
 
+from . import cli_crawl
+from .cli_support import SettingValueError, UserError, _db, _open, _runner, _settings
 from .settings import InvalidSetting, Settings, SettingsError
-
-
-class UserError(click.ClickException):
-    """One-line error: what happened and what to do."""
-
-    def format_message(self) -> str:
-        return self.message
-
-
-class SettingValueError(click.ClickException):
-    """A setting with a value that cannot be used (from the file, the environment or a flag):
-    one line naming the setting, the value and where it came from; exit status 2, like a bad option."""
-    exit_code = 2
-
-
-def _settings(ctx: click.Context) -> Settings:
-    """The settings built once by the group callback."""
-    return ctx.find_root().obj["settings"]
-
-
-def _with_flags(ctx: click.Context, **flags) -> Settings:
-    """The settings with a command's own options on top (None = not given), validated."""
-    try:
-        return _settings(ctx).with_flags(**flags)
-    except InvalidSetting as exc:
-        raise SettingValueError(str(exc)) from None
-
-
-def _open(db: str):
-    try:
-        return open_db(db)
-    except DatabaseError as exc:
-        raise UserError(str(exc)) from None
-
-
-def _db(ctx: click.Context):
-    """The database of the settings, opened once per command line."""
-    obj = ctx.find_root().obj
-    if obj.get("database") is None:
-        obj["database"] = _open(obj["settings"].db)
-    return obj["database"]
-
-
-def _runner(ctx: click.Context):
-    from partyfacts.corpus.jobs import InlineRunner
-    return InlineRunner(_db(ctx))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -334,7 +289,8 @@ def demo(ctx, port, no_serve):
     _run_server(app, "127.0.0.1", port)
 
 
-from . import cli_crawl  # noqa: E402,F401  (registers crawl, schedule, site, stats, reparse)
+for _command in cli_crawl.COMMANDS:   # crawl, site, schedule, stats, reparse
+    main.add_command(_command)
 
 if __name__ == "__main__":
     main()

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from .cli import UserError, _db, _runner, _settings, _with_flags, main
+from .cli_support import UserError, _db, _runner, _settings, _with_flags
 
 
-@main.command()
+@click.command()
 @click.argument("urls", nargs=-1, required=True)
 @click.option("--delay", type=float, default=None, help="Seconds between requests to a host (default 1.0, or robots.txt Crawl-delay if larger).")
 @click.option("--max-pages", type=int, default=None, help="Stop after fetching this many pages.")
@@ -43,7 +43,7 @@ def crawl(ctx, urls, delay, max_pages, then_process):
         sys.exit(1)
 
 
-@main.group()
+@click.group()
 def site():
     """Configure sites to crawl on a schedule.
 
@@ -98,7 +98,7 @@ def site_list(ctx):
             click.echo(f"{row.name}\t{row.base_url}\t{row.schedule or '-'}\tlast crawl {last}")
 
 
-@main.command()
+@click.command()
 @click.option("--sites", "sites_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="TOML file of [[site]] entries (url, every/cron, delay, max_pages) to add before running.")
 @click.option("--once", is_flag=True, help="Run the sites that are due once and exit (for cron).")
@@ -132,7 +132,7 @@ def schedule(ctx, sites_file, once):
         raise UserError(f"error: {exc}") from None
 
 
-@main.command()
+@click.command()
 @click.option("--runs", default=10, show_default=True, help="How many recent crawl runs to show.")
 @click.pass_context
 def stats(ctx, runs):
@@ -164,7 +164,7 @@ def stats(ctx, runs):
                 click.echo(f"    error: {line}")
 
 
-@main.command()
+@click.command()
 @click.option("--site", default=None, help="Only this site's articles (its host name).")
 @click.pass_context
 def reparse(ctx, site):
@@ -181,3 +181,6 @@ def reparse(ctx, site):
     for err in res.errors[:20]:
         click.echo(f"error: {err}", err=True)
     click.echo(f"reparsed: {res.updated} updated, {res.unchanged} unchanged, {res.failed} failed")
+
+
+COMMANDS = (crawl, site, schedule, stats, reparse)

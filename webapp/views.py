@@ -24,7 +24,7 @@ from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items,
                              spec)
 
 from . import charts, urls
-from .app import db_session
+from .dbsession import db_session
 from .highlight import TYPES, highlight, spans_from_extraction
 from .i18n import t
 

@@ -121,13 +121,14 @@ def test_evaluate_min_f1_fails_the_command_below_the_floor(runner):
 def test_serve_opens_the_database_once_and_hands_the_app_the_settings(runner, tmp_path, monkeypatch):
     import partyfacts.webapp.app as app_module
     import partyfacts.webapp.cli as cli_module
+    import partyfacts.webapp.cli_support as support_module
     opened, served = [], []
-    real_open = cli_module.open_db
+    real_open = support_module.open_db
 
     def counting_open(db, **kw):
         opened.append(db)
         return real_open(db, **kw)
-    monkeypatch.setattr(cli_module, "open_db", counting_open)
+    monkeypatch.setattr(support_module, "open_db", counting_open)
     monkeypatch.setattr(app_module, "open_db", counting_open)
     monkeypatch.setattr(cli_module, "_run_server", lambda app, host, port: served.append(app))
     monkeypatch.setenv("PARTYFACTS_SECRET_KEY", "env-secret")
