@@ -15,7 +15,8 @@ $(VENV)/.installed: pyproject.toml setup.py
 	$(PY) -m pip install --progress-bar off --upgrade pip
 	@echo "==> installing partyfacts (editable) with its dependencies and the test tools from pyproject.toml"
 	@echo "    (first run: about two minutes; the packages and what each is for are listed in README.md)"
-	$(PY) -m pip install --progress-bar off -e '.[test]'
+	@# setuptools warns about every editable install of a package_dir mapping (harmless here: no folder is named partyfacts)
+	PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip install --progress-bar off -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed

@@ -24,9 +24,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from partyfacts.nlp.text import fold
+from partyfacts.scraper import frontier
 from partyfacts.scraper.crawl import CrawlStats, crawl, reason_key
 from partyfacts.scraper.fetch import DEFAULT_DELAY, FetchConfig, FetchedPage, Fetcher
-from partyfacts.scraper.state import MAX_ATTEMPTS, PRIORITY, STATUSES, FrontierItem
+from partyfacts.scraper.state import FrontierItem
 from partyfacts.scraper.types import Article
 from partyfacts.scraper.urls import canonical_url, host_of
 
@@ -35,7 +36,6 @@ from .db import Database, open_db
 from .pipeline import published_fields, site_row, store_raw_page
 from .politeness import shared_politeness
 
-REVISITED = ("rejected", "done", "not_modified")   # statuses of non-article pages fetched again by a new pass
 MAX_ERROR_LINES = 50
 
 
@@ -66,14 +66,19 @@ class DbCrawlState:
     def _run(self) -> m.CrawlRun:
         return self.session.get(m.CrawlRun, self.run_id)
 
+    def _rules_view(self, e: m.FrontierEntry | None) -> frontier.Entry | None:
+        if e is None:
+            return None
+        return frontier.Entry(e.status, e.kind, e.attempts or 0, this_pass=e.run_id == self.run_id)
+
     def _queue(self, item: FrontierItem, e: m.FrontierEntry | None) -> None:
         if e is None:
             e = m.FrontierEntry(site_id=self.site_id, url=item.url[:2048], canonical_url=item.canonical_url[:2048],
                                 kind=item.kind, depth=item.depth)
             self.session.add(e)
-        elif item.kind != "page":
-            e.kind = item.kind
-        e.status, e.priority, e.run_id = "pending", PRIORITY.get(e.kind, 3), self.run_id
+        else:
+            e.kind = frontier.kind_when_queued(e.kind, item.kind)
+        e.status, e.priority, e.run_id = frontier.PENDING, frontier.priority(e.kind), self.run_id
 
     def _commit(self) -> None:
         self.session.commit()
@@ -98,7 +103,7 @@ class DbCrawlState:
         self._asked.clear()
         for item in start:
             e = self._entry(item.canonical_url)
-            if e is None or e.status != "pending":
+            if frontier.queue_on_begin(self._rules_view(e)):
                 self._queue(item, e)
         self._commit()
 
@@ -108,19 +113,14 @@ class DbCrawlState:
             return False
         self._asked.add(item.canonical_url)
         e = self._entry(item.canonical_url)
-        if e is None:
-            self._queue(item, None)
-            return True
-        if e.status == "pending" or e.run_id == self.run_id:
+        if not frontier.queue_on_add(self._rules_view(e)):
             return False
-        if e.status == "failed" and e.attempts < MAX_ATTEMPTS or e.status in REVISITED and e.kind != "article":
-            self._queue(item, e)
-            return True
-        return False
+        self._queue(item, e)
+        return True
 
     def pop(self) -> FrontierItem | None:
         q = (select(m.FrontierEntry).where(m.FrontierEntry.site_id == self.site_id,
-                                           m.FrontierEntry.status == "pending")
+                                           m.FrontierEntry.status == frontier.PENDING)
              .order_by(m.FrontierEntry.priority, m.FrontierEntry.id).limit(1))
         if self._inflight:
             q = q.where(m.FrontierEntry.id.not_in(self._inflight))
@@ -131,19 +131,14 @@ class DbCrawlState:
         return FrontierItem(e.url, e.canonical_url, e.kind, e.depth, fetched_before=e.fetched_at is not None)
 
     def mark_done(self, item: FrontierItem, status: str, reason: str = "") -> None:
-        if status not in STATUSES:
-            raise ValueError(f"unknown frontier status {status!r}; one of {STATUSES}")
+        frontier.check_status(status)
         e = self._entry(item.canonical_url)
         if e is None:
             self._queue(item, None)
             self.session.flush()
             e = self._entry(item.canonical_url)
+        e.kind, e.attempts = frontier.after_done(e.kind, status, e.attempts or 0)
         e.status, e.reason, e.run_id = status, reason[:255], self.run_id
-        if status in ("article", "duplicate"):
-            e.kind = "article"            # never fetched again
-        elif status == "rejected" and e.kind == "article":
-            e.kind = "page"               # a sitemap or link guess that was wrong: revisited by later passes
-        e.attempts = (e.attempts or 0) + 1 if status == "failed" else 0
         run = self._run()
         if status in ("failed", "gone"):
             run.errors = (run.errors or 0) + 1
@@ -222,10 +217,10 @@ class DbCrawlState:
 
     def requeue_failed(self) -> int:
         rows = self.session.execute(select(m.FrontierEntry).where(
-            m.FrontierEntry.site_id == self.site_id, m.FrontierEntry.status == "failed",
-            m.FrontierEntry.attempts < MAX_ATTEMPTS)).scalars().all()
+            m.FrontierEntry.site_id == self.site_id, m.FrontierEntry.status.in_(frontier.RETRIED))).scalars().all()
+        rows = [e for e in rows if frontier.retryable(e.status, e.attempts or 0)]
         for e in rows:
-            e.status, e.run_id = "pending", self.run_id
+            e.status, e.run_id = frontier.PENDING, self.run_id
         self._commit()
         return len(rows)
 

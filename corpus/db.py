@@ -1,11 +1,12 @@
 """The database: URL resolution, engine and session lifecycle, migrations to the head on open.
 
-`--db` / PARTYFACTS_DB take a SQLAlchemy URL ("postgresql+psycopg://…", "sqlite:///x.db") or a file
-path ("corpus.db"); the default is the SQLite file partyfacts.db in the current directory.
+`open_db` takes the database it is given: a SQLAlchemy URL ("postgresql+psycopg://…",
+"sqlite:///x.db") or a file path ("corpus.db"). Which database that is (--db, PARTYFACTS_DB, a
+settings file, or the default partyfacts.db in the current directory) is the caller's settings'
+business; this module reads no environment.
 """
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +25,10 @@ class DatabaseError(RuntimeError):
     """A database that cannot be opened or migrated; the message says what to do."""
 
 
-def resolve_url(db: str | None = None) -> str:
-    """A SQLAlchemy URL from --db, PARTYFACTS_DB or the default file."""
-    db = db or os.environ.get("PARTYFACTS_DB") or DEFAULT_DB
+def resolve_url(db: str) -> str:
+    """A SQLAlchemy URL for a URL or a file path."""
+    if not db:
+        raise DatabaseError("no database given; give --db a file path or a SQLAlchemy URL")
     if "://" in db:
         return db
     return "sqlite:///" + str(Path(db).expanduser().resolve())
@@ -90,8 +92,8 @@ class Database:
         self.engine.dispose()
 
 
-def open_db(db: str | None = None, *, migrate: bool = True) -> Database:
-    """Open (and by default migrate) the database named by --db / PARTYFACTS_DB / the default."""
+def open_db(db: str, *, migrate: bool = True) -> Database:
+    """Open (and by default migrate) the database at ``db`` (a SQLAlchemy URL or a file path)."""
     url = resolve_url(db)
     if url.startswith("sqlite:///"):
         parent = Path(url[len("sqlite:///"):]).parent
@@ -106,5 +108,5 @@ def open_db(db: str | None = None, *, migrate: bool = True) -> Database:
             inspect(engine).get_table_names()
     except OperationalError as exc:
         raise DatabaseError(f"cannot open database {engine.url.render_as_string(hide_password=True)!r}: "
-                            f"{exc.orig}; check the path or URL given to --db / PARTYFACTS_DB") from exc
+                            f"{exc.orig}; check the path or URL given to --db / PARTYFACTS_DB / the db setting") from exc
     return Database(url, engine, sessionmaker(engine, expire_on_commit=False))

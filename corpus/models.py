@@ -30,6 +30,8 @@ class Site(Base):
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.utcnow)
     last_crawl_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # a crawl asked for (from the web UI) and not yet run; `partyfacts schedule` runs it as due
+    crawl_requested_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     province: Mapped[str] = mapped_column(String(128), default="")    # the site's province ("" national/unknown)
 
 

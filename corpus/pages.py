@@ -2,7 +2,9 @@
 people and figures, an organization, figure series, facet values and the crawl overview.
 
 Plain dicts out (the web layer renders them and serves them as JSON); SQLAlchemy Core in, so they run
-on SQLite and PostgreSQL. Each returns None for an unknown id.
+on SQLite and PostgreSQL. Each returns None for an unknown id. A dict that links to a page carries ids
+only, as a ``link`` (or ``article_link``) key holding a ``facts.Link``; the web layer
+(``webapp.urls.resolve_links``) turns it into the ``href`` (``article_href``) of the API and the pages.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from sqlalchemy import case, desc, func, select
 from sqlalchemy.orm import Session
 
 from . import models as m
+from .facts import ENTITY_TYPES, Link
 
 A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
 
@@ -25,7 +28,7 @@ COMMON_UNIT = 20_000
 
 
 def _article_ref(r) -> dict:
-    return {"id": r.id, "title": r.title, "published": r.published or "", "url": r.url, "href": f"/articles/{r.id}"}
+    return {"id": r.id, "title": r.title, "published": r.published or "", "url": r.url, "link": Link("article", r.id)}
 
 
 # -- article ------------------------------------------------------------------------------------------
@@ -37,7 +40,7 @@ def article_detail(session: Session, article_id: int) -> dict | None:
         return None
     a, site = row
     names = {}
-    for etype, model in (("person", P), ("place", PL), ("organization", O)):
+    for etype, model in ((ft.mention, ft.model) for ft in ENTITY_TYPES):
         ids = select(MN.entity_id).where(MN.article_id == a.id, MN.entity_type == etype)
         for eid, name in session.execute(select(model.id, model.name).where(model.id.in_(ids))):
             names[(etype, eid)] = name
@@ -51,41 +54,38 @@ def article_detail(session: Session, article_id: int) -> dict | None:
     spans = []
     for mn in mentions:
         name = names.get((mn.entity_type, mn.entity_id), "")
-        href = {"person": "/persons/", "place": "/places/", "organization": "/organizations/"}[mn.entity_type]
         spans.append({"type": mn.entity_type, "start": mn.start, "end": mn.end, "label": name,
-                      "href": f"{href}{mn.entity_id}", "anchor": ""})
+                      "link": Link(mn.entity_type, mn.entity_id), "anchor": ""})
     for r in roles:
         spans.append({"type": "role", "start": r.start, "end": r.end, "label": f"{r.name}: {r.title} {r.organization}".strip(),
-                      "href": f"/persons/{r.person_id}", "anchor": f"r{r.id}"})
+                      "link": Link("person", r.person_id), "anchor": f"r{r.id}"})
     for f in figures:
         spans.append({"type": "figure", "start": f.start, "end": f.end, "label": f"{f.value:g} {f.unit}",
-                      "href": "", "anchor": f"f{f.id}"})
+                      "link": None, "anchor": f"f{f.id}"})
     n = len(a.text)
     spans = [s for s in spans if 0 <= s["start"] < s["end"] <= n]
     entities = defaultdict(list)
     for (etype, eid), name in sorted(names.items(), key=lambda kv: kv[1]):
-        entities[etype].append({"id": eid, "name": name,
-                                "href": {"person": "/persons/", "place": "/places/",
-                                         "organization": "/organizations/"}[etype] + str(eid)})
+        entities[etype].append({"id": eid, "name": name, "link": Link(etype, eid)})
     raw = None
     if a.raw_page_id:
         rp = session.execute(select(m.RawPage.id, m.RawPage.url, m.RawPage.size, m.RawPage.fetched_at)
                              .where(m.RawPage.id == a.raw_page_id)).first()
         if rp:
             raw = {"id": rp.id, "url": rp.url, "size": rp.size, "fetched_at": rp.fetched_at.isoformat() if rp.fetched_at else "",
-                   "href": f"/articles/{a.id}/archived"}
+                   "link": Link("archived", a.id)}
     return {
-        "id": a.id, "href": f"/articles/{a.id}", "url": a.url, "site": site, "title": a.title,
+        "id": a.id, "link": Link("article", a.id), "url": a.url, "site": site, "title": a.title,
         "published": a.published or "", "author": a.author, "source": a.source, "text": a.text, "archived": raw,
         "spans": spans,
-        "persons": entities["person"], "places": entities["place"], "organizations": entities["organization"],
+        **{ft.table: entities[ft.mention] for ft in ENTITY_TYPES},
         "roles": [{"id": r.id, "person_id": r.person_id, "person": r.name, "title": r.title,
                    "organization": r.organization, "title_expanded": r.title_expanded, "former": bool(r.former),
-                   "place_id": r.place_id, "start": r.start, "end": r.end, "href": f"/persons/{r.person_id}",
+                   "place_id": r.place_id, "start": r.start, "end": r.end, "link": Link("person", r.person_id),
                    "anchor": f"r{r.id}"} for r in roles],
         "figures": [{"id": f.id, "value": f.value, "unit": f.unit, "text": f.text, "counted": f.counted,
                      "actor": f.actor, "period": f.period, "qualifier": f.qualifier, "place_id": f.place_id,
-                     "start": f.start, "end": f.end, "href": f"/articles/{a.id}#f{f.id}", "anchor": f"f{f.id}"}
+                     "start": f.start, "end": f.end, "link": Link("article", a.id, f"f{f.id}"), "anchor": f"f{f.id}"}
                     for f in figures],
     }
 
@@ -140,16 +140,16 @@ def person_detail(session: Session, person_id: int) -> dict | None:
                "former": bool(r.former), "place_id": r.place_id, "place": r.place or "",
                "date": r.published_date.isoformat() if r.published_date else "", "published": r.published or "",
                "article_id": r.article_id, "article_title": r.article_title,
-               "article_href": f"/articles/{r.article_id}#r{r.id}", "href": f"/articles/{r.article_id}#r{r.id}"}
+               "article_link": Link("article", r.article_id, f"r{r.id}"), "link": Link("article", r.article_id, f"r{r.id}")}
               for r in roles]
     return {
-        "id": p.id, "href": f"/persons/{p.id}", "name": p.name, "variants": json.loads(p.variants or "[]"),
+        "id": p.id, "link": Link("person", p.id), "name": p.name, "variants": json.loads(p.variants or "[]"),
         "career": career, "roles_total": n_roles,
         "timeline": career_lanes([{"title": t, "organization": o, "date": d.isoformat() if d else "",
                                    "former": bool(f), "count": n} for t, o, d, f, n in sightings]),
-        "co_mentioned": [{"id": c.id, "name": c.name, "articles": c.n, "href": f"/persons/{c.id}"} for c in co],
+        "co_mentioned": [{"id": c.id, "name": c.name, "articles": c.n, "link": Link("person", c.id)} for c in co],
         "places": [{"id": c.id, "name": c.name, "type": c.type, "province": c.province, "articles": c.n,
-                    "href": f"/places/{c.id}"} for c in places],
+                    "link": Link("place", c.id)} for c in places],
         "articles_total": n_articles, "articles": [_article_ref(a) for a in articles],
         "co_mention_window": min(n_articles, CO_MENTION_ARTICLES),
     }
@@ -198,13 +198,13 @@ def place_detail(session: Session, place_id: int, unit: str = "") -> dict | None
                                .order_by(A.published_date.desc().nulls_last(), A.id.desc())
                                .limit(MAX_ARTICLES_LISTED)).all()
     return {
-        "id": pl.id, "href": f"/places/{pl.id}", "name": pl.name, "type": pl.type, "province": pl.province,
+        "id": pl.id, "link": Link("place", pl.id), "name": pl.name, "type": pl.type, "province": pl.province,
         "code": pl.code, "era": pl.era,
         "successor": ({"name": pl.successor_name, "type": pl.successor_type, "province": pl.successor_province,
                        "code": pl.successor_code} if pl.successor_name else None),
         "people": [{"id": r.id, "name": r.name, "title": r.title, "organization": r.organization, "roles": r.n,
                     "first": r.first.isoformat() if r.first else "", "last": r.last.isoformat() if r.last else "",
-                    "href": f"/persons/{r.id}"} for r in people],
+                    "link": Link("person", r.id)} for r in people],
         "units": [{"unit": u.unit, "figures": u.n} for u in units],
         "unit": chosen,
         "series": figure_series(session, unit=chosen, place_id=pl.id) if chosen else [],
@@ -224,9 +224,9 @@ def organization_detail(session: Session, org_id: int) -> dict | None:
     articles = session.execute(select(A.id, A.title, A.published, A.url).where(A.id.in_(art_ids))
                                .order_by(A.published_date.desc().nulls_last(), A.id.desc())
                                .limit(MAX_ARTICLES_LISTED)).all()
-    return {"id": o.id, "href": f"/organizations/{o.id}", "name": o.name, "kind": o.kind,
+    return {"id": o.id, "link": Link("organization", o.id), "name": o.name, "kind": o.kind,
             "people": [{"id": r.id, "name": r.name, "title": r.title, "roles": r.n,
-                        "last": r.last.isoformat() if r.last else "", "href": f"/persons/{r.id}"} for r in people],
+                        "last": r.last.isoformat() if r.last else "", "link": Link("person", r.id)} for r in people],
             "articles": [_article_ref(a) for a in articles]}
 
 
@@ -257,7 +257,7 @@ def figure_series(session: Session, unit: str, place_id: int | None = None, filt
             st = st.where(A.published_date <= filters.date_to)
     rows = session.execute(st.order_by(A.published_date.desc(), F.id.desc()).limit(MAX_SERIES_POINTS)).all()
     return [{"id": r.id, "value": r.value, "text": r.text, "date": r.published_date.isoformat(),
-             "place": r.place or "", "href": f"/articles/{r.article_id}#f{r.id}"} for r in reversed(rows)]
+             "place": r.place or "", "link": Link("article", r.article_id, f"f{r.id}")} for r in reversed(rows)]
 
 
 # -- facet values (independent of the query; cached by the web layer) --------------------------------------
@@ -291,7 +291,7 @@ def crawl_overview(session: Session, runs: int = 30) -> dict:
                              .order_by(m.CrawlRun.id.desc()).limit(runs)).all()
 
     def run_dict(r, site_name=None) -> dict:
-        return {"id": r.id, "href": f"/crawls#run-{r.id}", "site": site_name, "status": r.status,
+        return {"id": r.id, "link": Link("crawls_run", r.id), "site": site_name, "status": r.status,
                 "started_at": r.started_at.isoformat(timespec="seconds") if r.started_at else "",
                 "finished_at": r.finished_at.isoformat(timespec="seconds") if r.finished_at else "",
                 "pages_fetched": r.pages_fetched, "pages_not_modified": r.pages_not_modified,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from partyfacts.nlp.text import fold, key
 
+from . import facts
 from . import models as m
 from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matches, has_fts, parse_query,
                      snippet, sql_fold)
@@ -24,7 +25,7 @@ from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matche
 __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_rows", "spec", "check_query",
            "MAX_QUERY_LEN", "MAX_PER_PAGE", "MAX_PAGE"]
 
-TABLES = ("articles", "persons", "roles", "places", "organizations", "figures")
+TABLES = facts.TABLES
 MAX_PER_PAGE = 200
 MAX_PAGE = 5000          # bounded OFFSET: deeper pages are an export's job
 COUNT_CAP = 10_000       # searches and filtered lists count at most this many rows ("10,000+")
@@ -249,7 +250,7 @@ def _article_search_page(session: Session, ctx: Ctx, offset: int, limit: int) ->
 
 def _article_row(r) -> dict:
     return {"id": r.id, "url": r.url, "site": r.site, "title": r.title, "published": r.published or "",
-            "author": r.author, "source": r.source, "text": r.text, "href": f"/articles/{r.id}"}
+            "author": r.author, "source": r.source, "text": r.text}
 
 
 def _article_item(r, ctx: Ctx) -> dict:
@@ -364,18 +365,17 @@ def _entity_occurrences(st: Select, etype: str, model, order, export: bool, f: F
 
 
 def _person_fields(r) -> dict:
-    return {"id": r.id, "name": r.name, "variants": json.loads(r.variants or "[]"), "href": f"/persons/{r.id}"}
+    return {"id": r.id, "name": r.name, "variants": json.loads(r.variants or "[]")}
 
 
 def _place_fields(r) -> dict:
     return {"id": r.id, "name": r.name, "type": r.type, "province": r.province, "code": r.code, "era": r.era,
             "successor_name": r.successor_name, "successor_type": r.successor_type,
-            "successor_province": r.successor_province, "successor_code": r.successor_code,
-            "href": f"/places/{r.id}"}
+            "successor_province": r.successor_province, "successor_code": r.successor_code}
 
 
 def _org_fields(r) -> dict:
-    return {"id": r.id, "name": r.name, "kind": r.kind, "href": f"/organizations/{r.id}"}
+    return {"id": r.id, "name": r.name, "kind": r.kind}
 
 
 def _occurrence(fields: Callable) -> Callable[[Any], dict]:
@@ -437,7 +437,7 @@ def _role_row(r) -> dict:
             "organization": r.organization, "title_expanded": r.title_expanded, "former": bool(r.former),
             "organization_id": r.organization_id, "place_id": r.place_id, "place": r.place or "",
             "province": r.province or "", "article_id": r.article_id, "article_url": r.article_url,
-            "published": r.published or "", "start": r.start, "end": r.end, "href": f"/persons/{r.person_id}"}
+            "published": r.published or "", "start": r.start, "end": r.end}
 
 
 def _figure_conditions(ctx: Ctx, search: bool = True) -> list:
@@ -487,8 +487,7 @@ def _figure_row(r) -> dict:
     return {"id": r.id, "value": r.value, "unit": r.unit, "text": r.text, "counted": r.counted, "actor": r.actor,
             "period": r.period, "qualifier": r.qualifier, "sentence": r.sentence, "place_id": r.place_id,
             "place": r.place or "", "province": r.province or "", "article_id": r.article_id,
-            "article_url": r.article_url, "published": r.published or "", "start": r.start, "end": r.end,
-            "href": f"/articles/{r.article_id}#f{r.id}"}
+            "article_url": r.article_url, "published": r.published or "", "start": r.start, "end": r.end}
 
 
 # -- the table registry -------------------------------------------------------------------------------
@@ -496,35 +495,33 @@ def _figure_row(r) -> dict:
 @dataclass(frozen=True)
 class TableSpec:
     name: str
-    columns: tuple[str, ...]                       # export column order
+    columns: tuple[str, ...]                       # export column order (corpus.facts); "href" is the web's
     query: Callable[[Ctx, bool], Select]           # (ctx, export) -> Select
-    row: Callable[[Any], dict]                     # export row
-    item: Callable[[Any, Ctx], dict]               # API item
+    row: Callable[[Any], dict]                     # export row (ids, no href)
+    item: Callable[[Any, Ctx], dict]               # API item (ids, no href)
     model: Any
     ids: Callable[[Ctx], Select | None] | None = None   # ordered ids of a page, without joins
     rows: Callable[[], Select] | None = None            # the joined row query for given ids
+    mention: str | None = None                          # mentions.entity_type: items count their articles
 
 
-_OCC = ("article_id", "article_url", "published", "mentions", "start", "end")
-SPECS: dict[str, TableSpec] = {
-    "articles": TableSpec("articles", ("id", "url", "site", "title", "published", "author", "source", "text", "href"),
-                          _articles, _article_row, _article_item, A, _articles_ids, _article_rows),
-    "persons": TableSpec("persons", ("id", "name", "variants", "href") + _OCC, _persons,
-                         _occurrence(_person_fields), lambda r, c: _person_fields(r), P),
-    "places": TableSpec("places", ("id", "name", "type", "province", "code", "era", "successor_name", "successor_type",
-                                   "successor_province", "successor_code", "href") + _OCC, _places,
-                        _occurrence(_place_fields), lambda r, c: _place_fields(r), PL),
-    "organizations": TableSpec("organizations", ("id", "name", "kind", "href") + _OCC, _organizations,
-                               _occurrence(_org_fields), lambda r, c: _org_fields(r), O),
-    "roles": TableSpec("roles", ("id", "person", "person_id", "title", "organization", "title_expanded", "former",
-                                 "place", "province", "article_id", "article_url", "published", "start", "end", "href"),
-                       _roles, _role_row, lambda r, c: _role_row(r), R, _roles_ids, _role_rows),
-    "figures": TableSpec("figures", ("id", "value", "unit", "text", "counted", "actor", "period", "qualifier",
-                                     "sentence", "place", "province", "article_id", "article_url", "published",
-                                     "start", "end", "href"),
-                         _figures, _figure_row, lambda r, c: _figure_row(r), F, _figures_ids, _figure_rows),
+# the SQL of each table of corpus.facts: (query, export row, API item, page ids, rows of ids)
+_QUERIES: dict[str, tuple] = {
+    "articles": (_articles, _article_row, _article_item, _articles_ids, _article_rows),
+    "persons": (_persons, _occurrence(_person_fields), lambda r, c: _person_fields(r), None, None),
+    "places": (_places, _occurrence(_place_fields), lambda r, c: _place_fields(r), None, None),
+    "organizations": (_organizations, _occurrence(_org_fields), lambda r, c: _org_fields(r), None, None),
+    "roles": (_roles, _role_row, lambda r, c: _role_row(r), _roles_ids, _role_rows),
+    "figures": (_figures, _figure_row, lambda r, c: _figure_row(r), _figures_ids, _figure_rows),
 }
-_ENTITY = {"persons": "person", "places": "place", "organizations": "organization"}
+
+
+def _spec(ft: facts.FactType) -> TableSpec:
+    query, row, item, ids, rows = _QUERIES[ft.table]
+    return TableSpec(ft.table, ft.columns, query, row, item, ft.model, ids, rows, ft.mention)
+
+
+SPECS: dict[str, TableSpec] = {ft.table: _spec(ft) for ft in facts.REGISTRY}
 
 
 def spec(table: str) -> TableSpec:
@@ -604,10 +601,10 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
     else:
         rows = _page_rows(session, sp, ctx, per_page, offset)
     items = [sp.item(r, ctx) for r in rows]
-    if table in _ENTITY and items:
+    if sp.mention and items:
         counts = dict(session.execute(
             select(MN.entity_id, func.count(func.distinct(MN.article_id)))
-            .where(MN.entity_type == _ENTITY[table], MN.entity_id.in_([i["id"] for i in items]))
+            .where(MN.entity_type == sp.mention, MN.entity_id.in_([i["id"] for i in items]))
             .group_by(MN.entity_id)).all())
         for i in items:
             i["articles"] = counts.get(i["id"], 0)

@@ -1,10 +1,10 @@
-"""Site schedules: "every 6h" intervals or cron expressions, a sites file, and the loop that crawls
-what is due and processes the new articles."""
+"""Site schedules: "every 6h" intervals or cron expressions, a sites file, when each site is due
+(its schedule, or a crawl requested from the web UI). The loop that runs what is due is the
+schedule job, corpus.jobs.schedule."""
 from __future__ import annotations
 
 import logging
 import re
-import time
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -93,49 +93,45 @@ def add_site(db: Database, url: str, schedule: str, *, delay: float | None = Non
         return row
 
 
-def due_sites(db: Database, now: datetime) -> list[m.Site]:
-    with db.session() as s:
-        sites = s.execute(select(m.Site).where(m.Site.enabled.is_(True), m.Site.schedule != "")).scalars().all()
-    due = []
-    for site in sites:
-        if site.last_crawl_at is None or parse_schedule(site.schedule)(site.last_crawl_at) <= now:
-            due.append(site)
-    return due
-
-
-def next_due(db: Database, now: datetime) -> datetime | None:
-    with db.session() as s:
-        sites = s.execute(select(m.Site).where(m.Site.enabled.is_(True), m.Site.schedule != "")).scalars().all()
-    times = [now if st.last_crawl_at is None else parse_schedule(st.schedule)(st.last_crawl_at) for st in sites]
+def due_at(site: m.Site) -> datetime | None:
+    """When the site's next crawl is due: its pending crawl request, or its schedule's next run after
+    the last crawl (a scheduled site never crawled is due at once: datetime.min); None = not scheduled."""
+    times = []
+    if site.crawl_requested_at is not None:
+        times.append(site.crawl_requested_at)
+    if site.enabled and site.schedule:
+        last = site.last_crawl_at
+        times.append(parse_schedule(site.schedule)(last) if last is not None else datetime.min)
     return min(times) if times else None
 
 
-def run_due(db: Database, now: datetime | None = None, echo: Callable[[str], None] = print) -> int:
-    """Crawl every due site once and process its new articles; returns how many sites ran."""
-    from .crawl import crawl_urls
-    from .pipeline import process_articles
-    now = now or datetime.utcnow()
-    sites = due_sites(db, now)
-    for site in sites:
-        for summary in crawl_urls(db, [site.base_url], delay=site.delay, max_pages=site.max_pages):
-            echo(summary.line())
-        with db.session() as s:
-            s.get(m.Site, site.id).last_crawl_at = datetime.utcnow()
-    if sites:
-        res = process_articles(db)
-        echo(f"processed {res.processed} new articles; {res.failed} failed")
-    return len(sites)
+def _candidates(db: Database) -> list[m.Site]:
+    with db.session() as s:
+        return s.execute(select(m.Site).where(
+            (m.Site.enabled.is_(True) & (m.Site.schedule != "")) | m.Site.crawl_requested_at.is_not(None))
+            .order_by(m.Site.id)).scalars().all()
 
 
-def run_forever(db: Database, echo: Callable[[str], None] = print, sleep=time.sleep, max_cycles: int | None = None) -> None:
-    cycles = 0
-    while max_cycles is None or cycles < max_cycles:
-        run_due(db, echo=echo)
-        cycles += 1
-        nxt = next_due(db, datetime.utcnow())
-        if nxt is None:
-            echo("no scheduled sites; add one with `partyfacts site add URL --every 6h`")
-            return
-        wait = max(5.0, (nxt - datetime.utcnow()).total_seconds())
-        echo(f"next crawl at {nxt:%Y-%m-%d %H:%M} UTC")
-        sleep(wait)
+def due_sites(db: Database, now: datetime) -> list[m.Site]:
+    """Sites whose crawl is due at ``now`` (scheduled, or requested from the web UI)."""
+    return [site for site in _candidates(db) if (t := due_at(site)) is not None and t <= now]
+
+
+def next_due(db: Database, now: datetime) -> datetime | None:
+    times = [max(t, now) for site in _candidates(db) if (t := due_at(site)) is not None]
+    return min(times) if times else None
+
+
+def request_crawl(session, site: m.Site, now: datetime) -> bool:
+    """Queue a crawl of ``site`` for the scheduler (natural key: the site); False when one is
+    already queued, whose time is kept."""
+    if site.crawl_requested_at is not None:
+        return False
+    site.crawl_requested_at = now
+    return True
+
+
+def queued_sites(session) -> list[str]:
+    """Names of the sites with a crawl queued and not yet run."""
+    return list(session.execute(select(m.Site.name).where(m.Site.crawl_requested_at.is_not(None))
+                                .order_by(m.Site.name)).scalars())

@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 
 from partyfacts.nlp.text import fold, fold_char
 
+from . import facts
+
 MAX_QUERY_LEN = 200
 MAX_TERMS = 12
 MAX_FILTER_LEN = 200
@@ -231,8 +233,7 @@ def _parse_date(name: str, raw: str, end: bool) -> date:
 
 # -- full-text matching ---------------------------------------------------------------------------------
 
-FTS_INDEX = {"articles": "fts_articles", "persons": "fts_persons", "places": "fts_places",
-             "organizations": "fts_organizations", "roles": "fts_roles", "figures": "fts_figures"}
+FTS_INDEX = {ft.table: ft.search for ft in facts.REGISTRY if ft.search}   # table -> its FTS5 index
 _fts_present: dict[str, bool] = {}
 
 

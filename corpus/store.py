@@ -11,6 +11,7 @@ from partyfacts.nlp import Extraction
 from partyfacts.nlp.text import fold, key
 
 from . import models as m
+from .facts import FACT_TYPES, FactType, write_order
 
 
 def _get_or_create(session: Session, model, lookup: dict, defaults: dict):
@@ -47,57 +48,93 @@ def organization_row(session: Session, name: str, kind: str = "") -> m.Organizat
 
 
 def delete_facts(session: Session, article_id: int) -> None:
-    for model in (m.Mention, m.Role, m.Figure):
+    """Delete the article's fact rows: its mentions and every fact table with an article column."""
+    models = [m.Mention] + [ft.model for ft in FACT_TYPES if hasattr(ft.model, "article_id")]
+    for model in models:
         session.execute(delete(model).where(model.article_id == article_id))
 
 
-def store_extraction(session: Session, article: m.Article, ex: Extraction, version: str) -> dict[str, int]:
-    """Replace the article's facts with ``ex``; returns counts per fact type."""
-    delete_facts(session, article.id)
-    text = article.text
-    counts = {"persons": 0, "roles": 0, "places": 0, "organizations": 0, "figures": 0}
+class _Writing:
+    """What the writers of one Extraction share: the article, the rows written so far by name key
+    (a role finds its person and organization rows, a figure the places of its article)."""
 
-    def add_mentions(etype: str, row_id: int, spans) -> None:
+    def __init__(self, session: Session, article: m.Article, version: str):
+        self.session, self.article, self.text, self.version = session, article, article.text, version
+        self.persons: dict[str, m.Person] = {}
+        self.places_by_key: dict[str, m.Place] = {}
+        self.place_spans: list[tuple[int, int, m.Place]] = []   # every place mention, to place figures
+        self.orgs: dict[str, m.Organization] = {}
+
+    def add_mentions(self, etype: str, row_id: int, spans) -> None:
         for a, b in spans:
-            session.add(m.Mention(article_id=article.id, entity_type=etype, entity_id=row_id,
-                                  start=a, end=b, surface=text[a:b], pipeline_version=version))
+            self.session.add(m.Mention(article_id=self.article.id, entity_type=etype, entity_id=row_id, start=a,
+                                       end=b, surface=self.text[a:b], pipeline_version=self.version))
 
-    persons = {}
-    for p in ex.persons:
-        row = persons[p.name] = person_row(session, p.name, p.variants)
-        add_mentions("person", row.id, p.mentions)
-        counts["persons"] += 1
-    places_by_key = {}
-    place_spans = []  # (start, end, row) of every place mention, to place figures
-    for p in ex.places:
-        row = place_row(session, p)
-        places_by_key.setdefault(key(p.name), row)
-        place_spans.extend((a, b, row) for a, b in p.mentions)
-        add_mentions("place", row.id, p.mentions)
-        counts["places"] += 1
-    orgs = {}
-    for o in ex.organizations:
-        row = orgs[key(o.name)] = organization_row(session, o.name, getattr(o, "kind", ""))
-        add_mentions("organization", row.id, o.mentions)
-        counts["organizations"] += 1
-    for r in ex.roles:
-        prow = persons.get(r.person) or person_row(session, r.person)
+
+def write_persons(w: _Writing, persons) -> int:
+    for p in persons:
+        row = w.persons[p.name] = person_row(w.session, p.name, p.variants)
+        w.add_mentions("person", row.id, p.mentions)
+    return len(persons)
+
+
+def write_places(w: _Writing, places) -> int:
+    for p in places:
+        row = place_row(w.session, p)
+        w.places_by_key.setdefault(key(p.name), row)
+        w.place_spans.extend((a, b, row) for a, b in p.mentions)
+        w.add_mentions("place", row.id, p.mentions)
+    return len(places)
+
+
+def write_organizations(w: _Writing, organizations) -> int:
+    for o in organizations:
+        row = w.orgs[key(o.name)] = organization_row(w.session, o.name, getattr(o, "kind", ""))
+        w.add_mentions("organization", row.id, o.mentions)
+    return len(organizations)
+
+
+def write_roles(w: _Writing, roles) -> int:
+    s = w.session
+    for r in roles:
+        prow = w.persons.get(r.person) or person_row(s, r.person)
         orow = None
         if r.organization:
-            orow = orgs.get(key(r.organization)) or organization_row(session, r.organization)
-        place = _place_in(r.organization, places_by_key)
-        session.add(m.Role(article_id=article.id, person_id=prow.id, organization_id=orow.id if orow else None,
-                           place_id=place.id if place else None, title=r.title, title_folded=fold(r.title),
-                           organization=r.organization or "", title_expanded=r.title_expanded or "",
-                           former=bool(r.former), start=r.span[0], end=r.span[1], pipeline_version=version))
-        counts["roles"] += 1
-    for f in ex.figures:
-        place = _place_in(f.actor, places_by_key) or _place_before(text, f.span[0], place_spans)
-        session.add(m.Figure(article_id=article.id, place_id=place.id if place else None, value=float(f.value),
-                             unit=f.unit, text=f.text, start=f.span[0], end=f.span[1], sentence=f.sentence,
-                             counted=f.counted, actor=f.actor, period=f.period, qualifier=f.qualifier,
-                             pipeline_version=version))
-        counts["figures"] += 1
+            orow = w.orgs.get(key(r.organization)) or organization_row(s, r.organization)
+        place = _place_in(r.organization, w.places_by_key)
+        s.add(m.Role(article_id=w.article.id, person_id=prow.id, organization_id=orow.id if orow else None,
+                     place_id=place.id if place else None, title=r.title, title_folded=fold(r.title),
+                     organization=r.organization or "", title_expanded=r.title_expanded or "",
+                     former=bool(r.former), start=r.span[0], end=r.span[1], pipeline_version=w.version))
+    return len(roles)
+
+
+def write_figures(w: _Writing, figures) -> int:
+    for f in figures:
+        place = _place_in(f.actor, w.places_by_key) or _place_before(w.text, f.span[0], w.place_spans)
+        w.session.add(m.Figure(article_id=w.article.id, place_id=place.id if place else None, value=float(f.value),
+                               unit=f.unit, text=f.text, start=f.span[0], end=f.span[1], sentence=f.sentence,
+                               counted=f.counted, actor=f.actor, period=f.period, qualifier=f.qualifier,
+                               pipeline_version=w.version))
+    return len(figures)
+
+
+def writer(ft: FactType):
+    """The store writer a registry entry names (a function of this module)."""
+    fn = globals().get(ft.writer or "")
+    if not callable(fn):
+        raise LookupError(f"fact type {ft.name!r} names no writer in corpus.store: {ft.writer!r}")
+    return fn
+
+
+def store_extraction(session: Session, article: m.Article, ex: Extraction, version: str) -> dict[str, int]:
+    """Replace the article's facts with ``ex``; returns counts per fact table (corpus.facts order),
+    each type written by its registry writer after the types it requires."""
+    delete_facts(session, article.id)
+    counts = {ft.table: 0 for ft in FACT_TYPES}
+    w = _Writing(session, article, version)
+    for ft in write_order():
+        counts[ft.table] = writer(ft)(w, getattr(ex, ft.attribute))
     return counts
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import words as word_set
 from .doc import Document
 from .numbers import lexicon, table
 from .text import canon
@@ -93,7 +94,6 @@ def find_dates(doc: Document) -> list[DateMention]:
             out.append(DateMention(text=s[a:b], span=(a, b), value=value, kind=kind))
     out.sort(key=lambda d: d.span)
     out = _years_from_sentence(doc, out)
-    doc.cache["dates"] = out
     return out
 
 
@@ -132,7 +132,7 @@ def _years_from_sentence(doc: Document, mentions: list[DateMention]) -> list[Dat
 
 
 _NEXT_WORDS = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
-_TIME_UNITS = {"năm", "tháng", "ngày", "tuần", "giờ", "phút"}
+_TIME_UNITS = word_set("dates", "time_units.txt")
 
 
 def _bare_year_is_count(s: str, end: int) -> bool:

@@ -1,23 +1,47 @@
-"""One article being read: its Text, sentence spans, and what the caller knows about its source."""
+"""One article being read: its Text, sentence spans, what the caller knows about its source, and
+the typed results the pipeline's components assign to it (``nlp.pipeline``).
+
+Each result field is ``None`` until the component that assigns it has run; a component reads only
+the fields its registration ``requires`` (or, for an optional input such as ``person_scorer``,
+checks for ``None``).
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING, Callable
 
 from .text import Text
+
+if TYPE_CHECKING:   # annotations only: the component modules import this one
+    from .people.records import Mention, Token
+    from .types import DateMention, Figure, Organization, Person, Place, Role
 
 # A sentence ends at . ! ? … ; followed by space and an upper-case letter / digit / quote, or at a
 # blank line. Abbreviations such as "TP." or "Q." before a capital are kept inside the sentence.
 _SENT_END = re.compile(r"(?<![A-ZĐ]\.)(?<!\bTP\.)(?<!\bTT\.)(?<!\bTX\.)(?<!\bThS\.)(?<!\bTS\.)(?<!\bPGS\.)(?<!\bGS\.)(?<!\bBS\.)(?<=[.!?…])[\"”»)]?\s+(?=[\"“«(]?[A-ZĐÀ-Ỹ0-9])|\n\s*\n|\n")
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
     text: Text
     site: str | None = None
     url: str | None = None
-    cache: dict = field(default_factory=dict)   # components may share intermediate results here
+    # --- assigned by the pipeline's components (see nlp.pipeline.components()) ---
+    places: list[Place] | None = None                       # "places", refined by "places.not_persons"
+    dates: list[DateMention] | None = None                  # "dates"
+    figures: list[Figure] | None = None                     # "figures"
+    # why each number that is not a figure was turned down ((span, reason), for debugging and the UI)
+    figure_rejections: list[tuple[tuple[int, int], str]] | None = None   # "figures"
+    people_tokens: list[Token] | None = None                # "people.tokens"
+    all_capitals: bool | None = None                        # "people.tokens": the text is written in capitals
+    person_scorer: Callable | None = None                   # "people.model": (tokens, run) -> P(person)
+    person_mentions: list[Mention] | None = None            # "people.names": every name mention, clustered
+    person_of: dict[int, str] | None = None                 # "people.names": mention's first token → person name
+    persons: list[Person] | None = None                     # "people.names"
+    roles: list[Role] | None = None                         # "people.roles"
+    organizations: list[Organization] | None = None         # "people.roles"
 
     @property
     def norm(self) -> str:

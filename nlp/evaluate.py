@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
 import time
 import unicodedata
@@ -221,20 +220,26 @@ def score(golds: dict[str, dict], preds: dict[str, dict]) -> dict[str, Any]:
     return out
 
 
-def evaluate(gold_dir: str | os.PathLike, extract_fn: Callable[..., Any] | None = None) -> dict[str, Any]:
-    """Run ``extract_fn`` (default ``nlp.extract``) on every gold text and score it.
+def evaluate(gold_dir: str | os.PathLike, extract_fn: Callable[..., Any] | None = None,
+             disable: Iterable[str] = ()) -> dict[str, Any]:
+    """Run ``extract_fn`` (default ``nlp.extract``) on every gold text and score it; ``disable``
+    (pipeline component names, checked first: ValueError) is passed on to it when given.
 
     The report also carries ``_seconds`` (extraction time) and ``_errors`` (ids whose extraction
     raised; they are scored as empty predictions, never silently dropped)."""
     if extract_fn is None:
         from . import extract as extract_fn  # noqa: PLC0415 (the package's own entry point)
+    disable = tuple(disable)
+    if disable:
+        from .pipeline import enabled  # noqa: PLC0415
+        enabled(disable)   # an unknown or required component is a ValueError here, not one per article
     golds = load_gold(gold_dir)
     preds: dict[str, dict] = {}
     errors: dict[str, str] = {}
     t0 = time.perf_counter()
     for gid, g in golds.items():
         try:
-            ex = extract_fn(g["text"])
+            ex = extract_fn(g["text"], disable=disable) if disable else extract_fn(g["text"])
         except Exception as e:  # one bad article must not stop the evaluation; it is reported
             errors[gid] = f"{type(e).__name__}: {e}"
             continue
@@ -279,22 +284,7 @@ def below_floor(rep: dict[str, Any], floors: dict[str, float]) -> list[str]:
             if rep.get(k, {}).get("f1", 0.0) < v]
 
 
-NO_MODEL_ENV = "PARTYFACTS_NO_MODEL"
-
-
-def _evaluate_in_subprocess(gold_dir: str, no_model: bool) -> dict[str, Any]:
-    """A fresh interpreter so that a model switch read at import time takes effect."""
-    env = dict(os.environ)
-    env.pop(NO_MODEL_ENV, None)
-    if no_model:
-        env[NO_MODEL_ENV] = "1"
-    root = str(Path(__file__).resolve().parents[1])   # the folder holding the nlp package
-    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
-    proc = subprocess.run([sys.executable, "-m", "partyfacts.nlp.evaluate", str(Path(gold_dir).resolve()), "--json"],
-                          capture_output=True, text=True, env=env, check=False, cwd=root)
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(f"evaluation subprocess failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+MODEL_COMPONENT = "people.model"   # what --ablation leaves out
 
 
 def main(argv: Iterable[str] | None = None) -> int:
@@ -306,7 +296,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("gold_dir", help="folder of gold *.json files (id, text, gold)")
     ap.add_argument("--json", action="store_true", help="print the report as one JSON object")
     ap.add_argument("--ablation", action="store_true",
-                    help=f"also run with {NO_MODEL_ENV}=1 (rules only) and print both reports")
+                    help=f"also run without the {MODEL_COMPONENT} component (rules only) and print both reports")
     ap.add_argument("--per-article", action="store_true",
                     help="also print F1 (tp/pred/gold) per article and type")
     ap.add_argument("--min-f1", action="append", default=[], metavar="TYPE=F",
@@ -319,14 +309,14 @@ def main(argv: Iterable[str] | None = None) -> int:
             ap.error(f"--min-f1 wants TYPE=F with TYPE in {', '.join(TYPES)}, got {item!r}")
         floors[k] = float(v)
     if args.ablation:
-        reps = {"with model": _evaluate_in_subprocess(args.gold_dir, False),
-                "rules only": _evaluate_in_subprocess(args.gold_dir, True)}
+        reps = {"with model": evaluate(args.gold_dir),
+                "rules only": evaluate(args.gold_dir, disable=[MODEL_COMPONENT])}
         if args.json:
             print(json.dumps(reps, ensure_ascii=False))
         else:
-            print(format_report(reps["with model"], f"== with model ({NO_MODEL_ENV} unset)"))
+            print(format_report(reps["with model"], "== with model"))
             print()
-            print(format_report(reps["rules only"], f"== rules only ({NO_MODEL_ENV}=1)"))
+            print(format_report(reps["rules only"], f"== rules only (disable={MODEL_COMPONENT})"))
             print()
             print(f"{'type':10} {'F1 model':>9} {'F1 rules':>9} {'delta':>7}")
             for k in TYPES:

@@ -1,46 +1,48 @@
-"""The extraction pipeline: text in, ``Extraction`` out, spans true to the input text."""
+"""The extraction pipeline: text in, ``Extraction`` out, spans true to the input text.
+
+The stages are the registered components of ``nlp.stages`` (``nlp.pipeline`` holds the
+registry); ``extract(text, disable=[...])`` leaves some out, e.g. ``disable=["people.model"]`` for the
+rules alone.
+"""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Iterable
 
-from . import dates as dates_mod
-from . import figures as figures_mod
-from . import people as people_mod
-from . import places as places_mod
 from .doc import Document
+from .pipeline import enabled, pipeline_version, run
 from .text import Text
 from .types import Extraction
 
-PIPELINE_VERSION = "rules-0.1"
 
-
-def extract(text: str, *, site: str | None = None, url: str | None = None) -> Extraction:
+def extract(text: str, *, site: str | None = None, url: str | None = None,
+            disable: Iterable[str] = ()) -> Extraction:
     """Extract persons, roles, places, organizations, figures and dates from one article text.
 
     ``text`` may be in any Unicode normal form; every span in the result indexes ``text`` itself.
     ``site``/``url`` help resolve ambiguous place names (they never add words to an organization).
+    ``disable`` names components to leave out (ValueError for an unknown name or for one another
+    enabled component requires); a fact type whose component did not run is empty. ``meta`` records
+    the pipeline version and each component that ran with its version.
     """
+    disable = frozenset(disable)
+    comps = enabled(disable)
     t = Text.of(text)
-    doc = Document(t, site=site, url=url)
-    places = places_mod.find_places(doc)
-    dates = dates_mod.find_dates(doc)
-    figures = figures_mod.find_figures(doc, dates)
-    persons, roles, organizations = people_mod.find_people(doc, places)
-    places = _not_persons(places, persons)
+    doc = run(Document(t, site=site, url=url), comps)
     ex = Extraction(
-        persons=tuple(persons), roles=tuple(roles), places=tuple(places),
-        organizations=tuple(organizations), figures=tuple(figures), dates=tuple(dates),
-        meta={"pipeline_version": PIPELINE_VERSION},
+        persons=tuple(doc.persons or ()), roles=tuple(doc.roles or ()), places=tuple(doc.places or ()),
+        organizations=tuple(doc.organizations or ()), figures=tuple(doc.figures or ()),
+        dates=tuple(doc.dates or ()),
+        meta={"pipeline_version": pipeline_version(disable),
+              "components": {c.name: c.version for c in comps}},
     )
     return _to_input_offsets(ex, t)
 
 
-def _not_persons(places: list, persons: list) -> list:
-    """A place every mention of which is exactly a person's mention is that person, not a place: the
-    people component saw the place list and still read a name there ("Thanh Tâm - Chí Linh", a
-    byline; "Ảnh: Kim Anh")."""
-    person_spans = {span for p in persons for span in p.mentions}
-    return [p for p in places if not (p.mentions and all(m in person_spans for m in p.mentions))]
+def __getattr__(name: str) -> str:
+    if name == "PIPELINE_VERSION":   # the default pipeline's version, computed on first use
+        return pipeline_version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _to_input_offsets(ex: Extraction, t: Text) -> Extraction:

@@ -23,46 +23,51 @@ import importlib.util
 from pathlib import Path
 
 from .doc import Document
+from .lexicon import words as word_set
 from .numbers import SCALES, Numeral, Token, lexicon, number_words, read_numeral, table, tidy, tokenize
 from .text import canon
 from .types import DateMention, Figure
 
 _DASHES = {"-", "–", "—"}
-_TOD_AFTER = {"phút", "sáng", "trưa", "chiều", "tối", "đêm", "ngày", "hôm"}
-_TIME_BEFORE = {"lúc", "vào", "từ", "đến", "tới", "khoảng", "hồi"}
-_DURATION_BEFORE = {"trong", "suốt", "mất", "hơn", "gần", "sau", "với", "kéo", "dài"}
+_TOD_AFTER = word_set("figures", "time_of_day_after.txt")
+_TIME_BEFORE = word_set("figures", "time_before.txt")
+_DURATION_BEFORE = word_set("figures", "duration_before.txt")
 _Y_TO_I = str.maketrans({"y": "i", "ý": "í", "ỳ": "ì", "ỷ": "ỉ", "ỹ": "ĩ", "ỵ": "ị"})
 # "tổng số 300 đại biểu", "trong vòng 15 ngày", "dân số 28.000 người" (a population), "quân số":
 # the label word is part of another expression here
-_NOT_LABELS = {"tổng số", "với số", "có số", "trong vòng", "định kỳ", "dân số", "quân số"}
+_NOT_LABELS = word_set("figures", "not_labels.txt")
 # a number these words link to the next one shares its unit ("98, giám sát 46 đảng viên",
 # "từ 6.500 lên 7.200 đồng/kg", "giảm từ 21 xuống còn 15 hộ")
-_BORROW_LINKS = {"và", "hoặc", "hay", "lên", "xuống", "còn", "đến", "tới"}
+_BORROW_LINKS = word_set("figures", "borrow_links.txt")
 # a counted noun phrase ends before these ("5 dự án trọng điểm | với tổng vốn …")
-_NP_END = {"và", "hoặc", "với", "của", "cho", "tại", "ở", "trong", "từ", "để", "nhằm", "theo", "trên",
-           "dưới", "so", "đến", "tới", "về", "trở"}
+_NP_END = word_set("figures", "np_end.txt")
 # verbs that introduce a measure ("đạt 95%", "chiếm 31,4%", "trị giá 500.000 đồng") and the words
 # that open the clause subject before it ("tỉnh đã vận động | hơn 156 tỷ đồng")
-_MEASURE_VERBS = {"từ", "đạt", "ước", "chiếm", "là", "còn", "tăng", "giảm", "bằng", "gấp", "có", "với",
-                  "đến", "xuống", "lên", "được", "cao", "trị", "giá", "khoảng", "gồm", "khoảng", "trong"}
-_SUBJECT_START = {"với", "và", "có", "đã", "sẽ", "đang", "là", "gồm", "cho", "trong", "đó", "nhưng"}
+_MEASURE_VERBS = word_set("figures", "measure_verbs.txt")
+_SUBJECT_START = word_set("figures", "subject_start.txt")
 # syllables that make a person noun of a verb ("hòa giải viên", "thực tập sinh", "tình nguyện viên")
-_AGENT_SUFFIX = {"viên", "sinh", "gia", "giả", "sĩ", "sỹ", "sư", "nhân"}
+_AGENT_SUFFIX = word_set("figures", "agent_suffixes.txt")
 # "năm" after these is "year", not the numeral 5
-_YEAR_BEFORE = {"trong", "cả", "mỗi", "hằng", "hàng", "của", "đầu", "cuối", "giữa", "qua", "nhiều", "các",
-                "những", "cùng", "trước", "sau", "từng", "suốt", "vào", "một", "này", "lâu"}
+_YEAR_BEFORE = word_set("figures", "year_before.txt")
 _TONE_PLACEMENT_VARIES = re.compile("[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ]", re.IGNORECASE)
 _CLAUSE_END = {";", ":", "(", ")", "?", "!", "\"", "“", "”"}
+
+
+def viet74k_path() -> Path | None:
+    """underthesea's Viet74K word list (found without importing underthesea: its package import
+    costs a quarter second), or None when underthesea is not installed."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
 
 
 @lru_cache(maxsize=None)
 def _dictionary() -> frozenset[str]:
     """Two- and three-syllable words of underthesea's Viet74K list (canonical, lower case)."""
-    # find the file without importing underthesea (its package import costs a quarter second)
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
+    path = viet74k_path()
+    if path is None:
         raise ModuleNotFoundError("underthesea is required (its Viet74K word list finds head nouns)")
-    path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
     words = set()
     for line in unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).splitlines():
         w = line.strip()
@@ -121,7 +126,7 @@ def find_figures(doc: Document, dates: list[DateMention]) -> list[Figure]:
         toks = tokenize(doc.norm, doc.canon, sa, sb)
         cands.extend(_sentence_figures(toks, blocked, (sa, sb), rejected))
     # why each number that is not a figure was turned down, for debugging and the UI
-    doc.cache["figure_rejections"] = rejected
+    doc.figure_rejections = rejected
     return _finish(doc, cands, dates)
 
 

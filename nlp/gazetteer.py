@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .lexicon import data_path, read_rows
 from .text import fold, key
 from .types import AdminUnitRef
 
-DATA = Path(__file__).parent / "data" / "places" / "admin_units.tsv"
+DATA = data_path("places", "admin_units.tsv")
 
 LEGACY = "legacy"
 NEW = "2025"
@@ -122,16 +123,7 @@ def _load(g: Gazetteer, path: Path) -> None:
     """Read the TSV once and build every index."""
     if not path.exists():
         raise FileNotFoundError(f"gazetteer data missing: {path}; run scripts/build_gazetteer.py")
-    rows: list[list[str]] = []
-    with path.open(encoding="utf-8") as fh:
-        header_seen = False
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            if not header_seen:
-                header_seen = True
-                continue
-            rows.append(line.rstrip("\n").split("\t"))
+    rows = read_rows(path)[1:]   # the first entry is the column header
     provinces = {(r[0], r[2]): r[4] for r in rows if r[1] == "P"}
     districts = {r[2]: r[4] for r in rows if r[1] == "D"}
     new_units: dict[tuple[str, str], AdminUnit] = {}

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .lexicon import rows
 from .text import canon
 
 # number: digits with inner thousands dots / decimal commas; word: letters (a "m2"/"km²" unit glued
@@ -49,13 +49,7 @@ def tokenize(norm: str, canon_text: str | None = None, start: int = 0, end: int 
 
 def _data_lines(name: str) -> list[str]:
     """Non-comment lines of a figures data file, NFC, tone placement folded, lower case."""
-    raw = resources.files(__package__).joinpath("data", "figures", name).read_text(encoding="utf-8")
-    out = []
-    for line in raw.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append("\t".join(canon(c.strip()).lower() for c in line.split("\t")))
-    return out
+    return ["\t".join(canon(c).lower() for c in r) for r in rows("figures", name)]
 
 
 @lru_cache(maxsize=None)

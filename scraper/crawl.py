@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .discover import is_pagination, links_of
+from .extract.detect import detect_profile
 from .feeds import feed_links, looks_like_feed
 from .fetch import DEFAULT_DELAY, FetchConfig, FetchError, Fetcher, RobotsDisallowed
-from .parse import Rejection, detect_profile, parse_article, read_page
+from .parse import Rejection, parse_article, read_page
 from .profiles import load_profiles
 from .sitemaps import looks_like_sitemap, parse_sitemap
 from .state import CrawlState, FrontierItem

@@ -8,8 +8,8 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from .extract.classify import HOME_PATHS, looks_like_article_url
 from .feeds import feeds_in_html
-from .parse import HOME_PATHS, looks_like_article_url
 from .profiles import Profile
 from .urls import canonical_url, host_of
 

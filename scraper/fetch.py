@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import email.utils
 import logging
-import os
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable, Protocol
 from urllib.parse import urljoin, urlsplit
@@ -31,9 +30,10 @@ DEFAULT_DELAY = 1.0
 
 
 def user_agent(contact: str | None = None) -> str:
-    """"partyfacts/<version> (+<contact>; research crawler)"; contact from the argument or
-    PARTYFACTS_CONTACT (a URL or an e-mail address a site admin can write to)."""
-    contact = contact or os.environ.get("PARTYFACTS_CONTACT") or DEFAULT_CONTACT
+    """"partyfacts/<version> (+<contact>; research crawler)"; `contact` is a URL or an e-mail address a
+    site admin can write to (DEFAULT_CONTACT when not given). The caller passes it (FetchConfig.contact);
+    the library reads no environment variable."""
+    contact = contact or DEFAULT_CONTACT
     return f"partyfacts/{VERSION} (+{contact}; research crawler)"
 
 
@@ -118,7 +118,7 @@ class FetchConfig:
     max_retry_after: float = 300.0        # a longer Retry-After gives up instead of waiting
     max_redirects: int = 10
     max_bytes: int = 20 * 1024 * 1024     # larger bodies are refused
-    contact: str | None = None
+    contact: str | None = None           # in the User-Agent, for site admins (None = DEFAULT_CONTACT)
     obey_robots: bool = True
     keep_truncated: bool = True           # a page cut off on every try is kept (and flagged) rather than lost
     max_crawl_delay: float = 60.0         # cap on a robots.txt Crawl-delay

@@ -11,14 +11,12 @@ import itertools
 from dataclasses import dataclass, field, replace
 from typing import Protocol, runtime_checkable
 
+from . import frontier
 from .fetch import FetchedPage
+from .frontier import MAX_ATTEMPTS, PRIORITY, STATUSES
 from .types import Article
 
-# frontier kinds, in the order the crawler fetches them (lower first)
-PRIORITY = {"start": 0, "sitemap": 0, "feed": 0, "article": 1, "listing": 2, "page": 3}
-# statuses after a page is handled; `failed` pages are tried again by a later pass
-STATUSES = ("article", "rejected", "duplicate", "not_modified", "done", "failed", "gone", "disallowed")
-MAX_ATTEMPTS = 3
+__all__ = ["MAX_ATTEMPTS", "PRIORITY", "STATUSES", "CrawlState", "FrontierItem", "MemoryState"]
 
 
 @dataclass(frozen=True)
@@ -31,11 +29,13 @@ class FrontierItem:
 
     @property
     def priority(self) -> int:
-        return PRIORITY.get(self.kind, 3)
+        return frontier.priority(self.kind)
 
 
 @runtime_checkable
 class CrawlState(Protocol):
+    """What the crawler remembers. Implementations follow the transition rules of scraper.frontier."""
+
     def begin(self, start: list[FrontierItem]) -> None:
         """Start a crawl pass, or resume the unfinished one; queue the start items again."""
 
@@ -78,7 +78,7 @@ class CrawlState(Protocol):
 @dataclass
 class _Entry:
     item: FrontierItem
-    status: str = "pending"
+    status: str = frontier.PENDING
     reason: str = ""
     attempts: int = 0
     pass_no: int = 0
@@ -102,60 +102,56 @@ class MemoryState:
     _inflight: set[str] = field(default_factory=set)
     _heap: list = field(default_factory=list)
 
+    def _rules_view(self, e: _Entry | None) -> frontier.Entry | None:
+        if e is None:
+            return None
+        return frontier.Entry(e.status, e.item.kind, e.attempts, this_pass=e.pass_no == self.pass_no)
+
     def begin(self, start: list[FrontierItem]) -> None:
         if not self.pass_open:
             self.pass_no += 1
             self.pass_open = True
         self._inflight.clear()
-        self._heap = [(e.item.priority, e.order, k) for k, e in self.entries.items() if e.status == "pending"]
+        self._heap = [(e.item.priority, e.order, k) for k, e in self.entries.items() if e.status == frontier.PENDING]
         heapq.heapify(self._heap)
         for item in start:
             e = self.entries.get(item.canonical_url)
-            if e is None or e.status != "pending":
+            if frontier.queue_on_begin(self._rules_view(e)):
                 self._queue(item, e)
 
     def _queue(self, item: FrontierItem, e: _Entry | None) -> None:
         if e is None:
             e = self.entries[item.canonical_url] = _Entry(item)
         else:
-            e.item = replace(item, kind=item.kind if item.kind != "page" else e.item.kind)
-        e.status, e.pass_no, e.order = "pending", self.pass_no, next(self._counter)
+            e.item = replace(item, kind=frontier.kind_when_queued(e.item.kind, item.kind))
+        e.status, e.pass_no, e.order = frontier.PENDING, self.pass_no, next(self._counter)
         heapq.heappush(self._heap, (e.item.priority, e.order, item.canonical_url))
 
     def add(self, item: FrontierItem) -> bool:
         e = self.entries.get(item.canonical_url)
-        if e is None:
-            self._queue(item, None)
-            return True
-        if e.status == "pending" or e.pass_no == self.pass_no:
+        if not frontier.queue_on_add(self._rules_view(e)):
             return False
-        if e.status == "failed" and e.attempts < MAX_ATTEMPTS or \
-                e.status in ("rejected", "done", "not_modified") and e.item.kind != "article":
-            self._queue(item, e)
-            return True
-        return False
+        self._queue(item, e)
+        return True
 
     def pop(self) -> FrontierItem | None:
         while self._heap:
             _prio, order, key = heapq.heappop(self._heap)
             e = self.entries[key]
-            if e.status == "pending" and e.order == order and key not in self._inflight:
+            if e.status == frontier.PENDING and e.order == order and key not in self._inflight:
                 self._inflight.add(key)
                 return replace(e.item, fetched_before=e.fetched)
         return None
 
     def mark_done(self, item: FrontierItem, status: str, reason: str = "") -> None:
-        if status not in STATUSES:
-            raise ValueError(f"unknown frontier status {status!r}; one of {STATUSES}")
+        frontier.check_status(status)
         e = self.entries.get(item.canonical_url)
         if e is None:
             e = self.entries[item.canonical_url] = _Entry(item, order=next(self._counter))
+        kind, e.attempts = frontier.after_done(e.item.kind, status, e.attempts)
+        if kind != e.item.kind:
+            e.item = replace(e.item, kind=kind)
         e.status, e.reason, e.pass_no = status, reason, self.pass_no
-        if status in ("article", "duplicate"):
-            e.item = replace(e.item, kind="article")   # never fetched again
-        elif status == "rejected" and e.item.kind == "article":
-            e.item = replace(e.item, kind="page")      # a sitemap or link guess that was wrong: revisit it
-        e.attempts = e.attempts + 1 if status == "failed" else 0
         self._inflight.discard(item.canonical_url)
 
     def seen(self, canonical_url: str) -> bool:
@@ -188,8 +184,7 @@ class MemoryState:
     def requeue_failed(self) -> int:
         n = 0
         for e in self.entries.values():
-            if e.status == "failed" and e.attempts < MAX_ATTEMPTS:
-                e.pass_no = -1
+            if frontier.retryable(e.status, e.attempts):
                 self._queue(e.item, e)
                 n += 1
         return n

@@ -14,21 +14,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from partyfacts.nlp import people  # noqa: E402
+from partyfacts.nlp.people.model import person_scorer  # noqa: E402
 from partyfacts.nlp.doc import Document  # noqa: E402
+from partyfacts.nlp.evaluate import prf  # noqa: E402
 from partyfacts.nlp.text import Text, key  # noqa: E402
 
 
-def prf(tp, np_, ng):
-    p = tp / np_ if np_ else 1.0
-    r = tp / ng if ng else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def score(cases, use_model):
-    people.USE_MODEL = use_model
+    scorer = person_scorer() if use_model else None
     tp = npred = ngold = 0
     for text, gold in cases:
-        pred = {key(p.name) for p in people.find_people(Document(Text.of(text)), [])[0]}
+        pred = {key(p.name) for p in people.find_people(Document(Text.of(text)), [], scorer=scorer)[0]}
         g = {key(x) for x in gold}
         tp += len(pred & g)
         npred += len(pred)

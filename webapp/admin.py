@@ -1,11 +1,14 @@
-"""Crawls page (sites, schedules, last runs, counts, errors; open to read) and the admin actions
-behind a login: change a site's schedule, start a crawl. The password is checked against the
-werkzeug hash in PARTYFACTS_ADMIN_PASSWORD_HASH; forms carry a CSRF token (flask-wtf)."""
+"""Crawls page (sites, schedules, last runs, queued crawls, counts, errors; open to read) and the
+admin actions behind a login: change a site's schedule, queue a crawl. The web process runs no jobs:
+"Crawl now" records the request in the database (sites.crawl_requested_at) and `partyfacts schedule`
+runs it as due. The password is checked against the werkzeug hash of the admin_password_hash
+setting; forms carry a CSRF token (flask-wtf)."""
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from datetime import datetime
 from functools import wraps
 
 from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session,
@@ -14,8 +17,10 @@ from werkzeug.security import check_password_hash
 
 from partyfacts.corpus import models as m
 from partyfacts.corpus import pages
+from partyfacts.corpus.schedule import queued_sites, request_crawl
 
-from .app import db_session
+from . import urls
+from .dbsession import db_session
 from .i18n import t
 
 log = logging.getLogger(__name__)
@@ -42,17 +47,17 @@ def _admin_flag():
 
 @bp.get("/crawls")
 def crawls():
-    return render_template("crawls.html", d=pages.crawl_overview(db_session()),
-                           running=sorted(current_app.extensions.get("partyfacts_crawling", set())),
+    return render_template("crawls.html", d=urls.resolve_links(pages.crawl_overview(db_session())),
+                           queued=queued_sites(db_session()),
                            login_enabled=bool(current_app.config["ADMIN_PASSWORD_HASH"]))
 
 
 @bp.get("/api/crawls")
 def api_crawls():
-    d = pages.crawl_overview(db_session())
+    d = urls.resolve_links(pages.crawl_overview(db_session()))
     for s in d["sites"]:
-        s["href"] = f"/crawls#site-{s['id']}"
-    d["running"] = sorted(current_app.extensions.get("partyfacts_crawling", set()))
+        s["href"] = urls.crawls_site(s["id"])
+    d["queued"] = queued_sites(db_session())
     return jsonify(d)
 
 
@@ -156,27 +161,8 @@ def start_crawl(site_id):
     if not site.base_url.startswith(("http://", "https://")):
         flash(t("crawl_no_url", site=site.name), "error")
         return redirect(url_for("admin.crawls"))
-    running = current_app.extensions.setdefault("partyfacts_crawling", set())
-    if site.name in running:
-        flash(t("crawl_already", site=site.name), "error")
+    if not request_crawl(db_session(), site, datetime.utcnow()):
+        flash(t("crawl_already_queued", site=site.name), "error")
         return redirect(url_for("admin.crawls"))
-    database = current_app.extensions["partyfacts_db"]
-    running.add(site.name)
-    args = (database, site.base_url, site.name, site.delay, site.max_pages, running)
-    threading.Thread(target=_crawl_in_background, args=args, name=f"crawl-{site.name}", daemon=True).start()
-    flash(t("crawl_started", site=site.name), "ok")
+    flash(t("crawl_queued", site=site.name), "ok")
     return redirect(url_for("admin.crawls"))
-
-
-def _crawl_in_background(database, url, name, delay, max_pages, running: set) -> None:
-    """Crawl one site then extract its new articles; failures go to the log and the crawl_runs table."""
-    try:
-        from partyfacts.corpus.crawl import crawl_urls
-        from partyfacts.corpus.pipeline import process_articles
-        crawl_urls(database, [url], delay=delay, max_pages=max_pages, progress=False)
-        process_articles(database, progress=False)
-    except Exception:  # a background crawl has no caller to raise to: it is logged with its traceback
-        log.exception("crawl of %s started from the web failed", name)
-    finally:
-        running.discard(name)
-

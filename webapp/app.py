@@ -3,14 +3,16 @@ CSRF protection for forms, security headers and friendly error pages (JSON under
 from __future__ import annotations
 
 import logging
-import os
+import secrets
 
-from flask import Flask, g, jsonify, render_template, request
+from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from partyfacts.corpus import open_db
+from partyfacts.corpus import Database, open_db
 
 from . import i18n
+from .dbsession import close_db_session
+from .settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -20,16 +22,20 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
 csrf = CSRFProtect()
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    """The web app on the database named by DATABASE (PARTYFACTS_DB / default file).
+def create_app(test_config: dict | None = None, *, settings: Settings | None = None,
+               database: Database | None = None) -> Flask:
+    """The web app on the settings' database (or ``database``, already open, as `serve` hands it).
 
-    Configuration: PARTYFACTS_SECRET_KEY (session signing; random per process when unset) and
-    PARTYFACTS_ADMIN_PASSWORD_HASH (a werkzeug.security hash; without it the admin login is off)."""
+    ``settings`` default to Settings.build() (defaults < file < environment). From them: db,
+    secret_key (session signing; random per process when unset) and admin_password_hash (a
+    werkzeug.security hash; without it the admin login is off). ``test_config`` overrides the Flask
+    config (DATABASE, SECRET_KEY, ADMIN_PASSWORD_HASH, …)."""
+    settings = settings if settings is not None else Settings.build()
     app = Flask(__name__)
     app.config.from_mapping(
-        DATABASE=os.environ.get("PARTYFACTS_DB"),
-        SECRET_KEY=os.environ.get("PARTYFACTS_SECRET_KEY") or os.urandom(32).hex(),
-        ADMIN_PASSWORD_HASH=os.environ.get("PARTYFACTS_ADMIN_PASSWORD_HASH", ""),
+        DATABASE=database.url if database is not None else settings.db,
+        SECRET_KEY=settings.secret_key or secrets.token_hex(32),
+        ADMIN_PASSWORD_HASH=settings.admin_password_hash,
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -39,7 +45,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     app.json.ensure_ascii = False
-    app.extensions["partyfacts_db"] = open_db(app.config["DATABASE"])
+    app.extensions["partyfacts_settings"] = settings
+    if database is None or app.config["DATABASE"] != database.url:
+        database = open_db(app.config["DATABASE"])
+    app.extensions["partyfacts_db"] = database
     csrf.init_app(app)
 
     from . import admin, views
@@ -48,15 +57,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.exempt(views.api_extract)
     i18n.init_app(app)
 
-    @app.teardown_appcontext
-    def _close_session(exc):
-        s = g.pop("db_session", None)
-        if s is not None:
-            if exc is None:
-                s.commit()
-            else:
-                s.rollback()
-            s.close()
+    app.teardown_appcontext(close_db_session)
 
     @app.after_request
     def _security_headers(resp):
@@ -83,11 +84,3 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_error_handler(413, lambda e: _error(413, i18n.t("error_413")))
     app.register_error_handler(500, _server_error)
     return app
-
-
-def db_session():
-    """The request's SQLAlchemy session (committed or rolled back at teardown)."""
-    if "db_session" not in g:
-        from flask import current_app
-        g.db_session = current_app.extensions["partyfacts_db"].sessionmaker()
-    return g.db_session

@@ -10,28 +10,15 @@ from pathlib import Path
 
 import click
 
-from partyfacts.corpus import DatabaseError, open_db
+from partyfacts.corpus.facts import EXPORT_TABLES
 
-
-class UserError(click.ClickException):
-    """One-line error: what happened and what to do."""
-
-    def format_message(self) -> str:
-        return self.message
-
-
-def _db(ctx: click.Context):
-    obj = ctx.find_root().obj
-    if obj.get("database") is None:
-        try:
-            obj["database"] = open_db(obj.get("db"))
-        except DatabaseError as exc:
-            raise UserError(str(exc)) from None
-    return obj["database"]
+from . import cli_crawl
+from .cli_support import SettingValueError, UserError, _db, _open, _runner, _settings
+from .settings import InvalidSetting, Settings, SettingsError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", envvar="PARTYFACTS_DB", metavar="URL",
+@click.option("--db", metavar="URL",
               help="SQLAlchemy URL or SQLite file path (default: ./partyfacts.db; env PARTYFACTS_DB).")
 @click.option("--config", metavar="FILE", help="Settings file (TOML; default ./partyfacts.toml if present; env PARTYFACTS_CONFIG).")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
@@ -51,12 +38,31 @@ def main(ctx: click.Context, db: str | None, config: str | None, verbose: bool) 
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     ctx.ensure_object(dict)
-    from .settings import SettingsError, apply
     try:
-        apply(config)
+        ctx.obj["settings"] = Settings.build(config=config, flags={"db": db})
+    except InvalidSetting as exc:
+        raise SettingValueError(str(exc)) from None
     except SettingsError as exc:
         raise UserError(f"error: {exc}") from None
-    ctx.obj["db"] = db or os.environ.get("PARTYFACTS_DB")
+
+
+@main.command("settings")
+@click.pass_context
+def settings_cmd(ctx):
+    """List every setting with its value (secrets masked) and where it came from (default, file,
+    env or flag).
+
+    \b
+    Example:
+      partyfacts settings
+      PARTYFACTS_DELAY=2 partyfacts --db corpus.db settings
+    """
+    settings = _settings(ctx)
+    rows = settings.describe()
+    width = max(len(name) for name, _, _ in rows)
+    vwidth = max(len(value) for _, value, _ in rows)
+    for name, value, source in rows:
+        click.echo(f"{name:<{width}}  {value:<{vwidth}}  {source}")
 
 
 @main.command()
@@ -73,8 +79,7 @@ def ingest(ctx, files, site):
     Example:
       partyfacts ingest articles/*.txt --site "Cổng TTĐT tỉnh Vĩnh Phúc"
     """
-    from partyfacts.corpus.pipeline import ingest_files
-    res = ingest_files(_db(ctx), files, site=site)
+    res = _runner(ctx).run("ingest", paths=list(files), site=site)
     for err in res.errors:
         click.echo(f"error: {err}", err=True)
     click.echo(f"ingested {len(res.added)} new articles, {len(res.unchanged)} already stored, {len(res.errors)} failed")
@@ -93,18 +98,16 @@ def process(ctx, all_articles):
       partyfacts process          # new articles only
       partyfacts process --all    # after upgrading partyfacts
     """
-    from partyfacts.corpus.pipeline import process_articles
-    from partyfacts import nlp
-    res = process_articles(_db(ctx), all_articles=all_articles)
+    res = _runner(ctx).run("process", config=_settings(ctx).process_config(), all_articles=all_articles)
     for err in res.errors[:20]:
         click.echo(f"error: {err}", err=True)
     facts = ", ".join(f"{v} {k}" for k, v in sorted(res.facts.items())) or "no facts"
-    click.echo(f"processed {res.processed} articles with pipeline {nlp.PIPELINE_VERSION} ({facts}); {res.failed} failed")
+    click.echo(f"processed {res.processed} articles with pipeline {res.version} ({facts}); {res.failed} failed")
     if res.failed and not res.processed:
         sys.exit(1)
 
 
-def _read_input(path: str) -> tuple[str, str]:
+def _read_input(path: str, profile_dirs=()) -> tuple[str, str]:
     """(name, text) of an extract input: '-' = stdin, .html through the body extractor, else UTF-8."""
     if path == "-":
         return "-", sys.stdin.read()
@@ -114,7 +117,7 @@ def _read_input(path: str) -> tuple[str, str]:
     data = p.read_bytes()
     if p.suffix.lower() in (".html", ".htm"):
         from partyfacts.scraper.parse import parse_html_file
-        return p.name, parse_html_file(p.resolve().as_uri(), data).text
+        return p.name, parse_html_file(p.resolve().as_uri(), data, profile_dirs=profile_dirs).text
     try:
         return p.name, data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -124,7 +127,8 @@ def _read_input(path: str) -> tuple[str, str]:
 @main.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
-def extract(files, fmt):
+@click.pass_context
+def extract(ctx, files, fmt):
     """Extract facts from files without storing anything ('-' reads standard input).
 
     Prints one JSON object per file in the contract of docs/FACTS.md.
@@ -134,10 +138,12 @@ def extract(files, fmt):
       partyfacts extract --format jsonl article1.txt article2.html
       echo "Đồng chí Nguyễn Văn A, Bí thư Huyện ủy …" | partyfacts extract -
     """
-    from partyfacts import nlp
+    from partyfacts.corpus.jobs import extractor
+    settings = _settings(ctx)
+    extract_text = extractor(settings.nlp_disable)
     for f in files:
-        name, text = _read_input(f)
-        obj = {"file": name, **nlp.extract(text).to_dict()}
+        name, text = _read_input(f, settings.profiles)
+        obj = {"file": name, **extract_text(text).to_dict()}
         if fmt == "jsonl":
             click.echo(json.dumps(obj, ensure_ascii=False))
         else:
@@ -167,7 +173,7 @@ def evaluate(gold_dir, as_json, ablation, per_article, min_f1):
 
 
 @main.command()
-@click.argument("table", type=click.Choice(["articles", "persons", "roles", "places", "organizations", "figures"]))
+@click.argument("table", type=click.Choice(list(EXPORT_TABLES)))
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
 @click.option("-q", "--query", default="", help="Only rows matching this text (with or without diacritics; \"quotes\" for a phrase).")
@@ -195,7 +201,8 @@ def export(ctx, table, fmt, output, query, **filter_args):
       partyfacts export figures --unit "đảng viên" --province "Phú Thọ" --from 2024 -o dv.csv
     """
     from partyfacts.corpus import export as ex
-    from partyfacts.corpus.queries import Filters, QueryError, export_rows, spec
+    from partyfacts.corpus.queries import Filters, QueryError, spec
+    from partyfacts.webapp.views import table_rows as export_rows
     db = _db(ctx)
     if fmt == "xlsx" and output is None:
         raise UserError("error: XLSX is binary; give -o FILE.xlsx")
@@ -241,7 +248,7 @@ def serve(ctx, host, port):
     """
     from partyfacts.webapp import create_app
     db = _db(ctx)
-    app = create_app({"DATABASE": db.url})
+    app = create_app(settings=_settings(ctx), database=db)
     click.echo(f"partyfacts web UI on http://{host}:{port}/ (database {db.url}); Ctrl-C stops it")
     _run_server(app, host, port)
 
@@ -269,22 +276,21 @@ def demo(ctx, port, no_serve):
     """
     from partyfacts.corpus.demo import run_demo
     root = ctx.find_root().obj
-    db_arg = root.get("db") or "partyfacts-demo.db"
-    try:
-        db = open_db(db_arg)
-    except DatabaseError as exc:
-        raise UserError(str(exc)) from None
-    root["database"] = db
-    summary = run_demo(db, echo=click.echo)
+    settings = root["settings"]
+    if settings.source("db") == "default":
+        settings = settings.with_flags(db="partyfacts-demo.db")
+    db = root["database"] = _open(settings.db)
+    summary = run_demo(db, process=settings.process_config(), echo=click.echo)
     if no_serve:
         return
     from partyfacts.webapp import create_app
-    app = create_app({"DATABASE": db.url})
+    app = create_app(settings=settings, database=db)
     click.echo(f"partyfacts demo: open http://127.0.0.1:{port}/  ({summary})")
     _run_server(app, "127.0.0.1", port)
 
 
-from . import cli_crawl  # noqa: E402,F401  (registers crawl, schedule, site, stats, reparse)
+for _command in cli_crawl.COMMANDS:   # crawl, site, schedule, stats, reparse
+    main.add_command(_command)
 
 if __name__ == "__main__":
     main()

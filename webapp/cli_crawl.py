@@ -1,16 +1,15 @@
 """Crawl-side commands: crawl, stats."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from .cli import UserError, _db, main
+from .cli_support import UserError, _db, _runner, _settings, _with_flags
 
 
-@main.command()
+@click.command()
 @click.argument("urls", nargs=-1, required=True)
 @click.option("--delay", type=float, default=None, help="Seconds between requests to a host (default 1.0, or robots.txt Crawl-delay if larger).")
 @click.option("--max-pages", type=int, default=None, help="Stop after fetching this many pages.")
@@ -26,17 +25,11 @@ def crawl(ctx, urls, delay, max_pages, then_process):
       partyfacts crawl https://www.vinhphuc.gov.vn/ --max-pages 500
       partyfacts crawl https://baovinhphuc.com.vn/rss/chinh-tri --delay 2 --process
     """
-    from partyfacts.corpus.crawl import CrawlError, crawl_urls
-    db = _db(ctx)
-    if delay is None and os.environ.get("PARTYFACTS_DELAY"):
-        try:
-            delay = float(os.environ["PARTYFACTS_DELAY"])
-        except ValueError:
-            raise UserError(f"error: delay setting {os.environ['PARTYFACTS_DELAY']!r} is not a number of seconds") from None
-    if delay is not None and delay < 0:
-        raise UserError("error: --delay must be >= 0 seconds")
+    from partyfacts.corpus.jobs import CrawlError
+    settings = _with_flags(ctx, delay=delay)
+    runner = _runner(ctx)
     try:
-        summaries = crawl_urls(db, list(urls), delay=delay, max_pages=max_pages)
+        summaries = runner.run("crawl", urls=list(urls), config=settings.crawl_config(), max_pages=max_pages)
     except CrawlError as exc:
         raise UserError(f"error: {exc}") from None
     failed = False
@@ -44,14 +37,13 @@ def crawl(ctx, urls, delay, max_pages, then_process):
         click.echo(s.line())
         failed = failed or s.fatal
     if then_process:
-        from partyfacts.corpus.pipeline import process_articles
-        res = process_articles(db)
+        res = runner.run("process", config=settings.process_config())
         click.echo(f"processed {res.processed} articles; {res.failed} failed")
     if failed:
         sys.exit(1)
 
 
-@main.group()
+@click.group()
 def site():
     """Configure sites to crawl on a schedule.
 
@@ -106,13 +98,14 @@ def site_list(ctx):
             click.echo(f"{row.name}\t{row.base_url}\t{row.schedule or '-'}\tlast crawl {last}")
 
 
-@main.command()
+@click.command()
 @click.option("--sites", "sites_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="TOML file of [[site]] entries (url, every/cron, delay, max_pages) to add before running.")
 @click.option("--once", is_flag=True, help="Run the sites that are due once and exit (for cron).")
 @click.pass_context
 def schedule(ctx, sites_file, once):
-    """Run every configured site's crawl on its interval and process the new articles.
+    """Run every configured site's crawl on its interval, and the crawls queued from the web UI's
+    Crawls page, and process the new articles.
 
     \b
     Example:
@@ -121,22 +114,25 @@ def schedule(ctx, sites_file, once):
       partyfacts schedule --once          # from cron: crawls what is due, then exits
       partyfacts schedule --sites sites.toml
     """
-    from partyfacts.corpus.schedule import ScheduleError, add_site, load_sites_file, run_due, run_forever
+    from partyfacts.corpus.jobs import run_forever
+    from partyfacts.corpus.schedule import ScheduleError, add_site, load_sites_file
     db = _db(ctx)
+    settings = _settings(ctx)
     try:
         if sites_file:
             for sc in load_sites_file(sites_file):
                 add_site(db, sc.url, sc.schedule, delay=sc.delay, max_pages=sc.max_pages)
         if once:
-            n = run_due(db, echo=click.echo)
-            click.echo(f"{n} sites were due")
+            res = _runner(ctx).run("schedule-tick", crawl=settings.crawl_config(), process=settings.process_config(),
+                                   echo=click.echo)
+            click.echo(f"{res.due} sites were due")
         else:
-            run_forever(db, echo=click.echo)
+            run_forever(db, crawl=settings.crawl_config(), process=settings.process_config(), echo=click.echo)
     except ScheduleError as exc:
         raise UserError(f"error: {exc}") from None
 
 
-@main.command()
+@click.command()
 @click.option("--runs", default=10, show_default=True, help="How many recent crawl runs to show.")
 @click.pass_context
 def stats(ctx, runs):
@@ -168,7 +164,7 @@ def stats(ctx, runs):
                 click.echo(f"    error: {line}")
 
 
-@main.command()
+@click.command()
 @click.option("--site", default=None, help="Only this site's articles (its host name).")
 @click.pass_context
 def reparse(ctx, site):
@@ -181,8 +177,10 @@ def reparse(ctx, site):
     Example:
       partyfacts reparse --site vinhphuc.gov.vn && partyfacts process
     """
-    from partyfacts.corpus.reparse import reparse_articles
-    res = reparse_articles(_db(ctx), site=site)
+    res = _runner(ctx).run("reparse", site=site, profile_dirs=_settings(ctx).profiles)
     for err in res.errors[:20]:
         click.echo(f"error: {err}", err=True)
     click.echo(f"reparsed: {res.updated} updated, {res.unchanged} unchanged, {res.failed} failed")
+
+
+COMMANDS = (crawl, site, schedule, stats, reparse)

@@ -4,27 +4,24 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-TYPES = ("person", "role", "place", "organization", "figure")
-_LINK_PRIORITY = ("person", "place", "organization", "role", "figure")
+from partyfacts.corpus import facts
 
+TYPES = facts.HIGHLIGHT_TYPES          # person, role, place, organization, figure (corpus.facts order)
+CSS = {ft.name: ft.css for ft in facts.FACT_TYPES if ft.css}
+# a piece covered by several types links to the page of an entity first (its own page), then the rest
+_LINK_PRIORITY = tuple(sorted(TYPES, key=lambda name: facts.by_name(name).mention is None))
 
 def spans_from_extraction(ex) -> list[dict]:
-    """Spans of an nlp.Extraction (the Try-it page), in the shape corpus.pages.article_detail gives."""
+    """Spans of an nlp.Extraction (the Try-it page), in the shape corpus.pages.article_detail gives
+    (resolved by webapp.urls): the entities' mentions first, then the other facts' spans."""
     spans = []
-    for p in ex.persons:
-        spans += [{"type": "person", "start": a, "end": b, "label": p.name, "href": "", "anchor": ""} for a, b in p.mentions]
-    for p in ex.places:
-        spans += [{"type": "place", "start": a, "end": b, "label": f"{p.type} {p.name}".strip(), "href": "",
-                   "anchor": ""} for a, b in p.mentions]
-    for o in ex.organizations:
-        spans += [{"type": "organization", "start": a, "end": b, "label": o.name, "href": "", "anchor": ""}
-                  for a, b in o.mentions]
-    for r in ex.roles:
-        spans.append({"type": "role", "start": r.span[0], "end": r.span[1],
-                      "label": f"{r.person}: {r.title} {r.organization}".strip(), "href": "", "anchor": ""})
-    for f in ex.figures:
-        spans.append({"type": "figure", "start": f.span[0], "end": f.span[1], "label": f"{f.value:g} {f.unit}",
-                      "href": "", "anchor": ""})
+    for name in _LINK_PRIORITY:
+        ft = facts.by_name(name)
+        label = ft.span_label
+        for item in getattr(ex, ft.attribute):
+            where = item.mentions if ft.mention else (item.span,)
+            spans += [{"type": name, "start": a, "end": b, "label": label(item), "href": "", "anchor": ""}
+                      for a, b in where]
     return spans
 
 
@@ -46,7 +43,7 @@ def highlight(text: str, spans: list[dict]) -> Markup:
             out.append(piece)
             continue
         types = sorted({s["type"] for s in active}, key=TYPES.index)
-        classes = " ".join(f"hl-{t}" for t in types)
+        classes = " ".join(CSS[t] for t in types)
         title = "; ".join(dict.fromkeys(f"{s['type']}: {s['label']}" for s in active))
         anchors = [s["anchor"] for s in starts.get(a, []) if s.get("anchor")]
         ids = Markup(" ").join(Markup('<span class="anchor" id="{}"></span>').format(x) for x in anchors)

@@ -1,51 +1,239 @@
-"""Settings: each has a name, a default (in the code next to what it configures), an environment
-variable and a help line. A user file (TOML, `partyfacts.toml` in the current directory, or
---config / PARTYFACTS_CONFIG) sets them; environment variables override the file; command-line
-options override both."""
+"""Settings, built once and handed down.
+
+Each setting has a name, a default (in the code next to what it configures), an environment
+variable and a help line. Values come in four layers, later ones winning, like Scrapy's settings
+priorities: the defaults < a user file (TOML, `partyfacts.toml` in the current directory, or
+--config / PARTYFACTS_CONFIG) < PARTYFACTS_* environment variables < command-line options.
+
+`Settings.build()` reads the layers once (the CLI's group callback, or `create_app`) and returns a
+frozen, validated `Settings` that records where each value came from. Nothing else reads the
+environment: the libraries get the small config objects they need (`crawl_config()`,
+`process_config()`, the database URL).
+
+    settings = Settings.build(config="lab.toml", env=os.environ, flags={"db": "corpus.db"})
+    settings.delay, settings.source("delay")      # 2.0, "file"
+"""
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
+
+from partyfacts.corpus.db import DEFAULT_DB
+from partyfacts.corpus.jobs.config import DEFAULT_CONTACT, DEFAULT_DELAY, CrawlConfig, ProcessConfig
 
 CONFIG_ENV = "PARTYFACTS_CONFIG"
 DEFAULT_CONFIG = "partyfacts.toml"
-
-
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    env: str
-    default: str
-    help: str
-
-
-SETTINGS = (
-    Setting("db", "PARTYFACTS_DB", "partyfacts.db", "database: SQLAlchemy URL or SQLite file path (--db)"),
-    Setting("contact", "PARTYFACTS_CONTACT", "https://github.com/partyfacts/partyfacts",
-            "URL or e-mail in the crawler's User-Agent, for site administrators"),
-    Setting("delay", "PARTYFACTS_DELAY", "1.0", "seconds between requests to one host (--delay; robots Crawl-delay if larger)"),
-    Setting("profiles", "PARTYFACTS_PROFILES", "", "extra CMS profile folders (os.pathsep-separated), overriding built-ins"),
-    Setting("secret_key", "PARTYFACTS_SECRET_KEY", "(random per process)", "web session signing key"),
-    Setting("admin_password_hash", "PARTYFACTS_ADMIN_PASSWORD_HASH", "(admin login off)",
-            "werkzeug.security hash of the admin password (starting crawls, editing schedules)"),
-    Setting("no_model", "PARTYFACTS_NO_MODEL", "", "1 = rules only, without the learned person-name model"),
-)
+SOURCES = ("default", "file", "env", "flag")     # lowest to highest priority
+NO_MODEL = ("people.model",)                     # the nlp components the no_model switch disables
 
 
 class SettingsError(ValueError):
     """A settings file that cannot be used; the message names the file and the fix."""
 
 
-def load_file(path: str | os.PathLike | None = None) -> dict[str, str]:
-    """Read the settings file (explicit path, PARTYFACTS_CONFIG, or ./partyfacts.toml if present)."""
-    explicit = path or os.environ.get(CONFIG_ENV)
-    p = Path(explicit or DEFAULT_CONFIG)
+class InvalidSetting(SettingsError):
+    """A setting whose value cannot be used; the one-line message names the setting, the value and
+    the layer it came from."""
+
+    def __init__(self, name: str, value: Any, source: str, problem: str, file: Path | None = None):
+        where = {"env": f"environment {_by_name()[name].env}", "flag": "command line",
+                 "file": f"file {file}"}.get(source, source)
+        super().__init__(f"setting {name} = {value!r} (from {where}): {problem}")
+        self.name, self.value, self.source = name, value, source
+
+
+# -- parsers: a raw value (a string from the environment or a flag, or a TOML value) → typed ----------
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    return value.strip()
+
+
+def _nonempty(value: Any) -> str:
+    text = _text(value)
+    if not text:
+        raise ValueError("must not be empty")
+    return text
+
+
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError("must be a number of seconds greater than 0")
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ValueError("must be a number of seconds greater than 0") from None
+    if not seconds > 0 or seconds == float("inf"):
+        raise ValueError("must be a number of seconds greater than 0")
+    return seconds
+
+
+def _folders(value: Any) -> tuple[Path, ...]:
+    if isinstance(value, str):
+        parts = [p for p in value.split(os.pathsep) if p.strip()]
+    elif isinstance(value, (list, tuple)) and all(isinstance(p, (str, Path)) for p in value):
+        parts = [str(p) for p in value]
+    else:
+        raise ValueError(f"must be folder paths separated by {os.pathsep!r} (or a TOML list of paths)")
+    out = tuple(Path(p.strip()).expanduser() for p in parts)
+    for p in out:
+        if not p.is_dir():
+            raise ValueError(f"profile folder {str(p)!r} does not exist")
+    return out
+
+
+def _password_hash(value: Any) -> str:
+    text = _text(value)
+    if text and text.count("$") < 2:
+        raise ValueError("is not a werkzeug.security password hash (method$salt$hash); "
+                         "make one with werkzeug.security.generate_password_hash")
+    return text
+
+
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def _switch(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError("must be 1/true/yes/on or 0/false/no/off")
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: str          # as the documentation shows it
+    help: str
+    parse: Callable[[Any], Any] = _text
+    secret: bool = False
+
+
+SETTINGS = (
+    Setting("db", "PARTYFACTS_DB", DEFAULT_DB, "database: SQLAlchemy URL or SQLite file path (--db)", _nonempty),
+    Setting("contact", "PARTYFACTS_CONTACT", DEFAULT_CONTACT,
+            "URL or e-mail in the crawler's User-Agent, for site administrators", _nonempty),
+    Setting("delay", "PARTYFACTS_DELAY", str(DEFAULT_DELAY),
+            "seconds between requests to one host (--delay; robots Crawl-delay if larger)", _seconds),
+    Setting("profiles", "PARTYFACTS_PROFILES", "", "extra CMS profile folders (os.pathsep-separated), overriding built-ins",
+            _folders),
+    Setting("secret_key", "PARTYFACTS_SECRET_KEY", "(random per process)", "web session signing key", _text, secret=True),
+    Setting("admin_password_hash", "PARTYFACTS_ADMIN_PASSWORD_HASH", "(admin login off)",
+            "werkzeug.security hash of the admin password (queueing crawls, editing schedules)", _password_hash,
+            secret=True),
+    Setting("no_model", "PARTYFACTS_NO_MODEL", "", "1 = rules only, without the learned person-name model", _switch),
+)
+
+
+def _by_name() -> dict[str, Setting]:
+    return {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting, typed and validated; `sources` says which layer gave each value."""
+    db: str = DEFAULT_DB
+    contact: str = DEFAULT_CONTACT
+    delay: float = DEFAULT_DELAY
+    profiles: tuple[Path, ...] = ()
+    secret_key: str = ""                 # "" = the web app makes a random one per process
+    admin_password_hash: str = ""        # "" = admin login off
+    no_model: bool = False
+    sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({s.name: "default" for s in SETTINGS}),
+                                       compare=False)
+    config_file: Path | None = field(default=None, compare=False)
+
+    # -- building --------------------------------------------------------------------------------
+    @classmethod
+    def build(cls, *, config: str | os.PathLike | None = None, env: Mapping[str, str] | None = None,
+              flags: Mapping[str, Any] | None = None) -> "Settings":
+        """Defaults < file (``config``, else ``env[PARTYFACTS_CONFIG]``, else ./partyfacts.toml if present)
+        < environment < ``flags`` (None values are "not given"). ``env`` defaults to os.environ."""
+        env = os.environ if env is None else env
+        path, file_values = load_file(config or env.get(CONFIG_ENV) or None)
+        layers = [("file", file_values),
+                  ("env", {s.name: env[s.env] for s in SETTINGS if s.env in env}),
+                  ("flag", dict(flags or {}))]
+        return cls()._with(layers, config_file=path)
+
+    def with_flags(self, **flags: Any) -> "Settings":
+        """These settings with command-line values on top (None = not given), validated."""
+        return self._with([("flag", flags)], config_file=self.config_file)
+
+    def _with(self, layers, *, config_file) -> "Settings":
+        by_name = _by_name()
+        values: dict[str, Any] = {}
+        sources = dict(self.sources)
+        for source, raw in layers:
+            for name, value in raw.items():
+                if name not in by_name:
+                    raise SettingsError(f"unknown setting {name!r}; known: {', '.join(sorted(by_name))}")
+                if value is None:
+                    continue
+                try:
+                    values[name] = by_name[name].parse(value)
+                except ValueError as exc:
+                    raise InvalidSetting(name, value, source, str(exc), config_file) from None
+                sources[name] = source
+        return replace(self, **values, sources=MappingProxyType(sources), config_file=config_file)
+
+    # -- reading ---------------------------------------------------------------------------------
+    def source(self, name: str) -> str:
+        """Where the value of ``name`` came from: default, file, env or flag."""
+        return self.sources[name]
+
+    def describe(self) -> list[tuple[str, str, str]]:
+        """(name, value as shown, source) for each setting; secrets are masked."""
+        out = []
+        for s in SETTINGS:
+            value = getattr(self, s.name)
+            if s.secret:
+                shown = "********" if value else s.default
+            elif isinstance(value, tuple):
+                shown = os.pathsep.join(str(p) for p in value) or "(none)"
+            elif isinstance(value, bool):
+                shown = "on" if value else "off"
+            else:
+                shown = str(value)
+            source = self.sources[s.name]
+            if source == "env":
+                source = f"env {s.env}"
+            elif source == "file" and self.config_file is not None:
+                source = f"file {self.config_file}"
+            out.append((s.name, shown, source))
+        return out
+
+    @property
+    def nlp_disable(self) -> tuple[str, ...]:
+        """The nlp components to leave out (the learned name model when no_model is on)."""
+        return NO_MODEL if self.no_model else ()
+
+    def crawl_config(self) -> CrawlConfig:
+        """What a crawl needs: delay, the User-Agent contact, extra profile folders."""
+        return CrawlConfig(delay=self.delay, contact=self.contact, profile_dirs=self.profiles)
+
+    def process_config(self) -> ProcessConfig:
+        """What processing needs: the nlp components to disable."""
+        return ProcessConfig(disable=self.nlp_disable)
+
+
+def load_file(path: str | os.PathLike | None = None) -> tuple[Path | None, dict[str, Any]]:
+    """(path, values) of the settings file: the explicit path, or ./partyfacts.toml if present
+    ((None, {}) when there is none). Values are the TOML values, unparsed."""
+    p = Path(path or DEFAULT_CONFIG)
     if not p.exists():
-        if explicit:
+        if path:
             raise SettingsError(f"settings file {p} does not exist; create it or drop --config / {CONFIG_ENV}")
-        return {}
+        return None, {}
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -55,13 +243,5 @@ def load_file(path: str | os.PathLike | None = None) -> dict[str, str]:
     unknown = sorted(k for k in table if k not in known and not isinstance(table[k], dict))
     if unknown:
         raise SettingsError(f"settings file {p}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-    return {k: str(v) for k, v in table.items() if k in known}
+    return p, {k: v for k, v in table.items() if k in known}
 
-
-def apply(path: str | os.PathLike | None = None) -> dict[str, str]:
-    """Export the file's settings as PARTYFACTS_* variables where the environment does not set them."""
-    values = load_file(path)
-    by_name = {s.name: s for s in SETTINGS}
-    for name, value in values.items():
-        os.environ.setdefault(by_name[name].env, value)
-    return values

@@ -1,29 +1,36 @@
-"""Pages and their JSON twins: home, search, the six table lists, article / person / place /
-organization pages, figures with a chart, Try it, exports. SQL lives in corpus.queries / corpus.pages."""
+"""The pages: home, search, the six table lists, article / person / place / organization pages,
+figures with a chart, Try it, exports. SQL lives in corpus.queries / corpus.pages, URLs in urls.py.
+
+One view per page: a function computes the page's data and returns a ``Page``; ``render`` answers it
+as HTML (its template) or as JSON (under the page's /api/ twin or with ?format=json), like
+Datasette's renderer. The fact types come from ``corpus.facts``."""
 from __future__ import annotations
 
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 from urllib.parse import urlencode
 
 from flask import (Blueprint, Response, abort, current_app, jsonify, render_template, request, send_file,
                    stream_with_context)
 from markupsafe import Markup
+from werkzeug.exceptions import HTTPException
 
 from partyfacts.corpus import export as ex
-from partyfacts.corpus import pages
+from partyfacts.corpus import facts, pages
 from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
                              spec)
 
-from . import charts
-from .app import db_session
+from . import charts, urls
+from .dbsession import db_session
 from .highlight import TYPES, highlight, spans_from_extraction
 from .i18n import t
 
 bp = Blueprint("main", __name__)
 
-EXPORT_FORMATS = ("csv", "xlsx", "json", "jsonl")
+EXPORT_FORMATS = ex.FORMATS
 MAX_TRY_CHARS = 20_000
 TAB_COUNT_CAP = 1000
 OPENAPI = Path(__file__).with_name("openapi.yaml")
@@ -77,7 +84,7 @@ def url_with(**changes) -> str:
 def export_href(table: str, fmt: str, q: str, filters: Filters) -> str:
     args = {"q": q} if q else {}
     args.update(filters.to_args())
-    return f"/export/{table}.{fmt}" + ("?" + urlencode(args) if args else "")
+    return urls.export(table, fmt, args)
 
 
 @bp.app_template_test("is_web_url")
@@ -88,8 +95,9 @@ def is_web_url(url: str) -> bool:
 
 @bp.app_context_processor
 def _helpers():
-    return {"url_with": url_with, "export_href": export_href, "TABLES": TABLES, "FACT_TYPES": TYPES,
-            "EXPORT_FORMATS": ("csv", "xlsx", "json")}
+    return {"url_with": url_with, "export_href": export_href, "urls": urls, "TABLES": TABLES, "FACTS": facts.REGISTRY,
+            "HIGHLIGHTED": tuple(facts.by_name(name) for name in TYPES), "ENTITIES": facts.ENTITY_TYPES,
+            "TABLE_FACETS": {ft.table: ft.facets for ft in facts.REGISTRY}, "EXPORT_FORMATS": ("csv", "xlsx", "json")}
 
 
 def _pages(total: int, page: int, per_page: int) -> dict:
@@ -98,35 +106,88 @@ def _pages(total: int, page: int, per_page: int) -> dict:
             "next": url_with(page=page + 1) if page < last else ""}
 
 
-def _paged_json(result: dict, **extra) -> Response:
+def _paged_json(result: dict, **extra) -> dict:
     res = dict(result)
     per_page, page, total = res["per_page"], res["page"], res["total"]
     res["next"] = url_with(page=page + 1) if page * per_page < total else None
     res.update(extra)
-    return jsonify(res)
+    return res
+
+
+# -- one view per page, rendered as HTML or JSON ------------------------------------------------------------
+
+@dataclass
+class Page:
+    """A page's answer: its template and the template context for HTML, its JSON body for the API. Both
+    are functions of the data the view computed, so each rendering computes only what it shows."""
+    template: str
+    html: Callable[[], dict]
+    json: Callable[[], Any]
+
+
+def _json_error(e: HTTPException) -> tuple[Response, int]:
+    """An error of a page asked for as JSON (?format=json), as the API answers errors."""
+    code = e.code or 500
+    if code in (400, 403):
+        message = getattr(e, "description", None) or t(f"error_{code}")
+    else:
+        message = t(f"error_{code}")
+    return jsonify({"error": message, "status": code}), code
+
+
+def render(view: Callable[..., Page], as_json: bool, **kw):
+    """Answer a page view as JSON or HTML."""
+    if as_json:
+        return jsonify(view(**kw).json())
+    pg = view(**kw)
+    return render_template(pg.template, **pg.html())
+
+
+def _html_or_format(view: Callable[..., Page], **kw):
+    if request.args.get("format") == "json":
+        try:
+            return render(view, True, **kw)
+        except HTTPException as e:
+            return _json_error(e)
+    return render(view, False, **kw)
+
+
+def page(endpoint: str, api_endpoint: str | None = None):
+    """Register a page view under its rule in urls.RULES and, given, its /api/ twin's rule."""
+    def register(view: Callable[..., Page]):
+        def html_view(**kw):
+            return _html_or_format(view, **kw)
+
+        def api_view(**kw):
+            return render(view, True, **kw)
+        for fn, name in ((html_view, endpoint), (api_view, api_endpoint)):
+            if name:
+                fn.__name__ = fn.__qualname__ = name
+                bp.add_url_rule(urls.RULES[name], name, fn)
+        return view
+    return register
+
+
+def route(endpoint: str, methods: tuple[str, ...] = ("GET",)):
+    """Register a view that has one rendering (exports, archived pages, Try it) under urls.RULES."""
+    def register(view):
+        bp.add_url_rule(urls.RULES[endpoint], endpoint, view, methods=list(methods))
+        return view
+    return register
 
 
 # -- home ---------------------------------------------------------------------------------------------
 
-def _home_data() -> dict:
+@page("index", "api_index")
+def home() -> Page:
     s = db_session()
-    return {"counts": {tb: count_items(s, tb) for tb in TABLES},
-            "links": {tb: {"page": f"/{tb}", "api": f"/api/{tb}"} for tb in TABLES}}
+    data = {"counts": {tb: count_items(s, tb) for tb in TABLES},
+            "links": {tb: {"page": urls.table(tb), "api": urls.api_table(tb)} for tb in TABLES}}
+    return Page("home.html", lambda: {"q": "", "data": data, "facets": _facets()},
+                lambda: {**data, "search": urls.api_search() + "?q=", "openapi": urls.openapi()})
 
 
-@bp.get("/")
-def index():
-    return render_template("home.html", q="", data=_home_data(), facets=_facets())
-
-
-@bp.get("/api/")
-def api_index():
-    d = _home_data()
-    d.update({"search": "/api/search?q=", "openapi": "/openapi.yaml"})
-    return jsonify(d)
-
-
-@bp.get("/openapi.yaml")
+@route("openapi")
 def openapi():
     return send_file(OPENAPI, mimetype="application/yaml")
 
@@ -145,6 +206,7 @@ def _search_data() -> dict:
     active = wanted or next((tb for tb in TABLES if counts[tb]), "articles")
     exact = counts[active] if counts[active] <= TAB_COUNT_CAP else None
     result = _query_error(list_items, s, active, q, page, per_page, filters, total=exact)
+    result["items"] = urls.add_hrefs(active, result["items"])
     capped = {tb: n > TAB_COUNT_CAP for tb, n in counts.items()}
     counts = {tb: min(n, TAB_COUNT_CAP) for tb, n in counts.items()}
     counts[active], capped[active] = result["total"], result["total_capped"]
@@ -159,69 +221,69 @@ def _with_query_counts(facets: dict, qf: dict) -> dict:
     return out
 
 
-@bp.get("/search")
-def search():
+@page("search", "api_search")
+def search() -> Page:
     d = _search_data()
-    facets = _facets()
-    if d["q"]:
-        facets = _with_query_counts(facets, _query_error(search_facets, db_session(), d["q"], d["filters"]))
-    return render_template("search.html", d=d, q=d["q"], facets=facets,
-                           paging=_pages(d["result"]["total"], d["result"]["page"], d["result"]["per_page"]))
 
+    def html() -> dict:
+        facets = _facets()
+        if d["q"]:
+            facets = _with_query_counts(facets, _query_error(search_facets, db_session(), d["q"], d["filters"]))
+        return {"d": d, "q": d["q"], "facets": facets,
+                "paging": _pages(d["result"]["total"], d["result"]["page"], d["result"]["per_page"])}
 
-@bp.get("/api/search")
-def api_search():
-    d = _search_data()
-    extra = {}
-    if request.args.get("facets") in ("1", "true"):  # per-query site/province counts, on request
-        extra["facets"] = _query_error(search_facets, db_session(), d["q"], d["filters"])
-    return _paged_json(d["result"], query=d["q"], type=d["type"], counts=d["counts"],
-                       counts_capped=d["counts_capped"], filters=d["filters"].to_args(), **extra)
+    def json() -> dict:
+        extra = {}
+        if request.args.get("facets") in ("1", "true"):  # per-query site/province counts, on request
+            extra["facets"] = _query_error(search_facets, db_session(), d["q"], d["filters"])
+        return _paged_json(d["result"], query=d["q"], type=d["type"], counts=d["counts"],
+                           counts_capped=d["counts_capped"], filters=d["filters"].to_args(), **extra)
+    return Page("search.html", html, json)
 
 
 # -- table lists ---------------------------------------------------------------------------------------------
 
-def _table_or_404(table: str) -> None:
+@page("table_page", "api_table")
+def table_page(table) -> Page:
     if table not in TABLES:
         abort(404)
-
-
-@bp.get("/<any(articles, persons, roles, places, organizations, figures):table>")
-def table_page(table):
     q, page, per_page, filters = _list_args()
     s = db_session()
     result = _query_error(list_items, s, table, q, page, per_page, filters)
-    chart = Markup("")
-    if table == "figures" and filters.unit:
-        chart = charts.series_svg(pages.figure_series(s, filters.unit, filters=filters), filters.unit)
-    return render_template("table.html", table=table, q=q, filters=filters, result=result, chart=chart,
-                           facets=_facets(), paging=_pages(result["total"], result["page"], result["per_page"]))
+    result["items"] = urls.add_hrefs(table, result["items"])
+
+    def html() -> dict:
+        chart = Markup("")
+        if table == "figures" and filters.unit:
+            chart = charts.series_svg(urls.resolve_links(pages.figure_series(s, filters.unit, filters=filters)),
+                                      filters.unit)
+        return {"table": table, "q": q, "filters": filters, "result": result, "chart": chart, "facets": _facets(),
+                "paging": _pages(result["total"], result["page"], result["per_page"])}
+    return Page("table.html", html, lambda: _paged_json(result, filters=filters.to_args()))
 
 
-@bp.get("/api/<table>")
-def api_table(table):
-    _table_or_404(table)
-    q, page, per_page, filters = _list_args()
-    result = _query_error(list_items, db_session(), table, q, page, per_page, filters)
-    return _paged_json(result, filters=filters.to_args())
-
-
-@bp.get("/api/figures/series")
+@route("api_figure_series")
 def api_figure_series():
     _, _, _, filters = _list_args()
     if not filters.unit:
         abort(400, description=t("error_unit_needed"))
-    points = pages.figure_series(db_session(), filters.unit, filters=filters)
+    points = urls.resolve_links(pages.figure_series(db_session(), filters.unit, filters=filters))
     return jsonify({"unit": filters.unit, "items": points, "total": len(points), "page": 1,
                     "filters": filters.to_args()})
 
 
 # -- exports ---------------------------------------------------------------------------------------------------
 
-@bp.get("/export/<table>.<fmt>")
+def table_rows(session, table: str, q: str = "", filters: Filters | None = None, batch: int = 2000):
+    """The export rows of a table (corpus.queries.export_rows) with their hrefs: what /export/… and
+    `partyfacts export` write."""
+    return urls.with_hrefs(table, export_rows(session, table, q, filters, batch=batch))
+
+
+@route("export")
 def export(table, fmt):
     """The table with the page's query and filters as CSV (BOM), XLSX, JSON or JSON Lines, streamed."""
-    if table not in TABLES or fmt not in EXPORT_FORMATS:
+    if table not in facts.EXPORT_TABLES or fmt not in EXPORT_FORMATS:
         abort(404)
     _, _, _, filters = _list_args()
     q = request.args.get("q", "")
@@ -235,7 +297,7 @@ def export(table, fmt):
     if fmt == "xlsx":
         tmp = tempfile.TemporaryFile()
         with database.session() as s:
-            ex.write_xlsx(export_rows(s, table, q, filters), sp.columns, tmp, sheet=table)
+            ex.write_xlsx(table_rows(s, table, q, filters), sp.columns, tmp, sheet=table)
         tmp.seek(0)
 
         def chunks():
@@ -248,7 +310,7 @@ def export(table, fmt):
 
     def generate():
         with database.session() as s:
-            rows = export_rows(s, table, q, filters)
+            rows = table_rows(s, table, q, filters)
             it = {"csv": lambda: ex.iter_csv(rows, sp.columns), "json": lambda: ex.iter_json(rows),
                   "jsonl": lambda: ex.iter_jsonl(rows)}[fmt]()
             for chunk in it:
@@ -264,15 +326,15 @@ def _or_404(value):
     return value
 
 
-@bp.get("/articles/<int:article_id>")
-def article(article_id):
-    a = _or_404(pages.article_detail(db_session(), article_id))
-    return render_template("article.html", a=a, body=highlight(a["text"], a["spans"]))
+def _detail(value):
+    """A detail read model with its links resolved to hrefs, or 404."""
+    return urls.resolve_links(_or_404(value))
 
 
-@bp.get("/api/articles/<int:article_id>")
-def api_article(article_id):
-    return jsonify(_or_404(pages.article_detail(db_session(), article_id)))
+@page("article", "api_article")
+def article(article_id) -> Page:
+    a = _detail(pages.article_detail(db_session(), article_id))
+    return Page("article.html", lambda: {"a": a, "body": highlight(a["text"], a["spans"])}, lambda: a)
 
 
 def _decoded_archive(article_id: int) -> str:
@@ -287,7 +349,7 @@ def _decoded_archive(article_id: int) -> str:
     return str(best) if best is not None else raw.decode("utf-8", errors="replace")
 
 
-@bp.get("/articles/<int:article_id>/archived")
+@route("archived")
 def archived(article_id):
     """The archived page sanitised by nh3 (no scripts, styles, forms or remote loads), framed only by us."""
     import nh3
@@ -299,7 +361,7 @@ def archived(article_id):
     return resp
 
 
-@bp.get("/articles/<int:article_id>/source")
+@route("archived_source")
 def archived_source(article_id):
     """The archived page's HTML source as plain text."""
     resp = Response(_decoded_archive(article_id), mimetype="text/plain")
@@ -307,40 +369,27 @@ def archived_source(article_id):
     return resp
 
 
-@bp.get("/persons/<int:person_id>")
-def person(person_id):
-    p = _or_404(pages.person_detail(db_session(), person_id))
-    return render_template("person.html", p=p, timeline=charts.timeline_svg(p["timeline"], p["name"]))
+@page("person", "api_person")
+def person(person_id) -> Page:
+    p = _detail(pages.person_detail(db_session(), person_id))
+    return Page("person.html", lambda: {"p": p, "timeline": charts.timeline_svg(p["timeline"], p["name"])},
+                lambda: p)
 
 
-@bp.get("/api/persons/<int:person_id>")
-def api_person(person_id):
-    return jsonify(_or_404(pages.person_detail(db_session(), person_id)))
+@page("place", "api_place")
+def place(place_id) -> Page:
+    pl = _detail(pages.place_detail(db_session(), place_id, request.args.get("unit", "")[:128]))
+    return Page("place.html", lambda: {"pl": pl, "chart": charts.series_svg(pl["series"], pl["unit"])}, lambda: pl)
 
 
-@bp.get("/places/<int:place_id>")
-def place(place_id):
-    pl = _or_404(pages.place_detail(db_session(), place_id, request.args.get("unit", "")[:128]))
-    return render_template("place.html", pl=pl, chart=charts.series_svg(pl["series"], pl["unit"]))
-
-
-@bp.get("/api/places/<int:place_id>")
-def api_place(place_id):
-    return jsonify(_or_404(pages.place_detail(db_session(), place_id, request.args.get("unit", "")[:128])))
-
-
-@bp.get("/organizations/<int:org_id>")
-def organization(org_id):
-    o = _or_404(pages.organization_detail(db_session(), org_id))
-    return render_template("organization.html", o=o)
-
-
-@bp.get("/api/organizations/<int:org_id>")
-def api_organization(org_id):
-    return jsonify(_or_404(pages.organization_detail(db_session(), org_id)))
+@page("organization", "api_organization")
+def organization(org_id) -> Page:
+    o = _detail(pages.organization_detail(db_session(), org_id))
+    return Page("organization.html", lambda: {"o": o}, lambda: o)
 
 
 # -- Try it: extraction of pasted text, nothing stored --------------------------------------------------------------
+# The page takes a form and answers HTML, its API takes a JSON body: two inputs, one extraction.
 
 def _extract(text: str) -> dict:
     from partyfacts import nlp
@@ -350,18 +399,18 @@ def _extract(text: str) -> dict:
     return {"extraction": result, "facts": result.to_dict()}
 
 
-@bp.route("/try", methods=["GET", "POST"])
+@route("try_it", methods=("GET", "POST"))
 def try_it():
-    text, body, facts = "", None, None
+    text, body, facts_ = "", None, None
     if request.method == "POST":
         text = request.form.get("text", "")
         if text.strip():
             r = _extract(text)
-            body, facts = highlight(text, spans_from_extraction(r["extraction"])), r["facts"]
-    return render_template("try.html", text=text, body=body, facts=facts, limit=MAX_TRY_CHARS)
+            body, facts_ = highlight(text, spans_from_extraction(r["extraction"])), r["facts"]
+    return render_template("try.html", text=text, body=body, facts=facts_, limit=MAX_TRY_CHARS)
 
 
-@bp.post("/api/extract")
+@route("api_extract", methods=("POST",))
 def api_extract():
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):

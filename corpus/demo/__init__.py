@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from partyfacts.nlp.text import fold
 
+log = logging.getLogger(__name__)
 ARTICLES_DIR = Path(__file__).with_name("articles")
 PER_PAGE = 6
 
@@ -62,6 +65,18 @@ def render_listing(arts: list[dict], page: int) -> str:
         for a in chunk)
     nav = f'<a class="next" href="/chinh-tri/?page={page + 1}">Xem tiếp</a>' if page < pages else ""
     return _layout("Chính trị", f'<section class="cate-list">{items}</section><div class="pagination">{nav}</div>')
+
+
+class _PortalServer(ThreadingHTTPServer):
+    """A crawler that gives up on a page (timeout, size limit, Ctrl-C) closes its connection: that is
+    not the portal's error, so it is not printed; anything else goes to the log with its traceback."""
+
+    def handle_error(self, request, client_address) -> None:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, ConnectionError):
+            log.debug("client %s closed the connection: %s", client_address, exc)
+            return
+        log.error("sample portal: request from %s failed", client_address, exc_info=True)
 
 
 @dataclass
@@ -113,25 +128,27 @@ def serve_portal(articles: list[dict] | None = None, host: str = "127.0.0.1", po
                 return self._send(200, render_article(a, [o for o in arts if o is not a]))
             return self._send(404, _layout("Không tìm thấy", "<p>Không tìm thấy trang.</p>"))
 
-    server = ThreadingHTTPServer((host, port), Handler)
+    server = _PortalServer((host, port), Handler)
     t = threading.Thread(target=server.serve_forever, daemon=True)
     t.start()
     return Portal(server, t, f"http://{host}:{server.server_address[1]}/")
 
 
-def run_demo(db, echo: Callable[[str], None] = print) -> str:
-    """Serve the sample portal, crawl it into ``db``, process the new articles; returns a summary."""
-    from partyfacts.corpus.crawl import crawl_urls
-    from partyfacts.corpus.pipeline import process_articles, table_counts
+def run_demo(db, *, process=None, echo: Callable[[str], None] = print) -> str:
+    """Serve the sample portal, crawl it into ``db``, process the new articles (with the
+    ``process`` config, a corpus.jobs.ProcessConfig); returns a summary."""
+    from partyfacts.corpus.jobs import InlineRunner
+    from partyfacts.corpus.pipeline import table_counts
 
+    runner = InlineRunner(db)
     portal = serve_portal()
     try:
         echo(f"sample portal on {portal.url}")
-        for s in crawl_urls(db, [portal.url], delay=0.0, max_pages=200):
+        for s in runner.run("crawl", urls=[portal.url], delay=0.0, max_pages=200):
             echo(s.line())
     finally:
         portal.close()
-    res = process_articles(db)
+    res = runner.run("process", config=process)
     counts = table_counts(db)
     summary = ", ".join(f"{counts[k]} {k}" for k in ("articles", "persons", "roles", "places", "organizations", "figures"))
     echo(f"processed {res.processed} articles ({res.failed} failed): {summary}")

@@ -1,16 +1,15 @@
 """CMS-family profiles: data files (TOML) that say how to recognise a family and where its article
-parts are. Built-in ones live beside this module; user directories add or override them by name."""
+parts are. Built-in ones live beside this module; directories the caller names (`profile_dirs`) add or
+override them by name. No environment variable is read: the CLI passes its `profiles` setting."""
 from __future__ import annotations
 
-import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 BUILTIN_DIR = Path(__file__).parent
-ENV_VAR = "PARTYFACTS_PROFILES"
 
 
 class ProfileError(ValueError):
@@ -90,9 +89,8 @@ def load_profile(path: Path) -> Profile:
 
 
 def profile_dirs(extra: list[str | Path] | tuple = ()) -> tuple[Path, ...]:
-    """Built-in directory, then PARTYFACTS_PROFILES directories, then `extra` (later ones override)."""
-    env = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    return (BUILTIN_DIR, *(Path(p) for p in env), *(Path(p) for p in extra))
+    """The built-in directory, then the `extra` directories in order (later ones override)."""
+    return (BUILTIN_DIR, *(Path(p) for p in extra))
 
 
 @lru_cache(maxsize=32)

@@ -116,3 +116,58 @@ def test_evaluate_min_f1_fails_the_command_below_the_floor(runner):
     assert res.exit_code == 1 and "below minimum" in res.output
     res = runner.invoke(main, ["evaluate", str(GOLD), "--min-f1", "persons=0.5"])
     assert res.exit_code == 0
+
+
+def test_serve_opens_the_database_once_and_hands_the_app_the_settings(runner, tmp_path, monkeypatch):
+    import partyfacts.webapp.app as app_module
+    import partyfacts.webapp.cli as cli_module
+    import partyfacts.webapp.cli_support as support_module
+    opened, served = [], []
+    real_open = support_module.open_db
+
+    def counting_open(db, **kw):
+        opened.append(db)
+        return real_open(db, **kw)
+    monkeypatch.setattr(support_module, "open_db", counting_open)
+    monkeypatch.setattr(app_module, "open_db", counting_open)
+    monkeypatch.setattr(cli_module, "_run_server", lambda app, host, port: served.append(app))
+    monkeypatch.setenv("PARTYFACTS_SECRET_KEY", "env-secret")
+    res = runner.invoke(main, ["--db", str(tmp_path / "s.db"), "serve", "--port", "8123"])
+    assert res.exit_code == 0, res.output
+    assert opened == [str(tmp_path / "s.db")] and len(served) == 1
+    app = served[0]
+    assert app.config["SECRET_KEY"] == "env-secret"
+    assert app.extensions["partyfacts_db"].url == f"sqlite:///{tmp_path / 's.db'}"
+    assert app.extensions["partyfacts_settings"].source("secret_key") == "env"
+    app.extensions["partyfacts_db"].dispose()
+
+
+def test_create_app_builds_its_settings_from_the_environment_when_not_given(tmp_path, monkeypatch):
+    from partyfacts.webapp.app import create_app
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PARTYFACTS_DB", str(tmp_path / "env.db"))
+    monkeypatch.setenv("PARTYFACTS_ADMIN_PASSWORD_HASH", "scrypt:1$salt$hash")
+    app = create_app()
+    assert app.config["DATABASE"] == str(tmp_path / "env.db") and (tmp_path / "env.db").exists()
+    assert app.config["ADMIN_PASSWORD_HASH"] == "scrypt:1$salt$hash" and len(app.config["SECRET_KEY"]) == 64
+    app.extensions["partyfacts_db"].dispose()
+
+
+def test_process_without_the_model_disables_the_model_component(runner, tmp_path, monkeypatch):
+    import partyfacts.corpus.jobs.process as process_module
+    calls = []
+
+    def fake_extract(text, **kw):
+        calls.append(kw.get("disable"))
+        from partyfacts.nlp import Extraction
+        return Extraction()
+    monkeypatch.setattr(process_module.nlp, "extract", fake_extract)
+    monkeypatch.setattr(process_module, "pipeline_version", lambda disable=(): "v-" + "+".join(disable))
+    f = tmp_path / "a.txt"
+    f.write_text("Tin tức\n01/02/2024\nĐồng chí Nguyễn Văn An dự hội nghị.\n", encoding="utf-8")
+    db = str(tmp_path / "m.db")
+    assert runner.invoke(main, ["--db", db, "ingest", str(f)]).exit_code == 0
+    monkeypatch.setenv("PARTYFACTS_NO_MODEL", "1")
+    res = runner.invoke(main, ["--db", db, "process"])
+    assert res.exit_code == 0, res.output
+    assert calls == [("people.model",)] and "with pipeline v-people.model" in res.output

@@ -3,14 +3,18 @@ import pytest
 from partyfacts.corpus.db import DatabaseError, open_db, resolve_url
 
 
-def test_resolve_url_takes_paths_urls_and_env(monkeypatch, tmp_path):
+def test_resolve_url_takes_urls_and_paths_relative_to_the_current_folder(monkeypatch, tmp_path):
     assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
     assert resolve_url(str(tmp_path / "a.db")) == f"sqlite:///{tmp_path / 'a.db'}"
-    monkeypatch.setenv("PARTYFACTS_DB", str(tmp_path / "env.db"))
-    assert resolve_url(None).endswith("env.db")
-    monkeypatch.delenv("PARTYFACTS_DB")
     monkeypatch.chdir(tmp_path)
-    assert resolve_url(None) == f"sqlite:///{tmp_path / 'partyfacts.db'}"
+    assert resolve_url("partyfacts.db") == f"sqlite:///{tmp_path / 'partyfacts.db'}"
+
+
+def test_resolve_url_ignores_the_environment_and_needs_a_database(monkeypatch, tmp_path):
+    monkeypatch.setenv("PARTYFACTS_DB", str(tmp_path / "env.db"))
+    assert resolve_url(str(tmp_path / "given.db")).endswith("given.db")
+    with pytest.raises(DatabaseError, match="no database given"):
+        resolve_url("")
 
 
 def test_open_db_migrates_and_is_idempotent(tmp_path):

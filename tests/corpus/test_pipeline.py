@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from partyfacts.corpus import models as m
 from partyfacts.corpus.export import iter_csv, iter_json, write_xlsx
-from partyfacts.corpus.pipeline import ingest_files, process_articles, table_counts
+from partyfacts.corpus.jobs import ingest_files, process_articles
+from partyfacts.corpus.pipeline import table_counts
 from partyfacts.corpus.queries import export_rows, list_items, spec
 
 

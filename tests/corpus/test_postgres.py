@@ -13,7 +13,8 @@ from pg import TempPostgres  # noqa: E402
 
 from partyfacts.corpus import models as m  # noqa: E402
 from partyfacts.corpus import open_db  # noqa: E402
-from partyfacts.corpus.pipeline import ingest_files, process_articles, table_counts  # noqa: E402
+from partyfacts.corpus.jobs import ingest_files, process_articles
+from partyfacts.corpus.pipeline import table_counts  # noqa: E402
 from partyfacts.corpus.queries import export_rows, list_items  # noqa: E402
 
 pytest.importorskip("psycopg")

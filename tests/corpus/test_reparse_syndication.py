@@ -3,10 +3,9 @@ from datetime import date
 from sqlalchemy import select
 
 from partyfacts.corpus import models as m
-from partyfacts.corpus.crawl import crawl_urls
+from partyfacts.corpus.jobs import crawl_urls, process_articles, reparse_articles
 from partyfacts.corpus.demo import serve_portal
-from partyfacts.corpus.pipeline import process_articles, site_row
-from partyfacts.corpus.reparse import reparse_articles
+from partyfacts.corpus.pipeline import site_row
 from partyfacts.corpus.syndication import link_syndicated
 
 STORY = ("Sáng 12/5, Huyện ủy Tam Nông tổ chức hội nghị sơ kết công tác xây dựng Đảng. Đồng chí Hà Văn Long, "

@@ -7,9 +7,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from partyfacts.corpus import open_db
-from partyfacts.corpus.crawl import crawl_urls
+from partyfacts.corpus.jobs import crawl_urls, process_articles
 from partyfacts.corpus.demo import load_articles, serve_portal
-from partyfacts.corpus.pipeline import process_articles
 from partyfacts.webapp import create_app
 
 

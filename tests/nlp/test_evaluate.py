@@ -119,6 +119,23 @@ def test_ablation_runs_with_and_without_the_model_switch(tmp_path, capsys):
         assert rep["figures"]["gold"] == 1
 
 
+def test_evaluate_passes_disable_on_to_the_extractor(tmp_path):
+    seen = []
+
+    def fake_extract(text, disable=()):
+        seen.append(tuple(disable))
+        return Extraction()
+    gold = _gold_dir(tmp_path)
+    ev.evaluate(gold, extract_fn=fake_extract, disable=["people.model"])
+    ev.evaluate(gold, extract_fn=fake_extract)
+    assert seen == [("people.model",), ()]
+
+
+def test_evaluate_rejects_an_unknown_component_before_extracting(tmp_path):
+    with pytest.raises(ValueError, match="unknown pipeline component"):
+        ev.evaluate(_gold_dir(tmp_path), disable=["people.modle"])
+
+
 def test_main_prints_the_table_and_fails_under_min_f1(tmp_path, capsys, monkeypatch):
     def nothing(text):
         return Extraction()

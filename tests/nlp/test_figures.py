@@ -406,7 +406,7 @@ def test_generic_lower_case_body_is_not_an_actor():
 def test_rejected_numbers_are_recorded_with_a_reason():
     doc = Document(Text.of("Kỳ họp thứ 7 thông qua 12 nghị quyết; liên hệ 0912.345.678."))
     figures_mod.find_figures(doc, dates_mod.find_dates(doc))
-    reasons = [r for _, r in doc.cache["figure_rejections"]]
+    reasons = [r for _, r in doc.figure_rejections]
     assert any("thứ" in r for r in reasons)
     assert any("phone" in r or "code" in r for r in reasons)
 

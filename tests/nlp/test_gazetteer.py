@@ -1,5 +1,4 @@
 """The administrative-unit gazetteer: lookups across spellings and eras, successors, site hints."""
-import time
 import unicodedata
 
 import pytest
@@ -95,11 +94,10 @@ def test_data_file_states_its_source_and_licence():
     assert any("vietnamadminunits" in line and "MIT" in line for line in head)
 
 
-def test_gazetteer_loads_fast_and_small():
+def test_gazetteer_holds_every_unit_of_both_eras():
+    # its load and lookup times are measured by benchmarks/extract_speed.py, not asserted here
     gz._INSTANCE = None
-    t = time.perf_counter()
     g = gz.gazetteer()
-    assert time.perf_counter() - t < 0.5
     assert 13000 < len(g.units) < 16000
 
 

@@ -2,22 +2,16 @@
 (other provinces, other names than the dev gold)."""
 import unicodedata
 
-import pytest
-
 from partyfacts import nlp
 from partyfacts.nlp import people
 from partyfacts.nlp.doc import Document
+from partyfacts.nlp.people.model import person_scorer
 from partyfacts.nlp.text import Text
 
 
-@pytest.fixture(autouse=True)
-def rules_only(monkeypatch):
-    # these tests pin the rules; the model has its own tests
-    monkeypatch.setattr(people, "USE_MODEL", False)
-
-
-def run(text):
-    return people.find_people(Document(Text.of(text)), [])
+def run(text, scorer=None):
+    # these tests pin the rules (no scorer); the model has its own tests
+    return people.find_people(Document(Text.of(text)), [], scorer=scorer)
 
 
 def names(text):
@@ -145,7 +139,7 @@ def test_full_name_is_kept_when_the_short_form_comes_first():
 
 def test_nfd_input_gives_spans_into_the_input():
     text = unicodedata.normalize("NFD", "Dự có đồng chí Nguyễn Thị Lựu, Bí thư Huyện ủy Quế Phong.")
-    ex = nlp.extract(text)
+    ex = nlp.extract(text, disable=["people.model"])
     p = [p for p in ex.persons if p.name == "Nguyễn Thị Lựu"][0]
     a, b = p.mentions[0]
     assert unicodedata.normalize("NFC", text[a:b]) == "Nguyễn Thị Lựu"
@@ -301,14 +295,6 @@ def test_organizations_are_listed_with_their_mentions():
     assert by_name["Sở Y tế tỉnh Quảng Ninh"] == 1
 
 
-def test_model_switch_is_read_from_the_environment(monkeypatch):
-    from partyfacts.nlp import people_names
-    monkeypatch.setenv("PARTYFACTS_NO_MODEL", "1")
-    assert people_names.model_enabled() is False
-    monkeypatch.delenv("PARTYFACTS_NO_MODEL")
-    assert people_names.model_enabled() is True
-
-
 
 def test_name_in_a_capitals_heading_after_dong_chi():
     assert names("ĐỒNG CHÍ TRIỆU VĂN QUÂN THĂM VÀ LÀM VIỆC TẠI HUYỆN BA BỂ") == ["TRIỆU VĂN QUÂN"]
@@ -355,9 +341,9 @@ def test_moi_truong_is_not_a_school_before_a_name():
     assert names(text) == ["Trần Hồng Hà"]
 
 
-def test_capitalised_holiday_before_a_title_is_not_a_person(monkeypatch):
-    monkeypatch.setattr(people, "USE_MODEL", True)
-    assert names("Nhân dịp Tết Độc Lập, Chủ tịch UBND tỉnh đến thăm các gia đình chính sách.") == []
+def test_capitalised_holiday_before_a_title_is_not_a_person():
+    text = "Nhân dịp Tết Độc Lập, Chủ tịch UBND tỉnh đến thăm các gia đình chính sách."
+    assert [p.name for p in run(text, scorer=person_scorer())[0]] == []
 
 
 def test_same_title_in_two_bodies_gives_two_roles():

@@ -13,33 +13,17 @@ import pytest
 
 from partyfacts.nlp import gazetteer as gz
 from partyfacts.nlp.doc import Document
-from partyfacts.nlp.places import _wkey, find_places, lexicon
-from partyfacts.nlp.text import Text, key
+from partyfacts.nlp.evaluate import place_key, prf
+from partyfacts.nlp.places import find_places, lexicon, wkey
+from partyfacts.nlp.text import Text
 
 GOLD = sorted((Path(__file__).parent.parent / "data" / "gold").glob("*.json"))
-_PREFIXES = sorted((key(p) for p in ("thành phố", "tỉnh", "tp", "thủ đô", "huyện", "quận", "thị xã", "xã", "phường",
-                                     "thị trấn", "thôn", "ấp", "bản", "buôn", "plei", "khóm", "làng", "tổ dân phố",
-                                     "khu phố", "xóm", "đặc khu", "nước")), key=len, reverse=True)
-
-
-def place_key(name: str) -> str:
-    """The scorer's comparison: case, tone placement and unit words folded; TP.HCM is Hồ Chí Minh."""
-    k = " ".join(re.sub(r"[^\w\s]", " ", key(name)).split())
-    changed = True
-    while changed:
-        changed = False
-        for p in _PREFIXES:
-            if k.startswith(p + " "):
-                k, changed = k[len(p) + 1:], True
-    return "hồ chí minh" if k in ("hcm", "tphcm") else k
 
 
 def f1(pairs) -> float:
-    tp = fp = fn = 0
-    for gold, pred in pairs:
-        tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
-    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    return 2 * p * r / (p + r) if p + r else 0.0
+    """Micro F1 over (gold keys, predicted keys) pairs, as the scorer computes it."""
+    tp = sum(len(gold & pred) for gold, pred in pairs)
+    return prf(tp, sum(len(pred) for _, pred in pairs), sum(len(gold) for gold, _ in pairs))[2]
 
 
 def predicted(text: str) -> set[str]:
@@ -77,7 +61,7 @@ def test_dev_gold_with_other_place_names(seed):
         persons = d["gold"]["persons"]
         keep, mapping = [], {}
         for name in sorted(d["gold"]["places"], key=len, reverse=True):
-            wk = _wkey(name)
+            wk = wkey(name)
             levels = {u.level for u in lex.admin.get(wk, [])}
             if wk in lex.countries or wk in lex.regions or name in ("Hồ Chí Minh", "Phường 5") \
                     or any(name in p for p in persons):

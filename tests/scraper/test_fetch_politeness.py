@@ -1,29 +1,43 @@
-import time
-
 import pytest
-from sitekit import Fault, fast_config
+from sitekit import Fault, ManualClock, fast_config, manual_fetcher
 
-from partyfacts.scraper.fetch import FetchError, Fetcher, LocalPoliteness, RobotsDisallowed, user_agent
+from partyfacts.scraper.fetch import (DEFAULT_CONTACT, VERSION, FetchConfig, FetchError, Fetcher, LocalPoliteness,
+                                      RobotsDisallowed, user_agent)
 
 ART = "/chinh-tri/tinh-uy-so-ket-cong-tac-xay-dung-dang-6-thang-dau-nam-12345.html"
 
 
-def test_user_agent_names_partyfacts_and_a_configurable_contact(serve, monkeypatch):
+def test_user_agent_names_partyfacts_and_a_configurable_contact(serve):
     site = serve("party_newspaper")
     Fetcher(fast_config(contact="mailto:lab@example.edu")).fetch(site.url(ART))
     ua = site.log[-1][2]["User-Agent"]
     assert ua.startswith("partyfacts/") and "mailto:lab@example.edu" in ua and "research crawler" in ua
-    monkeypatch.setenv("PARTYFACTS_CONTACT", "https://lab.example.edu/crawler")
-    assert "https://lab.example.edu/crawler" in user_agent()
+    assert "https://lab.example.edu/crawler" in user_agent("https://lab.example.edu/crawler")
+
+
+def test_contact_comes_only_from_the_config_not_the_environment(monkeypatch):
+    monkeypatch.setenv("PARTYFACTS_CONTACT", "https://env.example.edu/crawler")
+    assert user_agent() == f"partyfacts/{VERSION} (+{DEFAULT_CONTACT}; research crawler)"
+    assert Fetcher(FetchConfig()).user_agent == user_agent()
+    assert "mailto:x@example.edu" in Fetcher(FetchConfig(contact="mailto:x@example.edu")).user_agent
 
 
 def test_503_with_retry_after_is_retried_after_the_announced_pause(serve):
     site = serve("party_newspaper")
     site.faults[ART] = Fault(status=503, retry_after="1", times=1)
-    t0 = time.monotonic()
-    page = Fetcher(fast_config()).fetch(site.url(ART))
+    clock = ManualClock()
+    page = manual_fetcher(fast_config(), clock).fetch(site.url(ART))
     assert page.status == 200 and site.hits(ART) == 2
-    assert time.monotonic() - t0 >= 0.95
+    assert clock.sleeps == [1.0]  # Retry-After 1 s, longer than the 0.01 s backoff
+
+
+def test_503_without_retry_after_backs_off_exponentially(serve):
+    site = serve("party_newspaper")
+    site.faults[ART] = Fault(status=503, times=2)
+    clock = ManualClock()
+    page = manual_fetcher(fast_config(backoff=0.5, max_backoff=60.0), clock).fetch(site.url(ART))
+    assert page.status == 200 and site.hits(ART) == 3
+    assert clock.sleeps == [0.5, 1.0]
 
 
 def test_5xx_gives_up_after_the_retries_with_a_one_line_error(serve):
@@ -100,20 +114,44 @@ def test_robots_disallow_is_obeyed_without_a_request(serve):
 
 def test_robots_crawl_delay_spaces_requests_to_one_host(serve):
     site = serve("party_newspaper", robots="User-agent: *\nCrawl-delay: 0.3\n")
-    f = Fetcher(fast_config(delay=0.0))
+    clock = ManualClock()
+    f = manual_fetcher(fast_config(delay=0.0), clock)
     for _ in range(3):
         f.fetch(site.url(ART))
-    times = [t for t, p, _ in site.log if p == ART]
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.27
+    assert site.hits(ART) == 3
+    # robots.txt itself at --delay 0, then the first page at once, then 0.3 s before each later one
+    assert clock.sleeps == [pytest.approx(0.3), pytest.approx(0.3)]
+
+
+def test_robots_crawl_delay_is_capped(serve):
+    site = serve("party_newspaper", robots="User-agent: *\nCrawl-delay: 3600\n")
+    clock = ManualClock()
+    f = manual_fetcher(fast_config(delay=0.0, max_crawl_delay=5.0), clock)
+    f.fetch(site.url(ART))
+    f.fetch(site.url(ART))
+    assert clock.sleeps == [5.0]
 
 
 def test_delay_is_kept_between_requests_to_one_host(serve):
     site = serve("party_newspaper")
-    f = Fetcher(fast_config(delay=0.2))
+    clock = ManualClock()
+    f = manual_fetcher(fast_config(delay=0.2), clock)
     for _ in range(3):
         f.fetch(site.url(ART))
-    times = [t for t, p, _ in site.log if p == ART]
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.18
+    assert site.hits(ART) == 3 and site.hits("/robots.txt") == 1
+    # robots.txt is a request to the host too: each of the three pages waits 0.2 s after the one before
+    assert clock.sleeps == [pytest.approx(0.2)] * 3
+
+
+def test_delay_applies_per_host_not_across_hosts(serve):
+    one, two = serve("party_newspaper"), serve("party_newspaper")
+    clock = ManualClock()
+    f = manual_fetcher(fast_config(delay=0.5, obey_robots=False), clock)
+    f.fetch(one.url(ART))
+    f.fetch(two.url(ART).replace("127.0.0.1", "localhost"))
+    assert clock.sleeps == []
+    f.fetch(one.url(ART))
+    assert clock.sleeps == [0.5]
 
 
 def test_local_politeness_books_slots_per_host():

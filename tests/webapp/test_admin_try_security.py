@@ -65,20 +65,77 @@ def test_admin_changes_a_schedule_and_invalid_ones_are_explained(client):
     client.post(f"/crawls/sites/{sid}/schedule", data={"schedule": "every 6h", "csrf_token": token})
 
 
-def test_admin_starts_a_crawl_in_the_background(client, monkeypatch):
-    import partyfacts.webapp.admin as admin
-    started = []
+def test_crawl_button_queues_a_request_and_starts_no_thread(tmp_path, monkeypatch):
+    """"Crawl now" records the request in the database; the web process starts no job thread."""
+    import threading
 
-    class FakeThread:
-        def __init__(self, target, args, name, daemon):
-            started.append(args[1:3])
+    from werkzeug.security import generate_password_hash
 
-        def start(self):
-            pass
-    monkeypatch.setattr(admin.threading, "Thread", FakeThread)
+    from partyfacts.corpus import models as m
+    from partyfacts.corpus import open_db
+
+    def no_thread(*a, **kw):
+        raise AssertionError("the web layer started a thread")
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    db = open_db(str(tmp_path / "q.db"))
+    with db.session() as s:
+        s.add(m.Site(name="example.org", base_url="https://example.org/"))
+    app = create_app({"TESTING": True, "SECRET_KEY": "k", "ADMIN_PASSWORD_HASH": generate_password_hash(ADMIN_PASSWORD)},
+                     database=db)
+    client = app.test_client()
     _login(client)
-    r = client.post(f"/crawls/sites/{_site_id(client)}/start", data={"csrf_token": _csrf(client, "/crawls")})
-    assert r.status_code == 302 and started == [("http://127.0.0.1:9/", "gold-portal")]
+    sid = next(s["id"] for s in client.get("/api/crawls").get_json()["sites"] if s["name"] == "example.org")
+    token = _csrf(client, "/crawls")
+    en = {"Accept-Language": "en"}
+    r = client.post(f"/crawls/sites/{sid}/start", data={"csrf_token": token}, headers=en, follow_redirects=True)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "Crawl of example.org queued" in html and 'class="tag queued"' in html
+    assert client.get("/api/crawls").get_json()["queued"] == ["example.org"]
+    again = client.post(f"/crawls/sites/{sid}/start", data={"csrf_token": token}, headers=en, follow_redirects=True)
+    assert "A crawl of example.org is already queued" in again.get_data(as_text=True)
+    with db.session() as s:
+        assert s.get(m.Site, sid).crawl_requested_at is not None
+    db.dispose()
+
+
+def test_queued_crawl_is_run_by_the_schedule_tick_and_leaves_the_queue(tmp_path):
+    """The crawl queued from the web UI, run by `partyfacts schedule --once` against the sample portal."""
+    from click.testing import CliRunner
+    from werkzeug.security import generate_password_hash
+
+    from partyfacts.corpus import models as m
+    from partyfacts.corpus import open_db
+    from partyfacts.corpus.demo import load_articles, serve_portal
+    from partyfacts.corpus.schedule import add_site
+    from partyfacts.webapp.cli import main
+
+    portal = serve_portal(load_articles()[:3])
+    path = tmp_path / "crawl.db"
+    db = open_db(str(path))
+    try:
+        row = add_site(db, portal.url, "every 6h", delay=0.0, max_pages=10)
+        with db.session() as s:
+            site = s.get(m.Site, row.id)
+            site.schedule, site.last_crawl_at = "", None     # not scheduled: only the request makes it due
+        app = create_app({"TESTING": True, "SECRET_KEY": "k",
+                          "ADMIN_PASSWORD_HASH": generate_password_hash(ADMIN_PASSWORD)}, database=db)
+        client = app.test_client()
+        assert CliRunner().invoke(main, ["--db", str(path), "schedule", "--once"]).output.endswith("0 sites were due\n")
+        _login(client)
+        client.post(f"/crawls/sites/{row.id}/start", data={"csrf_token": _csrf(client, "/crawls")})
+        res = CliRunner().invoke(main, ["--db", str(path), "schedule", "--once"])
+        assert res.exit_code == 0, res.output
+        assert "1 sites were due" in res.output and "processed" in res.output
+        with db.session() as s:
+            site = s.get(m.Site, row.id)
+            assert site.crawl_requested_at is None and site.last_crawl_at is not None
+            assert s.query(m.Article).count() >= 1 and s.query(m.CrawlRun).count() == 1
+        assert client.get("/api/crawls").get_json()["queued"] == []
+        again = CliRunner().invoke(main, ["--db", str(path), "schedule", "--once"])
+        assert again.output.endswith("0 sites were due\n")
+    finally:
+        portal.close()
+        db.dispose()
 
 
 def test_login_is_off_without_a_configured_hash(corpus_file):
@@ -170,25 +227,6 @@ def test_error_pages_are_friendly_html_or_json(corpus_file):
     big = c.post("/api/extract", data=b"x" * (3 * 1024 * 1024), content_type="application/json")
     assert big.status_code == 413
     app.extensions["partyfacts_db"].dispose()
-
-
-def test_background_crawl_fetches_the_site_and_clears_its_running_mark(tmp_path):
-    """The job a 'Crawl now' button starts, run inline against the bundled sample portal."""
-    from partyfacts.corpus import open_db
-    from partyfacts.corpus.demo import load_articles, serve_portal
-    from partyfacts.webapp.admin import _crawl_in_background
-    portal = serve_portal(load_articles()[:3])
-    db = open_db(str(tmp_path / "crawl.db"))
-    try:
-        running = {"portal"}
-        _crawl_in_background(db, portal.url, "portal", 0.0, 10, running)
-        assert running == set()
-        with db.session() as s:
-            from partyfacts.corpus import models as m
-            assert s.query(m.Article).count() >= 1 and s.query(m.CrawlRun).count() >= 1
-    finally:
-        portal.close()
-        db.dispose()
 
 
 def test_repeated_wrong_passwords_are_throttled_per_address(client):

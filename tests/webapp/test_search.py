@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from partyfacts.corpus import open_db
-from partyfacts.corpus.pipeline import ingest_files
+from partyfacts.corpus.jobs import ingest_files
 from partyfacts.corpus.queries import Filters, list_items
 from partyfacts.corpus.search import QueryError, parse_query, snippet
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from partyfacts import nlp
 from partyfacts.corpus import models as m
 from partyfacts.corpus import open_db
-from partyfacts.corpus.pipeline import ingest_files, process_articles
+from partyfacts.corpus.jobs import ingest_files, process_articles
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 ADMIN_PASSWORD = "correct horse battery staple"

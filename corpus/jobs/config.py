@@ -1,0 +1,23 @@
+"""The small, frozen config objects jobs take (built from the settings by the caller)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from partyfacts.scraper.fetch import DEFAULT_CONTACT, DEFAULT_DELAY
+
+__all__ = ["DEFAULT_CONTACT", "DEFAULT_DELAY", "CrawlConfig", "ProcessConfig"]
+
+
+@dataclass(frozen=True)
+class CrawlConfig:
+    """What a crawl needs to know beyond its start URLs."""
+    delay: float | None = None              # seconds between requests to one host; None = DEFAULT_DELAY
+    contact: str | None = None              # URL or e-mail in the User-Agent; None = the project's
+    profile_dirs: tuple[Path, ...] = ()     # extra CMS profile folders, overriding the built-in ones
+
+
+@dataclass(frozen=True)
+class ProcessConfig:
+    """What fact extraction needs: the nlp components to leave out (e.g. ("people.model",))."""
+    disable: tuple[str, ...] = ()

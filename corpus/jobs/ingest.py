@@ -1,0 +1,110 @@
+"""The ingest job: local .txt / .html files → articles. Natural key: the file (its file:// URL is
+the article's canonical URL), so ingesting a file again adds nothing."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable
+
+from sqlalchemy import select
+
+from partyfacts.nlp.text import fold
+from partyfacts.scraper.parse import content_hash
+
+from .. import models as m
+from ..db import Database
+from ..pipeline import published_fields, site_row, store_raw_page
+from .registry import job
+
+_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+MAX_TITLE_CHARS = 200
+
+
+class IngestError(ValueError):
+    """A file that cannot become an article; the message names the file and the problem."""
+
+
+@dataclass
+class IngestResult:
+    added: list[int] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _read_text_file(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{path}: not UTF-8 text (byte {exc.start}); convert it with "
+                          f"`iconv -f <encoding> -t utf-8 {path.name}` or save it as .html with a charset") from exc
+
+
+def text_article_fields(path: Path, text: str) -> dict:
+    """Title = the first non-empty line that is not just a date, when it is short enough to be a
+    headline (else the file name); published = a dd/mm/yyyy date in the first lines."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    published = None
+    title = ""
+    for ln in lines[:5]:
+        d = _DATE.search(ln)
+        if d and published is None:
+            try:
+                published = date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+            except ValueError:
+                published = None
+        if not title and not _DATE.fullmatch(ln):
+            title = ln if len(ln) <= MAX_TITLE_CHARS else path.stem
+    return {"title": title or path.stem, "published": published, "text": text}
+
+
+def _ingest_key(paths: Iterable[Path], site: str = "local") -> tuple:
+    return tuple(Path(p).resolve().as_uri() for p in paths)
+
+
+@job("ingest", key=_ingest_key)
+def ingest_files(db: Database, paths: Iterable[Path], site: str = "local") -> IngestResult:
+    """Store local .txt / .html files as articles (URL file://…). Re-ingesting is a no-op."""
+    res = IngestResult()
+    for path in paths:
+        path = Path(path)
+        try:
+            if not path.is_file():
+                raise IngestError(f"{path}: no such file")
+            url = path.resolve().as_uri()
+            if path.suffix.lower() in (".html", ".htm"):
+                from partyfacts.scraper.parse import parse_html_file
+                art = parse_html_file(url, path.read_bytes())
+                fields = {"title": art.title, "published": art.published, "text": art.text,
+                          "author": art.author, "source": art.source, "profile": art.profile}
+                raw = path.read_bytes()
+            else:
+                text = _read_text_file(path)
+                fields = text_article_fields(path, text)
+                raw = None
+            if not fields["text"].strip():
+                raise IngestError(f"{path}: no article text found; is it empty or not an article page?")
+            with db.session() as s:
+                srow = site_row(s, site)
+                if s.execute(select(m.Article.id).where(m.Article.canonical_url == url)).first():
+                    res.unchanged.append(str(path))
+                    continue
+                raw_id = None
+                if raw is not None:
+                    raw_id = store_raw_page(s, srow.id, url, raw, "text/html").id
+                pub_iso, pub_date = published_fields(fields["published"])
+                text = unicodedata.normalize("NFC", fields["text"])
+                art = m.Article(site_id=srow.id, url=url, canonical_url=url, title=fields["title"],
+                                title_folded=fold(fields["title"]), published=pub_iso, published_date=pub_date,
+                                author=fields.get("author", ""), source=fields.get("source", ""), text=text,
+                                content_hash=content_hash(text), profile=fields.get("profile", "text"),
+                                raw_page_id=raw_id, fetched_at=datetime.utcnow())
+                s.add(art)
+                s.flush()
+                res.added.append(art.id)
+        except (IngestError, OSError, ValueError) as exc:
+            res.errors.append(str(exc) if isinstance(exc, IngestError) else f"{path}: {exc}")
+    return res

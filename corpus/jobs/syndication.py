@@ -1,0 +1,21 @@
+"""The link-syndicated job: link each given article to an earlier near-identical copy on another
+site (corpus.syndication does the comparing). Natural key: the article ids; a linked article is
+skipped, so running it twice links nothing more."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..db import Database
+from ..syndication import link_syndicated
+from .registry import job
+
+
+@dataclass(frozen=True)
+class SyndicationResult:
+    articles: int      # articles looked at
+    links: int         # links made
+
+
+@job("link-syndicated", key=lambda article_ids: tuple(sorted(article_ids)))
+def link_syndicated_articles(db: Database, article_ids: list[int]) -> SyndicationResult:
+    return SyndicationResult(len(article_ids), link_syndicated(db, list(article_ids)))

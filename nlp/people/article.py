@@ -1,0 +1,489 @@
+"""Persons, roles and organizations of one article.
+
+``find_names(doc)`` finds personal-name mentions (``names``) and groups short forms ("đồng chí
+Thuận", "Khổng Thuận") under the fullest name; ``find_roles(doc)`` attaches positions (``roles``)
+with their organization completed from the article's own places (``orgs``) and lists every named
+organization. Spans are in ``doc.norm`` coordinates. ``find_people`` runs both on their own.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..lexicon import words as word_set
+from ..doc import Document
+from .lexicon import lexicons
+from .names import caps_text_mentions, find_bylines, find_mentions, find_photo_credits
+from .orgs import COMMITTEE_UNIT, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
+from .roles import TitleItem, chain_before, later_trigger_chains, parse_chain, trigger_chain
+from .records import Mention, Token
+from .tokens import tokenize
+from ..text import key as text_key
+from ..types import Organization, Person, Place, Role
+
+_SEPS = {",", "–", "-", "—", "(", "|", "\t"}   # "|" and a tab: cells of a table flattened into lines
+
+def find_people(doc: Document, places: list[Place], *, scorer: Callable | None = None
+                ) -> tuple[list[Person], list[Role], list[Organization]]:
+    """Persons (fullest name, every mention), their roles and the named organizations of ``doc``:
+    the "people.names" then "people.roles" stages on their own (the pipeline runs them as
+    components). ``scorer`` is the person-name model (``model.person_scorer()``); ``None``: the
+    rules decide alone."""
+    doc.places = list(places)
+    tokenize(doc)
+    doc.person_scorer = scorer
+    find_names(doc)
+    find_roles(doc)
+    return doc.persons, doc.roles, doc.organizations
+
+
+def find_names(doc: Document) -> None:
+    """The "people.names" stage: personal-name mentions grouped under the fullest name.
+
+    Reads ``doc.places`` (only to tell which capitalised names are places), ``doc.people_tokens``
+    and, when the model component ran, ``doc.person_scorer``; assigns ``doc.persons``,
+    ``doc.person_mentions`` and ``doc.person_of``."""
+    places = doc.places
+    toks = doc.people_tokens
+    keys = [t.key for t in toks]
+    known = _known_places(toks, keys, places)
+    global_places = {text_key(p.name) for p in places if 1 <= len(p.name.split()) <= 3}
+    countries = frozenset(text_key(p.name) for p in places if p.type == "quốc gia")
+    mentions = find_mentions(toks, keys, known, doc.person_scorer, global_places, countries)
+    starts = {m.start for m in mentions}
+    for b in find_bylines(toks, keys) + find_photo_credits(toks, keys):
+        same = [m for m in mentions if m.start == b.start and m.end == b.end]
+        if same:
+            same[0].cue = "byline"
+        elif b.start not in starts and not any(m.start <= b.start < m.end for m in mentions):
+            mentions.append(b)
+            starts.add(b.start)
+    mentions.sort(key=lambda m: m.start)
+    if doc.all_capitals:   # set by tokenize() before it re-cases common words
+        mentions = caps_text_mentions(toks, keys, mentions)
+    clusters = _cluster(toks, keys, mentions)
+    person_of: dict[int, str] = {}
+    persons: list[Person] = []
+    for c in clusters:
+        name = c["name"]
+        for m in c["mentions"]:
+            person_of[m.start] = name
+        spans = tuple(sorted({(toks[m.start].start, toks[m.end - 1].end) for m in c["mentions"]}))
+        variants = tuple(sorted({_surface(doc, toks, m) for m in c["mentions"]} - {name}))
+        persons.append(Person(name=name, mentions=spans, variants=variants))
+    doc.person_mentions = sorted((m for c in clusters for m in c["mentions"]), key=lambda m: m.start)
+    doc.person_of = person_of
+    doc.persons = persons
+
+
+def find_roles(doc: Document) -> None:
+    """The "people.roles" stage: the positions of the persons ``find_names`` found, with their
+    organization completed from the article's own places (never from ``doc.site``/``doc.url``), and
+    every named organization. Assigns ``doc.roles`` and ``doc.organizations``."""
+    places = doc.places
+    toks = doc.people_tokens
+    keys = [t.key for t in toks]
+    mentions = doc.person_mentions
+    stops = frozenset(m.start for m in mentions)
+    main = article_places(toks, keys, stops)
+    resolved = {p.name: p for p in places if p.type == "tỉnh"}
+    if main.get("tỉnh") in resolved and not resolved[main["tỉnh"]].province:
+        del main["tỉnh"]     # "tỉnh Hà Bắc" in a biography: a former province completes no committee today
+    if "tỉnh" not in main:
+        # the province the text names without its unit word ("Sóc Trăng: Trao tặng …"): only one
+        named = {p.name for p in places if p.type == "tỉnh" and p.province}
+        if len(named) == 1:
+            main["tỉnh"] = named.pop()
+    main["_orgs"] = _written_orgs(doc, toks, keys, stops, main)
+    main["_session_council"] = _session_council(keys, main["_orgs"])
+    doc.roles = _roles(doc, toks, keys, mentions, doc.person_of, stops, main)
+    doc.organizations = _organizations(doc, toks, keys, stops, main)
+
+
+def _surface(doc: Document, toks: list[Token], m: Mention) -> str:
+    return doc.norm[toks[m.start].start:toks[m.end - 1].end]
+
+
+def _known_places(toks: list[Token], keys: list[str], places: list[Place]) -> set[str]:
+    """Place names written in this article after a unit word or a committee ("xã Vũ Lễ",
+    "Huyện ủy Tam Dương"), plus those the places component found."""
+    lx = lexicons()
+    known: set[str] = set()
+    for p in places:
+        if 1 <= len(p.name.split()) <= 3:
+            known.add(text_key(p.name))
+    n = len(toks)
+    for i in range(n):
+        u = match_unit(toks, keys, i)
+        end = None
+        if u:
+            end = u[0]
+        else:
+            m = lx.org_heads.match(keys, i)
+            if m and toks[i].cap and " ".join(keys[i:m[0]]) in COMMITTEE_UNIT:
+                end = m[0]
+        if end is not None and end < n:
+            pend = place_run_end(toks, end, frozenset(), maxlen=4)
+            run = keys[end:pend]
+            if not run:
+                continue
+            strong = run[0] in lx.surnames
+            if len(run) <= 2 or not strong:
+                known.add(" ".join(run))
+            if not strong:
+                for k in range(2, len(run)):
+                    known.add(" ".join(run[:k]))
+    return known
+
+
+def _is_sub_form(short: list[str], full: list[str]) -> bool:
+    if len(short) >= len(full):
+        return False
+    if len(short) == 1:
+        return short[0] == full[-1]
+    if short == full[-len(short):]:
+        return True
+    if short[0] in ("y", "a") or short[0].startswith(("h'", "k'")):
+        # Ê Đê/Jrai names put the clan name last: "Y Mim" is "Y Mim Ayun"
+        return short == full[:len(short)]
+    return short[0] == full[0] and short[-1] == full[-1]
+
+
+def _cluster(toks, keys, mentions: list[Mention]) -> list[dict]:
+    """Group mentions of one person; the fullest form names the group."""
+    fulls = [m for m in mentions if not m.single]
+    order = sorted(range(len(fulls)), key=lambda i: (-(fulls[i].end - fulls[i].start), fulls[i].start))
+    clusters: list[dict] = []
+    for i in order:
+        m = fulls[i]
+        mk = [keys[x] for x in range(m.start, m.end)]
+        target = None
+        for c in clusters:
+            if mk == c["keys"] or (_is_sub_form(mk, c["keys"]) and m.cue != "byline"
+                                   and c["head"].cue != "byline"):
+                target = c   # an author's byline is never a short form of someone in the story
+                break
+        if target is None:
+            clusters.append({"keys": mk, "mentions": [m], "first": m.start, "head": m})
+        else:
+            target["mentions"].append(m)
+            target["first"] = min(target["first"], m.start)
+    for m in mentions:
+        if not m.single:
+            continue
+        k = keys[m.start]
+        cands = [c for c in clusters if c["keys"][-1] == k]
+        if not cands:
+            continue
+        before = [c for c in cands if c["first"] < m.start]
+        c = max(before, key=lambda c: max(x.start for x in c["mentions"] if x.start < m.start)) if before else cands[0]
+        c["mentions"].append(m)
+    clusters.sort(key=lambda c: c["first"])
+    out = []
+    for c in clusters:
+        head = c["head"]
+        name = " ".join(t.text for t in toks[head.start:head.end])
+        out.append({"name": name, "mentions": c["mentions"]})
+    return out
+
+
+def _expand(title: str) -> str:
+    abbr = lexicons().abbreviations
+    words = title.split()
+    out = [abbr.get(w, w) for w in words]
+    return " ".join(out) if out != words else ""
+
+
+def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
+    n = len(toks)
+    found: list[tuple[str, Mention, TitleItem, list[TitleItem]]] = []
+    for m in mentions:
+        person = person_of.get(m.start)
+        if person is None:
+            continue
+        after = m.end
+        j = m.end
+        if j + 4 < n and toks[j].text == "," and toks[j + 1].text.isdigit() and keys[j + 2] == "tuổi" \
+                and toks[j + 3].text == ",":
+            j += 3       # "đồng chí X, 96 tuổi, nguyên Trưởng Ty …": the age stands between name and post
+        direct = j < n and toks[j].is_word and toks[j].cap and m.cue in ("comrade", "address", "rank", "list")
+        if j < n and (toks[j].text in _SEPS or direct):
+            k = j if direct else j + 1
+            chain = parse_chain(toks, keys, k, stops)
+            for it in chain:
+                found.append((person, m, it, chain))
+            if chain:
+                after = chain[-1].end
+                if after < n and toks[after].text == ")":
+                    after += 1
+        chain = chain_before(toks, keys, m.start, stops)
+        for it in chain:
+            found.append((person, m, it, chain))
+        if chain and m.start > 0 and toks[m.start - 1].text == ":":
+            # "… Phó Chủ tịch UBND tỉnh: A và B": the title heads the whole list
+            prev = m
+            for nxt in mentions:
+                if nxt.start > prev.end and nxt.start == prev.end + 1 and toks[prev.end].key in ("và", ","):
+                    p2 = person_of.get(nxt.start)
+                    if p2:
+                        found.extend((p2, nxt, it, chain) for it in chain)
+                    prev = nxt
+        tchain, tpos = trigger_chain(toks, keys, after, stops)
+        if tchain:
+            group = [m]
+            # "các đồng chí A và B được bầu giữ chức …": every person joined to A by "và"/","
+            prev = m
+            while True:
+                k = prev.start - 1
+                if k >= 0 and toks[k].key in ("và", ","):
+                    cand = [x for x in mentions if x.end == k and not x.single]
+                    if cand:
+                        prev = cand[0]
+                        group.append(prev)
+                        continue
+                break
+            for g in group:
+                p = person_of.get(g.start)
+                if p:
+                    for it in tchain:
+                        found.append((p, g, it, tchain))
+        for lchain in later_trigger_chains(toks, keys, after, stops):
+            found.extend((person, m, it, lchain) for it in lchain)
+    found.extend(_posts_before_doi_voi(toks, keys, mentions, person_of, stops))
+    found.extend(_career_posts(toks, keys, mentions, person_of, stops))
+    roles: dict[tuple[str, str], Role] = {}
+    for person, m, it, chain in found:
+        title = doc.norm[toks[it.start].start:toks[it.title_end - 1].end]
+        org_text, org_span, span_end = _org_for(doc, toks, keys, it, chain, main)
+        span = (toks[it.start].start, span_end)
+        role = Role(person=person, title=title, organization=org_text, span=span,
+                    title_expanded=_expand(title), former=it.former,
+                    person_span=(toks[m.start].start, toks[m.end - 1].end))
+        rk = (person, text_key(title), "")
+        old = roles.get(rk)
+        if old is not None and not _same_body(old.organization, org_text):
+            rk = (person, text_key(title), text_key(org_text))   # "Bí thư Huyện ủy X", later "Bí thư Tỉnh ủy Y"
+            old = roles.get(rk)
+        if old is None or len(org_text) > len(old.organization):
+            roles[rk] = role
+    return sorted(roles.values(), key=lambda r: (r.span, r.person_span or (0, 0)))
+
+
+def _same_body(a: str, b: str) -> bool:
+    """One organization written fully and shortly ("Huyện ủy" / "Huyện ủy Tam Dương"), or empty."""
+    wa, wb = set(text_key(a).split()), set(text_key(b).split())
+    return not wa or not wb or wa <= wb or wb <= wa
+
+
+def _posts_before_doi_voi(toks, keys, mentions, person_of, stops):
+    """"miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông X": the post comes before the person."""
+    lx = lexicons()
+    out = []
+    start_of = {m.start: m for m in mentions}
+    n = len(toks)
+    for i in range(n):
+        m = lx.triggers.match(keys, i)
+        if not m or keys[i] in ("là", "làm", "kiêm"):
+            continue
+        j = m[0]
+        if j + 1 < n and keys[j] == "chức" and keys[j + 1] == "vụ":
+            j += 2
+        chain = parse_chain(toks, keys, j, stops)
+        if not chain:
+            continue
+        k = chain[-1].end
+        while k < n and k - chain[-1].end < 8 and (keys[k] in ("nhiệm", "kỳ", "khóa", "-", "–", ",")
+                                                   or toks[k].text.isdigit() or toks[k].upper):
+            k += 1   # "… nhiệm kỳ 2021 - 2026 đối với ông X"
+        if (k + 1 < n and keys[k] == "đối" and keys[k + 1] == "với") or (k < n and keys[k] == "cho"):
+            k += 1 if keys[k] == "cho" else 2   # "… quyết định bổ nhiệm Phó Giám đốc Sở Y tế cho bà X"
+            h = lx.honorifics.match(keys, k)
+            if h:
+                k = h[0]
+            who = start_of.get(k)
+            if who is not None and person_of.get(k):
+                out.extend((person_of[k], who, it, chain) for it in chain)
+    return out
+
+
+_CAREER_VERBS = (("kinh", "qua"), ("trải", "qua"), ("đảm", "nhiệm"), ("từng", "giữ"), ("giữ",))
+_CAREER_NOUNS = (("cương", "vị"), ("chức", "vụ"), ("chức", "danh"), ("vị", "trí"), ("chức",))
+_PRONOUNS = {"ông", "bà", "anh", "chị"}
+
+
+def _career_posts(toks, keys, mentions, person_of, stops):
+    """A biography names its subject, then "đồng chí đã kinh qua nhiều cương vị như Bí thư Huyện ủy X,
+    Giám đốc Sở Y": posts held before, attributed to the person the pronoun refers back to (the last
+    one named before, within the paragraph and the two sentences before)."""
+    out = []
+    n = len(toks)
+    for i in range(n - 3):
+        verb = next((v for v in _CAREER_VERBS if tuple(keys[i:i + len(v)]) == v), None)
+        if verb is None:
+            continue
+        k = i + len(verb)
+        if k < n and keys[k] in ("nhiều", "các", "những"):
+            k += 1
+        noun = next((c for c in _CAREER_NOUNS if tuple(keys[k:k + len(c)]) == c), None)
+        if noun is None:
+            continue
+        k += len(noun)
+        while k < n and (keys[k] in ("quan", "trọng", "khác", "nhau", "lãnh", "đạo", "như", "là", "gồm")
+                         or toks[k].text in (":", ",")):
+            k += 1
+        chain = parse_chain(toks, keys, k, stops)
+        if not chain:
+            continue
+        # the subject: a pronoun ("đồng chí", "ông") opening the clause, no name of its own
+        j = i - 1
+        subject = None
+        while j >= 0 and i - j <= 6 and toks[j].text not in (".", ";", "\n", ","):
+            if keys[j] in _PRONOUNS or (keys[j] == "chí" and j > 0 and keys[j - 1] == "đồng"):
+                subject = j
+                break
+            j -= 1
+        if subject is None or any(m.start > subject and m.start < i for m in mentions):
+            continue
+        prev = [m for m in mentions if m.end <= subject and person_of.get(m.start)]
+        if not prev:
+            continue
+        who = prev[-1]
+        between = toks[who.end:subject]
+        if sum(t.text in (".", "!", "?") for t in between) > 2 or any(t.text == "\n" for t in between):
+            continue
+        for it in chain:
+            it.former = True      # posts one has "passed through" are earlier posts
+            out.append((person_of[who.start], who, it, chain))
+    return out
+
+
+def _chain_place(chain: list[TitleItem]):
+    """The place a chain names ("…, Chủ tịch HĐND xã Ia Púch"), else a bare unit it uses."""
+    bare = None
+    for it in chain:
+        if it.org is not None and it.org.place is not None:
+            if it.org.place[1]:
+                return it.org.place
+            bare = bare or it.org.place
+    return bare
+
+
+_PARTY_POST_WORDS = word_set("people", "party_post_words.txt")
+
+
+def _party_post(title_keys: list[str], kind: str) -> bool:
+    """A post inside a party committee: every word is a party-post word ("Ủy viên Ban Thường vụ",
+    "UVBTV", "Trưởng Ban Tổ chức"), so it may share the committee named later in its chain."""
+    if kind in ("abbr", "member"):
+        return True
+    return bool(title_keys) and all(k in _PARTY_POST_WORDS for k in title_keys)
+
+
+def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
+    """(organization text, OrgSpan, span end char) of one title, borrowing along the chain."""
+    cp = _chain_place(chain)
+    o = it.org
+    if o is not None:
+        text = doc.norm[toks[o.start].start:toks[o.end - 1].end]
+        if o.kind == "party" and o.end == o.head_end and " ".join(keys[o.start:o.end]) in ("đảng bộ", "chi bộ"):
+            # "Ủy viên BCH Đảng bộ, Trưởng Phòng …, Bệnh viện X": the party organization of that body
+            idx = chain.index(it)
+            for other in chain[idx + 1:]:
+                if other.org is not None and other.org.kind == "agency":
+                    agency = doc.norm[toks[other.org.start].start:toks[other.org.end - 1].end]
+                    return f"{text} {agency}", o, toks[o.end - 1].end
+            return text, o, toks[o.end - 1].end
+        earlier = [e for e in main.get("_orgs", []) if e[2] < o.start]
+        return complete_org(text, keys, o, main, cp, [(a, b) for a, b, _ in earlier]), o, toks[o.end - 1].end
+    title_end_char = toks[it.title_end - 1].end
+    if it.back_ref:
+        # "Hiệu trưởng nhà trường": the last body of that kind written before, as written there
+        ref_end = toks[it.end - 1].end
+        for okeys, name, at in reversed(main.get("_orgs", [])):
+            if at < it.start and okeys[:len(it.back_ref)] == it.back_ref:
+                return name, None, ref_end
+        return "", None, ref_end
+    if it.kind == "delegate" and main.get("_session_council"):
+        # "đại biểu X" in the report of a council session: a delegate of that council
+        return main["_session_council"], None, title_end_char
+    if it.implied_org:
+        implied_keys = it.implied_org.lower()
+        fake = OrgSpan(0, 0, "party", 0)
+        text = it.implied_org
+        # complete like a bare committee written in the text
+        from .orgs import _canon_committee
+        committee = _canon_committee(text_key(implied_keys))
+        if committee in COMMITTEE_UNIT:
+            unit = COMMITTEE_UNIT[committee]
+            if cp and cp[0] == unit and cp[1]:
+                return f"{text} {cp[1]}", fake, title_end_char
+            if unit in main:
+                return f"{text} {main[unit]}", fake, title_end_char
+            return text, fake, title_end_char
+        if committee == "đảng ủy" and cp and cp[0] in ("xã", "phường", "thị trấn", "đặc khu"):
+            return f"{text} {cp[0]} {cp[1]}", fake, title_end_char
+        return text, fake, title_end_char
+    if keys[it.title_end - 1] == "đoàn":
+        # "Đoàn đại biểu Quốc hội tỉnh X gồm các đại biểu: A, …, Trưởng đoàn": the delegation the
+        # sentence named before
+        for okeys, name, at in reversed(main.get("_orgs", [])):
+            if at < it.start and okeys[0] == "đoàn" and not any(toks[x].text in (".", "\n") for x in range(at, it.start)):
+                return name, None, title_end_char
+    # "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Huyện ủy X": the committee named later in the chain
+    # (only a party post borrows it: "Bí thư Chi bộ kiêm Trưởng ấp" keeps its own)
+    if not _party_post(keys[it.start:it.title_end], it.kind):
+        return "", None, title_end_char
+    idx = chain.index(it)
+    for other in chain[idx + 1:] + chain[:idx][::-1]:
+        if other.org is not None and other.org.kind == "party":
+            text = doc.norm[toks[other.org.start].start:toks[other.org.end - 1].end]
+            return complete_org(text, keys, other.org, main, cp), other.org, title_end_char
+    return "", None, title_end_char
+
+
+def _session_council(keys: list[str], orgs) -> str:
+    """The People's Council whose session the article reports ("Kỳ họp thứ 22" + "HĐND tỉnh X"), or ""."""
+    if not any(keys[i] == "kỳ" and keys[i + 1] == "họp" for i in range(len(keys) - 1)):
+        return ""
+    from collections import Counter
+    councils = Counter(name for k, name, _ in orgs if k[0] in ("hđnd", "hội") and (k[0] == "hđnd" or k[1:3] == ("đồng", "nhân")))
+    return councils.most_common(1)[0][0] if councils else ""
+
+
+def _written_orgs(doc, toks, keys, stops, main) -> list[tuple[tuple[str, ...], str, int]]:
+    """(keys, text, token index) of every organization written with more than its head."""
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.is_word and (t.cap or t.upper):
+            o = parse_org(toks, keys, i, stops)
+            if o is not None:
+                if o.end > o.head_end:
+                    text = doc.norm[toks[o.start].start:toks[o.end - 1].end]
+                    out.append((tuple(keys[o.start:o.end]), complete_org(text, keys, o, main), o.start))
+                i = o.end
+                continue
+        i += 1
+    return out
+
+
+def _organizations(doc, toks, keys, stops, main) -> list[Organization]:
+    groups: dict[str, dict] = {}
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.is_word and (t.cap or t.upper):
+            o = parse_org(toks, keys, i, stops)
+            if o is not None:
+                text = doc.norm[toks[o.start].start:toks[o.end - 1].end]
+                name = complete_org(text, keys, o, main)
+                g = groups.setdefault(text_key(name), {"name": name, "mentions": [], "kind": o.kind})
+                g["mentions"].append((toks[o.start].start, toks[o.end - 1].end))
+                i = o.end
+                continue
+        i += 1
+    kinds = {"party": "party_committee", "youth": "youth_union", "people": "people_committee",
+             "council": "people_council", "front": "fatherland_front", "delegation": "na_delegation",
+             "agency": "agency"}
+    return [Organization(name=g["name"], mentions=tuple(g["mentions"]), kind=kinds.get(g["kind"], g["kind"]))
+            for g in groups.values()]

@@ -1,0 +1,350 @@
+"""Organization names in running text: where a name that opens with an organization head
+("Huyện ủy", "UBND", "Sở", "Bệnh viện" …) ends, the places an article is about, and completing a bare
+body ("Huyện ủy", "UBND huyện") from those places with words the text itself contains.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import lexicons
+from .records import Token
+
+# the administrative level a bare party/youth committee belongs to
+COMMITTEE_UNIT = {
+    "tỉnh ủy": "tỉnh", "tỉnh đoàn": "tỉnh",
+    "thành ủy": "thành phố", "thành đoàn": "thành phố",
+    "huyện ủy": "huyện", "huyện đoàn": "huyện",
+    "quận ủy": "quận", "quận đoàn": "quận",
+    "thị ủy": "thị xã", "thị đoàn": "thị xã",
+}
+COMMUNE_UNITS = ("xã", "phường", "thị trấn", "đặc khu")
+_DASHES = {"-", "–", "—"}
+
+
+def _canon_committee(key: str) -> str:
+    return key.replace("uỷ", "ủy")
+
+
+@dataclass(frozen=True)
+class OrgSpan:
+    start: int        # token index
+    end: int          # token index (exclusive)
+    kind: str         # party, youth, people, council, front, delegation, agency
+    head_end: int     # token index after the head words
+    place: tuple[str, str] | None = None   # (unit, name) named inside the organization
+
+
+def place_run_end(toks: list[Token], i: int, stops: frozenset[int] | set[int], maxlen: int = 5) -> int:
+    """End of a run of capitalised words (or a number) naming a place, starting at ``i``."""
+    j = i
+    n = len(toks)
+    while j < n and j - i < maxlen and j not in stops:
+        t = toks[j]
+        if not t.is_word:
+            break
+        if not (t.cap or t.upper or (j == i and t.text.isdigit())):
+            break
+        if j > i and _rank_at(toks, j):
+            break      # "Công an huyện Mường La Thượng tá Lường Văn Ân": a rank opens the holder
+        j += 1
+    return j
+
+
+def _rank_at(toks: list[Token], j: int) -> bool:
+    ks = [t.key for t in toks[j:j + 3]]
+    return bool(lexicons().ranks.match(ks, 0))
+
+
+def match_unit(toks: list[Token], keys: list[str], i: int):
+    """(end, level, unit word) of an administrative unit word at ``i`` ("TP." counts)."""
+    m = lexicons().admin_units.match(keys, i)
+    if not m:
+        return None
+    end, (level, unit) = m
+    if toks[i].text in ("Q", "P") and not (end < len(toks) and toks[end].text == "." and toks[end].start == toks[i].end
+                                           and end + 1 < len(toks) and (toks[end + 1].cap or toks[end + 1].text.isdigit())):
+        return None   # "Q.1", "P.Tân Định" only: a lone capital letter is an initial
+    if unit == "thôn" and i > 0 and keys[i - 1] == "nông":
+        return None   # "nông thôn" (countryside)
+    if unit == "xã" and end < len(keys) and keys[end] == "hội" and not toks[end].cap:
+        return None   # "xã hội" (society): "Ngân hàng Chính sách xã hội"
+    if end < len(keys) and keys[end] in ("ủy", "đoàn", "đội"):
+        # "Huyện ủy", "Tỉnh đoàn": a committee, not a unit word; but a lower-case unit word before a
+        # capitalised Đoàn/Đội and another capitalised word is a unit and a surname ("tỉnh Đoàn Văn A")
+        surname_after = (keys[end] != "ủy" and not toks[i].cap and not toks[i].upper and toks[end].cap
+                         and end + 1 < len(toks) and toks[end + 1].cap)
+        if not surname_after:
+            return None
+    if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX", "Q", "P"):
+        end += 1
+    if toks[i].upper and toks[i].text not in ("TP", "TX"):
+        return None
+    if toks[i].cap and toks[i].text not in ("TP", "TX", "Q", "P") and i > 0 and toks[i - 1].text not in (".", "\n", ":", ";", "(", "\"", "“") \
+            and not (end < len(toks) and toks[end].text.isdigit()):   # "Phường 5", "Quận 1" are units
+        return None   # "Xã hội" inside a name: a capitalised unit word opens a sentence
+    return end, level, unit
+
+
+def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 16,
+              allow_lower: bool = False) -> OrgSpan | None:
+    """The organization name that opens at token ``i``, or None when no head is there
+    (a lower-case head only with ``allow_lower``: "Trưởng phòng Văn hóa - Thông tin huyện X")."""
+    lx = lexicons()
+    t = toks[i]
+    if not (t.is_word and (t.cap or t.upper or allow_lower)):
+        return None
+    m = lx.org_heads.match(keys, i)
+    if not m:
+        return None
+    head_end, kind = m
+    j = head_end
+    n = len(toks)
+    place = None
+    if kind == "agency" and head_end - i == 1 and not allow_lower and \
+            (head_end >= n or not (toks[head_end].cap or toks[head_end].upper)):
+        return None   # "Hội nghị", "Ban hành", "Bộ máy": a common word, not a named body
+    while j < n and j - i < maxlen and j not in stops:
+        t = toks[j]
+        if not t.is_word:
+            if t.text == "," and kind in ("agency", "committee") and j > head_end:
+                e = _comma_list_end(toks, keys, j, stops)
+                if e:
+                    j = e      # "Sở Văn hóa, Thể thao và Du lịch": the name lists its fields
+                    continue
+                if kind == "committee" and keys[j - 1] == "phòng" and j + 1 < n and keys[j + 1] == "chống":
+                    j += 1     # "Ban Chỉ đạo phòng, chống tham nhũng"
+                    continue
+            if t.text in _DASHES and j + 1 < n and toks[j + 1].cap and j > head_end \
+                    and toks[j - 1].is_word and not lx.titles.match(keys, j + 1) and (j + 1) not in stops:
+                j += 1
+                continue
+            break
+        u = match_unit(toks, keys, j)
+        if u:
+            uend, _level, unit = u
+            if uend < n and toks[uend].text == "." and toks[uend - 1].text in ("TP", "TX", "Q", "P"):
+                uend += 1
+            pend = place_run_end(toks, uend, stops)
+            if pend > uend:
+                place = (unit, " ".join(x.text for x in toks[uend:pend]))
+                j = pend
+            else:
+                place = (unit, "")
+                j = uend
+            break
+        if t.cap or t.upper:
+            if j > head_end and (lx.honorifics.match(keys, j) or lx.ranks.match(keys, j)) and not lx.org_heads.match(keys, j):
+                break
+            sub = lx.org_heads.match(keys, j) if j > i else None
+            if sub and sub[1] in ("party", "youth"):
+                # "Ban Thường vụ Huyện ủy Đồng Văn": the committee closes the name
+                inner = parse_org(toks, keys, j, stops, maxlen=maxlen)
+                if inner is not None:
+                    j = inner.end
+                    place = inner.place
+                    break
+            j += 1
+            continue
+        # lower-case word
+        if j == head_end and t.text.isdigit() and (kind == "committee" or lx.admin_units.match(keys, i)):
+            # "Ban Chỉ đạo 35": a committee numbered after its resolution; "Tổ dân phố 3", "Khu phố 2":
+            # a residential unit known by its number
+            j += 1
+            continue
+        if t.key == "và":
+            # "Sở Lao động – Thương binh và Xã hội", "Văn phòng HĐND và UBND": only inside an agency name
+            if kind == "agency" and j + 1 < n and toks[j + 1].is_word and (toks[j + 1].cap or toks[j + 1].upper) \
+                    and (j + 1) not in stops:
+                j += 1
+                continue
+            break
+        w = lx.org_words.match(keys, j)
+        if w:
+            j = w[0]
+            continue
+        w = lx.org_words.match(keys, j - 1) if j - 1 >= head_end else None
+        if w and w[0] > j:
+            j = w[0]   # "Sở Tài nguyên …": the word began capitalised one token before
+            continue
+        if kind == "committee" and t.key == "các" and j + 1 < n and toks[j + 1].cap:
+            j += 1     # "Ban Chỉ đạo các Chương trình mục tiêu quốc gia"
+            continue
+        if kind not in ("agency", "committee"):
+            break   # a committee's name is its head, capitalised words and a place: "Tỉnh ủy Hà Giang"
+        if t.key not in lx.org_vocab:
+            break   # "Đồn Biên phòng Ia Púch vận động …": a verb ends the name
+        if _proper_run_before(toks, lx, j, head_end) >= 2:
+            break   # … and so does any lower-case word after a proper name ("… Ia Púch vận động")
+        if t.key in lx.org_vocab and not lx.org_stop.match(keys, j):
+            j += 1
+            continue
+        if lx.org_stop.match(keys, j) or lx.titles.match(keys, j) or lx.triggers.match(keys, j):
+            break
+        j += 1
+    while j > head_end and (toks[j - 1].key == "và" or toks[j - 1].text in _DASHES):
+        j -= 1
+    if j == head_end and kind == "agency" and head_end - i == 1:
+        return None   # a bare "Sở", "Hội", "Ban" names nothing
+    if place is None and kind in ("party", "youth") and j > head_end:
+        # "Huyện ủy Tam Dương": the place follows the committee directly
+        committee = _canon_committee(" ".join(keys[i:head_end]))
+        if committee in COMMITTEE_UNIT and toks[head_end].cap:
+            place = (COMMITTEE_UNIT[committee], " ".join(x.text for x in toks[head_end:j]))
+    return OrgSpan(i, j, kind, head_end, place)
+
+
+def _proper_run_before(toks: list[Token], lx, j: int, head_end: int) -> int:
+    """How many capitalised words outside the organization vocabulary stand right before ``j``."""
+    k = j - 1
+    while k >= head_end and toks[k].is_word and toks[k].cap and not toks[k].upper and toks[k].key not in lx.org_vocab:
+        k -= 1
+    return j - 1 - k
+
+
+def _comma_list_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
+    """After the comma at ``j`` inside an agency name: the end of a list of capitalised fields closed
+    by "và" (", Thể thao và Du lịch", ", Thông tin và Thể thao"), or 0 when the comma ends the name."""
+    lx = lexicons()
+    n = len(toks)
+
+    def field_end(k: int) -> int:
+        if k >= n or k in stops or not toks[k].is_word or not toks[k].cap or toks[k].upper \
+                or lx.titles.match(keys, k) or lx.org_heads.match(keys, k) or lx.honorifics.match(keys, k) \
+                or match_unit(toks, keys, k):
+            return 0
+        e = k + 1
+        while e < n and e - k < 3 and e not in stops and toks[e].is_word and not toks[e].upper \
+                and keys[e] != "và" and (toks[e].cap or keys[e] in lx.org_vocab) and not match_unit(toks, keys, e):
+            e += 1
+        return e
+
+    k = j
+    for _ in range(4):
+        if k >= n or toks[k].text != ",":
+            return 0
+        e = field_end(k + 1)
+        if not e:
+            return 0
+        if e < n and keys[e] == "và":
+            last = field_end(e + 1)
+            return last or 0
+        k = e
+    return 0
+
+
+def article_places(toks: list[Token], keys: list[str], stops) -> dict[str, str]:
+    """The place the article is about at each unit level ("huyện" → "Tam Dương"): the name most
+    often written with that unit word (or inside a committee name), the first one on ties."""
+    counts: dict[str, Counter] = {}
+    first: dict[tuple[str, str], int] = {}
+    i, n = 0, len(toks)
+    lx = lexicons()
+    while i < n:
+        u = match_unit(toks, keys, i)
+        if u:
+            uend, _level, unit = u
+            if i > 0 and keys[i] == "xã" and keys[i - 1] == "tác":
+                i = uend
+                continue   # "Hợp tác xã" is a cooperative
+            pend = place_run_end(toks, uend, stops, maxlen=4)
+            if pend > uend and not lx.org_heads.match(keys, uend):
+                name = " ".join(x.text for x in toks[uend:pend])
+                counts.setdefault(unit, Counter())[name] += 1
+                first.setdefault((unit, name), i)
+            i = max(uend, pend)
+            continue
+        m = lx.org_heads.match(keys, i)
+        if m and toks[i].cap:
+            committee = _canon_committee(" ".join(keys[i:m[0]]))
+            if committee in COMMITTEE_UNIT and m[0] < n and toks[m[0]].cap and m[0] not in stops:
+                pend = place_run_end(toks, m[0], stops, maxlen=4)
+                name = " ".join(x.text for x in toks[m[0]:pend])
+                unit = COMMITTEE_UNIT[committee]
+                counts.setdefault(unit, Counter())[name] += 1
+                first.setdefault((unit, name), i)
+                i = pend
+                continue
+        i += 1
+    out = {}
+    best_commune = None
+    for unit, c in counts.items():
+        best = sorted(c.items(), key=lambda kv: (-kv[1], first[(unit, kv[0])]))
+        out[unit] = best[0][0]
+        if unit in COMMUNE_UNITS:
+            cand = (best[0][1], -first[(unit, best[0][0])], unit)
+            if best_commune is None or cand > best_commune:
+                best_commune = cand
+    if best_commune is not None:
+        out["_commune"] = best_commune[2]
+    return out
+
+
+def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[str, str],
+                 chain_place: tuple[str, str] | None = None,
+                 earlier: list[tuple[tuple[str, ...], str]] | None = None) -> str:
+    """Complete a bare organization from the article's places (only words the text contains)."""
+    if span is None or not text:
+        return text
+    body = keys[span.start:span.end]
+    last = body[-1] if body else ""
+    # ends with a bare unit word: "UBND huyện", "Hội Liên hiệp Phụ nữ tỉnh"
+    for unit in sorted({u for lv, u in _unit_words() if lv != "village"}, key=len, reverse=True):
+        uk = tuple(unit.split())
+        if tuple(body[-len(uk):]) == uk and span.end - span.start > len(uk):
+            if chain_place and chain_place[0] == unit and chain_place[1]:
+                return f"{text} {chain_place[1]}"
+            if unit in main:
+                return f"{text} {main[unit]}"
+            return text
+    if last in ("tp", "tx"):
+        return text
+    committee = _canon_committee(" ".join(body))
+    if committee in COMMITTEE_UNIT:
+        unit = COMMITTEE_UNIT[committee]
+        if chain_place and chain_place[0] == unit and chain_place[1]:
+            return f"{text} {chain_place[1]}"
+        if unit in main:
+            return f"{text} {main[unit]}"
+        return text
+    if committee == "đảng ủy":
+        if chain_place and chain_place[0] in COMMUNE_UNITS:
+            if chain_place[1]:
+                return f"{text} {chain_place[0]} {chain_place[1]}"
+            if chain_place[0] in main:
+                return f"{text} {chain_place[0]} {main[chain_place[0]]}"
+        unit = main.get("_commune")
+        if unit:
+            return f"{text} {unit} {main[unit]}"
+        return text
+    if span.kind == "agency" and span.place is None and body and body[0] == "sở":
+        if "tỉnh" in main:
+            return f"{text} tỉnh {main['tỉnh']}"
+        city = main.get("thành phố")
+        if city and city in _central_cities():
+            return f"{text} thành phố {city}"
+    if earlier and not (span.place and span.place[1]):
+        # "giữ chức Giám đốc Trung tâm", "Bí thư Đảng ủy Khối": the body the article named in full before
+        # (not when the text names the place itself, and never from a headline in capitals)
+        head = tuple(body)
+        for name_keys, name in reversed(earlier):
+            if name.isupper():
+                continue
+            named = any(w[:1].isupper() for w in name.split()[len(head):])
+            if name_keys[:len(head)] == head and len(name_keys) > len(head) and named:
+                return name
+    return text
+
+
+@lru_cache(maxsize=1)
+def _central_cities() -> frozenset[str]:
+    from ..lexicon import rows
+    return frozenset(r[0] for r in rows("people", "central_cities.txt"))
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> list[tuple[str, str]]:
+    """(level, unit word) of every spelled-out administrative unit word."""
+    from ..lexicon import rows
+    return [(r[1], r[2]) for r in rows("people", "admin_units.tsv") if not r[0].endswith(".") and r[0] not in ("TP", "TX")]

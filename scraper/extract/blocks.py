@@ -1,0 +1,236 @@
+"""Body blocks and boilerplate: the visible text of the body as blocks, then widgets, captions, date
+lines and boilerplate (data/boilerplate.toml) out, and the author / "Nguồn:" lines out of the tail."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bs4 import NavigableString, Tag
+
+from .common import DATA_DIR, SKIP_NODES, clean, key
+from .pubdate import is_date_line
+
+_BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+          "dl", "dt", "dd", "table", "tbody", "thead", "tr", "blockquote", "figure", "figcaption", "pre", "center",
+          "address", "hr", "caption"}
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    drop_selectors: str
+    stop_headings: frozenset[str]
+    drop_lines: tuple[re.Pattern, ...]
+    caption_credit: re.Pattern
+    author_lines: tuple[re.Pattern, ...]
+    source_lines: tuple[re.Pattern, ...]
+    author_source: re.Pattern
+    author_then_source: re.Pattern
+    inline_credit: re.Pattern
+    account_authors: frozenset[str]
+    production_credits: tuple[re.Pattern, ...]
+
+
+@lru_cache(maxsize=1)
+def boilerplate() -> Boilerplate:
+    """The boilerplate rules of data/boilerplate.toml (read once)."""
+    with open(DATA_DIR / "boilerplate.toml", "rb") as fh:
+        d = tomllib.load(fh)
+    rx = lambda xs: tuple(re.compile(x, re.I) for x in xs)  # noqa: E731
+    return Boilerplate(", ".join(d["drop_selectors"]), frozenset(d["stop_headings"]), rx(d["drop_lines"]),
+                       re.compile(d["caption_credit"], re.I), rx(d["author_lines"]), rx(d["source_lines"]),
+                       re.compile(d["author_source_line"], re.I), re.compile(d["author_then_source_line"], re.I),
+                       re.compile(d["inline_credit"], re.I), frozenset(d["account_authors"]),
+                       rx(d["production_credit_lines"]))
+
+
+@dataclass
+class Block:
+    text: str
+    link_chars: int
+    heading: bool = False
+
+    @property
+    def link_ratio(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+def blocks_of(el: Tag) -> list[Block]:
+    """The visible text of `el` as blocks: block elements and <br> end a block."""
+    out: list[Block] = []
+    buf: list[str] = []
+    link = [0]
+    heading = [False]
+
+    def flush():
+        t = clean("".join(buf))
+        if t:
+            out.append(Block(t, min(link[0], len(t)), heading[0]))
+        buf.clear()
+        link[0] = 0
+        heading[0] = False
+
+    def walk(node: Tag, in_link: bool, in_heading: bool):
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if isinstance(child, SKIP_NODES):
+                    continue
+                s = str(child)
+                buf.append(s)
+                if in_link:
+                    link[0] += len(s.strip())
+                if in_heading and s.strip():
+                    heading[0] = True
+            elif isinstance(child, Tag):
+                name = child.name
+                if name == "br":
+                    flush()
+                elif name in _BLOCK:
+                    flush()
+                    walk(child, in_link, in_heading or name in ("h1", "h2", "h3", "h4", "h5", "h6"))
+                    flush()
+                elif name in ("td", "th"):
+                    buf.append(" ")
+                    walk(child, in_link, in_heading)
+                    buf.append(" ")
+                elif name == "img":
+                    continue
+                else:
+                    walk(child, in_link or name == "a", in_heading)
+
+    walk(el, False, False)
+    flush()
+    return out
+
+
+def _strip_label(t: str, rx_list) -> str | None:
+    for rx in rx_list:
+        m = rx.fullmatch(t)
+        if m:
+            return clean(m.group("name")).strip(" .()")
+    return None
+
+
+def _looks_like_byline(t: str) -> bool:
+    """A short line of capitalised words, no sentence punctuation: how portals sign an article."""
+    words = t.replace(",", " ").split()
+    if not (1 <= len(words) <= 6) or len(t) > 60 or t[-1] in ".!?:;…\"”":
+        return False
+    return all(w[0].isupper() or w in ("-", "–", "&", "và") for w in words) and any(len(w) > 1 for w in words)
+
+
+def _running_text_follows(blocks: list[Block], j: int, bp: Boilerplate) -> bool:
+    """After a widget's link list, article paragraphs go on (a long block of plain text before any other
+    widget heading): the widget was an inline box, not the end of the article."""
+    for b in blocks[j:j + 3]:
+        if len(b.text) <= 60 and key(b.text) in bp.stop_headings:
+            return False
+        if len(b.text) >= 80 and b.link_ratio < 0.2 and not is_date_line(b.text):
+            return True
+    return False
+
+
+def clean_blocks(blocks: list[Block], title: str, *, find_byline: bool = True) -> tuple[list[str], str, str]:
+    """Boilerplate out, then author / source lines out of the tail. → (paragraphs, author, source)."""
+    bp = boilerplate()
+    total = sum(len(b.text) for b in blocks)
+    kept: list[Block] = []
+    seen_chars = 0
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        i += 1
+        k = key(b.text)
+        if len(b.text) <= 60 and k in bp.stop_headings:
+            j = i
+            while j < len(blocks) and blocks[j].link_ratio > 0.5:
+                j += 1  # the widget's link list
+            if (seen_chars >= 100 or seen_chars >= 0.3 * total) and not _running_text_follows(blocks, j, bp):
+                break  # a widget after the article: the rest is not the article
+            i = j  # a widget before or inside the article (an inline "Tin liên quan" box): skip its links
+            continue
+        seen_chars += len(b.text)
+        if b.link_ratio > 0.9 and len(b.text) < 200:
+            continue
+        if any(rx.fullmatch(b.text) for rx in bp.drop_lines):
+            continue
+        if title and key(b.text) == key(title):
+            continue
+        if is_date_line(b.text):
+            continue
+        if len(b.text) < 300 and bp.caption_credit.search(b.text) and \
+                not any(rx.fullmatch(b.text) for rx in bp.author_lines):
+            continue  # an image caption with its credit ("Tin, ảnh: …" is a signature, kept for the tail)
+        kept.append(b)
+    paras = [t for t in (bp.inline_credit.sub("", b.text).strip() for b in kept) if t]
+    # consecutive duplicates (a lead repeated in the body, a caption echoed)
+    paras = [p for j, p in enumerate(paras) if j == 0 or p != paras[j - 1]]
+    # a pull quote repeats words of a paragraph of the text
+    keys = [key(p) for p in paras]
+    paras = [p for j, p in enumerate(paras)
+             if not (len(p) < 300 and len(q := keys[j].strip(" “”\"'«»")) >= 20
+                     and any(q in keys[m] and len(keys[m]) > len(q) + 10 for m in range(len(paras)) if m != j))]
+    author = source = ""
+    for _ in range(8):
+        if not paras:
+            break
+        last = paras[-1]
+        if len(last) <= 100 and any(rx.fullmatch(last) for rx in bp.production_credits):
+            paras.pop()  # "Trình bày: …" closing an eMagazine story
+            continue
+        s = _strip_label(last, bp.source_lines) if len(last) <= 170 and "," not in last[:60] or \
+            last.lower().startswith("nguồn") else None
+        if s and not source:
+            source = s
+            paras.pop()
+            continue
+        m = bp.author_source.fullmatch(last) if len(last) <= 200 and not author and not source else None
+        if not (m and _looks_like_byline(clean(m.group("author")))) and len(last) <= 200 and not author and not source:
+            m = bp.author_then_source.fullmatch(last)
+        if m and _looks_like_byline(clean(m.group("author"))):
+            author, source = clean(m.group("author")), clean(m.group("source")).strip(" .")
+            paras.pop()
+            continue
+        a = _strip_label(last, bp.author_lines) if len(last) <= 90 else None
+        if a and not author:
+            author = a
+            paras.pop()
+            continue
+        if find_byline and not author and _looks_like_byline(last) and len(paras) > 1:
+            author = last
+            paras.pop()
+            continue
+        break
+    return paras, author, source
+
+
+def drop_elements(root: Tag, selectors: str) -> None:
+    if not selectors:
+        return
+    for el in root.select(selectors):
+        if not el.decomposed:
+            el.decompose()
+
+
+_PREFIX = re.compile(r"^(tác giả|người viết|bài|tin|nguồn|nguồn tin|theo)\s*:?\s*", re.I)
+
+
+def strip_prefix(s: str) -> str:
+    return _PREFIX.sub("", s).strip(" .()") if s else ""
+
+
+_ONE_CELL = re.compile(r"\|\s*([^|]*?)\s*\|")
+
+
+def unwrap_cell(line: str) -> str:
+    """The text of a one-cell table row as the generic extractor writes it ("| text |"): a layout table."""
+    m = _ONE_CELL.fullmatch(line)
+    return m.group(1) if m else line
+
+
+def lead_first(lead: str, paragraphs: list[str]) -> list[str]:
+    """The body paragraphs with the lead (sapo) first, once (the body may repeat it anywhere)."""
+    if lead and (not paragraphs or key(paragraphs[0]) != key(lead)):
+        return [lead] + [p for p in paragraphs if key(p) != key(lead)]
+    return paragraphs

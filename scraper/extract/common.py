@@ -1,0 +1,102 @@
+"""What every extraction stage shares: the result types (`Rejection`, the `Parts` an extractor fills),
+the size thresholds, text normalisation and comparison keys, and small selector / <meta> readers."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from bs4 import Comment, Tag
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+from ..encoding import normalize_text
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"   # scraper/data: boilerplate, non-article kinds
+MIN_BODY_CHARS = 120          # shorter bodies are stubs or teasers, not articles
+LISTING_MIN_LINKS = 3         # this many article teaser links without a body = a listing page
+SKIP_NODES = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A page that is not an article, and why (one line, shown in crawl statistics)."""
+    url: str
+    reason: str
+    profile: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.url}: not an article: {self.reason}"
+
+
+class ArticleRejected(ValueError):
+    def __init__(self, rejection: Rejection):
+        super().__init__(str(rejection))
+        self.rejection = rejection
+
+
+@dataclass
+class Parts:
+    title: str = ""
+    published: datetime | date | None = None
+    lead: str = ""
+    paragraphs: list[str] | None = None
+    author: str = ""
+    source: str = ""
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text with whitespace collapsed, NFC."""
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def clean(s: str) -> str:
+    return " ".join(normalize_text(s).split())
+
+
+def key(s: str) -> str:
+    return clean(s).lower().strip(" :.-–—»›>")
+
+
+_TOKENS = re.compile(r"[.#]([\w-]+)|[*^$]?=\s*['\"]?([^'\"\]]+)")
+
+
+@lru_cache(maxsize=512)
+def selector_tokens(selector: str) -> tuple[str, ...]:
+    """Class names, ids and attribute values a selector needs: absent from the raw HTML, it cannot match
+    (a cheap test before walking the tree)."""
+    if "," in selector:
+        return ()
+    return tuple(a or b for a, b in _TOKENS.findall(selector))
+
+
+def select_first(root, selectors) -> Tag | None:
+    """First selector with a match; among its matches the one with the most text."""
+    for sel in selectors:
+        hits = root.select(sel)
+        hits = [h for h in hits if h.get_text(strip=True)]
+        if hits:
+            return max(hits, key=lambda h: len(h.get_text(" ", strip=True)))
+    return None
+
+
+def select_text(root, selectors) -> str:
+    for sel in selectors:
+        for h in root.select(sel):
+            t = clean(h.get_text(" "))
+            if t:
+                return t
+    return ""
+
+
+def meta(soup, *names) -> str:
+    for n in names:
+        tag = soup.find("meta", attrs={"property": n}) or soup.find("meta", attrs={"name": n}) \
+            or soup.find("meta", attrs={"itemprop": n})
+        if tag and tag.get("content"):
+            return clean(tag["content"])
+    return ""

@@ -1,0 +1,53 @@
+"""Extraction of an unknown layout: trafilatura's main text, our headline and date finders, the
+listing check on its lines, then the same block cleaning as profiled pages."""
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from ..dates import parse_iso
+from .blocks import Block, clean_blocks, unwrap_cell
+from .classify import looks_like_article_url
+from .common import LISTING_MIN_LINKS, Parts, clean, key
+from .headline import best_headline, generic_title, page_title_keys
+from .pubdate import find_date
+
+
+def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | str:
+    """The article's parts of a layout no profile knows (trafilatura's main text, our title and date
+    finders), or why the page is not an article (no main text, a listing of headline links)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html_text, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=True, favor_precision=True, deduplicate=False)
+    if doc is None or not (doc.text or "").strip():
+        return "no main text found (generic extractor)"
+    parts = Parts()
+    title_el, parts.title = generic_title(soup, doc.title or "")
+    parts.published = find_date(soup, (), (), near=title_el) or (parse_iso(doc.date) if doc.date else None)
+    blocks = [Block(unwrap_cell(clean(line)), 0) for line in doc.text.split("\n") if clean(line)]
+    # lines before the headline are page chrome of a table layout (a visitor counter, a breadcrumb)
+    tk = key(parts.title)
+    start = next((i for i, b in enumerate(blocks[:6]) if tk and key(b.text) == tk), 0)
+    blocks = blocks[start:]
+    # teaser lists: extracted paragraphs that are the text of links elsewhere on the page
+    headlines = {key(a.get_text(" ")) for a in soup.find_all("a") if len(clean(a.get_text(" "))) >= 20}
+    teasers = sum(1 for b in blocks if key(b.text) in headlines or any(key(b.text).startswith(h) for h in headlines if len(h) >= 30))
+    if teasers >= LISTING_MIN_LINKS:
+        return f"listing page: {teasers} extracted lines are headline links (generic)"
+    if not looks_like_article_url(url, None):
+        text_chars = sum(len(b.text) for b in blocks)
+        headline_chars = sum(len(h) for h in headlines if len(h) >= 30)
+        if headline_chars > text_chars:
+            return (f"listing page: headline links ({headline_chars} chars) outweigh the text ({text_chars} chars) "
+                    f"on a section URL (generic)")
+    parts.paragraphs, parts.author, parts.source = clean_blocks(blocks, parts.title)
+    if doc.author and not parts.author:
+        parts.author = clean(doc.author)
+    return parts
+
+
+def has_dated_headline(soup: BeautifulSoup) -> bool:
+    """A headline the page's <title> repeats with a date line after it: an article in a theme or portlet
+    its profile does not know, which the generic extractor may read (section and search pages have none)."""
+    head = best_headline(soup, page_title_keys(soup))
+    return head is not None and find_date(soup, (), (), near=head) is not None

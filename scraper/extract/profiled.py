@@ -1,0 +1,94 @@
+"""Extraction with a CMS profile: body, title, date, lead, author and source from the profile's
+selectors, with the listing / schedule checks that need the body found."""
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from ..profiles import Profile
+from .blocks import blocks_of, boilerplate, clean_blocks, drop_elements, strip_prefix
+from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs
+from .common import LISTING_MIN_LINKS, Parts, clean, key, select_first, select_text
+from .headline import best_headline, generic_title, headline_before, lead_between, names_page, page_title_keys
+from .pubdate import find_date
+from .regions import in_site_header
+
+
+def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Parts | str:
+    """The article's parts by the profile's selectors, or why the page is not an article of the profile
+    ("no article body …" when its body selectors match nothing: the caller may try the generic extractor).
+    Consumes `soup` (the profile's drop selectors and the boilerplate are removed from the body)."""
+    for sel in profile.reject:
+        if soup.select_one(sel) is not None:
+            return f"not an article page ({profile.name} marker {sel})"
+    body = select_first(soup, profile.body)
+    if body is None:
+        n = len({a.get("href") for sel in profile.listing_links for a in soup.select(sel)})
+        if n >= LISTING_MIN_LINKS:
+            return f"listing page: {n} article links and no article body ({profile.name})"
+        return f"no article body ({profile.name} body selectors match nothing)"
+    listing_why = "" if profile.is_article_url(url) else listing_evidence(soup, body, profile, url)
+    if not profile.is_article_url(url):
+        n = dated_rows(body)
+        if n >= LISTING_MIN_LINKS:
+            return f"a table of {n} dated rows (a work schedule or document list), not an article ({profile.name})"
+    parts = Parts()
+    title_el, title_sel = None, ""
+    order = {id(el): i for i, el in enumerate(soup.find_all(True))}
+    body_pos = order.get(id(body), 0)
+    for sel in profile.title:
+        hits = [h for h in soup.select(sel) if clean(h.get_text(" "))]
+        if hits:
+            distinct = {clean(h.get_text(" ")) for h in hits}
+            linked = [h for h in hits if h.name == "a" or h.find("a") is not None]
+            if len(distinct) >= LISTING_MIN_LINKS and len(linked) == len(hits):
+                return f"listing page: {len(distinct)} linked titles ({profile.name} {sel})"
+            # the headline is not a link (teasers of other articles are), not the site name in the banner,
+            # and is the last one before the body
+            hits = [h for h in hits if h not in linked] or hits
+            hits = [h for h in hits if not in_site_header(h)]
+            if not hits:
+                continue
+            before = [h for h in hits if order.get(id(h), 0) <= body_pos]
+            title_el = before[-1] if before else hits[0]
+            title_sel = sel
+            break
+    keys = page_title_keys(soup)
+    specific = title_el is not None and any(c in title_sel for c in ".#[")
+    if not specific and (title_el is None or not names_page(title_el.get_text(" "), keys)):
+        # the profile's selectors found nothing, or only a bare heading the <title> does not repeat (a box
+        # title): the headline the <title> repeats, else the last headline-like element before the body
+        alt = best_headline(soup, keys) if keys else None
+        if alt is None and title_el is None:
+            alt = headline_before(soup, body, order)
+        if alt is not None:
+            title_el = alt
+    if title_el is None:
+        title_el, parts.title = generic_title(soup, "")
+    else:
+        parts.title = clean(title_el.get_text(" "))
+    parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el, until=body)
+    if listing_why and not article_evidence(title_el, parts, body, keys):
+        return listing_why
+    lead_el = select_first(soup, profile.lead)
+    if lead_el is None and title_el is not None:
+        lead_el = lead_between(soup, title_el, body, order)
+    if lead_el is not None:
+        parts.lead = clean(lead_el.get_text(" "))
+    parts.author = strip_prefix(select_text(soup, profile.author))
+    parts.source = strip_prefix(select_text(soup, profile.source))
+    for sel in (*profile.author, *profile.source, *profile.lead):
+        for el in body.select(sel):
+            el.decompose()
+    drop_elements(body, ", ".join(profile.drop))
+    drop_elements(body, boilerplate().drop_selectors)
+    why = table_text_outweighs(body)
+    if why:
+        return f"{why} ({profile.name})"
+    blocks = blocks_of(body)
+    # a signature line ends the body even when the page names an author elsewhere (a WordPress account)
+    parts.paragraphs, a, s = clean_blocks(blocks, parts.title)
+    if a and key(parts.author) in boilerplate().account_authors:
+        parts.author = ""  # a CMS account ("admin", "Ban biên tập"): the signature names the writer
+    parts.author = parts.author or a
+    parts.source = parts.source or s
+    return parts
