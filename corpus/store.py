@@ -1,5 +1,7 @@
-"""Writing facts: entity resolution (get-or-create by name key) and replacing an article's facts
-with those of one Extraction, in one transaction."""
+"""Writing facts: replacing an article's facts with those of one Extraction, in one transaction,
+with the knowledge base's resolution of what they name (corpus.kb): bodies resolved to the body of
+their place, canonical titles and role events, and one person occurrence per name (the unit person
+resolution clusters; ``corpus.kb.resolve.resolve_blocks`` joins them into persons after a batch)."""
 from __future__ import annotations
 
 import json
@@ -12,6 +14,8 @@ from partyfacts.nlp.text import fold, key
 
 from . import models as m
 from .facts import FACT_TYPES, FactType, write_order
+from .kb.bodies import ResolvedBody, resolve_body, site_province
+from .kb.context import body_context, person_contexts, resolve_roles, story_province
 
 
 def _get_or_create(session: Session, model, lookup: dict, defaults: dict):
@@ -20,16 +24,6 @@ def _get_or_create(session: Session, model, lookup: dict, defaults: dict):
         row = model(**lookup, **defaults)
         session.add(row)
         session.flush()
-    return row
-
-
-def person_row(session: Session, name: str, variants=()) -> m.Person:
-    row = _get_or_create(session, m.Person, {"key": key(name)}, {"name": name, "folded": fold(name)})
-    if variants:
-        known = set(json.loads(row.variants or "[]"))
-        new = known | {v for v in variants if v != row.name}
-        if new != known:
-            row.variants = json.dumps(sorted(new), ensure_ascii=False)
     return row
 
 
@@ -43,8 +37,16 @@ def place_row(session: Session, p) -> m.Place:
     })
 
 
-def organization_row(session: Session, name: str, kind: str = "") -> m.Organization:
-    return _get_or_create(session, m.Organization, {"key": key(name)}, {"name": name, "folded": fold(name), "kind": kind})
+def organization_row(session: Session, body: ResolvedBody, kind: str = "") -> m.Organization:
+    """The organisation a resolved body names (one row per resolution key)."""
+    return _get_or_create(session, m.Organization, {"key": body.key}, {
+        "name": body.name, "folded": fold(body.name), "kind": kind, "level": body.level,
+        "place_name": body.place, "province": body.province})
+
+
+def mention_key(article: m.Article, name: str) -> str:
+    """The stable key of a person's occurrence in an article: researchers' decisions attach to it."""
+    return f"{article.canonical_url}#{key(name)}"
 
 
 def delete_facts(session: Session, article_id: int) -> None:
@@ -58,12 +60,22 @@ class _Writing:
     """What the writers of one Extraction share: the article, the rows written so far by name key
     (a role finds its person and organization rows, a figure the places of its article)."""
 
-    def __init__(self, session: Session, article: m.Article, version: str):
+    def __init__(self, session: Session, article: m.Article, version: str, ex: Extraction):
         self.session, self.article, self.text, self.version = session, article, article.text, version
         self.persons: dict[str, m.Person] = {}
         self.places_by_key: dict[str, m.Place] = {}
         self.place_spans: list[tuple[int, int, m.Place]] = []   # every place mention, to place figures
         self.orgs: dict[str, m.Organization] = {}
+        # the knowledge base's view of the article: where it is, what its bodies and titles are
+        site = article.site
+        if site is not None and not site.province:
+            site.province = site_province(site.name, site.base_url or "")
+        self.site_province = site.province if site is not None else ""
+        self.body_ctx = body_context(ex, self.site_province)
+        self.scope = f"article:{article.canonical_url}"
+        self.role_resolutions = resolve_roles(ex, self.text, self.body_ctx, self.scope)
+        self.story_province = story_province(ex, self.site_province)
+        self.person_contexts = {pc.name: pc for pc in person_contexts(ex, self.role_resolutions, self.story_province)}
 
     def add_mentions(self, etype: str, row_id: int, spans) -> None:
         for a, b in spans:
@@ -72,9 +84,34 @@ class _Writing:
 
 
 def write_persons(w: _Writing, persons) -> int:
+    """One occurrence per person named in the article, kept across re-processing by its mention key
+    (with the person it was resolved to); a new occurrence starts as a person of its own until
+    resolution joins it."""
+    s, art = w.session, w.article
+    old = {o.mention_key: o for o in s.execute(select(m.PersonOccurrence).where(
+        m.PersonOccurrence.article_id == art.id)).scalars()}
+    date = art.published_date.isoformat() if art.published_date else ""
+    site = art.site.name if art.site is not None else ""
     for p in persons:
-        row = w.persons[p.name] = person_row(w.session, p.name, p.variants)
-        w.add_mentions("person", row.id, p.mentions)
+        mk = mention_key(art, p.name)
+        occ = old.pop(mk, None)
+        person = s.get(m.Person, occ.person_id) if occ is not None and occ.person_id else None
+        if person is None:
+            person = m.Person(name=p.name, key=key(p.name), folded=fold(p.name), variants="[]")
+            s.add(person)
+            s.flush()
+        if occ is None:
+            occ = m.PersonOccurrence(article_id=art.id, mention_key=mk)
+            s.add(occ)
+        pc = w.person_contexts[p.name]
+        occ.person_id, occ.name, occ.name_key = person.id, p.name, pc.name_key
+        occ.province, occ.district, occ.pipeline_version = pc.province, pc.district, w.version
+        occ.context = json.dumps({"bodies": pc.bodies, "titles": pc.titles, "comentions": pc.comentions,
+                                  "site": site, "date": date, "variants": list(p.variants)}, ensure_ascii=False)
+        w.persons[p.name] = person
+        w.add_mentions("person", person.id, p.mentions)
+    for stale in old.values():          # a name the new extraction no longer finds
+        s.delete(stale)
     return len(persons)
 
 
@@ -89,23 +126,28 @@ def write_places(w: _Writing, places) -> int:
 
 def write_organizations(w: _Writing, organizations) -> int:
     for o in organizations:
-        row = w.orgs[key(o.name)] = organization_row(w.session, o.name, getattr(o, "kind", ""))
+        at = min((a for a, _ in o.mentions), default=None)
+        body = resolve_body(o.name, w.body_ctx, at=at, scope=w.scope)
+        row = w.orgs[key(o.name)] = organization_row(w.session, body, getattr(o, "kind", ""))
         w.add_mentions("organization", row.id, o.mentions)
     return len(organizations)
 
 
 def write_roles(w: _Writing, roles) -> int:
     s = w.session
-    for r in roles:
-        prow = w.persons.get(r.person) or person_row(s, r.person)
-        orow = None
-        if r.organization:
-            orow = w.orgs.get(key(r.organization)) or organization_row(s, r.organization)
+    for r, rr in zip(roles, w.role_resolutions):
+        prow = w.persons.get(r.person)
+        if prow is None:
+            raise ValueError(f"role of {r.person!r}, who is not among the article's persons")
+        orow = organization_row(s, rr.body) if rr.body is not None else None
         place = _place_in(r.organization, w.places_by_key)
         s.add(m.Role(article_id=w.article.id, person_id=prow.id, organization_id=orow.id if orow else None,
                      place_id=place.id if place else None, title=r.title, title_folded=fold(r.title),
                      organization=r.organization or "", title_expanded=r.title_expanded or "",
-                     former=bool(r.former), start=r.span[0], end=r.span[1], pipeline_version=w.version))
+                     title_canonical=rr.title_canonical, title_key=rr.title_key,
+                     org_resolution=rr.body.how if rr.body is not None else "", event=rr.event,
+                     event_date=rr.event_date, former=bool(r.former), start=r.span[0], end=r.span[1],
+                     pipeline_version=w.version))
     return len(roles)
 
 
@@ -132,7 +174,7 @@ def store_extraction(session: Session, article: m.Article, ex: Extraction, versi
     each type written by its registry writer after the types it requires."""
     delete_facts(session, article.id)
     counts = {ft.table: 0 for ft in FACT_TYPES}
-    w = _Writing(session, article, version)
+    w = _Writing(session, article, version, ex)
     for ft in write_order():
         counts[ft.table] = writer(ft)(w, getattr(ex, ft.attribute))
     return counts

@@ -12,6 +12,7 @@ again):
 | `reparse`          | `reparse_articles`           | raw page hash (sha256)          | `ReparseResult`    |
 | `schedule-tick`    | `schedule_tick`              | (site, due time) per crawl      | `TickResult`       |
 | `link-syndicated`  | `link_syndicated_articles`   | the article ids                 | `SyndicationResult`|
+| `resolve`          | `resolve_persons_job`        | the article ids (or all)        | `ResolveStats`     |
 
 Jobs take the `Database` and small frozen config objects (`CrawlConfig`, `ProcessConfig`, ids,
 paths, strings), never the whole settings and never the environment: whoever starts a job builds
@@ -37,9 +38,10 @@ from .syndication import SyndicationResult, link_syndicated_articles
 from .crawl import CrawlError, CrawlSummary, crawl_urls
 from .reparse import ReparseResult, reparse_articles
 from .schedule import TickResult, run_forever, schedule_tick
+from .resolve import resolve_persons_job
 
 __all__ = ["JOBS", "CrawlConfig", "CrawlError", "CrawlSummary", "IngestError", "IngestResult", "InlineRunner", "Job",
            "ProcessConfig", "ProcessResult", "ReparseResult", "Runner", "SyndicationResult", "Ticket", "TickResult",
            "articles_to_process", "crawl_urls", "extractor", "get_job", "ingest_files", "job",
-           "link_syndicated_articles", "pipeline_version", "process_articles", "reparse_articles", "run_forever",
+           "link_syndicated_articles", "pipeline_version", "process_articles", "resolve_persons_job", "reparse_articles", "run_forever",
            "schedule_tick"]

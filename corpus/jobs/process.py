@@ -16,7 +16,9 @@ from partyfacts import nlp
 
 from .. import models as m
 from ..db import Database
+from ..kb.resolve import ResolveStats
 from ..store import store_extraction
+from .resolve import resolve_persons_job
 from .config import ProcessConfig
 from .registry import job
 
@@ -30,6 +32,7 @@ class ProcessResult:
     facts: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     version: str = ""
+    resolved: ResolveStats | None = None     # person resolution of the batch's name blocks
 
 
 def pipeline_version(disable: tuple[str, ...] = ()) -> str:
@@ -69,6 +72,7 @@ def process_articles(db: Database, *, config: ProcessConfig | None = None, all_a
     version = version or pipeline_version(config.disable)
     todo = ids if ids is not None else articles_to_process(db, version, all_articles)
     res = ProcessResult(version=version)
+    done: list[int] = []
     bar = _progress(todo, "process", progress)
     for aid in bar:
         try:
@@ -89,6 +93,11 @@ def process_articles(db: Database, *, config: ProcessConfig | None = None, all_a
             res.errors.append(f"article {aid}: {type(exc).__name__}: {exc}")
             with db.session() as s:
                 _mark(s, aid, version, "error", f"{type(exc).__name__}: {exc}")
+        else:
+            done.append(aid)
+    if done:
+        # the persons of the new facts: their name blocks are resolved once for the whole batch
+        res.resolved = resolve_persons_job(db, done)
     return res
 
 

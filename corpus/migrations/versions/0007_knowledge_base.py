@@ -35,6 +35,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("place_id", sa.Integer(), sa.ForeignKey("places.id", name="fk_organizations_place"),
                                    nullable=True))
         batch.create_index("ix_organizations_province", ["province"])
+    _restore_search_triggers("fts_persons", "persons", ("name", "variants"))
+    _restore_search_triggers("fts_organizations", "organizations", ("name",))
     with op.batch_alter_table("roles") as batch:
         batch.add_column(sa.Column("title_canonical", sa.String(512), nullable=False, server_default=""))
         batch.add_column(sa.Column("title_key", sa.String(512), nullable=False, server_default=""))
@@ -72,6 +74,32 @@ def upgrade() -> None:
     )
     op.create_index("ix_resolution_decisions_key_a", "resolution_decisions", ["key_a"])
     op.create_index("ix_resolution_decisions_key_b", "resolution_decisions", ["key_b"])
+
+
+def _restore_search_triggers(index: str, table: str, cols: tuple[str, ...]) -> None:
+    """SQLite rebuilds a table for some alterations, which drops its triggers: put back those that keep
+    its full-text index (0003_search) in step, and rebuild the index from the table."""
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    exists = op.get_bind().exec_driver_sql(
+        f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{index}'").first()
+    if not exists:
+        return
+
+    def folded(prefix: str) -> str:
+        return ", ".join(f"replace(replace({prefix}{c}, 'đ', 'd'), 'Đ', 'D')" for c in cols)
+    collist = ", ".join(cols)
+    for suffix in ("ai", "ad", "au"):
+        op.execute(f"DROP TRIGGER IF EXISTS {index}_{suffix}")
+    op.execute(f"CREATE TRIGGER {index}_ai AFTER INSERT ON {table} BEGIN "
+               f"INSERT INTO {index}(rowid, {collist}) VALUES (new.id, {folded('new.')}); END")
+    op.execute(f"CREATE TRIGGER {index}_ad AFTER DELETE ON {table} BEGIN "
+               f"INSERT INTO {index}({index}, rowid, {collist}) VALUES ('delete', old.id, {folded('old.')}); END")
+    op.execute(f"CREATE TRIGGER {index}_au AFTER UPDATE OF {collist} ON {table} BEGIN "
+               f"INSERT INTO {index}({index}, rowid, {collist}) VALUES ('delete', old.id, {folded('old.')}); "
+               f"INSERT INTO {index}(rowid, {collist}) VALUES (new.id, {folded('new.')}); END")
+    op.execute(f"INSERT INTO {index}({index}) VALUES ('delete-all')")
+    op.execute(f"INSERT INTO {index}(rowid, {collist}) SELECT id, {folded('')} FROM {table}")
 
 
 def downgrade() -> None:
