@@ -71,7 +71,8 @@ class _Writing:
         if site is not None and not site.province:
             site.province = site_province(site.name, site.base_url or "")
         self.site_province = site.province if site is not None else ""
-        self.body_ctx = body_context(ex, self.site_province)
+        date = article.published_date.isoformat() if article.published_date else ""
+        self.body_ctx = body_context(ex, self.site_province, date)
         self.scope = f"article:{article.canonical_url}"
         self.role_resolutions = resolve_roles(ex, self.text, self.body_ctx, self.scope)
         self.story_province = story_province(ex, self.site_province)

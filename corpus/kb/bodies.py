@@ -55,11 +55,17 @@ class PlaceRef:
         return self.type in ("tỉnh", "thành phố") and bool(self.province) and key(self.name) == key(self.province)
 
 
+MERGER = "2025-07-01"   # the administrative units of the 2025 reform took effect on this day
+
+
 @dataclass(frozen=True)
 class BodyContext:
-    """What an article says about where it is: its places and its site's province."""
+    """What an article says about where it is: its places, its site's province and its date (an
+    explicit unit name is looked up among the units of the article's era: before 1 July 2025 the
+    legacy units, from then on the 2025 ones)."""
     places: tuple[PlaceRef, ...] = ()
     site_province: str = ""
+    date: str = ""           # ISO date of the article, "" unknown (the 2025 units are preferred)
 
 
 @dataclass(frozen=True)
@@ -215,9 +221,11 @@ def _explicit_place(name: str, unit: str, ctx: BodyContext) -> PlaceRef | None:
         return same[0]
     hints = [ctx.site_province] if ctx.site_province else []
     hints += sorted({p.province for p in ctx.places if p.province})
+    era = gz.LEGACY if ctx.date and ctx.date < MERGER else gz.NEW
     for province in [*hints, None]:
-        units = [u for u in gz.lookup(name, type=unit if unit in gz.TYPE_LEVELS else None, province=province)
-                 if u.era == gz.NEW] or gz.lookup(name, type=unit if unit in gz.TYPE_LEVELS else None, province=province)
+        found = gz.lookup(name, type=unit if unit in gz.TYPE_LEVELS else None, province=province)
+        units = [u for u in found if u.era == era] or found
+        units = [u for u in units if u.type == unit] or units     # "phường X", not the xã X
         names = {(u.name, u.type, u.province) for u in units}
         if len(names) == 1:
             u = units[0]

@@ -19,10 +19,10 @@ EVENTS = Path(__file__).with_name("data") / "role_events.tsv"
 _SENTENCE_END = re.compile(r"[.!?;…](?=\s)|\n")
 
 
-def body_context(ex: Extraction, site_province: str = "") -> BodyContext:
+def body_context(ex: Extraction, site_province: str = "", date: str = "") -> BodyContext:
     return BodyContext(places=tuple(PlaceRef(p.name, p.type or "", p.province or "", p.code or "", tuple(p.mentions))
                                     for p in ex.places),
-                       site_province=site_province)
+                       site_province=site_province, date=date)
 
 
 def story_province(ex: Extraction, site_province: str = "") -> str:

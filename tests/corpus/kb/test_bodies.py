@@ -89,3 +89,11 @@ def test_the_bo_of_dang_bo_is_not_a_ministry():
 ])
 def test_site_province_is_inferred_from_host_or_name_only_when_it_is_obvious(name, host, province):
     assert site_province(name, host) == province
+
+
+def test_explicit_unit_is_looked_up_in_the_era_of_the_article():
+    # a phường Ba Đình of Thanh Hóa before the 2025 reform; the 2025 phường Ba Đình is Hà Nội's
+    before = resolve_body("Đảng ủy phường Ba Đình", BodyContext(date="2024-05-01"))
+    after = resolve_body("Đảng ủy phường Ba Đình", BodyContext(date="2025-09-01"))
+    assert (before.province, after.province) == ("Thanh Hóa", "Hà Nội")
+    assert before.key != after.key
