@@ -16,6 +16,7 @@ from partyfacts import nlp
 
 from .. import models as m
 from ..db import Database
+from ..kb import kb_version
 from ..kb.resolve import ResolveStats
 from ..store import store_extraction
 from .resolve import resolve_persons_job
@@ -36,8 +37,9 @@ class ProcessResult:
 
 
 def pipeline_version(disable: tuple[str, ...] = ()) -> str:
-    """The pipeline version recorded with facts extracted with these nlp components disabled."""
-    return nlp.pipeline_version(disable=tuple(disable))
+    """The version recorded with facts extracted with these nlp components disabled: the nlp
+    pipeline's digest and the knowledge base's (a rule or lexicon change in either re-processes)."""
+    return f"{nlp.pipeline_version(disable=tuple(disable))}+{kb_version()}"
 
 
 def extractor(disable: tuple[str, ...] = ()) -> Callable:

@@ -32,3 +32,11 @@ def test_merging_two_homonyms_costs_precision_not_recall():
 def test_items_missing_from_the_prediction_are_singletons():
     s = bcubed({}, {"a": 1, "b": 1})
     assert (s.precision, s.recall) == (1.0, 0.5)
+
+
+def test_processing_version_joins_the_nlp_and_knowledge_base_digests():
+    from partyfacts import nlp
+    from partyfacts.corpus.jobs import pipeline_version
+    from partyfacts.corpus.kb import kb_version
+    assert pipeline_version() == f"{nlp.PIPELINE_VERSION}+{kb_version()}"
+    assert pipeline_version(("people.model",)).startswith(nlp.pipeline_version(disable=["people.model"]) + "+kb-")
