@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from . import models as m
 from .db import open_db
 from .jobs import InlineRunner, ProcessConfig
+from .pages import person_detail
 from .kb.identity import METHODS, IdentityReport, IdentitySetError, load_identity_set, score_identity
 
 __all__ = ["IdentityReport", "IdentitySetError", "evaluate_identity"]
@@ -71,7 +72,8 @@ def _run(idset, db_url: str, method: str, config: ProcessConfig | None) -> Ident
         runner.run("link-syndicated", article_ids=ids)
         timings["link"] = time.perf_counter() - t0
         with db.session() as s:
-            report = score_identity(s, idset, urls, method=method, methods=METHODS)
+            report = score_identity(s, idset, urls, method=method, methods=METHODS,
+                                    articles_total=lambda pid: person_detail(s, pid)["articles_total"])
         report.timings = timings
         return report
     finally:

@@ -109,11 +109,14 @@ class CountScores:
     under: int = 0           # fewer (a split career, an unextracted mention)
     mean_abs_error: float = 0.0
     copies_counted: int = 0  # persons whose count would grow if copies were counted as articles
+    exact_if_linked: int = 0  # exact when every copy is linked (the true stories): person errors only
+    api_exact: int | None = None  # exact by the person API's articles_total (the database's method)
 
     def to_dict(self) -> dict:
         return {"persons": self.persons, "exact": self.exact, "exact_share": _share(self.exact, self.persons),
                 "over": self.over, "under": self.under, "mean_abs_error": round(self.mean_abs_error, 4),
-                "copies_counted": self.copies_counted}
+                "copies_counted": self.copies_counted, "exact_if_copies_linked": self.exact_if_linked,
+                "api_articles_total_exact": self.api_exact}
 
 
 @dataclass
@@ -192,6 +195,10 @@ class IdentityReport:
             for c in cols]))
         rows.append(("story count exact", [f"{self.methods[c].counts.exact} / {self.methods[c].counts.persons}" for c in cols]))
         rows.append(("story count over / under", [f"{self.methods[c].counts.over} / {self.methods[c].counts.under}" for c in cols]))
+        rows.append(("story count exact, copies linked", [f"{self.methods[c].counts.exact_if_linked} / {self.methods[c].counts.persons}" for c in cols]))
+        rows.append(("person API articles_total exact", [
+            "—" if self.methods[c].counts.api_exact is None else f"{self.methods[c].counts.api_exact} / {self.methods[c].counts.persons}"
+            for c in cols]))
         rows.append(("story count mean abs error", [f"{self.methods[c].counts.mean_abs_error:.3f}" for c in cols]))
         rows.append(("resolution seconds", [f"{self.methods[c].resolve_seconds:.3f}" for c in cols]))
         header = ("", [c + (" (db)" if c == self.method else "") for c in cols])
@@ -231,11 +238,13 @@ class _Article:
 
 
 def score_identity(session: Session, idset: IdentitySet, urls: dict[str, str], *, method: str,
-                   methods: tuple[str, ...] = METHODS) -> IdentityReport:
+                   methods: tuple[str, ...] = METHODS,
+                   articles_total: Callable[[int], int] | None = None) -> IdentityReport:
     """Score the knowledge base in ``session`` against the set's truth. ``urls`` maps each article id
     of the set to the canonical URL it was ingested under; ``method`` is the one the database's
     persons were resolved with (its column reads the database), the other ``methods`` are computed
-    from the same occurrences in memory."""
+    from the same occurrences in memory. ``articles_total(person_id)``, when given, is what the person
+    API says of a database person (its stories), compared with the truth too."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
     truth = idset.truth
@@ -260,12 +269,14 @@ def score_identity(session: Session, idset: IdentitySet, urls: dict[str, str], *
             mention_key_of[item] = f"{arts[mn['article']].url}#{key(mn['name'])}"
     not_extracted = [{"article": a, "name": n} for (a, n), mk in sorted(mention_key_of.items()) if mk not in occ_article]
     true_story = _true_stories(truth, arts)
+    true_story_of_db = {arts[aid].db_id: st for aid, st in true_story.items()}
 
     # organisations ------------------------------------------------------------------------------
     orgs = {o.id: o for o in session.execute(select(m.Organization)).scalars()}
     surfaces = _org_surfaces(session, {a.db_id for a in arts.values()})
     gold_orgs: dict[tuple[str, str], str] = {}
     pred_orgs: dict[tuple[str, str], int] = {}
+    spelled_as: dict[tuple[str, str], str] = {}         # the predicted surface a truth surface matched
     generic: list[tuple[tuple[str, str], str]] = []     # (item, true province)
     orgs_missing = []
     for o in truth.get("organizations", []):
@@ -276,12 +287,12 @@ def score_identity(session: Session, idset: IdentitySet, urls: dict[str, str], *
             if found is None:
                 orgs_missing.append({"article": mn["article"], "surface": mn["surface"], "organization": o["id"]})
             else:
-                pred_orgs[item] = found
+                pred_orgs[item], spelled_as[item] = found
             if o.get("province") and is_generic(mn["surface"], o["canonical"]):
                 generic.append((item, o["province"]))
 
     def org_scores(spelling: bool) -> tuple[PRF, PRF, float | None]:
-        pred = {it: ("spelling", key(it[1])) for it in pred_orgs} if spelling else pred_orgs
+        pred = {it: ("spelling", key(spelled_as[it])) for it in pred_orgs} if spelling else pred_orgs
         right = 0 if spelling else sum(it in pred_orgs and orgs[pred_orgs[it]].province == prov for it, prov in generic)
         # by spelling a generic surface names no place, so it is never placed in a province
         return pairwise(pred, gold_orgs), bcubed(pred, gold_orgs), (right / len(generic) if generic else None)
@@ -300,7 +311,8 @@ def score_identity(session: Session, idset: IdentitySet, urls: dict[str, str], *
             # the database's persons are what users see; the in-memory run above only times the method
             label = {r.mention_key: ("person", r.person_id) for r in rows}
         pred = {item: label[mk] for item, mk in mention_key_of.items() if mk in label}
-        counts, per_person = _double_counts(truth, mention_key_of, label, occ_article, story_of_db, true_story)
+        counts, per_person = _double_counts(truth, mention_key_of, label, occ_article, story_of_db, true_story,
+                                            true_story_of_db, articles_total if meth == method else None)
         o_pw, o_b3, o_gen = org_scores(meth == "name")
         results[meth] = MethodScores(meth, pairwise(pred, gold_persons), bcubed(pred, gold_persons),
                                      len(set(pred.values())), o_pw, o_b3, o_gen, counts, seconds, per_person)
@@ -333,33 +345,44 @@ def _true_stories(truth: dict, arts: dict[str, _Article]) -> dict[str, str]:
 
 
 def _double_counts(truth: dict, mention_key_of: dict, label: dict, occ_article: dict[str, int],
-                   story_of_db: dict[int, int], true_story: dict[str, str]) -> tuple[CountScores, list[dict]]:
-    """Per true person: the predicted person holding most of its extracted mentions (ties: the first
-    in label order), and the stories of all that person's occurrences against the true stories."""
+                   story_of_db: dict[int, int], true_story: dict[str, str], true_story_of_db: dict[int, str],
+                   articles_total: Callable[[int], int] | None) -> tuple[CountScores, list[dict]]:
+    """Per true person: the predicted person holding most of its extracted mentions (ties: the
+    smallest label), and the stories of all that person's occurrences against the true stories;
+    also counted with the true stories (what the count would be with every copy linked) and, for a
+    database person, as the person API's ``articles_total``."""
     members: dict = defaultdict(set)
     for mk, lab in label.items():
         members[lab].add(occ_article[mk])
-    cs = CountScores()
+    cs = CountScores(api_exact=0 if articles_total is not None else None)
     per_person = []
     err = 0
     for p in truth.get("persons", []):
         true_n = len({true_story[mn["article"]] for mn in p["mentions"]})
         labels = Counter(label[mk] for mn in p["mentions"]
                          if (mk := mention_key_of[(mn["article"], mn["name"])]) in label)
+        row = {"person": p["id"], "name": p["canonical"], "true_stories": true_n}
         if labels:
             top = max(labels.values())
             lab = min((x for x in labels if labels[x] == top), key=repr)
             articles = members[lab]
             pred_n = len({story_of_db[a] for a in articles})
+            linked_n = len({true_story_of_db.get(a, a) for a in articles})
             cs.copies_counted += len(articles) > pred_n
+            if lab[0] == "person" and articles_total is not None:
+                row["person_id"] = lab[1]
+                row["api_articles_total"] = articles_total(lab[1])
+                cs.api_exact = (cs.api_exact or 0) + (row["api_articles_total"] == true_n)
         else:
-            pred_n = 0
+            pred_n = linked_n = 0
         cs.persons += 1
         cs.exact += pred_n == true_n
+        cs.exact_if_linked += linked_n == true_n
         cs.over += pred_n > true_n
         cs.under += pred_n < true_n
         err += abs(pred_n - true_n)
-        per_person.append({"person": p["id"], "name": p["canonical"], "true_stories": true_n, "predicted_stories": pred_n})
+        row["predicted_stories"] = pred_n
+        per_person.append(row)
     cs.mean_abs_error = err / cs.persons if cs.persons else 0.0
     return cs, per_person
 
@@ -378,18 +401,29 @@ def _org_surfaces(session: Session, article_ids: set[int]) -> dict[int, tuple[di
     return out
 
 
-def _match_surface(found: tuple[dict[str, Counter], dict[str, Counter]], surface: str) -> int | None:
-    """The organisation of this surface in the article: among its organisation mentions, then among
-    its roles' organisations, the same spelling, else the same key (case and tone placement folded);
-    the most often resolved organisation (then the lowest id) when several."""
+ORGANS = ("ban thường vụ", "btv", "thường trực", "ban chấp hành", "bch")
+
+
+def _match_surface(found: tuple[dict[str, Counter], dict[str, Counter]], surface: str) -> tuple[int, str] | None:
+    """(organisation, predicted surface) of this truth surface in the article: among its organisation
+    mentions, then among its roles' organisations, the same spelling, else the same key (case and tone
+    placement folded), else an organ of the committee written before it ("Ban Thường vụ Tỉnh ủy" for
+    "Tỉnh ủy": the set records a committee's organs as the committee); the most often resolved
+    organisation (then the lowest id) when several."""
     k = key(surface)
+    tests = (lambda s: s == surface, lambda s: key(s) == k,
+             lambda s: any(key(s) == f"{organ} {k}" for organ in ORGANS))
     for table in found:
-        for same in (lambda s: s == surface, lambda s: key(s) == k):
+        for same in tests:
             votes: Counter = Counter()
+            spelled: dict[int, str] = {}
             for s, c in table.items():
                 if same(s):
                     votes.update(c)
+                    for o in c:
+                        spelled.setdefault(o, s)
             if votes:
                 top = max(votes.values())
-                return min(o for o, n in votes.items() if n == top)
+                best = min(o for o, n in votes.items() if n == top)
+                return best, spelled[best]
     return None
