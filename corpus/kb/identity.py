@@ -405,16 +405,16 @@ ORGANS = ("ban thường vụ", "btv", "thường trực", "ban chấp hành", "
 
 
 def _match_surface(found: tuple[dict[str, Counter], dict[str, Counter]], surface: str) -> tuple[int, str] | None:
-    """(organisation, predicted surface) of this truth surface in the article: among its organisation
-    mentions, then among its roles' organisations, the same spelling, else the same key (case and tone
-    placement folded), else an organ of the committee written before it ("Ban Thường vụ Tỉnh ủy" for
-    "Tỉnh ủy": the set records a committee's organs as the committee); the most often resolved
-    organisation (then the lowest id) when several."""
+    """(organisation, predicted surface) of this truth surface in the article: the same spelling, else
+    the same key (case and tone placement folded), else an organ of the committee written before it
+    ("Ban Thường vụ Tỉnh ủy" for "Tỉnh ủy": the set records a committee's organs as the committee);
+    at each step its organisation mentions first, then its roles' organisations; the most often
+    resolved organisation (then the lowest id) when several."""
     k = key(surface)
     tests = (lambda s: s == surface, lambda s: key(s) == k,
              lambda s: any(key(s) == f"{organ} {k}" for organ in ORGANS))
-    for table in found:
-        for same in tests:
+    for same in tests:
+        for table in found:
             votes: Counter = Counter()
             spelled: dict[int, str] = {}
             for s, c in table.items():
