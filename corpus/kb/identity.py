@@ -155,7 +155,7 @@ class IdentityReport:
     persons_not_extracted: list[dict]
     orgs_not_extracted: list[dict]
     sites: list[dict]                             # name, true province, inferred province
-    stories: list[dict]                           # id, copies, linked
+    stories: list[dict]                           # id, copies, linked (all in one story), predicted_stories
     stories_pairwise: PRF                         # over every article: same story or not
     methods: dict[str, MethodScores]
     timings: dict[str, float] = field(default_factory=dict)
@@ -321,7 +321,7 @@ def score_identity(session: Session, idset: IdentitySet, urls: dict[str, str], *
     stories = []
     for s in truth.get("stories", []):
         got = {arts[a].story for a in s["copies"]}
-        stories.append({"id": s["id"], "copies": s["copies"], "linked": len(got) == 1})
+        stories.append({"id": s["id"], "copies": s["copies"], "linked": len(got) == 1, "predicted_stories": len(got)})
     story_gold = {aid: true_story[aid] for aid in arts}
     story_pred = {aid: a.story for aid, a in arts.items()}
 

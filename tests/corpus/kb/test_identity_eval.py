@@ -164,7 +164,8 @@ def test_database_method_reads_persons_by_mention_key(mini):
 
 def test_copies_are_linked_and_counted_once(mini):
     report = mini[2]
-    assert report.stories == [{"id": "S1", "copies": ["baonghean/a2", "tintucdang/a4"], "linked": True}]
+    assert report.stories == [{"id": "S1", "copies": ["baonghean/a2", "tintucdang/a4"], "linked": True,
+                               "predicted_stories": 1}]
     counts = report.methods["name"].counts
     # P1: its name's articles a1, a2 (= a4) and the homonym's a3 → 3 stories for 2; P2: 3 for 1;
     # P3 (a2 = a4) and P4 exact; P5 not extracted → 0 for 1
