@@ -233,7 +233,7 @@ def is_generic(surface: str, canonical: str) -> bool:
 @dataclass(frozen=True)
 class _Article:
     db_id: int
-    url: str
+    url: str            # canonical URL
     story: int          # coalesce(syndicated_of_id, id)
 
 
@@ -241,19 +241,21 @@ def score_identity(session: Session, idset: IdentitySet, urls: dict[str, str], *
                    methods: tuple[str, ...] = METHODS,
                    articles_total: Callable[[int], int] | None = None) -> IdentityReport:
     """Score the knowledge base in ``session`` against the set's truth. ``urls`` maps each article id
-    of the set to the canonical URL it was ingested under; ``method`` is the one the database's
+    of the set to the URL it was ingested from (its file:// URL; mention keys use the canonical URL
+    the database gave it); ``method`` is the one the database's
     persons were resolved with (its column reads the database), the other ``methods`` are computed
     from the same occurrences in memory. ``articles_total(person_id)``, when given, is what the person
     API says of a database person (its stories), compared with the truth too."""
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
+    if method not in ("splink", "rules"):
+        raise ValueError(f"unknown method {method!r}: the database's persons are resolved by 'splink' or 'rules'")
     truth = idset.truth
-    by_url = {a.canonical_url: a for a in session.execute(
-        select(m.Article).where(m.Article.canonical_url.in_(sorted(urls.values())))).scalars()}
+    by_url = {a.url: a for a in session.execute(
+        select(m.Article).where(m.Article.url.in_(sorted(urls.values())))).scalars()}
     missing = sorted(aid for aid, u in urls.items() if u not in by_url)
     if missing:
         raise ValueError(f"articles of the set not in the database: {', '.join(missing)}")
-    arts = {aid: _Article(by_url[u].id, u, by_url[u].syndicated_of_id or by_url[u].id) for aid, u in urls.items()}
+    arts = {aid: _Article(by_url[u].id, by_url[u].canonical_url, by_url[u].syndicated_of_id or by_url[u].id)
+            for aid, u in urls.items()}
     story_of_db = {a.id: a.syndicated_of_id or a.id for a in session.execute(select(m.Article)).scalars()}
 
     # persons ------------------------------------------------------------------------------------
