@@ -151,19 +151,41 @@ def extract(ctx, files, fmt):
 
 
 @main.command()
-@click.argument("gold_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("gold_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--ablation", is_flag=True, help="Also score without the learned model (rules only).")
 @click.option("--per-article", is_flag=True, help="Also list each article's misses and false positives.")
 @click.option("--min-f1", multiple=True, metavar="TYPE=F", help="Exit 1 when a type's F1 is below F (repeatable).")
-def evaluate(gold_dir, as_json, ablation, per_article, min_f1):
-    """Score extraction against gold articles: P/R/F1 per fact type (same rules as score.py).
+@click.option("--identity", "identity_dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Score the knowledge base instead: ingest, process and link this identity set (sites.toml, "
+                   "articles/, truth.json) in a temporary database and score persons, organisations and stories.")
+@click.option("--method", type=click.Choice(["splink", "rules"]), default="splink", show_default=True,
+              help="With --identity: how the database's persons are resolved (the other methods are scored too).")
+def evaluate(gold_dir, as_json, ablation, per_article, min_f1, identity_dir, method):
+    """Score extraction against gold articles: P/R/F1 per fact type (same rules as score.py); or, with
+    --identity, score the knowledge base: person clustering (pairwise and B-cubed), organisation
+    resolution, linked copies and double counts, for the model and the rules and name baselines.
 
     \b
     Example:
       partyfacts evaluate tests/data/gold
       partyfacts evaluate my_gold/ --per-article --min-f1 persons=0.9
+      partyfacts evaluate --identity tests/data/identity
+      partyfacts evaluate --identity tests/data/identity --method rules --json
     """
+    if identity_dir is not None:
+        if gold_dir is not None or ablation or per_article or min_f1:
+            raise UserError("error: --identity scores the knowledge base; give no GOLD_DIR, --ablation, "
+                            "--per-article or --min-f1 with it")
+        from partyfacts.corpus.identity import IdentitySetError, evaluate_identity
+        try:
+            report = evaluate_identity(identity_dir, method=method)
+        except IdentitySetError as exc:
+            raise UserError(f"error: {exc}") from None
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else report.table())
+        return
+    if gold_dir is None:
+        raise UserError("error: give GOLD_DIR (a directory of gold .json files) or --identity DIR")
     if not gold_dir.is_dir():
         raise UserError(f"error: {gold_dir}: not a directory of gold .json files")
     from partyfacts.nlp import evaluate as ev
