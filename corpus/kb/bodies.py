@@ -145,6 +145,13 @@ def _anchors(tokens: list[str]) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def _filler(tokens: list[str], anchors) -> int:
+    """Words between an organ and its committee that are part of the committee's name ("Ban Chấp
+    hành Đảng bộ tỉnh": "Đảng bộ" before the unit word)."""
+    gap = tokens[anchors[0][1]:anchors[1][0]]
+    return len(gap) if [key(t) for t in gap] in ([], ["đảng", "bộ"], ["đảng", "ủy"]) else -1
+
+
 def _expand(tokens: list[str]) -> str:
     abbr = _lexicon().abbreviations
     return " ".join(abbr.get(key(t), t) for t in tokens)
@@ -170,6 +177,14 @@ def resolve_body(surface: str, ctx: BodyContext = BodyContext(), at: int | None 
     surface = " ".join(unicodedata.normalize("NFC", surface).split())
     tokens = _tokens(surface)
     anchors = [a for a in _anchors(tokens) if a[2] != "abbreviation"]
+    if (len(anchors) > 1 and anchors[0][0] == 0 and anchors[0][2] == "organ"
+            and anchors[1][2] in ("committee", "unit") and anchors[1][0] == anchors[0][1] + _filler(tokens, anchors)):
+        # "Ban Thường vụ Tỉnh ủy X": the committee's standing organ is the committee
+        cut = anchors[0][1]
+        tokens = tokens[cut:]
+        anchors = [(a - cut, b - cut, r, v) for a, b, r, v in anchors[1:]]
+        surface = " ".join(tokens)
+    anchors = [a for a in anchors if a[2] != "organ"]
     if not anchors:
         return ResolvedBody(surface, surface, "named|" + key(_expand(tokens)), "", "", "", "", "named")
     start, end, role, value = anchors[-1]

@@ -165,7 +165,7 @@ def score_pairs(occurrences: list[Occurrence]) -> tuple[list[Link], str]:
                                               thresholds=[1, 5]).configure(**prior("date")),
     ]
     settings = SettingsCreator(link_type="dedupe_only", unique_id_column_name="key",
-                               probability_two_random_records_match=1.0 / max(2, len(occurrences)),
+                               probability_two_random_records_match=_prior(cfg),
                                blocking_rules_to_generate_predictions=[block_on("name_key")],
                                comparisons=comparisons, retain_intermediate_calculation_columns=True)
     records = [_record(o) for o in occurrences]
@@ -189,6 +189,16 @@ def score_pairs(occurrences: list[Occurrence]) -> tuple[list[Link], str]:
                    for c in COMPARISONS})
              for r in rows]
     return links, method
+
+
+def _prior(cfg: dict) -> float:
+    """The probability that two random occurrences are one person, chosen so that two occurrences of
+    one full name start at ``prior_same_name_match`` before their context is weighed: prior odds ×
+    the name agreement's Bayes factor (m/u) = the same-name odds."""
+    m, u = cfg["m_probabilities"]["name"][0], cfg["u_probabilities"]["name"][0]
+    p = cfg["prior_same_name_match"]
+    odds = p / (1 - p) * u / m
+    return odds / (1 + odds)
 
 
 def _levels(comparison: str) -> dict[int, str]:

@@ -97,3 +97,12 @@ def test_explicit_unit_is_looked_up_in_the_era_of_the_article():
     after = resolve_body("Đảng ủy phường Ba Đình", BodyContext(date="2025-09-01"))
     assert (before.province, after.province) == ("Thanh Hóa", "Hà Nội")
     assert before.key != after.key
+
+
+@pytest.mark.parametrize("organ, committee", [("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy"), ("BTV Tỉnh ủy", "Tỉnh ủy"),
+                                              ("Thường trực Tỉnh ủy", "Tỉnh ủy"),
+                                              ("Ban Chấp hành Đảng bộ tỉnh", "Đảng bộ tỉnh")])
+def test_a_committees_standing_organ_is_the_committee(organ, committee):
+    r = resolve_body(organ, ARTICLE)
+    assert r.key == resolve_body(committee, ARTICLE).key
+    assert r.name == f"{committee} Nghệ An"

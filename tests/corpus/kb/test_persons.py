@@ -79,3 +79,18 @@ def test_unknown_method_and_duplicate_keys_are_refused():
         resolve_persons(corpus(), method="magic")
     with pytest.raises(ValueError, match="unique"):
         resolve_persons([occ("a#t"), occ("a#t")])
+
+
+def test_a_small_corpus_keeps_homonyms_of_two_provinces_apart():
+    """Six occurrences only: the prior must not let the shared name outweigh province, body and site."""
+    small = [
+        occ("th1#t", province="Thanh Hóa", bodies=("ubnd xã nga thủy",), titles=("chủ tịch",), site="thanhhoa"),
+        occ("na1#t", province="Nghệ An", bodies=("huyện ủy nam đàn",), titles=("bí thư",), site="nghean"),
+        occ("na2#t", province="Nghệ An", bodies=("huyện ủy nam đàn",), titles=("bí thư",), site="nghean"),
+        occ("x1#a", name="Lê Văn A", province="Nghệ An"), occ("x2#b", name="Hồ Thị B", province="Thanh Hóa"),
+        occ("x3#c", name="Trần C", province="Nghệ An"),
+    ]
+    res = resolve_persons(small)
+    assert cluster_of(res, "na1#t") == ["na1#t", "na2#t"]
+    assert cluster_of(res, "th1#t") == ["th1#t"]
+    assert res.explanations["th1#t"].decision == "separate"
