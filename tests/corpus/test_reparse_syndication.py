@@ -78,3 +78,30 @@ def test_reparse_reports_an_unreadable_archive_and_keeps_the_article(db):
     assert res.failed == 1 and "unreadable" in res.errors[0]
     with db.session() as s:
         assert s.get(m.Article, art.id).text == text
+
+
+PARAGRAPHS = [
+    "Hội nghị đã nghe báo cáo tình hình thực hiện nhiệm vụ chính trị của các chi bộ trực thuộc, trong đó nhiều "
+    "chi bộ nông thôn đã chủ động xây dựng mô hình kinh tế trang trại, hỗ trợ đảng viên trẻ lập nghiệp tại quê hương.",
+    "Về công tác kiểm tra, giám sát, Ủy ban Kiểm tra Huyện ủy đã tiến hành kiểm tra dấu hiệu vi phạm đối với một "
+    "số tổ chức đảng, đồng thời giám sát chuyên đề việc kê khai tài sản, thu nhập của cán bộ diện quản lý.",
+    "Phát biểu kết luận, đồng chí Bí thư Huyện ủy đề nghị cấp ủy các cấp quan tâm đến công tác chuyển đổi số trong "
+    "sinh hoạt đảng, ứng dụng sổ tay đảng viên điện tử và cập nhật đầy đủ dữ liệu đảng viên lên hệ thống.",
+    "Dịp này, Ban Thường vụ Huyện ủy trao Huy hiệu Đảng cho các đảng viên lão thành và khen thưởng những tập thể, "
+    "cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước giai đoạn vừa qua của địa phương.",
+]
+LONG_STORY = "\n\n".join([STORY] + PARAGRAPHS)
+
+
+def test_shortened_copy_with_a_new_lead_is_linked_by_containment(db):
+    """A republished copy that cuts paragraphs and adds its own lead falls under the cosine threshold;
+    most of its word 5-grams still stand in the original."""
+    shortened = "\n\n".join(["(Báo Phú Thọ) - Hội nghị sơ kết công tác xây dựng Đảng sáu tháng đầu năm.", STORY,
+                              PARAGRAPHS[0]])
+    with db.session() as s:
+        first = _article(s, "a.gov.vn", "http://a.gov.vn/1", LONG_STORY)
+        copy = _article(s, "b.vn", "http://b.vn/9", shortened)
+    assert link_syndicated(db, [copy]) == 1
+    with db.session() as s:
+        c = s.get(m.Article, copy)
+        assert c.syndicated_of_id == first and c.similarity >= 0.8
