@@ -13,7 +13,8 @@ class UserError(click.ClickException):
     """One-line error: what happened and what to do."""
 
     def format_message(self) -> str:
-        return self.message
+        # click prints "Error: " before it; a message written as "error: …" is not said twice
+        return self.message[len("error: "):] if self.message.startswith("error: ") else self.message
 
 
 class SettingValueError(click.ClickException):

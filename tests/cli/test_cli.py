@@ -171,3 +171,9 @@ def test_process_without_the_model_disables_the_model_component(runner, tmp_path
     res = runner.invoke(main, ["--db", db, "process"])
     assert res.exit_code == 0, res.output
     assert calls == [("people.model",)] and "with pipeline v-people.model" in res.output
+
+
+def test_user_errors_say_error_once(runner, tmp_path):
+    res = runner.invoke(main, ["evaluate", str(tmp_path / "missing")])
+    assert res.exit_code != 0
+    assert res.output.count("rror:") == 1 and res.output.startswith("Error: ")
