@@ -30,17 +30,31 @@ def _digest(*parts) -> str:
 
 
 def _entity(schema: str, eid: str, props: dict[str, list | str | None]) -> dict:
+    """One entity, validated: every value must survive the property type's cleaning (a date that is
+    not a date is refused, not dropped), the schema's required properties must be there and the
+    schema's own validation must pass; FtmError names the entity and the problem otherwise."""
     from followthemoney import model
+    from followthemoney.exc import InvalidData
     proxy = model.make_entity(schema)
     proxy.id = eid
     for prop, values in props.items():
+        prop_ = proxy.schema.get(prop)
+        if prop_ is None:
+            raise FtmError(f"{schema} {eid}: {schema} has no property {prop!r}")
         for v in values if isinstance(values, list) else [values]:
-            if v not in (None, ""):
-                proxy.add(prop, v)
+            if v in (None, ""):
+                continue
+            if prop_.type.clean(v, proxy=proxy) is None:
+                raise FtmError(f"{schema} {eid}: {prop} {v!r} is not a valid {prop_.type.name}")
+            proxy.add(prop, v)
+    missing = [p for p in proxy.schema.required if not proxy.get(p)]
+    if missing:
+        raise FtmError(f"{schema} {eid}: required {', '.join(missing)} missing")
     data = proxy.to_dict()
-    problem = proxy.schema.validate(data)
-    if problem:
-        raise FtmError(f"{schema} {eid}: {problem}")
+    try:
+        proxy.schema.validate(data)
+    except InvalidData as exc:
+        raise FtmError(f"{schema} {eid}: {exc} {getattr(exc, 'errors', '')}".strip()) from None
     return data
 
 
