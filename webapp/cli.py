@@ -158,9 +158,31 @@ def persons():
 
     \b
     Example:
+      partyfacts persons occurrences 12
       partyfacts persons merge 12 40 --note "same man, moved to the province"
       partyfacts persons split 12 "file:///data/a3.txt#nguyễn văn thắng"
     """
+
+
+@persons.command("occurrences")
+@click.argument("person_id", type=int)
+@click.pass_context
+def persons_occurrences(ctx, person_id):
+    """List a person's occurrences: mention key, name, province, and why resolution joined it
+    (tab-separated; the keys are what `persons split` takes).
+
+    \b
+    Example:
+      partyfacts persons occurrences 12
+    """
+    from partyfacts.corpus.kb.decisions import occurrences_of
+
+    def show(s):
+        for o in occurrences_of(s, person_id):
+            why = json.loads(o.explanation or "{}")
+            click.echo("\t".join([o.mention_key, o.name, o.province or "-",
+                                  f"{why.get('decision', '-')} by {why.get('by', '-')}"]))
+    _correction(ctx, show)
 
 
 def _correction(ctx, do):
@@ -198,8 +220,8 @@ def persons_merge(ctx, person_a, person_b, note, by):
 @click.option("--by", default="cli", show_default=True, help="Who decided (kept with the decision).")
 @click.pass_context
 def persons_split(ctx, person_id, keys, note, by):
-    """Move occurrences (mention keys "<article URL>#<name key>", as /api/persons/ID lists them) off
-    person ID into a person of their own, and re-resolve.
+    """Move occurrences (mention keys "<article canonical URL>#<name key>", as `partyfacts persons
+    occurrences ID` lists them) off person ID into a person of their own, and re-resolve.
 
     \b
     Example:

@@ -137,6 +137,8 @@ def test_persons_merge_and_split_from_the_command_line(runner, kb):
     assert a != b
     res = _run(runner, "--db", db, "persons", "merge", str(a), str(b), "--note", "same man")
     assert _person(db, na1) == _person(db, hg) and f"are person {_person(db, na1)}" in res.output
+    listed = _run(runner, "--db", db, "persons", "occurrences", str(_person(db, na1))).output
+    assert hg in listed and na1 in listed and "by researcher" in listed
     res = _run(runner, "--db", db, "persons", "split", str(_person(db, na1)), hg)
     assert _person(db, na1) != _person(db, hg) and f"moved to person {_person(db, hg)}" in res.output
     res = _run(runner, "--db", db, "persons", "merge", str(a), str(a), code=1)
@@ -201,7 +203,8 @@ def test_the_sites_file_sets_provinces_and_refuses_a_bad_one(runner, tmp_path, m
 
 
 def test_help_of_the_new_commands_has_examples_and_says_what_a_province_change_needs(runner):
-    for cmd in (["resolve"], ["persons"], ["persons", "merge"], ["persons", "split"], ["site", "set"]):
+    for cmd in (["resolve"], ["persons"], ["persons", "merge"], ["persons", "split"], ["persons", "occurrences"],
+                ["site", "set"]):
         assert "Example" in _run(runner, *cmd, "--help").output, cmd
     text = " ".join(_run(runner, "site", "set", "--help").output.split())
     assert "re-processes nothing by itself" in text and "process --all" in text and "resolve --all" in text
