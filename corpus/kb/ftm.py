@@ -14,7 +14,10 @@ from typing import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partyfacts.nlp.text import key
+
 from .. import models as m
+from .bodies import _expand, _tokens
 from .posts import tenures
 from .roles import role_evidence
 
@@ -58,6 +61,19 @@ def _entity(schema: str, eid: str, props: dict[str, list | str | None]) -> dict:
     return data
 
 
+def post_name(title: str, organization: str) -> str:
+    """A post's name: the title and its body, without saying the body twice when the canonical title
+    already ends with it ("Phó Chủ tịch Ủy ban nhân dân" + "UBND huyện Nam Đàn" → "Phó Chủ tịch UBND
+    huyện Nam Đàn")."""
+    words = title.split()
+    body = _expand(_tokens(organization)).split() if organization else []
+    for k in range(min(len(words) - 1, len(body)), 0, -1):
+        if key(" ".join(words[-k:])) == key(" ".join(body[:k])):
+            words = words[:-k]
+            break
+    return " ".join(words + organization.split())
+
+
 def iter_entities(session: Session, *, base_url: str = "") -> Iterator[dict]:
     """Every entity of the knowledge base, places and bodies before the posts that refer to them."""
     places_done: set[str] = set()
@@ -84,7 +100,7 @@ def iter_entities(session: Session, *, base_url: str = "") -> Iterator[dict]:
             posts_done.add(post_id)
             org = session.get(m.Organization, t.organization_id) if t.organization_id else None
             yield _entity("Position", post_id, {
-                "name": f"{t.title} {org.name if org else t.organization}".strip(), "country": "vn",
+                "name": post_name(t.title, org.name if org else t.organization), "country": "vn",
                 "organization": f"{PREFIX}-org-{org.id}" if org else None,
                 "subnationalArea": org.province if org else None})
         status = "ended" if t.end else "current"

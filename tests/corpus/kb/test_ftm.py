@@ -73,3 +73,13 @@ def test_an_entity_the_schema_refuses_is_named_in_the_error():
 def test_a_value_the_property_type_refuses_is_an_error_not_dropped():
     with pytest.raises(ftm.FtmError, match="startDate 'last spring' is not a valid date"):
         ftm._entity("Occupancy", "partyfacts-occupancy-y", {"holder": "p", "post": "q", "startDate": "last spring"})
+
+
+@pytest.mark.parametrize("title, body, name", [
+    ("Phó Chủ tịch Ủy ban nhân dân", "UBND huyện Nam Đàn", "Phó Chủ tịch UBND huyện Nam Đàn"),
+    ("Chủ tịch Hội đồng nhân dân", "HĐND tỉnh Nghệ An", "Chủ tịch HĐND tỉnh Nghệ An"),
+    ("Bí thư", "Huyện ủy Nam Đàn", "Bí thư Huyện ủy Nam Đàn"),
+    ("Bí thư", "", "Bí thư"),
+])
+def test_a_post_name_says_its_body_once(title, body, name):
+    assert ftm.post_name(title, body) == name
