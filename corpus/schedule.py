@@ -1,6 +1,6 @@
 """Site schedules: "every 6h" intervals or cron expressions, a sites file, when each site is due
-(its schedule, or a crawl requested from the web UI). The loop that runs what is due is the
-schedule job, corpus.jobs.schedule."""
+(its schedule, or a crawl requested from the web UI), and each site's province (given, or inferred
+from its host or name). The loop that runs what is due is the schedule job, corpus.jobs.schedule."""
 from __future__ import annotations
 
 import logging
@@ -23,6 +23,35 @@ _EVERY = re.compile(r"^\s*every\s+(\d+(?:\.\d+)?)\s*(m|min|minutes?|h|hours?|d|d
 
 class ScheduleError(ValueError):
     """A schedule or sites file that cannot be read; the message names the value and the fix."""
+
+
+class ProvinceError(ScheduleError):
+    """A site province that is not the name of a province in the gazetteer."""
+
+
+def province_name(value: str) -> str:
+    """The gazetteer's spelling of the province ``value`` names ("Thanh Hoá", "tỉnh Nghệ An",
+    "TP.HCM", "nghe an"; provinces before and after the 2025 merger); "" stays "" (a national site
+    or none). ProvinceError when it is not a province."""
+    from partyfacts.nlp import gazetteer as gz
+    from partyfacts.nlp.text import fold
+    value = (value or "").strip()
+    if not value:
+        return ""
+    names = {u.name for u in gz.lookup(value, type="province")}
+    if not names:
+        bare = fold(value).replace(" ", "").lower()
+        names = {u.name for era in (gz.NEW, gz.LEGACY) for u in gz.provinces(era)
+                 if fold(u.name).replace(" ", "").lower() == bare}
+    if len(names) != 1:
+        raise ProvinceError(f"{value!r} is not a province name; give one such as \"Nghệ An\" or \"Thanh Hóa\"")
+    return names.pop()
+
+
+def infer_province(site: m.Site) -> str:
+    """The site's province from its host or name, "" when they do not say (corpus.kb.bodies)."""
+    from .kb.bodies import site_province
+    return site_province(site.name, site.base_url or "")
 
 
 def parse_schedule(expr: str) -> Callable[[datetime], datetime]:
@@ -48,10 +77,13 @@ class SiteConfig:
     schedule: str
     delay: float | None = None
     max_pages: int | None = None
+    province: str | None = None       # None: inferred from the host
 
 
 def load_sites_file(path: Path) -> list[SiteConfig]:
-    """Read a sites file (TOML): [[site]] url = "...", every = "6h" | cron = "0 */6 * * *", delay, max_pages."""
+    """Read a sites file (TOML): [[site]] url = "...", every = "6h" | cron = "0 */6 * * *", delay,
+    max_pages, province = "Nghệ An" (else inferred from the host). ProvinceError for a province
+    that is not one."""
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -64,15 +96,24 @@ def load_sites_file(path: Path) -> list[SiteConfig]:
             raise ScheduleError(f"sites file {path}: [[site]] number {i} has no url")
         sched = s.get("cron") or (f"every {s['every']}" if "every" in s else "every 6h")
         parse_schedule(sched)
+        province = None
+        if "province" in s:
+            try:
+                province = province_name(str(s["province"]))
+            except ProvinceError as exc:
+                raise ProvinceError(f"sites file {path}: [[site]] number {i}: {exc}") from None
         out.append(SiteConfig(url=s["url"], schedule=sched, delay=s.get("delay"),
-                              max_pages=s.get("max_pages")))
+                              max_pages=s.get("max_pages"), province=province))
     return out
 
 
 def add_site(db: Database, url: str, schedule: str, *, delay: float | None = None,
-             max_pages: int | None = None) -> m.Site:
-    """Create or update the site of ``url`` (named by its host, as crawls file it) with a schedule."""
+             max_pages: int | None = None, province: str | None = None) -> m.Site:
+    """Create or update the site of ``url`` (named by its host, as crawls file it) with a schedule
+    and a province (``None``: kept, or inferred from the host when the site has none)."""
     parse_schedule(schedule)
+    if province is not None:
+        province = province_name(province)
     from partyfacts.scraper.urls import canonical_url, host_of
     try:
         url = canonical_url(url)
@@ -89,6 +130,23 @@ def add_site(db: Database, url: str, schedule: str, *, delay: float | None = Non
             row.delay = delay
         if max_pages is not None:
             row.max_pages = max_pages
+        if province is not None:
+            row.province = province
+        elif not row.province:
+            row.province = infer_province(row)
+        s.flush()
+        return row
+
+
+def set_site_province(db: Database, name: str, province: str) -> m.Site:
+    """Set the province of the site called ``name`` ("" = national or none). Re-processes nothing:
+    `process --all` and `resolve --all` use it. ScheduleError for an unknown site."""
+    province = province_name(province)
+    with db.session() as s:
+        row = s.execute(select(m.Site).where(m.Site.name == name)).scalar_one_or_none()
+        if row is None:
+            raise ScheduleError(f"no site called {name!r}; `partyfacts site list` shows the names")
+        row.province = province
         s.flush()
         return row
 

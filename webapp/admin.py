@@ -1,5 +1,6 @@
 """Crawls page (sites, schedules, last runs, queued crawls, counts, errors; open to read) and the
-admin actions behind a login: change a site's schedule, queue a crawl. The web process runs no jobs:
+admin actions behind a login: change a site's schedule, queue a crawl, merge two persons or split
+occurrences off a person (researchers' decisions, corpus.kb.decisions). The web process runs no jobs:
 "Crawl now" records the request in the database (sites.crawl_requested_at) and `partyfacts schedule`
 runs it as due. The password is checked against the werkzeug hash of the admin_password_hash
 setting; forms carry a CSRF token (flask-wtf)."""
@@ -17,6 +18,7 @@ from werkzeug.security import check_password_hash
 
 from partyfacts.corpus import models as m
 from partyfacts.corpus import pages
+from partyfacts.corpus.kb.decisions import DecisionError, merge_persons, split_person
 from partyfacts.corpus.schedule import queued_sites, request_crawl
 
 from . import urls
@@ -35,6 +37,8 @@ def admin_required(view):
     @wraps(view)
     def wrapped(*a, **kw):
         if not is_admin():
+            if _wants_json():
+                return jsonify({"error": t("error_admin_needed"), "status": 403}), 403
             abort(403, description=t("error_admin_needed"))
         return view(*a, **kw)
     return wrapped
@@ -166,3 +170,64 @@ def start_crawl(site_id):
         return redirect(url_for("admin.crawls"))
     flash(t("crawl_queued", site=site.name), "ok")
     return redirect(url_for("admin.crawls"))
+
+
+def _wants_json() -> bool:
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return best == "application/json" and request.accept_mimetypes["application/json"] > request.accept_mimetypes["text/html"]
+
+
+def _correction_error(status: int, message: str):
+    """A refused merge or split: the reason, as JSON or as the error page; never a server error."""
+    db_session().rollback()
+    if _wants_json():
+        return jsonify({"error": message, "status": status}), status
+    return render_template("error.html", code=status, message=message), status
+
+
+def _int_field(name: str) -> int:
+    raw = request.form.get(name, "").strip()
+    if not raw.isdigit():
+        raise DecisionError(f"form field {name!r} must be a person id (a whole number), not {raw!r}")
+    return int(raw)
+
+
+def _correction_done(message: str, person_id: int, payload: dict):
+    href = urls.person(person_id)
+    if _wants_json():
+        return jsonify({**payload, "person_id": person_id, "href": href, "message": message})
+    flash(message, "ok")
+    return redirect(href)
+
+
+@bp.post("/persons/<int:person_id>/merge")
+@admin_required
+def person_merge(person_id):
+    """Merge person ``other`` (form field) into this one: a researcher's decision kept across
+    re-processing (corpus.kb.decisions)."""
+    try:
+        other = _int_field("other")
+        res = merge_persons(db_session(), person_id, other, note=request.form.get("note", ""), by="admin")
+    except DecisionError as exc:
+        return _correction_error(exc.status, str(exc))
+    db_session().commit()
+    log.info("admin merged persons %s and %s into %s", person_id, other, res.person_id)
+    return _correction_done(t("person_merged", a=person_id, b=other), res.person_id,
+                            {"merged": [person_id, other], "decisions": res.decisions})
+
+
+@bp.post("/persons/<int:person_id>/split")
+@admin_required
+def person_split(person_id):
+    """Move the occurrences (form field ``occurrence``: mention keys, repeated) off this person into a
+    person of their own: decisions kept across re-processing (corpus.kb.decisions)."""
+    keys = [k for k in request.form.getlist("occurrence") if k.strip()]
+    try:
+        res = split_person(db_session(), person_id, keys, note=request.form.get("note", ""), by="admin")
+    except DecisionError as exc:
+        return _correction_error(exc.status, str(exc))
+    db_session().commit()
+    log.info("admin split %d occurrences off person %s into %s", len(keys), person_id, res.new_person_id)
+    return _correction_done(t("person_split_done", n=len(set(keys)), new=res.new_person_id), res.person_id,
+                            {"new_person_id": res.new_person_id, "moved": sorted(set(keys)),
+                             "decisions": res.decisions, "new_href": urls.person(res.new_person_id)})

@@ -16,6 +16,8 @@ from . import cli_crawl
 from .cli_support import SettingValueError, UserError, _db, _open, _runner, _settings
 from .settings import InvalidSetting, Settings, SettingsError
 
+FTM = "ftm"   # `export ftm`: not a table of the fact-type registry but the whole knowledge base (corpus.kb.ftm)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", metavar="URL",
@@ -68,21 +70,26 @@ def settings_cmd(ctx):
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--site", default="local", show_default=True, help="Site name to file the articles under.")
+@click.option("--province", default=None, help=cli_crawl.PROVINCE_HELP)
 @click.pass_context
-def ingest(ctx, files, site):
+def ingest(ctx, files, site, province):
     """Store local .txt / .html files as articles.
 
     A .txt file is UTF-8 text (first line = title, a dd/mm/yyyy date in the first lines = published);
-    a .html file goes through the article-body extractor.
+    a .html file goes through the article-body extractor. New articles that republish a story of
+    another site are linked to it (counted once).
 
     \b
     Example:
       partyfacts ingest articles/*.txt --site "Cổng TTĐT tỉnh Vĩnh Phúc"
+      partyfacts ingest baonghean/*.html --site baonghean.vn --province "Nghệ An"
     """
-    res = _runner(ctx).run("ingest", paths=list(files), site=site)
+    province = cli_crawl.province_option(province)
+    res = _runner(ctx).run("ingest", paths=list(files), site=site, province=province)
     for err in res.errors:
         click.echo(f"error: {err}", err=True)
-    click.echo(f"ingested {len(res.added)} new articles, {len(res.unchanged)} already stored, {len(res.errors)} failed")
+    click.echo(f"ingested {len(res.added)} new articles, {len(res.unchanged)} already stored, {len(res.errors)} failed"
+               + (f"; {res.syndicated} linked to another copy of their story" if res.syndicated else ""))
     if res.errors and not res.added and not res.unchanged:
         sys.exit(1)
 
@@ -105,6 +112,125 @@ def process(ctx, all_articles):
     click.echo(f"processed {res.processed} articles with pipeline {res.version} ({facts}); {res.failed} failed")
     if res.failed and not res.processed:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--all", "all_blocks", is_flag=True,
+              help="Re-resolve every person, not only the occurrences never resolved yet.")
+@click.option("--method", type=click.Choice(["splink", "rules"]), default="splink", show_default=True,
+              help="splink: the Fellegi–Sunter model; rules: same name and same province or body (the baseline).")
+@click.pass_context
+def resolve(ctx, all_blocks, method):
+    """Join person occurrences into persons (person resolution), keeping researchers' merges and
+    splits.
+
+    `process` already resolves the persons of the articles it processes; without --all this
+    resolves the name blocks of occurrences never resolved (a process that stopped before its
+    end). Run it with --all after changing a site's province (`partyfacts site set`: occurrences
+    with no province of their own take their site's) or to compare the rules baseline.
+
+    \b
+    Example:
+      partyfacts resolve
+      partyfacts resolve --all --method rules
+    """
+    from sqlalchemy import select
+
+    from partyfacts.corpus import models as m
+    ids = None
+    if not all_blocks:
+        with _db(ctx).session() as s:
+            ids = sorted(set(s.execute(select(m.PersonOccurrence.article_id).where(
+                (m.PersonOccurrence.explanation == "{}") | m.PersonOccurrence.person_id.is_(None))).scalars()))
+        if not ids:
+            click.echo("no occurrence waits for resolution; use --all to resolve every person again")
+            return
+    res = _runner(ctx).run("resolve", article_ids=ids, method=method)
+    click.echo(f"resolved {res.occurrences} occurrences in {res.blocks} name blocks into {res.persons} persons "
+               f"({res.changed} changed person; method {res.method or method})")
+
+
+@main.group()
+def persons():
+    """Researchers' corrections to persons, for scripts (the person page has the same forms).
+
+    Decisions are kept by mention key and survive `process --all` and re-ingesting.
+
+    \b
+    Example:
+      partyfacts persons occurrences 12
+      partyfacts persons merge 12 40 --note "same man, moved to the province"
+      partyfacts persons split 12 "file:///data/a3.txt#nguyễn văn thắng"
+    """
+
+
+@persons.command("occurrences")
+@click.argument("person_id", type=int)
+@click.pass_context
+def persons_occurrences(ctx, person_id):
+    """List a person's occurrences: mention key, name, province, and why resolution joined it
+    (tab-separated; the keys are what `persons split` takes).
+
+    \b
+    Example:
+      partyfacts persons occurrences 12
+    """
+    from partyfacts.corpus.kb.decisions import occurrences_of
+
+    def show(s):
+        for o in occurrences_of(s, person_id):
+            why = json.loads(o.explanation or "{}")
+            click.echo("\t".join([o.mention_key, o.name, o.province or "-",
+                                  f"{why.get('decision', '-')} by {why.get('by', '-')}"]))
+    _correction(ctx, show)
+
+
+def _correction(ctx, do):
+    from partyfacts.corpus.kb.decisions import DecisionError
+    db = _db(ctx)
+    try:
+        with db.session() as s:
+            return do(s)
+    except DecisionError as exc:
+        raise UserError(f"error: {exc}") from None
+
+
+@persons.command("merge")
+@click.argument("person_a", type=int)
+@click.argument("person_b", type=int)
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.option("--by", default="cli", show_default=True, help="Who decided (kept with the decision).")
+@click.pass_context
+def persons_merge(ctx, person_a, person_b, note, by):
+    """Record that persons A and B are one person and re-resolve their names.
+
+    \b
+    Example:
+      partyfacts persons merge 12 40 --note "same man, moved to the province"
+    """
+    from partyfacts.corpus.kb.decisions import merge_persons
+    res = _correction(ctx, lambda s: merge_persons(s, person_a, person_b, note=note, by=by))
+    click.echo(f"persons {person_a} and {person_b} are person {res.person_id}")
+
+
+@persons.command("split")
+@click.argument("person_id", type=int)
+@click.argument("keys", nargs=-1, required=True)
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.option("--by", default="cli", show_default=True, help="Who decided (kept with the decision).")
+@click.pass_context
+def persons_split(ctx, person_id, keys, note, by):
+    """Move occurrences (mention keys "<article canonical URL>#<name key>", as `partyfacts persons
+    occurrences ID` lists them) off person ID into a person of their own, and re-resolve.
+
+    \b
+    Example:
+      partyfacts persons split 12 "file:///data/a3.txt#nguyễn văn thắng"
+    """
+    from partyfacts.corpus.kb.decisions import split_person
+    res = _correction(ctx, lambda s: split_person(s, person_id, list(keys), note=note, by=by))
+    click.echo(f"person {person_id}: {len(set(keys))} occurrence(s) moved to person {res.new_person_id}; "
+               f"the rest is person {res.person_id}")
 
 
 def _read_input(path: str, profile_dirs=()) -> tuple[str, str]:
@@ -195,7 +321,7 @@ def evaluate(gold_dir, as_json, ablation, per_article, min_f1, identity_dir, met
 
 
 @main.command()
-@click.argument("table", type=click.Choice(list(EXPORT_TABLES)))
+@click.argument("table", type=click.Choice(list(EXPORT_TABLES) + [FTM]))
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
 @click.option("-q", "--query", default="", help="Only rows matching this text (with or without diacritics; \"quotes\" for a phrase).")
@@ -211,17 +337,26 @@ def evaluate(gold_dir, as_json, ablation, per_article, min_f1, identity_dir, met
 @click.option("--article", default="", metavar="ID", help="Only facts of the article with this id.")
 @click.pass_context
 def export(ctx, table, fmt, output, query, **filter_args):
-    """Export a table: articles, persons, roles, places, organizations or figures.
+    """Export a table: articles, persons, roles, places, organizations or figures; or the whole
+    knowledge base as FollowTheMoney entities (`ftm`).
 
     Fact tables carry each occurrence's article URL and published date. The filters are the web
     pages' filters, so an export reproduces what a page shows.
+
+    `ftm` writes Person, Organization, Position (a post), Occupancy (a tenure, with start and end
+    dates) and Address entities, one JSON object a line, each validated with the followthemoney
+    package (pip install 'partyfacts[ftm]'), for Aleph, OpenSanctions and the FtM tools; it takes
+    no --format and no filters.
 
     \b
     Example:
       partyfacts export roles --format xlsx -o roles.xlsx
       partyfacts export persons -q "nguyen van" --format csv > persons.csv
       partyfacts export figures --unit "đảng viên" --province "Phú Thọ" --from 2024 -o dv.csv
+      partyfacts export ftm -o partyfacts.ftm.json
     """
+    if table == FTM:
+        return _export_ftm(ctx, fmt, output, query, filter_args)
     from partyfacts.corpus import export as ex
     from partyfacts.corpus.queries import Filters, QueryError, spec
     from partyfacts.webapp.views import table_rows as export_rows
@@ -250,6 +385,40 @@ def export(ctx, table, fmt, output, query, **filter_args):
                 click.echo(f"wrote {output}", err=True)
     except QueryError as exc:
         raise UserError(f"error: {exc}") from None
+    except OSError as exc:
+        raise UserError(f"error: cannot write {output}: {exc.strerror}") from None
+    finally:
+        if tmp is not None and tmp.exists():
+            tmp.unlink()
+
+
+def _export_ftm(ctx, fmt, output, query, filter_args) -> None:
+    """`export ftm`: FollowTheMoney entities, one JSON object a line, to ``output`` or stdout."""
+    given = [f"--{k.replace('date_', '').replace('_', '-')}" for k, v in filter_args.items() if v] + (["-q"] if query else [])
+    if ctx.get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT and fmt != "jsonl":
+        raise UserError("error: export ftm writes JSON lines; leave out --format")
+    if given:
+        raise UserError(f"error: export ftm exports the whole knowledge base; leave out {', '.join(given)}")
+    try:
+        import followthemoney  # noqa: F401
+    except ImportError:
+        raise UserError("error: export ftm needs the followthemoney package: pip install 'partyfacts[ftm]'") from None
+    from partyfacts.corpus.kb.ftm import FtmError, write_jsonl
+    db = _db(ctx)
+    tmp = None
+    try:
+        with db.session() as s:
+            if output is None:
+                write_jsonl(s, sys.stdout)
+                return
+            tmp = output.with_name(output.name + ".part")
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                n = write_jsonl(s, fh)
+            os.replace(tmp, output)
+            tmp = None
+            click.echo(f"wrote {n} FollowTheMoney entities to {output}", err=True)
+    except FtmError as exc:
+        raise UserError(f"error: export ftm: {exc}") from None
     except OSError as exc:
         raise UserError(f"error: cannot write {output}: {exc.strerror}") from None
     finally:

@@ -1,5 +1,7 @@
 """The ingest job: local .txt / .html files → articles. Natural key: the file (its file:// URL is
-the article's canonical URL), so ingesting a file again adds nothing."""
+the article's canonical URL), so ingesting a file again adds nothing. The site the files are filed
+under gets the province given (else, when it has none, the one its name says), and the new
+articles are linked to earlier copies of the same story on other sites, as crawls do."""
 from __future__ import annotations
 
 import re
@@ -17,7 +19,9 @@ from partyfacts.scraper.parse import content_hash
 from .. import models as m
 from ..db import Database
 from ..pipeline import published_fields, site_row, store_raw_page
+from ..schedule import infer_province, province_name
 from .registry import job
+from .syndication import link_syndicated_articles
 
 _DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 MAX_TITLE_CHARS = 200
@@ -32,6 +36,7 @@ class IngestResult:
     added: list[int] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    syndicated: int = 0        # new articles linked to an earlier copy of their story
 
 
 def _read_text_file(path: Path) -> str:
@@ -61,14 +66,25 @@ def text_article_fields(path: Path, text: str) -> dict:
     return {"title": title or path.stem, "published": published, "text": text}
 
 
-def _ingest_key(paths: Iterable[Path], site: str = "local") -> tuple:
+def _ingest_key(paths: Iterable[Path], site: str = "local", **_ignored) -> tuple:
     return tuple(Path(p).resolve().as_uri() for p in paths)
 
 
 @job("ingest", key=_ingest_key)
-def ingest_files(db: Database, paths: Iterable[Path], site: str = "local") -> IngestResult:
-    """Store local .txt / .html files as articles (URL file://…). Re-ingesting is a no-op."""
+def ingest_files(db: Database, paths: Iterable[Path], site: str = "local", *,
+                 province: str | None = None) -> IngestResult:
+    """Store local .txt / .html files as articles (URL file://…) of the site ``site`` and link
+    syndicated copies among the new ones. ``province`` sets the site's province (a ProvinceError
+    when it is not one, before anything is stored). Re-ingesting is a no-op."""
     res = IngestResult()
+    if province is not None:
+        province = province_name(province)
+    with db.session() as s:
+        srow = site_row(s, site)
+        if province is not None:
+            srow.province = province
+        elif not srow.province:
+            srow.province = infer_province(srow)
     for path in paths:
         path = Path(path)
         try:
@@ -107,4 +123,6 @@ def ingest_files(db: Database, paths: Iterable[Path], site: str = "local") -> In
                 res.added.append(art.id)
         except (IngestError, OSError, ValueError) as exc:
             res.errors.append(str(exc) if isinstance(exc, IngestError) else f"{path}: {exc}")
+    if res.added:
+        res.syndicated = link_syndicated_articles(db, res.added).links
     return res

@@ -1,7 +1,8 @@
 """The reparse job: re-extract articles from their archived raw pages, without fetching (after a
 scraper upgrade or a new site profile). Natural key: the raw page hash (sha256 of the archived
 bytes); reparsing a page whose result is already stored changes nothing. An article whose text
-changed loses its facts and processing marks, so `process` redoes it."""
+changed loses its facts and processing marks, so `process` redoes it, and its link to another copy
+of its story is made again (corpus.syndication), as crawls and ingests link new articles."""
 from __future__ import annotations
 
 import gzip
@@ -19,6 +20,7 @@ from ..db import Database
 from ..pipeline import published_fields
 from ..store import delete_facts
 from .registry import job
+from .syndication import link_syndicated_articles
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,8 @@ class ReparseResult:
     unchanged: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    changed_ids: list[int] = field(default_factory=list)   # articles whose text changed
+    syndicated: int = 0                                   # of them, linked to another copy
 
 
 def _reparse_key(*, site: str | None = None, hashes: list[str] | None = None, **_ignored) -> tuple:
@@ -51,6 +55,8 @@ def reparse_articles(db: Database, *, site: str | None = None, hashes: list[str]
     for aid in ids:
         with db.session() as s:
             _reparse_one(s, aid, profile_dirs, res)
+    if res.changed_ids:
+        res.syndicated = link_syndicated_articles(db, res.changed_ids).links
     return res
 
 
@@ -86,4 +92,7 @@ def _reparse_one(s, aid: int, profile_dirs, res: ReparseResult) -> None:
     if text_changed:  # stored spans point into the old text: drop the facts, `process` redoes them
         delete_facts(s, aid)
         s.execute(delete(m.Processing).where(m.Processing.article_id == aid))
+        # the old text's link to another copy may not hold for the new text: link it again
+        art.syndicated_of_id, art.similarity = None, None
+        res.changed_ids.append(aid)
     res.updated += 1

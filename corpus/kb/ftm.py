@@ -14,7 +14,10 @@ from typing import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from partyfacts.nlp.text import key
+
 from .. import models as m
+from .bodies import _expand, _tokens
 from .posts import tenures
 from .roles import role_evidence
 
@@ -30,18 +33,45 @@ def _digest(*parts) -> str:
 
 
 def _entity(schema: str, eid: str, props: dict[str, list | str | None]) -> dict:
+    """One entity, validated: every value must survive the property type's cleaning (a date that is
+    not a date is refused, not dropped), the schema's required properties must be there and the
+    schema's own validation must pass; FtmError names the entity and the problem otherwise."""
     from followthemoney import model
+    from followthemoney.exc import InvalidData
     proxy = model.make_entity(schema)
     proxy.id = eid
     for prop, values in props.items():
+        prop_ = proxy.schema.get(prop)
+        if prop_ is None:
+            raise FtmError(f"{schema} {eid}: {schema} has no property {prop!r}")
         for v in values if isinstance(values, list) else [values]:
-            if v not in (None, ""):
-                proxy.add(prop, v)
+            if v in (None, ""):
+                continue
+            if prop_.type.clean(v, proxy=proxy) is None:
+                raise FtmError(f"{schema} {eid}: {prop} {v!r} is not a valid {prop_.type.name}")
+            proxy.add(prop, v)
+    missing = [p for p in proxy.schema.required if not proxy.get(p)]
+    if missing:
+        raise FtmError(f"{schema} {eid}: required {', '.join(missing)} missing")
     data = proxy.to_dict()
-    problem = proxy.schema.validate(data)
-    if problem:
-        raise FtmError(f"{schema} {eid}: {problem}")
+    try:
+        proxy.schema.validate(data)
+    except InvalidData as exc:
+        raise FtmError(f"{schema} {eid}: {exc} {getattr(exc, 'errors', '')}".strip()) from None
     return data
+
+
+def post_name(title: str, organization: str) -> str:
+    """A post's name: the title and its body, without saying the body twice when the canonical title
+    already ends with it ("Phó Chủ tịch Ủy ban nhân dân" + "UBND huyện Nam Đàn" → "Phó Chủ tịch UBND
+    huyện Nam Đàn")."""
+    words = title.split()
+    body = _expand(_tokens(organization)).split() if organization else []
+    for k in range(min(len(words) - 1, len(body)), 0, -1):
+        if key(" ".join(words[-k:])) == key(" ".join(body[:k])):
+            words = words[:-k]
+            break
+    return " ".join(words + organization.split())
 
 
 def iter_entities(session: Session, *, base_url: str = "") -> Iterator[dict]:
@@ -70,7 +100,7 @@ def iter_entities(session: Session, *, base_url: str = "") -> Iterator[dict]:
             posts_done.add(post_id)
             org = session.get(m.Organization, t.organization_id) if t.organization_id else None
             yield _entity("Position", post_id, {
-                "name": f"{t.title} {org.name if org else t.organization}".strip(), "country": "vn",
+                "name": post_name(t.title, org.name if org else t.organization), "country": "vn",
                 "organization": f"{PREFIX}-org-{org.id}" if org else None,
                 "subnationalArea": org.province if org else None})
         status = "ended" if t.end else "current"

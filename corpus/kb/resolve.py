@@ -1,8 +1,9 @@
 """The person-resolution job over the database: cluster the occurrences of the given name blocks
 (corpus.kb.persons), keep researchers' decisions, give each cluster a person row (the one most of its
 occurrences already had, so person ids and URLs stay put), and point every mention and role of an
-occurrence at its person. Idempotent: run twice on the same occurrences and decisions, nothing
-changes."""
+occurrence at its person. An occurrence with no province of its own (none in its story) takes its
+site's current province, so setting a site's province and resolving again uses it. Idempotent: run
+twice on the same occurrences and decisions, nothing changes."""
 from __future__ import annotations
 
 import json
@@ -30,9 +31,10 @@ class ResolveStats:
     method: str = ""
 
 
-def _occurrence(row: m.PersonOccurrence) -> Occurrence:
+def _occurrence(row: m.PersonOccurrence, site_provinces: dict[str, str]) -> Occurrence:
     ctx = json.loads(row.context or "{}")
-    return Occurrence(key=row.mention_key, name=row.name, name_key=row.name_key, province=row.province,
+    province = row.province or site_provinces.get(ctx.get("site", ""), "")
+    return Occurrence(key=row.mention_key, name=row.name, name_key=row.name_key, province=province,
                       district=row.district, bodies=tuple(ctx.get("bodies", ())), titles=tuple(ctx.get("titles", ())),
                       comentions=tuple(ctx.get("comentions", ())), site=ctx.get("site", ""), date=ctx.get("date", ""))
 
@@ -52,7 +54,8 @@ def resolve_blocks(session: Session, name_keys: set[str] | None = None, *, metho
     stats = ResolveStats(blocks=len({r.name_key for r in rows}), occurrences=len(rows))
     if not rows:
         return stats
-    occurrences = [_occurrence(r) for r in rows]
+    site_provinces = {name: prov for name, prov in session.execute(select(m.Site.name, m.Site.province)) if prov}
+    occurrences = [_occurrence(r, site_provinces) for r in rows]
     if name_keys is not None and len(rows) < linkage_config()["min_records_for_estimates"]:
         total = session.execute(select(m.PersonOccurrence.id).limit(linkage_config()["min_records_for_estimates"])).all()
         if len(total) >= linkage_config()["min_records_for_estimates"]:
