@@ -39,7 +39,7 @@ from partyfacts.nlp.text import key
 from .. import models as m
 from .metrics import PRF, bcubed, pairwise
 from .persons import resolve_persons
-from .resolve import _occurrence
+from .resolve import occurrences_of
 
 METHODS = ("splink", "rules", "name")
 
@@ -260,7 +260,7 @@ def score_identity(session: Session, idset: IdentitySet, urls: dict[str, str], *
 
     # persons ------------------------------------------------------------------------------------
     rows = session.execute(select(m.PersonOccurrence).order_by(m.PersonOccurrence.id)).scalars().all()
-    occurrences = [_occurrence(r) for r in rows]
+    occurrences = occurrences_of(session, rows)
     occ_article = {r.mention_key: r.article_id for r in rows}
     gold_persons: dict[tuple[str, str], str] = {}
     mention_key_of: dict[tuple[str, str], str] = {}

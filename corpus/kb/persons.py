@@ -216,8 +216,10 @@ def cluster(keys: list[str], links: list[Link], decisions: list[Decision], thres
             ) -> tuple[list[list[str]], dict[str, Explanation]]:
     """Join occurrences: researchers' merges first, then links at or above ``threshold``, strongest
     first, joining two groups only when their pairs agree on average (average linkage: one strong
-    pair does not chain two careers together); never two groups a researcher split. Returns clusters
-    and one explanation per occurrence."""
+    pair does not chain two careers together) — except a group a researcher merged, which takes any
+    occurrence strongly linked to one of its members (the researcher said they are one person, so
+    their disagreeing contexts are no evidence against it); never two groups a researcher split.
+    Returns clusters and one explanation per occurrence."""
     parent = {k: k for k in keys}
     members = {k: {k} for k in keys}
     cannot: dict[str, set[str]] = {k: set() for k in keys}
@@ -237,17 +239,23 @@ def cluster(keys: list[str], links: list[Link], decisions: list[Decision], thres
     def forbidden(ra: str, rb: str) -> bool:
         return any(cannot[x] & members[rb] for x in members[ra])
 
+    curated: set[str] = set()     # roots of groups a researcher's merge made
+
     def union(ra: str, rb: str) -> None:
         if len(members[ra]) < len(members[rb]) or (len(members[ra]) == len(members[rb]) and rb < ra):
             ra, rb = rb, ra
         parent[rb] = ra
         members[ra] |= members.pop(rb)
+        if rb in curated:
+            curated.discard(rb)
+            curated.add(ra)
 
     explanations: dict[str, Explanation] = {}
     for d in sorted((d for d in decisions if d.kind == "merge"), key=lambda d: (d.a, d.b)):
         ra, rb = find(d.a), find(d.b)
         if ra != rb and not forbidden(ra, rb):
             union(ra, rb)
+            curated.add(find(d.a))
             explanations.setdefault(d.b, Explanation("merged", d.a, None, {}, "researcher"))
             explanations.setdefault(d.a, Explanation("merged", d.b, None, {}, "researcher"))
     prob = {(l.a, l.b): l.probability for l in links}
@@ -263,7 +271,7 @@ def cluster(keys: list[str], links: list[Link], decisions: list[Decision], thres
             continue
         ra, rb = find(link.a), find(link.b)
         if link.probability >= threshold and ra != rb:
-            if average(ra, rb) < threshold:
+            if ra not in curated and rb not in curated and average(ra, rb) < threshold:
                 continue
             if forbidden(ra, rb):
                 for k, other in ((link.a, link.b), (link.b, link.a)):

@@ -39,6 +39,13 @@ def _occurrence(row: m.PersonOccurrence, site_provinces: dict[str, str]) -> Occu
                       comentions=tuple(ctx.get("comentions", ())), site=ctx.get("site", ""), date=ctx.get("date", ""))
 
 
+def occurrences_of(session: Session, rows: list[m.PersonOccurrence]) -> list[Occurrence]:
+    """The linkage records of these rows; an occurrence with no province of its own takes its
+    site's (as the site is set now)."""
+    site_provinces = {name: prov for name, prov in session.execute(select(m.Site.name, m.Site.province)) if prov}
+    return [_occurrence(r, site_provinces) for r in rows]
+
+
 def decisions_for(session: Session, keys: set[str]) -> list[Decision]:
     rows = session.execute(select(m.ResolutionDecision).where(
         m.ResolutionDecision.key_a.in_(keys) | m.ResolutionDecision.key_b.in_(keys))).scalars()
@@ -54,8 +61,7 @@ def resolve_blocks(session: Session, name_keys: set[str] | None = None, *, metho
     stats = ResolveStats(blocks=len({r.name_key for r in rows}), occurrences=len(rows))
     if not rows:
         return stats
-    site_provinces = {name: prov for name, prov in session.execute(select(m.Site.name, m.Site.province)) if prov}
-    occurrences = [_occurrence(r, site_provinces) for r in rows]
+    occurrences = occurrences_of(session, rows)
     if name_keys is not None and len(rows) < linkage_config()["min_records_for_estimates"]:
         total = session.execute(select(m.PersonOccurrence.id).limit(linkage_config()["min_records_for_estimates"])).all()
         if len(total) >= linkage_config()["min_records_for_estimates"]:
