@@ -162,7 +162,8 @@ def _resolution(session: Session, person_id: int) -> list[dict]:
     where = {}
     if partners:
         where = {r.mention_key: r for r in session.execute(
-            select(m.PersonOccurrence.mention_key, m.PersonOccurrence.article_id, m.PersonOccurrence.person_id)
+            select(m.PersonOccurrence.mention_key, m.PersonOccurrence.article_id, m.PersonOccurrence.person_id,
+                   A.title, A.published).join(A, A.id == m.PersonOccurrence.article_id)
             .where(m.PersonOccurrence.mention_key.in_(partners)))}
     out = []
     for o, e in explained:
@@ -173,7 +174,8 @@ def _resolution(session: Session, person_id: int) -> list[dict]:
                     "decision": e.get("decision", ""), "by": e.get("by", ""), "probability": e.get("probability"),
                     "evidence": e.get("evidence", {}),
                     "partner": ({"mention_key": e["partner"], "article_id": partner.article_id,
-                                 "person_id": partner.person_id, "article_link": Link("article", partner.article_id)}
+                                 "person_id": partner.person_id, "article_title": partner.title,
+                                 "published": partner.published or "", "article_link": Link("article", partner.article_id)}
                                 if partner is not None else None)})
     return out
 
@@ -317,16 +319,19 @@ def _posts(session: Session, evidence) -> list[dict]:
     posts: dict[tuple, dict] = {}
     for t in ts:
         post = posts.setdefault(t.post, {"title": t.title, "title_key": t.title_key, "organization_id": t.organization_id,
-                                         "organization": t.organization, "holders": []})
+                                         "organization": t.organization, "holders": [],
+                                         "post": {"title": t.title, "title_key": t.title_key,
+                                                  "organization_id": t.organization_id}})
         post["holders"].append(_tenure_dict(t, names))
     for post in posts.values():
         post["holders"].sort(key=_latest, reverse=True)
     return sorted(posts.values(), key=lambda p: (-len(p["holders"]), p["title"]))
 
 
-def _latest(t: dict) -> str:
-    """A tenure's latest date (start, last seen or end): holders are listed newest first by it."""
-    return max(t["start"] or "", t["last_seen"] or "", t["end"] or "")
+def _latest(t: dict) -> tuple[str, str]:
+    """Holders are listed newest first: by the tenure's start (the end of an undated one), then by
+    its latest date."""
+    return (t["start"] or t["end"] or "", max(t["start"] or "", t["last_seen"] or "", t["end"] or ""))
 
 
 def organization_detail(session: Session, org_id: int) -> dict | None:
