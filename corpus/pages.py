@@ -28,8 +28,11 @@ A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role,
 MAX_SERIES_POINTS = 2000
 MAX_ARTICLES_LISTED = 100
 MAX_CAREER_ROWS = 200
-MAX_OCCURRENCES = 500
-MAX_HOLDERS = 500
+MAX_OCCURRENCES = 500           # a person's occurrences explained (newest first)
+MAX_HOLDERS = 500               # holders listed on a post page (newest first)
+MAX_EVIDENCE = 100              # evidence articles listed per tenure
+MAX_POSTS_LISTED = 100          # posts of an organisation page (most holders first)
+MAX_POST_HOLDERS_LISTED = 20    # holders per post on an organisation page (newest first)
 CO_MENTION_ARTICLES = 2000
 COMMON_UNIT = 20_000
 
@@ -132,6 +135,9 @@ def _tenure_dict(t, names: dict[int, str] | None = None) -> dict:
     """A tenure (corpus.kb.posts) with its links: organisation, evidence articles, and the person when
     ``names`` is given. ``post`` names the post (title key, organisation id) for the post page."""
     d = t.to_dict()
+    d["evidence_total"] = len(d["evidence"])
+    if len(d["evidence"]) > MAX_EVIDENCE:
+        d["evidence"] = _key_evidence(d["evidence"])
     d["organization_link"] = Link("organization", t.organization_id) if t.organization_id else None
     d["post"] = {"title": t.title, "title_key": t.title_key, "organization_id": t.organization_id}
     for e in d["evidence"]:
@@ -140,6 +146,15 @@ def _tenure_dict(t, names: dict[int, str] | None = None) -> dict:
         d["person"] = names.get(t.person_id, "")
         d["person_link"] = Link("person", t.person_id)
     return d
+
+
+def _key_evidence(evidence: list[dict]) -> list[dict]:
+    """At most MAX_EVIDENCE of a tenure's evidence (oldest first), keeping what dates it: every
+    election, appointment and "former" mark, the first and last sighting in office, then the newest."""
+    in_office = [i for i, e in enumerate(evidence) if e["kind"] == "in_office"]
+    events = [i for i, e in enumerate(evidence) if e["kind"] != "in_office"]
+    ranked = dict.fromkeys(events + in_office[:1] + in_office[-1:] + in_office[::-1])
+    return [evidence[i] for i in sorted(list(ranked)[:MAX_EVIDENCE])]
 
 
 def _person_names(session: Session, ids) -> dict[int, str]:
@@ -240,6 +255,8 @@ def person_detail(session: Session, person_id: int) -> dict | None:
         "articles_total": n_articles, "articles": articles,
         "co_mention_window": min(n_articles, CO_MENTION_ARTICLES),
         "resolution": _resolution(session, p.id),
+        "resolution_total": session.execute(select(func.count()).where(
+            m.PersonOccurrence.person_id == p.id)).scalar_one(),
     }
 
 
@@ -325,7 +342,9 @@ def _posts(session: Session, evidence) -> list[dict]:
         post["holders"].append(_tenure_dict(t, names))
     for post in posts.values():
         post["holders"].sort(key=_latest, reverse=True)
-    return sorted(posts.values(), key=lambda p: (-len(p["holders"]), p["title"]))
+        post["holders_total"] = len(post["holders"])
+        del post["holders"][MAX_POST_HOLDERS_LISTED:]
+    return sorted(posts.values(), key=lambda p: (-p["holders_total"], p["title"]))[:MAX_POSTS_LISTED]
 
 
 def _latest(t: dict) -> tuple[str, str]:

@@ -85,6 +85,15 @@ def test_career_is_one_tenure_per_post_started_by_election_and_closed_by_nguyen(
     assert "2020-10-15" in career and "2024-02-02" in career and "Tỉnh ủy Nghệ An" in career
 
 
+def test_a_long_tenure_lists_the_evidence_that_dates_it_and_counts_the_rest(kb, monkeypatch):
+    from partyfacts.corpus import pages
+    monkeypatch.setattr(pages, "MAX_EVIDENCE", 2)
+    (tenure,) = _person(kb, "tran minh hai")["career"]
+    assert tenure["evidence_total"] == 3
+    assert [(e["date"], e["kind"]) for e in tenure["evidence"]] == [("2020-10-15", "elected"), ("2024-02-02", "former")]
+    assert (tenure["start"], tenure["last_seen"], tenure["end"]) == ("2020-10-15", "2022-05-15", "2024-02-02")
+
+
 def test_generic_tinh_uy_and_its_explicit_spelling_are_one_organization_other_provinces_not(kb):
     hai = _person(kb, "tran minh hai")
     roles = kb.get("/api/roles", query_string={"person": hai["id"]}).get_json()["items"]
@@ -100,7 +109,7 @@ def test_organization_page_has_level_place_and_post_holders_newest_first(kb):
     assert o["level"] == "province" and o["province"] == "Nghệ An"
     assert o["place"]["name"] == "Nghệ An" and o["place"]["href"] == f"/places/{o['place']['id']}"
     secretary = next(p for p in o["posts"] if p["title"] == "Bí thư")
-    assert [h["person"] for h in secretary["holders"]] == ["Lê Quang Huy", "Trần Minh Hải"]
+    assert [h["person"] for h in secretary["holders"]] == ["Lê Quang Huy", "Trần Minh Hải"] and secretary["holders_total"] == 2
     assert all(h["person_href"] == f"/persons/{h['person_id']}" for h in secretary["holders"])
     assert {p["title"] for p in o["posts"]} >= {"Bí thư", "Ủy viên Ban Thường vụ", "Phó Bí thư Thường trực"}
     html = kb.get(f"/organizations/{oid}").get_data(as_text=True)
