@@ -197,7 +197,7 @@ def _resolution(session: Session, person_id: int) -> list[dict]:
 
 def person_detail(session: Session, person_id: int) -> dict | None:
     """A person's career as tenures (one per post, corpus.kb.posts), the role rows it rests on (the
-    newest MAX_CAREER_ROWS), the timeline lanes (canonical title × organisation), variants,
+    newest MAX_CAREER_ROWS; a republished copy's rows are its original's, counted once), the timeline lanes (canonical title × organisation), variants,
     co-mentioned people, places, articles as stories and why its occurrences are one person."""
     p = session.get(P, person_id)
     if p is None:
@@ -207,8 +207,10 @@ def person_detail(session: Session, person_id: int) -> dict | None:
                R.organization_id, O.name.label("org_name"), R.place_id, PL.name.label("place"),
                R.article_id, A.title.label("article_title"), A.published, A.published_date)
         .join(A, A.id == R.article_id).outerjoin(PL, PL.id == R.place_id).outerjoin(O, O.id == R.organization_id)
-        .where(R.person_id == p.id).order_by(A.published_date.desc(), R.id.desc()).limit(MAX_CAREER_ROWS)).all()
-    n_roles = session.execute(select(func.count()).where(R.person_id == p.id)).scalar_one()
+        .where(R.person_id == p.id, A.syndicated_of_id.is_(None))
+        .order_by(A.published_date.desc(), R.id.desc()).limit(MAX_CAREER_ROWS)).all()
+    n_roles = session.execute(select(func.count()).select_from(R).join(A, A.id == R.article_id)
+                              .where(R.person_id == p.id, A.syndicated_of_id.is_(None))).scalar_one()
     lane_title = func.coalesce(func.nullif(R.title_canonical, ""), R.title)
     lane_org = func.coalesce(O.name, R.organization)
     sightings = session.execute(
