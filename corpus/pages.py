@@ -15,14 +15,24 @@ from collections import Counter, defaultdict
 from sqlalchemy import case, desc, func, select
 from sqlalchemy.orm import Session
 
+from partyfacts.nlp.text import key
+
 from . import models as m
 from .facts import ENTITY_TYPES, Link
+from .kb.posts import holders_on, tenures
+from .kb.roles import role_evidence
+from .kb.titles import title_key as title_key_of
 
 A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
 
 MAX_SERIES_POINTS = 2000
 MAX_ARTICLES_LISTED = 100
 MAX_CAREER_ROWS = 200
+MAX_OCCURRENCES = 500           # a person's occurrences explained (newest first)
+MAX_HOLDERS = 500               # holders listed on a post page (newest first)
+MAX_EVIDENCE = 100              # evidence articles listed per tenure
+MAX_POSTS_LISTED = 100          # posts of an organisation page (most holders first)
+MAX_POST_HOLDERS_LISTED = 20    # holders per post on an organisation page (newest first)
 CO_MENTION_ARTICLES = 2000
 COMMON_UNIT = 20_000
 
@@ -101,57 +111,154 @@ def archived_html(session: Session, article_id: int) -> tuple[bytes, str] | None
 
 # -- person -------------------------------------------------------------------------------------------
 
+def _story():
+    """The story an article belongs to: its original when it is a republished copy, else itself."""
+    return func.coalesce(A.syndicated_of_id, A.id)
+
+
+def _stories(session: Session, art_ids, limit: int = MAX_ARTICLES_LISTED) -> tuple[int, list[dict]]:
+    """The number of stories among the articles ``art_ids`` (a select of article ids) and the newest
+    ``limit`` of them, each the original article with ``also_published``: its copies (id, site, link)."""
+    story_ids = select(_story().label("sid")).where(A.id.in_(art_ids)).distinct()
+    n = session.execute(select(func.count()).select_from(story_ids.subquery())).scalar_one()
+    rows = session.execute(select(A.id, A.title, A.published, A.url).where(A.id.in_(story_ids))
+                           .order_by(A.published_date.desc().nulls_last(), A.id.desc()).limit(limit)).all()
+    copies = defaultdict(list)
+    if rows:
+        for c in session.execute(select(A.id, A.syndicated_of_id, A.url, S.name).join(S, S.id == A.site_id)
+                                 .where(A.syndicated_of_id.in_([r.id for r in rows])).order_by(A.id)):
+            copies[c.syndicated_of_id].append({"id": c.id, "site": c.name, "url": c.url, "link": Link("article", c.id)})
+    return n, [{**_article_ref(r), "also_published": copies.get(r.id, [])} for r in rows]
+
+
+def _tenure_dict(t, names: dict[int, str] | None = None) -> dict:
+    """A tenure (corpus.kb.posts) with its links: organisation, evidence articles, and the person when
+    ``names`` is given. ``post`` names the post (title key, organisation id) for the post page."""
+    d = t.to_dict()
+    d["evidence_total"] = len(d["evidence"])
+    if len(d["evidence"]) > MAX_EVIDENCE:
+        d["evidence"] = _key_evidence(d["evidence"])
+    d["organization_link"] = Link("organization", t.organization_id) if t.organization_id else None
+    d["post"] = {"title": t.title, "title_key": t.title_key, "organization_id": t.organization_id}
+    for e in d["evidence"]:
+        e["article_link"] = Link("article", e["article_id"])
+    if names is not None:
+        d["person"] = names.get(t.person_id, "")
+        d["person_link"] = Link("person", t.person_id)
+    return d
+
+
+def _key_evidence(evidence: list[dict]) -> list[dict]:
+    """At most MAX_EVIDENCE of a tenure's evidence (oldest first), keeping what dates it: every
+    election, appointment and "former" mark, the first and last sighting in office, then the newest."""
+    in_office = [i for i, e in enumerate(evidence) if e["kind"] == "in_office"]
+    events = [i for i, e in enumerate(evidence) if e["kind"] != "in_office"]
+    ranked = dict.fromkeys(events + in_office[:1] + in_office[-1:] + in_office[::-1])
+    return [evidence[i] for i in sorted(list(ranked)[:MAX_EVIDENCE])]
+
+
+def _person_names(session: Session, ids) -> dict[int, str]:
+    ids = sorted(set(ids))
+    return dict(session.execute(select(P.id, P.name).where(P.id.in_(ids))).all()) if ids else {}
+
+
+def _resolution(session: Session, person_id: int) -> list[dict]:
+    """Why the person's occurrences are one person: each occurrence (one name in one article) with
+    the resolver's decision (merged / separate / alone / split), the occurrence it was compared with
+    and its article, the match probability, the evidence per comparison and who decided."""
+    occ = session.execute(
+        select(m.PersonOccurrence.id, m.PersonOccurrence.mention_key, m.PersonOccurrence.name,
+               m.PersonOccurrence.province, m.PersonOccurrence.district, m.PersonOccurrence.explanation,
+               m.PersonOccurrence.article_id, A.title, A.published)
+        .join(A, A.id == m.PersonOccurrence.article_id).where(m.PersonOccurrence.person_id == person_id)
+        .order_by(A.published_date.desc().nulls_last(), A.id.desc()).limit(MAX_OCCURRENCES)).all()
+    explained = [(o, json.loads(o.explanation or "{}")) for o in occ]
+    partners = sorted({e.get("partner") for _, e in explained if e.get("partner")})
+    where = {}
+    if partners:
+        where = {r.mention_key: r for r in session.execute(
+            select(m.PersonOccurrence.mention_key, m.PersonOccurrence.article_id, m.PersonOccurrence.person_id,
+                   A.title, A.published).join(A, A.id == m.PersonOccurrence.article_id)
+            .where(m.PersonOccurrence.mention_key.in_(partners)))}
+    out = []
+    for o, e in explained:
+        partner = where.get(e.get("partner", ""))
+        out.append({"id": o.id, "mention_key": o.mention_key, "name": o.name, "province": o.province,
+                    "district": o.district, "article_id": o.article_id, "article_title": o.title,
+                    "published": o.published or "", "article_link": Link("article", o.article_id),
+                    "decision": e.get("decision", ""), "by": e.get("by", ""), "probability": e.get("probability"),
+                    "evidence": e.get("evidence", {}),
+                    "partner": ({"mention_key": e["partner"], "article_id": partner.article_id,
+                                 "person_id": partner.person_id, "article_title": partner.title,
+                                 "published": partner.published or "", "article_link": Link("article", partner.article_id)}
+                                if partner is not None else None)})
+    return out
+
+
 def person_detail(session: Session, person_id: int) -> dict | None:
-    """A person's roles by date (career: the newest MAX_CAREER_ROWS rows, every role in the timeline
-    lanes), variants, co-mentioned people, places and articles."""
+    """A person's career as tenures (one per post, corpus.kb.posts), the role rows it rests on (the
+    newest MAX_CAREER_ROWS; a republished copy's rows are its original's, counted once), the timeline lanes (canonical title × organisation), variants,
+    co-mentioned people, places, articles as stories and why its occurrences are one person."""
     p = session.get(P, person_id)
     if p is None:
         return None
     roles = session.execute(
-        select(R.id, R.title, R.organization, R.title_expanded, R.former, R.place_id, PL.name.label("place"),
+        select(R.id, R.title, R.organization, R.title_expanded, R.title_canonical, R.former, R.event, R.event_date,
+               R.organization_id, O.name.label("org_name"), R.place_id, PL.name.label("place"),
                R.article_id, A.title.label("article_title"), A.published, A.published_date)
-        .join(A, A.id == R.article_id).outerjoin(PL, PL.id == R.place_id)
-        .where(R.person_id == p.id).order_by(A.published_date.desc(), R.id.desc()).limit(MAX_CAREER_ROWS)).all()
-    n_roles = session.execute(select(func.count()).where(R.person_id == p.id)).scalar_one()
+        .join(A, A.id == R.article_id).outerjoin(PL, PL.id == R.place_id).outerjoin(O, O.id == R.organization_id)
+        .where(R.person_id == p.id, A.syndicated_of_id.is_(None))
+        .order_by(A.published_date.desc(), R.id.desc()).limit(MAX_CAREER_ROWS)).all()
+    n_roles = session.execute(select(func.count()).select_from(R).join(A, A.id == R.article_id)
+                              .where(R.person_id == p.id, A.syndicated_of_id.is_(None))).scalar_one()
+    lane_title = func.coalesce(func.nullif(R.title_canonical, ""), R.title)
+    lane_org = func.coalesce(O.name, R.organization)
     sightings = session.execute(
-        select(R.title, R.organization, A.published_date, func.max(case((R.former, 1), else_=0)), func.count())
-        .join(A, A.id == R.article_id).where(R.person_id == p.id)
-        .group_by(R.title, R.organization, A.published_date)).all()
+        select(lane_title, lane_org, A.published_date, func.max(case((R.former, 1), else_=0)), func.count())
+        .join(A, A.id == R.article_id).outerjoin(O, O.id == R.organization_id)
+        .where(R.person_id == p.id, A.syndicated_of_id.is_(None))
+        .group_by(lane_title, lane_org, A.published_date)).all()
+    career = [_tenure_dict(t) for t in tenures(role_evidence(session, person_id=p.id))]
     art_ids = select(MN.article_id).where(MN.entity_type == "person", MN.entity_id == p.id).distinct()
-    n_articles = session.execute(select(func.count()).select_from(art_ids.subquery())).scalar_one()
-    articles = session.execute(
-        select(A.id, A.title, A.published, A.url).where(A.id.in_(art_ids))
-        .order_by(A.published_date.desc(), A.id.desc()).limit(MAX_ARTICLES_LISTED)).all()
+    n_articles, articles = _stories(session, art_ids)
     # co-mentions and places over the person's latest CO_MENTION_ARTICLES articles: bounded work for
     # the most-covered officials, and the recent company is what a researcher asks about first
     recent = (select(MN.article_id).where(MN.entity_type == "person", MN.entity_id == p.id)
               .order_by(MN.article_id.desc()).limit(CO_MENTION_ARTICLES))
+    n_stories = func.count(func.distinct(_story())).label("n")
     co = session.execute(
-        select(P.id, P.name, func.count(func.distinct(MN.article_id)).label("n"))
-        .join(MN, (MN.entity_id == P.id) & (MN.entity_type == "person"))
+        select(P.id, P.name, n_stories)
+        .join(MN, (MN.entity_id == P.id) & (MN.entity_type == "person")).join(A, A.id == MN.article_id)
         .where(MN.article_id.in_(recent), P.id != p.id)
         .group_by(P.id, P.name).order_by(desc("n"), P.name).limit(20)).all()
     places = session.execute(
-        select(PL.id, PL.name, PL.type, PL.province, func.count(func.distinct(MN.article_id)).label("n"))
-        .join(MN, (MN.entity_id == PL.id) & (MN.entity_type == "place"))
+        select(PL.id, PL.name, PL.type, PL.province, n_stories)
+        .join(MN, (MN.entity_id == PL.id) & (MN.entity_type == "place")).join(A, A.id == MN.article_id)
         .where(MN.article_id.in_(recent))
         .group_by(PL.id, PL.name, PL.type, PL.province).order_by(desc("n"), PL.name).limit(20)).all()
-    career = [{"id": r.id, "title": r.title, "organization": r.organization, "title_expanded": r.title_expanded,
-               "former": bool(r.former), "place_id": r.place_id, "place": r.place or "",
-               "date": r.published_date.isoformat() if r.published_date else "", "published": r.published or "",
-               "article_id": r.article_id, "article_title": r.article_title,
-               "article_link": Link("article", r.article_id, f"r{r.id}"), "link": Link("article", r.article_id, f"r{r.id}")}
-              for r in roles]
+    role_rows = [{"id": r.id, "title": r.title, "title_canonical": r.title_canonical or r.title,
+                  "organization": r.organization, "organization_id": r.organization_id,
+                  "organization_name": r.org_name or "",
+                  "organization_link": Link("organization", r.organization_id) if r.organization_id else None,
+                  "title_expanded": r.title_expanded, "former": bool(r.former), "event": r.event,
+                  "event_date": r.event_date or "", "place_id": r.place_id, "place": r.place or "",
+                  "date": r.published_date.isoformat() if r.published_date else "", "published": r.published or "",
+                  "article_id": r.article_id, "article_title": r.article_title,
+                  "article_link": Link("article", r.article_id, f"r{r.id}"), "link": Link("article", r.article_id, f"r{r.id}")}
+                 for r in roles]
     return {
         "id": p.id, "link": Link("person", p.id), "name": p.name, "variants": json.loads(p.variants or "[]"),
-        "career": career, "roles_total": n_roles,
-        "timeline": career_lanes([{"title": t, "organization": o, "date": d.isoformat() if d else "",
+        "career": career, "roles": role_rows, "roles_total": n_roles,
+        "timeline": career_lanes([{"title": t, "organization": o or "", "date": d.isoformat() if d else "",
                                    "former": bool(f), "count": n} for t, o, d, f, n in sightings]),
         "co_mentioned": [{"id": c.id, "name": c.name, "articles": c.n, "link": Link("person", c.id)} for c in co],
         "places": [{"id": c.id, "name": c.name, "type": c.type, "province": c.province, "articles": c.n,
                     "link": Link("place", c.id)} for c in places],
-        "articles_total": n_articles, "articles": [_article_ref(a) for a in articles],
+        "articles_total": n_articles, "articles": articles,
         "co_mention_window": min(n_articles, CO_MENTION_ARTICLES),
+        "resolution": _resolution(session, p.id),
+        "resolution_total": session.execute(select(func.count()).where(
+            m.PersonOccurrence.person_id == p.id)).scalar_one(),
     }
 
 
@@ -212,22 +319,93 @@ def place_detail(session: Session, place_id: int, unit: str = "") -> dict | None
     }
 
 
+def _org_place(session: Session, o) -> "m.Place | None":
+    """The place row of an organisation: its place_id, else the place of its name and province (a
+    province-level body: the province itself)."""
+    if o.place_id:
+        return session.get(PL, o.place_id)
+    if not o.place_name:
+        return None
+    rows = session.execute(select(PL).where(PL.key == key(o.place_name)).order_by(PL.id)).scalars().all()
+    same = [r for r in rows if r.province == o.province or (o.level == "province" and r.name == o.province)]
+    return (same or [None])[0]
+
+
+def _posts(session: Session, evidence) -> list[dict]:
+    """Tenures grouped by post (title key, organisation): each post with its holders, newest first."""
+    ts = tenures(evidence)
+    names = _person_names(session, (t.person_id for t in ts))
+    posts: dict[tuple, dict] = {}
+    for t in ts:
+        post = posts.setdefault(t.post, {"title": t.title, "title_key": t.title_key, "organization_id": t.organization_id,
+                                         "organization": t.organization, "holders": [],
+                                         "post": {"title": t.title, "title_key": t.title_key,
+                                                  "organization_id": t.organization_id}})
+        post["holders"].append(_tenure_dict(t, names))
+    for post in posts.values():
+        post["holders"].sort(key=_latest, reverse=True)
+        post["holders_total"] = len(post["holders"])
+        del post["holders"][MAX_POST_HOLDERS_LISTED:]
+    return sorted(posts.values(), key=lambda p: (-p["holders_total"], p["title"]))[:MAX_POSTS_LISTED]
+
+
+def _latest(t: dict) -> tuple[str, str]:
+    """Holders are listed newest first: by the tenure's start (the end of an undated one), then by
+    its latest date."""
+    return (t["start"] or t["end"] or "", max(t["start"] or "", t["last_seen"] or "", t["end"] or ""))
+
+
 def organization_detail(session: Session, org_id: int) -> dict | None:
+    """A resolved body: its completed name, level, place (and the place's 2025 successor), province,
+    its posts with their holders over time, the people with roles in it, its articles as stories."""
     o = session.get(O, org_id)
     if o is None:
         return None
+    canonical = func.coalesce(func.nullif(R.title_canonical, ""), R.title)
     people = session.execute(
-        select(P.id, P.name, R.title, func.count(R.id).label("n"), func.max(A.published_date).label("last"))
-        .join(R, R.person_id == P.id).join(A, A.id == R.article_id).where(R.organization_id == o.id)
-        .group_by(P.id, P.name, R.title).order_by(desc("last"), P.name).limit(200)).all()
-    art_ids = select(MN.article_id).where(MN.entity_type == "organization", MN.entity_id == o.id).distinct()
-    articles = session.execute(select(A.id, A.title, A.published, A.url).where(A.id.in_(art_ids))
-                               .order_by(A.published_date.desc().nulls_last(), A.id.desc())
-                               .limit(MAX_ARTICLES_LISTED)).all()
-    return {"id": o.id, "link": Link("organization", o.id), "name": o.name, "kind": o.kind,
-            "people": [{"id": r.id, "name": r.name, "title": r.title, "roles": r.n,
+        select(P.id, P.name, canonical.label("canonical"), func.count(R.id).label("n"),
+               func.max(A.published_date).label("last"))
+        .join(R, R.person_id == P.id).join(A, A.id == R.article_id)
+        .where(R.organization_id == o.id, A.syndicated_of_id.is_(None))
+        .group_by(P.id, P.name, canonical).order_by(desc("last"), P.name).limit(200)).all()
+    art_ids = (select(MN.article_id).where(MN.entity_type == "organization", MN.entity_id == o.id)
+               .union(select(R.article_id).where(R.organization_id == o.id)))
+    n_articles, articles = _stories(session, art_ids)
+    pl = _org_place(session, o)
+    return {"id": o.id, "link": Link("organization", o.id), "name": o.name, "kind": o.kind, "level": o.level,
+            "place_name": o.place_name, "province": o.province,
+            "place": ({"id": pl.id, "name": pl.name, "type": pl.type, "province": pl.province,
+                       "link": Link("place", pl.id)} if pl is not None else None),
+            "successor": ({"name": pl.successor_name, "type": pl.successor_type, "province": pl.successor_province,
+                           "code": pl.successor_code} if pl is not None and pl.successor_name else None),
+            "posts": _posts(session, role_evidence(session, organization_id=o.id)),
+            "people": [{"id": r.id, "name": r.name, "title": r.canonical, "roles": r.n,
                         "last": r.last.isoformat() if r.last else "", "link": Link("person", r.id)} for r in people],
-            "articles": [_article_ref(a) for a in articles]}
+            "articles_total": n_articles, "articles": articles}
+
+
+# -- posts ----------------------------------------------------------------------------------------------
+
+def post_detail(session: Session, title: str, organization_id: int, on: str = "") -> dict | None:
+    """A post (canonical title × organisation): its holders over time (tenures, newest first), and
+    with ``on`` (ISO date) the holders on that date. ``title`` is the canonical title or its key.
+    None when the organisation is unknown or nobody is recorded in the post."""
+    o = session.get(O, organization_id)
+    if o is None or not title.strip():
+        return None
+    keys = sorted({title.strip(), title_key_of(title)})
+    evidence = [e for k in keys for e in role_evidence(session, title_key=k, organization_id=o.id)]
+    if not evidence:
+        return None
+    ts = tenures(evidence)
+    names = _person_names(session, (t.person_id for t in ts))
+    holders = sorted((_tenure_dict(t, names) for t in ts), key=_latest, reverse=True)
+    out = {"title": ts[0].title, "title_key": ts[0].title_key,
+           "organization": {"id": o.id, "name": o.name, "province": o.province, "link": Link("organization", o.id)},
+           "holders": holders[:MAX_HOLDERS], "holders_total": len(holders), "on": on or None, "holders_on": None}
+    if on:
+        out["holders_on"] = sorted((_tenure_dict(t, names) for t in holders_on(ts, on)), key=_latest, reverse=True)
+    return out
 
 
 # -- figures ----------------------------------------------------------------------------------------------

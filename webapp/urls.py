@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import urlencode
 
-from flask import has_request_context, url_for
+from flask import has_request_context, request, url_for
 from werkzeug.routing import Map, Rule
 
 from partyfacts.corpus import facts
@@ -41,14 +41,21 @@ RULES: dict[str, str] = {
     "api_place": "/api/places/<int:place_id>",
     "organization": "/organizations/<int:org_id>",
     "api_organization": "/api/organizations/<int:org_id>",
+    "post": "/posts",
+    "api_post": "/api/posts",
     "try_it": "/try",
     "api_extract": "/api/extract",
 }
 # pages of other blueprints (admin.py registers them; linked to from here)
 OTHER = {"admin.crawls": "/crawls", "admin.api_crawls": "/api/crawls", "admin.login": "/login"}
+# researchers' corrections of person resolution (admin.py, POST with a CSRF token): their paths are
+# built from these rules, so the forms that post to them do not depend on the views being registered
+POST_RULES = {"admin.person_merge": "/persons/<int:person_id>/merge",
+              "admin.person_split": "/persons/<int:person_id>/split"}
 
 _MAP = Map([Rule(rule, endpoint=f"{BLUEPRINT}.{ep}") for ep, rule in RULES.items()]
-           + [Rule(rule, endpoint=ep) for ep, rule in OTHER.items()])
+           + [Rule(rule, endpoint=ep) for ep, rule in OTHER.items()]
+           + [Rule(rule, endpoint=ep, methods=["POST"]) for ep, rule in POST_RULES.items()])
 _ADAPTER = _MAP.bind("localhost")
 
 
@@ -130,6 +137,31 @@ def organization(org_id: int) -> str:
     return build("organization", org_id=org_id)
 
 
+def post(title: str, organization_id: int | None, on: str = "") -> str:
+    """The page of a post: /posts?title=bí thư&organization=12 (holders over time; ``on``: on that date)."""
+    return _with_query(build("post"), {"title": title, "organization": organization_id, "on": on})
+
+
+def api_post(title: str, organization_id: int | None, on: str = "") -> str:
+    return _with_query(build("api_post"), {"title": title, "organization": organization_id, "on": on})
+
+
+def _post_rule(endpoint: str, **values) -> str:
+    """The path of a POST rule of POST_RULES, built from the rule (under the app's mount prefix)."""
+    path = _ADAPTER.build(endpoint, values, method="POST")
+    return (request.script_root + path) if has_request_context() else path
+
+
+def person_merge(person_id: int) -> str:
+    """Where the "merge with person #ID" form posts (field ``other``)."""
+    return _post_rule("admin.person_merge", person_id=person_id)
+
+
+def person_split(person_id: int) -> str:
+    """Where the "split these articles out" form posts (fields ``occurrence``: mention keys)."""
+    return _post_rule("admin.person_split", person_id=person_id)
+
+
 def try_it() -> str:
     return build("try_it")
 
@@ -172,13 +204,17 @@ def link(ln: facts.Link | None) -> str:
 
 def resolve_links(obj):
     """A corpus read model (nested dicts and lists) with every ``link`` key replaced by its ``href``
-    and every ``<name>_link`` by ``<name>_href``, in place; returns ``obj``."""
+    and every ``<name>_link`` by ``<name>_href``, and every ``post`` (title key, organisation id)
+    given the ``href`` of its post page, in place; returns ``obj``."""
     if isinstance(obj, dict):
         for k in [k for k in obj if k == "link" or k.endswith("_link")]:
             obj[k[:-4] + "href"] = link(obj.pop(k))
         for v in obj.values():
             if isinstance(v, (dict, list)):
                 resolve_links(v)
+        post_ = obj.get("post")
+        if isinstance(post_, dict) and "title_key" in post_ and "href" not in post_:
+            post_["href"] = post(post_["title_key"], post_["organization_id"]) if post_["organization_id"] else ""
     elif isinstance(obj, list):
         for v in obj:
             if isinstance(v, (dict, list)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlencode
@@ -386,6 +387,31 @@ def place(place_id) -> Page:
 def organization(org_id) -> Page:
     o = _detail(pages.organization_detail(db_session(), org_id))
     return Page("organization.html", lambda: {"o": o}, lambda: o)
+
+
+def _iso_date_arg(name: str) -> str:
+    raw = request.args.get(name, "").strip()
+    if raw:
+        try:
+            if len(raw) == 10:
+                return date.fromisoformat(raw).isoformat()
+        except ValueError:
+            pass
+        abort(400, description=t("error_date", name=name, value=raw[:20]))
+    return ""
+
+
+@page("post", "api_post")
+def post() -> Page:
+    """A post (canonical title × organisation): its holders over time; ?on=YYYY-MM-DD: who held it then."""
+    title = request.args.get("title", "").strip()[:255]
+    org_raw = request.args.get("organization", "")
+    if not title or not org_raw.isdigit() or len(org_raw) > 12:
+        abort(400, description=t("error_post_args"))
+    on = _iso_date_arg("on")
+    d = _detail(pages.post_detail(db_session(), title, int(org_raw), on))
+    d["href"] = urls.post(d["title_key"], d["organization"]["id"])
+    return Page("post.html", lambda: {"d": d, "on": on}, lambda: d)
 
 
 # -- Try it: extraction of pasted text, nothing stored --------------------------------------------------------------

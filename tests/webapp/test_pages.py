@@ -43,9 +43,13 @@ def test_person_page_has_career_table_timeline_variants_and_co_mentions(client):
     assert "Trưởng Ban Tổ chức" in html and "2019-06-03" in html
     data = client.get(f"/api/persons/{pid}").get_json()
     assert data["id"] == pid and data["href"] == f"/persons/{pid}"
-    assert data["career"][0]["title"] == "Trưởng Ban Tổ chức"
-    assert data["career"][0]["article_href"].startswith("/articles/")
-    for group in ("career", "co_mentioned", "places", "articles"):  # every item: its id and its page
+    # the career is one tenure per post, dated and resting on its evidence articles
+    tenure = next(c for c in data["career"] if c["title"] == "Trưởng Ban Tổ chức")
+    assert tenure["start"] and tenure["last_seen"] and tenure["start_kind"]
+    assert tenure["evidence"] and all(e["article_href"].startswith("/articles/") for e in tenure["evidence"])
+    assert data["roles"][0]["title"] == "Trưởng Ban Tổ chức"
+    assert data["roles"][0]["article_href"].startswith("/articles/")
+    for group in ("roles", "co_mentioned", "places", "articles"):  # every item: its id and its page
         assert all(isinstance(i["id"], int) and i["href"].startswith("/") for i in data[group]), group
     assert {c["name"] for c in data["co_mentioned"]} >= {"Nguyễn Thanh Hà", "Phùng Văn Khoa"}
     assert any(p["name"] == "Vĩnh Yên" for p in data["places"])
