@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from ..dates import parse_iso
-from .blocks import Block, clean_blocks, unwrap_cell
+from .blocks import Aside, Block, captions_in, clean_blocks, unwrap_cell
 from .classify import looks_like_article_url
 from .common import LISTING_MIN_LINKS, Parts, clean, key
 from .headline import best_headline, generic_title, page_title_keys
@@ -40,7 +40,13 @@ def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | st
         if headline_chars > text_chars:
             return (f"listing page: headline links ({headline_chars} chars) outweigh the text ({text_chars} chars) "
                     f"on a section URL (generic)")
-    parts.paragraphs, parts.author, parts.source = clean_blocks(blocks, parts.title)
+    aside = Aside()
+    parts.paragraphs, parts.author, parts.source = clean_blocks(blocks, parts.title, aside=aside)
+    scope = soup.find("article") or soup.find("main") or soup.body or soup
+    parts.captions = aside.captions + [c for c in captions_in(scope) if c not in aside.captions
+                                       and not any(c in p for p in parts.paragraphs)]
+    parts.dateline = aside.datelines[0] if aside.datelines else ""
+    parts.byline, parts.source_line = "\n".join(aside.bylines), aside.source_line
     if doc.author and not parts.author:
         parts.author = clean(doc.author)
     return parts

@@ -5,12 +5,12 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from ..profiles import Profile
-from .blocks import blocks_of, boilerplate, clean_blocks, drop_elements, strip_prefix
+from .blocks import Aside, blocks_of, boilerplate, captions_in, clean_blocks, drop_elements, strip_prefix
 from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs
 from .common import LISTING_MIN_LINKS, Parts, clean, key, select_first, select_text
 from .headline import best_headline, generic_title, headline_before, lead_between, names_page, page_title_keys
 from .pubdate import find_date
-from .regions import in_site_header
+from .regions import in_site_header, in_teaser
 
 
 def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Parts | str:
@@ -74,11 +74,16 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         lead_el = lead_between(soup, title_el, body, order)
     if lead_el is not None:
         parts.lead = clean(lead_el.get_text(" "))
-    parts.author = strip_prefix(select_text(soup, profile.author))
-    parts.source = strip_prefix(select_text(soup, profile.source))
+    byline_printed = select_text(soup, profile.author)
+    source_printed = select_text(soup, profile.source)
+    parts.author = strip_prefix(byline_printed)
+    parts.source = strip_prefix(source_printed)
+    parts.dateline = next((t for sel in profile.date for el in soup.select(sel) if not in_teaser(el)
+                           and len(t := clean(el.get_text(" "))) <= 120), "")
     for sel in (*profile.author, *profile.source, *profile.lead):
         for el in body.select(sel):
             el.decompose()
+    parts.captions = captions_in(body)
     drop_elements(body, ", ".join(profile.drop))
     drop_elements(body, boilerplate().drop_selectors)
     why = table_text_outweighs(body)
@@ -86,7 +91,12 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         return f"{why} ({profile.name})"
     blocks = blocks_of(body)
     # a signature line ends the body even when the page names an author elsewhere (a WordPress account)
-    parts.paragraphs, a, s = clean_blocks(blocks, parts.title)
+    aside = Aside()
+    parts.paragraphs, a, s = clean_blocks(blocks, parts.title, aside=aside)
+    parts.captions = parts.captions + [c for c in aside.captions if c not in parts.captions]
+    parts.dateline = parts.dateline or (aside.datelines[0] if aside.datelines else "")
+    parts.byline = "\n".join(aside.bylines) or byline_printed
+    parts.source_line = aside.source_line or source_printed
     if a and key(parts.author) in boilerplate().account_authors:
         parts.author = ""  # a CMS account ("admin", "Ban biên tập"): the signature names the writer
     parts.author = parts.author or a
