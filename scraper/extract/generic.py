@@ -9,7 +9,8 @@ from .blocks import Aside, Block, captions_in, clean_blocks, unwrap_cell
 from .classify import looks_like_article_url
 from .common import LISTING_MIN_LINKS, Parts, clean, key
 from .headline import best_headline, generic_title, page_title_keys
-from .pubdate import find_date
+from .consensus import choose_date, choose_title, in_related_block
+from .pubdate import date_in_url, find_date
 
 
 def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | str:
@@ -23,7 +24,14 @@ def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | st
         return "no main text found (generic extractor)"
     parts = Parts()
     title_el, parts.title = generic_title(soup, doc.title or "")
-    parts.published = find_date(soup, (), (), near=title_el) or (parse_iso(doc.date) if doc.date else None)
+    el, text, _why = choose_title(soup, title_el, parts.title, url=url, incumbent_source="heuristic",
+                                  extracted=doc.title or "")
+    if text:
+        title_el, parts.title = el, text
+    parts.published = find_date(soup, (), (), near=title_el, skip=in_related_block) or \
+        (parse_iso(doc.date) if doc.date else None)
+    parts.published, _why = choose_date(parts.published, soup=soup, url_date=date_in_url(url),
+                                        extracted=doc.date or "")
     blocks = [Block(unwrap_cell(clean(line)), 0) for line in doc.text.split("\n") if clean(line)]
     # lines before the headline are page chrome of a table layout (a visitor counter, a breadcrumb)
     tk = key(parts.title)

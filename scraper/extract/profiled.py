@@ -9,7 +9,8 @@ from .blocks import Aside, blocks_of, boilerplate, captions_in, clean_blocks, dr
 from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs
 from .common import LISTING_MIN_LINKS, Parts, clean, key, select_first, select_text
 from .headline import best_headline, generic_title, headline_before, lead_between, names_page, page_title_keys
-from .pubdate import find_date
+from .consensus import choose_date, choose_title, in_related_block
+from .pubdate import date_in_url, find_date
 from .regions import in_site_header, in_teaser
 
 
@@ -46,6 +47,7 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
             # and is the last one before the body
             hits = [h for h in hits if h not in linked] or hits
             hits = [h for h in hits if not in_site_header(h)]
+            hits = [h for h in hits if not in_related_block(h)] or hits
             if not hits:
                 continue
             before = [h for h in hits if order.get(id(h), 0) <= body_pos]
@@ -66,7 +68,14 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         title_el, parts.title = generic_title(soup, "")
     else:
         parts.title = clean(title_el.get_text(" "))
-    parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el, until=body)
+    # the signals of the page vote: a selector no other signal confirms loses to one they confirm
+    source = "profile" if specific else "heuristic"
+    el, text, _why = choose_title(soup, title_el, parts.title, url=url, incumbent_source=source, body=body, order=order)
+    if text:
+        title_el, parts.title = el, text
+    parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el, until=body,
+                                skip=in_related_block)
+    parts.published, _why = choose_date(parts.published, soup=soup, url_date=date_in_url(url))
     if listing_why and not article_evidence(title_el, parts, body, keys):
         return listing_why
     lead_el = select_first(soup, profile.lead)
