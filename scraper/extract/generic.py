@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from ..dates import parse_iso
 from .blocks import Aside, Block, captions_in, clean_blocks, unwrap_cell
-from .classify import looks_like_article_url
+from .classify import looks_like_article_url, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key
 from .headline import best_headline, generic_title, page_title_keys
 from .consensus import choose_date, choose_title, in_related_block
@@ -22,6 +22,11 @@ def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | st
                                       include_tables=True, favor_precision=True, deduplicate=False)
     if doc is None or not (doc.text or "").strip():
         return "no main text found (generic extractor)"
+    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    if main is not None:
+        why = teaser_structure(main, url)
+        if why:
+            return f"{why} (generic)"
     parts = Parts()
     title_el, parts.title = generic_title(soup, doc.title or "")
     el, text, _why = choose_title(soup, title_el, parts.title, url=url, incumbent_source="heuristic",

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from ..profiles import Profile
 from .blocks import Aside, blocks_of, boilerplate, captions_in, clean_blocks, drop_elements, strip_prefix
-from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs
+from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key, select_first, select_text
 from .headline import best_headline, generic_title, headline_before, lead_between, names_page, page_title_keys
 from .consensus import choose_date, choose_title, in_related_block
@@ -27,6 +27,10 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         if n >= LISTING_MIN_LINKS:
             return f"listing page: {n} article links and no article body ({profile.name})"
         return f"no article body ({profile.name} body selectors match nothing)"
+    paginated = any(soup.select_one(sel) is not None for sel in profile.listing_next)
+    why = teaser_structure(body, url, paginated=paginated)
+    if why:
+        return f"{why} ({profile.name})"  # a listing whatever its URL, however long its teasers
     listing_why = "" if profile.is_article_url(url) else listing_evidence(soup, body, profile, url)
     if not profile.is_article_url(url):
         n = dated_rows(body)
