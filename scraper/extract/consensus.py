@@ -25,8 +25,9 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"\s+(?:[-|–—»:]|::)\s+")
-_SITE_WORDS = re.compile(r"cổng thông tin|cong thong tin|trang thông tin|báo\b|tạp chí|portal|website|tỉnh ủy|"
-                         r"thành ủy|huyện ủy|ubnd|\.vn\b|\.com\b|điện tử", re.I)
+_SITE_NAME = re.compile(r"^(cổng thông tin|trang thông tin|trang tin|báo|tạp chí|portal|website|cổng tttđt)\b|"
+                        r"\.(vn|com|net|org)\b|điện tử", re.I)
+_SITE_ORG = re.compile(r"^(ubnd|ủy ban nhân dân|sở|huyện ủy|tỉnh ủy|thành ủy|đảng bộ|ban tuyên giáo)\b", re.I)
 _RELATED_BOX = re.compile(r"related|lien-?quan|tinlienquan|other|tin-?khac|tinkhac|cung-?chuyen-?muc|sidebar|"
                           r"side-bar|widget|most-?read|xem-?nhieu|doc-?nhieu|tin-?moi|latest|box-?news|list-?news|"
                           r"news-?list|teaser", re.I)
@@ -58,7 +59,9 @@ def strip_site_name(title: str, site_name: str = "") -> str:
 
     def is_site(seg: str) -> bool:
         toks = fold_tokens(seg)
-        return bool(site_tokens and overlap(toks, site_tokens) >= 0.8) or bool(_SITE_WORDS.search(seg)) and len(toks) <= 10
+        if site_tokens and overlap(toks, site_tokens) >= 0.8:
+            return True
+        return bool(_SITE_NAME.search(seg)) and len(toks) <= 10 or bool(_SITE_ORG.search(seg)) and len(toks) <= 6
 
     while len(segs) > 1 and is_site(segs[-1]):
         segs.pop()

@@ -92,7 +92,7 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
     parts.author = strip_prefix(byline_printed)
     parts.source = strip_prefix(source_printed)
     parts.dateline = next((t for sel in profile.date for el in soup.select(sel) if not in_teaser(el)
-                           and len(t := clean(el.get_text(" "))) <= 120), "")
+                           and not in_related_block(el) and len(t := clean(el.get_text(" "))) <= 120), "")
     for sel in (*profile.author, *profile.source, *profile.lead):
         for el in body.select(sel):
             el.decompose()

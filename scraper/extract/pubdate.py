@@ -62,6 +62,17 @@ def find_date(soup, selectors, formats, near: Tag | None = None, until: Tag | No
                     return d
             if last is not None and sib is last:
                 break  # dates after the body belong to other articles' teasers
+    if near is None and until is not None:
+        # no headline found: the date line printed just above the body (nearest first)
+        for sib in until.find_all_previous(string=True, limit=60):
+            if isinstance(sib, SKIP_NODES) or not isinstance(sib.parent, Tag):
+                continue
+            t = clean(str(sib))
+            if 6 <= len(t) <= 120 and not in_teaser(sib.parent) and not in_site_footer(sib.parent) \
+                    and not skip(sib.parent) and sib.parent.name not in ("script", "style", "title"):
+                d = parse_vn_date(t, formats)
+                if d:
+                    return d
     for el in soup.find_all("time"):
         if skip(el):
             continue
