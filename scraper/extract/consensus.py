@@ -276,6 +276,14 @@ def _day(d) -> date | None:
 
 def choose_date(current, *, soup: BeautifulSoup, current_el: Tag | None = None, url_date=None,
                 extracted: str = "") -> tuple[object, str]:
+    """The publication date the signals agree on → (date, why); see `_vote_date`. Logged at DEBUG."""
+    d, why = _vote_date(current, soup=soup, current_el=current_el, url_date=url_date, extracted=extracted)
+    log.debug("date %s won: %s", d, why)
+    return d, why
+
+
+def _vote_date(current, *, soup: BeautifulSoup, current_el: Tag | None = None, url_date=None,
+               extracted: str = "") -> tuple[object, str]:
     """The publication date the signals agree on → (date, why). `current` is what the date finders chose
     (from `current_el` when known); the other signals are the <meta> / JSON-LD dates, the day the URL
     names and trafilatura's date. A current date inside a related-news block, or one that two agreeing
