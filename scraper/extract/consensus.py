@@ -131,6 +131,14 @@ def jsonld_values(soup: BeautifulSoup) -> tuple[str, str]:
     return "", ""
 
 
+def metadata_title(soup: BeautifulSoup) -> str:
+    """trafilatura's idea of the page title (its metadata extractor), "" when it has none."""
+    from trafilatura.metadata import extract_metadata
+
+    doc = extract_metadata(str(soup))
+    return clean(doc.title or "") if doc is not None else ""
+
+
 def slug_text(url: str) -> str:
     """The words of an article URL's last path segment ("hoi-nghi-tinh-uy-12345.html" → "hoi nghi tinh uy")."""
     seg = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
@@ -201,7 +209,9 @@ def choose_title(soup: BeautifulSoup, incumbent: Tag | None, incumbent_text: str
 
 
 def _confirmations(c: Candidate) -> int:
-    return sum(1 for w in c.why if w.startswith("agrees with"))
+    """Signals confirming a candidate; trafilatura's metadata (itself a guess from the same page's
+    <title> and headings) adds weight but does not count as a confirmation that overturns the incumbent."""
+    return sum(1 for w in c.why if w.startswith("agrees with") and not w.startswith("agrees with trafilatura"))
 
 
 def _score_title(c: Candidate, signals: dict[str, list[str]], body_pos, order) -> None:

@@ -9,7 +9,7 @@ from .blocks import Aside, blocks_of, boilerplate, captions_in, clean_blocks, dr
 from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key, select_first, select_text
 from .headline import best_headline, generic_title, headline_before, lead_between, names_page, page_title_keys
-from .consensus import choose_date, choose_title, in_related_block
+from .consensus import choose_date, choose_title, in_related_block, metadata_title
 from .pubdate import date_in_url, find_date
 from .regions import in_site_header, in_teaser
 
@@ -74,7 +74,12 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         parts.title = clean(title_el.get_text(" "))
     # the signals of the page vote: a selector no other signal confirms loses to one they confirm
     source = "profile" if specific else "heuristic"
-    el, text, _why = choose_title(soup, title_el, parts.title, url=url, incumbent_source=source, body=body, order=order)
+    el, text, why = choose_title(soup, title_el, parts.title, url=url, incumbent_source=source, body=body, order=order)
+    if "agrees with" not in why:
+        # no signal confirms the winner: trafilatura's metadata votes too (it adds weight, it cannot
+        # overturn the profile's choice alone)
+        el, text, why = choose_title(soup, title_el, parts.title, url=url, incumbent_source=source, body=body,
+                                     order=order, extracted=metadata_title(soup))
     if text:
         title_el, parts.title = el, text
     parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el, until=body,

@@ -162,3 +162,17 @@ def test_crawl_stores_the_article_parts(serve):
     assert art.captions == (a["caption"],) and art.byline == a["author"]
     status, reason = state.status_of(canonical_url(site.url("/xay-dung-dang-10245.html")))
     assert status == "rejected" and "repeated teaser items" in reason
+
+
+def test_trafilatura_metadata_votes_but_cannot_overturn_the_profile_choice_alone():
+    html = """<html><head><title>Tin tức</title></head><body>
+    <p class="news-title">Thông báo kết quả tuyển dụng viên chức năm 2024</p>
+    <h1>Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15</h1><div class="body"><p>Nội dung.</p></div></body></html>"""
+    soup = BeautifulSoup(html, "lxml")
+    sel = soup.select_one(".news-title")
+    el, _text, why = choose_title(soup, sel, sel.get_text(), url="http://x.vn/tin?ItemID=7", body=soup.select_one(".body"),
+                                  extracted="Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15")
+    assert el is sel
+    el, _text, why = choose_title(soup, sel, sel.get_text(), url="http://x.vn/tin?ItemID=7", body=soup.select_one(".body"),
+                                  extracted="Thông báo kết quả tuyển dụng viên chức năm 2024")
+    assert el is sel and "agrees with trafilatura" in why
