@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Callable, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import requests.adapters
 import urllib3
 from protego import Protego
 
@@ -166,7 +168,12 @@ class Fetcher:
                  session: requests.Session | None = None, sleep: Callable[[float], None] = time.sleep):
         self.config = config or FetchConfig()
         self.politeness = politeness or LocalPoliteness()
-        self.session = session or requests.Session()
+        if session is None:
+            session = requests.Session()
+            adapter = _TrackingAdapter()
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+        self.session = session
         self.user_agent = user_agent(self.config.contact)
         self.session.headers.update({"User-Agent": self.user_agent,
                                      "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -322,17 +329,25 @@ class Fetcher:
                 self._sleep(wait)
             t0 = time.monotonic()
             retry_after = None
+            # a server dripping its headers would hold a read timeout forever: cut the socket at the deadline
+            watchdog = _HeaderWatchdog(cfg.page_deadline)
             try:
                 self.requests_sent += 1
                 read_timeout = min(cfg.timeout, cfg.page_deadline)
-                resp = self.session.get(url, headers=headers, timeout=(min(cfg.connect_timeout, read_timeout), read_timeout),
-                                        allow_redirects=False, stream=True)
-            except requests.Timeout:
-                problem = f"timed out after {cfg.timeout:g} s"
-            except requests.ConnectionError as exc:
-                problem = f"cannot connect ({_root_cause(exc)})"
+                with watchdog:
+                    resp = self.session.get(url, headers=headers,
+                                            timeout=(min(cfg.connect_timeout, read_timeout), read_timeout),
+                                            allow_redirects=False, stream=True)
             except requests.RequestException as exc:
-                raise FetchError(url, f"request failed ({_root_cause(exc)})") from None
+                if watchdog.fired:
+                    raise FetchError(url, f"headers not received within the {cfg.page_deadline:g} s page deadline; "
+                                          f"the server is too slow") from None
+                if isinstance(exc, requests.Timeout):
+                    problem = f"timed out after {cfg.timeout:g} s"
+                elif isinstance(exc, requests.ConnectionError):
+                    problem = f"cannot connect ({_root_cause(exc)})"
+                else:
+                    raise FetchError(url, f"request failed ({_root_cause(exc)})") from None
             else:
                 if resp.status_code < 500 and resp.status_code != 429:
                     return resp, time.monotonic() - t0
@@ -352,6 +367,63 @@ class Fetcher:
             log.info("%s: %s, retry %d/%d in %.1f s", url, problem, attempt + 1, cfg.retries, pause)
             self._sleep(pause)
         raise FetchError(url, f"{problem} after {cfg.retries + 1} attempts")
+
+
+_IN_FLIGHT: dict[int, object] = {}     # thread id → the urllib3 connection it is sending on
+_IN_FLIGHT_LOCK = threading.Lock()
+
+
+class _TrackingAdapter(requests.adapters.HTTPAdapter):
+    """An HTTPAdapter that notes which connection each thread is using, so `_HeaderWatchdog` can cut it."""
+
+    def get_connection_with_tls_context(self, *args, **kw):
+        pool = super().get_connection_with_tls_context(*args, **kw)
+        if not getattr(pool, "_partyfacts_tracked", False):
+            get_conn = pool._get_conn
+
+            def tracked_get_conn(timeout=None):
+                conn = get_conn(timeout)
+                with _IN_FLIGHT_LOCK:
+                    _IN_FLIGHT[threading.get_ident()] = conn
+                return conn
+
+            pool._get_conn = tracked_get_conn
+            pool._partyfacts_tracked = True
+        return pool
+
+
+class _HeaderWatchdog:
+    """While entered, shuts down the calling thread's connection once `seconds` have passed (the
+    blocked read then fails, and `fired` tells the caller why)."""
+
+    def __init__(self, seconds: float):
+        self.seconds, self.fired = seconds, False
+        self._thread = threading.get_ident()
+        self._timer: threading.Timer | None = None
+
+    def _fire(self) -> None:
+        with _IN_FLIGHT_LOCK:
+            conn = _IN_FLIGHT.get(self._thread)
+        sock = getattr(conn, "sock", None)
+        if sock is not None:
+            self.fired = True
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed: the read is over anyway
+
+    def __enter__(self):
+        self._thread = threading.get_ident()
+        self._timer = threading.Timer(self.seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        with _IN_FLIGHT_LOCK:
+            _IN_FLIGHT.pop(self._thread, None)
 
 
 def _bound_socket_timeout(raw, seconds: float) -> None:

@@ -201,3 +201,43 @@ def test_rejected_pages_are_archived_as_their_reason_and_links_and_articles_in_f
     for a in site.expected["articles"]:
         page = state.pages[canonical_url(site.url(a["path"]))]
         assert b"<html" in page.content.lower() and canonical_url(site.url(a["path"])) not in state.rejected_pages
+
+
+class _HeaderDrip(BaseHTTPRequestHandler):
+    """Answers with a status line and headers one byte at a time."""
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802
+        if self.path == "/robots.txt":
+            body = b"User-agent: *\nAllow: /\n"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"X-Padding: " + b"a" * 400 + b"\r\n"
+        try:
+            for i in range(len(head)):
+                self.wfile.write(head[i:i + 1])
+                self.wfile.flush()
+                time.sleep(0.05)
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            pass
+        self.close_connection = True
+
+
+def test_a_server_dripping_its_headers_is_cut_at_the_page_deadline():
+    httpd = _Quiet(("127.0.0.1", 0), _HeaderDrip)
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        fetcher = Fetcher(fast_config(timeout=2.0, page_deadline=0.5, retries=2))
+        with pytest.raises(FetchError) as err:
+            fetcher.fetch(f"http://127.0.0.1:{httpd.server_address[1]}/trang")
+        assert "headers not received within the 0.5 s page deadline" in str(err.value)
+        assert fetcher.requests_sent == 2  # robots.txt, then one try: a deadline is not retried
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
