@@ -2,6 +2,7 @@
 lines and boilerplate (data/boilerplate.toml) out, and the author / "Nguồn:" lines out of the tail."""
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -11,6 +12,8 @@ from bs4 import NavigableString, Tag
 
 from .common import DATA_DIR, SKIP_NODES, clean, key
 from .pubdate import is_date_line
+
+log = logging.getLogger(__name__)
 
 _BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
           "dl", "dt", "dd", "table", "tbody", "thead", "tr", "blockquote", "figure", "figcaption", "pre", "center",
@@ -160,13 +163,20 @@ def clean_blocks(blocks: list[Block], title: str, *, find_byline: bool = True,
             while j < len(blocks) and blocks[j].link_ratio > 0.5:
                 j += 1  # the widget's link list
             if (seen_chars >= 100 or seen_chars >= 0.3 * total) and not _running_text_follows(blocks, j, bp):
+                if log.isEnabledFor(logging.DEBUG):
+                    log.debug("dropped after the widget heading %r: %s", b.text, [x.text[:60] for x in blocks[i:]])
                 break  # a widget after the article: the rest is not the article
             i = j  # a widget before or inside the article (an inline "Tin liên quan" box): skip its links
             continue
         seen_chars += len(b.text)
         if b.link_ratio > 0.9 and len(b.text) < 200:
+            log.debug("dropped as a link: %r", b.text)
             continue
         if any(rx.fullmatch(b.text) for rx in bp.drop_lines):
+            if bp.caption_credit.match(b.text):
+                aside.captions.append(b.text)  # a photo credit alone ("Ảnh: Tuấn Minh") names a person
+                continue
+            log.debug("dropped as a boilerplate line: %r", b.text)
             continue
         if title and key(b.text) == key(title):
             continue

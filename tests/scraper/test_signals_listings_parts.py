@@ -176,3 +176,15 @@ def test_trafilatura_metadata_votes_but_cannot_overturn_the_profile_choice_alone
     el, _text, why = choose_title(soup, sel, sel.get_text(), url="http://x.vn/tin?ItemID=7", body=soup.select_one(".body"),
                                   extracted="Thông báo kết quả tuyển dụng viên chức năm 2024")
     assert el is sel and "agrees with trafilatura" in why
+
+
+def test_a_photo_credit_line_alone_is_kept_as_a_caption_and_tool_lines_are_not():
+    from partyfacts.scraper.extract.blocks import Aside, Block, clean_blocks
+    blocks = [Block(t, 0) for t in ("Sáng 12/3, Tỉnh ủy tổ chức hội nghị tổng kết công tác năm 2023 và triển khai "
+                                    "nhiệm vụ năm 2024 với sự tham dự của các đồng chí lãnh đạo.", "Ảnh: Tuấn Minh",
+                                    "In bài viết", "Đồng chí Nguyễn Văn Hùng phát biểu tại hội nghị.")]
+    aside = Aside()
+    paras, _author, _source = clean_blocks(blocks, "", aside=aside)
+    assert aside.captions == ["Ảnh: Tuấn Minh"]
+    assert "In bài viết" not in paras and "In bài viết" not in aside.captions
+    assert paras[-1] == "Đồng chí Nguyễn Văn Hùng phát biểu tại hội nghị."
