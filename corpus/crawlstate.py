@@ -160,7 +160,8 @@ class DbCrawlState:
         e = self._entry(canonical_url)
         return (e.etag or "", e.last_modified or "") if e else ("", "")
 
-    def store_page(self, item: FrontierItem, page: FetchedPage) -> None:
+    def store_page(self, item: FrontierItem, page: FetchedPage, rejected: str = "") -> None:
+        # a rejected page arrives as its links record (no body): archived as such, a few hundred bytes
         row = store_raw_page(self.session, self.site_id, page.final_url, page.content, page.content_type,
                              status=page.status, headers=json.dumps(page.headers, ensure_ascii=False),
                              run_id=self.run_id, canonical_url=item.canonical_url,
@@ -225,17 +226,26 @@ class DbCrawlState:
         return len(rows)
 
     def finish(self, stats: dict) -> None:
-        self._close("done")
+        self._close("done", stats)
 
     # -- beyond the protocol ----------------------------------------------------------------------
     def suspend(self, stats: dict | None = None) -> None:
-        """The run stopped early (--max-pages, Ctrl-C): record it; the next crawl of the site resumes it."""
-        self._close("interrupted")
+        """The run stopped early (--max-pages, the page budget, Ctrl-C): record it and why; the next crawl
+        of the site resumes it."""
+        self._close("interrupted", stats)
 
-    def _close(self, status: str) -> None:
+    def _close(self, status: str, stats: dict | None = None) -> None:
         run = self._run()
         if run is None:
             return
+        if stats and (stats.get("skipped") or stats.get("stopped")):
+            # links not followed (traps, depth, budgets) and why the run stopped, beside the rejections
+            rejected = Counter(json.loads(run.rejected or "{}"))
+            for reason, n in (stats.get("skipped") or {}).items():
+                rejected[f"not fetched: {reason}"] += n
+            if stats.get("stopped"):
+                rejected[f"stopped: {stats['stopped']}"] += 1
+            run.rejected = json.dumps(dict(rejected), ensure_ascii=False)
         run.status = status
         run.finished_at = _utcnow()
         site = self.session.get(m.Site, self.site_id)

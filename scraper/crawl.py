@@ -2,25 +2,32 @@
 with everything remembered in a `CrawlState` so a killed crawl resumes where it was."""
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
 from typing import Callable
 
-from .discover import is_pagination, links_of
+from .discover import PageLinks, is_pagination, links_of
 from .extract.detect import detect_profile
 from .feeds import feed_links, looks_like_feed
-from .fetch import DEFAULT_DELAY, FetchConfig, FetchError, Fetcher, RobotsDisallowed
+from .fetch import DEFAULT_DELAY, FetchConfig, FetchedPage, FetchError, Fetcher, RobotsDisallowed
 from .parse import Rejection, parse_article, read_page
 from .profiles import load_profiles
 from .sitemaps import looks_like_sitemap, parse_sitemap
 from .state import CrawlState, FrontierItem
+from .traps import DEFAULT_BARREN_LIMIT, DEFAULT_TEMPLATE_BUDGET, TrapGuard
 from .types import Article
 from .urls import canonical_url, host_of
 
 log = logging.getLogger(__name__)
+
+DEFAULT_PAGE_BUDGET = 5000      # pages fetched per site in one run; the rest waits for the next run
+LINKS_RECORD_TYPE = "application/x-partyfacts-links+json"   # what is archived of a rejected page
+_VN = timezone(timedelta(hours=7))
 
 
 @dataclass
@@ -31,20 +38,23 @@ class CrawlStats:
     duplicates: int = 0
     errors: int = 0
     rejected: Counter = field(default_factory=Counter)   # reason → pages
+    skipped: Counter = field(default_factory=Counter)    # why linked URLs were not fetched → URLs (traps, depth)
     error_lines: list[str] = field(default_factory=list)
     elapsed: float = 0.0
-    stopped: str = ""                                    # why the crawl ended early ("max_pages", …)
+    stopped: str = ""                                    # why the crawl ended early ("max_pages", page budget)
 
     def as_dict(self) -> dict:
         return {"pages_fetched": self.pages_fetched, "not_modified": self.not_modified,
                 "new_articles": self.new_articles, "duplicates": self.duplicates, "errors": self.errors,
-                "rejected": dict(self.rejected), "error_lines": self.error_lines[-50:],
-                "elapsed": round(self.elapsed, 3), "stopped": self.stopped}
+                "rejected": dict(self.rejected), "skipped": dict(self.skipped),
+                "error_lines": self.error_lines[-50:], "elapsed": round(self.elapsed, 3), "stopped": self.stopped}
 
     def line(self) -> str:
         rej = sum(self.rejected.values())
+        skip = sum(self.skipped.values())
         return (f"{self.pages_fetched} pages fetched, {self.new_articles} new articles, {rej} not articles, "
                 f"{self.duplicates} duplicates, {self.not_modified} not modified, {self.errors} errors"
+                + (f", {skip} links not followed ({', '.join(sorted(self.skipped))})" if skip else "")
                 + (f" (stopped: {self.stopped})" if self.stopped else ""))
 
 
@@ -90,10 +100,17 @@ def _start_item(url: str) -> FrontierItem:
 def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DELAY, max_pages: int | None = None,
           fetcher: Fetcher | None = None, config: FetchConfig | None = None, profile_dirs=(),
           max_depth: int = 30, site: str | None = None, progress: bool | None = None,
-          on_article: Callable[[Article], None] | None = None) -> CrawlStats:
+          on_article: Callable[[Article], None] | None = None, page_budget: int | None = DEFAULT_PAGE_BUDGET,
+          template_budget: int = DEFAULT_TEMPLATE_BUDGET, barren_limit: int = DEFAULT_BARREN_LIMIT) -> CrawlStats:
     """Crawl from `start_urls` (home, category, sitemap or feed URLs), staying on their hosts, until the
-    frontier is empty or `max_pages` pages were fetched. Articles go to `state.store_article`, and
-    every page's outcome to `state.mark_done`. Returns the statistics of this run.
+    frontier is empty, `max_pages` pages were fetched in all, or every host spent its `page_budget`
+    (pages per site and run; None = no budget; what is left waits in the state for the next run).
+    Links are not followed into crawler traps (scraper.traps: days in the future, "page" links deeper
+    than `max_depth`, a URL template whose last `barren_limit` pages brought no article, more than
+    `template_budget` pages of one template); each such skip is counted in `CrawlStats.skipped` and
+    each early stop named in `CrawlStats.stopped`. Articles go to `state.store_article`; every fetched
+    page to `state.store_page` (a rejected page as its reason and links, not its body), and its outcome
+    to `state.mark_done`. Returns the statistics of this run.
     Raises ValueError for a start URL that is not http(s); fetch errors of single pages are counted,
     never raised."""
     t0 = time.monotonic()
@@ -113,6 +130,10 @@ def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DE
                     state.add(FrontierItem(sm, canonical_url(sm), "sitemap", 0))
         except ValueError as exc:
             log.warning("robots.txt Sitemap line ignored: %s", exc)
+    ctx = _Run(state, fetcher, profiles, hosts, stats, site, on_article,
+               TrapGuard(datetime.now(_VN).date(), max_depth=max_depth, template_budget=template_budget,
+                         barren_limit=barren_limit))
+    by_host: Counter = Counter()
     bar = _Progress(max_pages, progress)
     retried = False
     try:
@@ -127,28 +148,83 @@ def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DE
                     item = state.pop()
             if item is None:
                 break
-            _handle(item, state, fetcher, profiles, hosts, stats, max_depth, site, on_article)
+            host = host_of(item.canonical_url)
+            if page_budget is not None and by_host[host] >= page_budget:
+                # left queued (not marked): the next run of the site resumes it
+                if all(by_host[h] >= page_budget for h in hosts):
+                    stats.stopped = f"page budget: {page_budget} pages per site and run"
+                    break
+                continue
+            why = ctx.traps.refuse(item.canonical_url, item.kind, item.depth)
+            if why:  # queued before its template proved a trap: not fetched, recorded as rejected
+                state.mark_done(item, "rejected", why[:250])
+                stats.rejected[reason_key(why)] += 1
+                continue
+            before = stats.pages_fetched
+            _handle(item, ctx)
+            by_host[host] += stats.pages_fetched - before
             bar.update(stats, item.url)
     finally:
         bar.close()
         stats.elapsed = time.monotonic() - t0
-    if not stats.stopped:
+    if stats.stopped:
+        log.info("crawl stopped: %s", stats.stopped)
+    else:
         state.finish(stats.as_dict())
     return stats
 
 
-def _add(state: CrawlState, url: str, kind: str, depth: int, hosts: set[str]) -> bool:
+@dataclass
+class _Run:
+    """What every page of one crawl run shares."""
+    state: CrawlState
+    fetcher: Fetcher
+    profiles: tuple
+    hosts: set[str]
+    stats: CrawlStats
+    site: str | None
+    on_article: Callable[[Article], None] | None
+    traps: TrapGuard
+
+
+def _add(state: CrawlState, url: str, kind: str, depth: int, hosts: set[str], traps: TrapGuard | None = None,
+         stats: CrawlStats | None = None) -> bool:
     try:
         canon = canonical_url(url)
     except ValueError:
         return False
     if host_of(canon) not in hosts:
         return False
+    if traps is not None:
+        why = traps.refuse(canon, kind, depth)
+        if why:
+            if stats is not None and not state.seen(canon):
+                stats.skipped[reason_key(why)] += 1
+            return False
     return state.add(FrontierItem(url, canon, kind, depth))
 
 
-def _handle(item: FrontierItem, state: CrawlState, fetcher: Fetcher, profiles, hosts: set[str], stats: CrawlStats,
-            max_depth: int, site: str | None, on_article) -> None:
+def links_record(page: FetchedPage, links: PageLinks, reason: str) -> FetchedPage:
+    """What is archived of a rejected page: its reason and the links it holds (read again when the
+    server answers 304 to a later conditional GET), not its body. Validators are kept."""
+    body = json.dumps({"rejected": reason, "articles": links.articles, "pagination": links.pagination,
+                       "pages": links.pages, "feeds": links.feeds}, ensure_ascii=False).encode("utf-8")
+    headers = dict(page.headers, **{"content-type": LINKS_RECORD_TYPE})
+    headers.pop("content-length", None)
+    headers.pop("content-encoding", None)
+    return replace(page, headers=headers, content=body)
+
+
+def _links_from_record(page: FetchedPage) -> PageLinks | None:
+    if LINKS_RECORD_TYPE not in page.content_type:
+        return None
+    d = json.loads(page.content.decode("utf-8"))
+    return PageLinks(articles=d.get("articles", []), pagination=d.get("pagination", []), pages=d.get("pages", []),
+                     feeds=d.get("feeds", []))
+
+
+def _handle(item: FrontierItem, run: _Run) -> None:
+    state, fetcher, stats = run.state, run.fetcher, run.stats
     etag, last_modified = state.validators(item.canonical_url) if item.fetched_before else ("", "")
     try:
         page = fetcher.fetch(item.url, etag=etag, last_modified=last_modified)
@@ -175,76 +251,104 @@ def _handle(item: FrontierItem, state: CrawlState, fetcher: Fetcher, profiles, h
         stored = state.stored_page(item.canonical_url)
         if stored is not None and item.kind != "article":
             # unchanged page, but the pages it links to may have changed: follow its links again
-            _process(item, stored, state, profiles, hosts, stats, max_depth, site, on_article, parse=False)
+            links = _links_from_record(stored)
+            if links is not None:
+                _queue_links(item, links, run, stale=False)
+            else:
+                _process(item, item, stored, run, parse=False)
         state.mark_done(item, "not_modified", "HTTP 304")
         return
     if page.truncated:
         stats.error_lines.append(f"{page.final_url}: transfer broke off on every try; parsed the "
                                  f"{len(page.content)} bytes received")
-    state.store_page(item, page)
     final = item
     if page.final_url != item.url:
         fc = canonical_url(page.final_url)
         if fc != item.canonical_url:
-            state.mark_done(item, "done", f"redirects to {page.final_url}")
             final = FrontierItem(page.final_url, fc, item.kind, item.depth)
             if state.seen(fc) and not state.add(final):
+                state.store_page(item, links_record(page, PageLinks(), f"redirects to {page.final_url}"),
+                                 rejected=f"redirects to {page.final_url}")
+                state.mark_done(item, "done", f"redirects to {page.final_url}")
                 return  # the target is (or was) handled on its own
-    _process(final, page, state, profiles, hosts, stats, max_depth, site, on_article, parse=True)
+            state.mark_done(item, "done", f"redirects to {page.final_url}")
+    _process(item, final, page, run, parse=True)
 
 
-def _process(final: FrontierItem, page, state: CrawlState, profiles, hosts: set[str], stats: CrawlStats,
-             max_depth: int, site: str | None, on_article, *, parse: bool) -> None:
-    """Sitemap, feed or HTML page: queue its links; with parse=True also decide article or not and
-    record the outcome (parse=False re-reads a stored copy for links only)."""
+def _queue_links(final: FrontierItem, links: PageLinks, run: _Run, *, stale: bool) -> int:
+    """Queue a page's links (traps refused); returns how many new article links were queued."""
+    state, hosts, traps, stats = run.state, run.hosts, run.traps, run.stats
+    new_articles = 0
+    for u in links.articles:
+        new_articles += _add(state, u, "article", final.depth + 1, hosts, traps, stats)
+    for u in links.feeds:
+        _add(state, u, "feed", final.depth + 1, hosts, traps, stats)
+    # on a revisit, a listing page with nothing new means its older pages hold nothing new either
+    stale = stale and new_articles == 0
+    for u in links.pagination:
+        if not (stale and is_pagination(u)):
+            _add(state, u, "listing", final.depth + 1, hosts, traps, stats)
+    for u in links.pages:
+        _add(state, u, "page", final.depth + 1, hosts, traps, stats)
+    return new_articles
+
+
+def _process(item: FrontierItem, final: FrontierItem, page, run: _Run, *, parse: bool) -> None:
+    """Sitemap, feed or HTML page: queue its links; with parse=True also decide article or not, archive
+    the page (a rejected one as its reason and links: `links_record`) and record the outcome
+    (parse=False re-reads a stored copy for links only). `item` is the URL fetched, `final` the page
+    after redirects."""
+    state, stats = run.state, run.stats
     if not parse:
         state = _LinksOnly(state)
+        run = replace(run, state=state)
     raw = page.content
     content_type = page.content_type.lower()
     try:
         if looks_like_sitemap(raw) or final.kind == "sitemap" and not looks_like_feed(raw):
-            _handle_sitemap(final, raw, state, hosts, stats)
+            if parse:
+                state.store_page(item, page)
+            _handle_sitemap(final, raw, state, run.hosts, stats)
             return
         if looks_like_feed(raw) or any(t in content_type for t in ("rss", "atom")):
             links = feed_links(raw, page.final_url)
+            if parse:
+                state.store_page(item, page)
             for link in links:
-                _add(state, link, "article", final.depth + 1, hosts)
+                _add(state, link, "article", final.depth + 1, run.hosts, run.traps, stats)
             state.mark_done(final, "done", f"feed with {len(links)} links")
             return
     except ValueError as exc:
         stats.errors += 1
         stats.error_lines.append(f"{page.final_url}: {exc}")
+        if parse:
+            state.store_page(item, links_record(page, PageLinks(), str(exc)[:250]), rejected=str(exc)[:250])
         state.mark_done(final, "failed", str(exc)[:250])
         return
     if content_type and not any(t in content_type for t in ("html", "xml", "text/plain")):
-        state.mark_done(final, "rejected", f"not an HTML page ({content_type.split(';')[0]})")
+        why = f"not an HTML page ({content_type.split(';')[0]})"
+        if parse:
+            state.store_page(item, links_record(page, PageLinks(), why), rejected=why)
+        state.mark_done(final, "rejected", why)
         stats.rejected["not an HTML page"] += 1
         return
     doc = read_page(raw, page.headers)
-    profile, _ = detect_profile(doc.soup, doc.text, final.canonical_url, profiles)
+    profile, _ = detect_profile(doc.soup, doc.text, final.canonical_url, run.profiles)
     doc.profile, doc.detected = profile, True
     links = links_of(doc.soup, page.final_url, host_of(final.canonical_url), profile)
-    new_articles = 0
-    for u in links.articles:
-        new_articles += _add(state, u, "article", final.depth + 1, hosts)
-    for u in links.feeds:
-        _add(state, u, "feed", final.depth + 1, hosts)
-    # on a revisit, a listing page with nothing new means its older pages hold nothing new either
-    stale = final.fetched_before and new_articles == 0
-    for u in links.pagination:
-        if not (stale and is_pagination(u)):
-            _add(state, u, "listing", final.depth + 1, hosts)
-    if final.depth < max_depth:
-        for u in links.pages:
-            _add(state, u, "page", final.depth + 1, hosts)
+    new_articles = _queue_links(final, links, run, stale=final.fetched_before)
     if not parse:
         return
-    result = parse_article(page.final_url, raw, page.headers, profiles=profiles, site=site, page=doc,
+    result = parse_article(page.final_url, raw, page.headers, profiles=run.profiles, site=run.site, page=doc,
                            fetched_at=page.fetched_at)
     if isinstance(result, Rejection):
+        run.traps.record(final.canonical_url, final.kind, new_articles > 0)
+        state.store_page(item, links_record(page, links, result.reason[:250]), rejected=result.reason[:250])
         state.mark_done(final, "rejected", result.reason[:250])
         stats.rejected[reason_key(result.reason)] += 1
         return
+    run.traps.record(final.canonical_url, final.kind, True)
+    state.store_page(item, page)
     why_not = state.store_article(result)
     if why_not:
         stats.duplicates += 1
@@ -252,8 +356,8 @@ def _process(final: FrontierItem, page, state: CrawlState, profiles, hosts: set[
         return
     stats.new_articles += 1
     state.mark_done(final, "article", "")
-    if on_article is not None:
-        on_article(result)
+    if run.on_article is not None:
+        run.on_article(result)
 
 
 class _LinksOnly:
@@ -266,6 +370,12 @@ class _LinksOnly:
         return self._state.add(item)
 
     def mark_done(self, *args, **kw) -> None:
+        pass
+
+    def seen(self, canonical_url: str) -> bool:
+        return self._state.seen(canonical_url)
+
+    def store_page(self, *args, **kw) -> None:
         pass
 
     def store_article(self, article) -> str:

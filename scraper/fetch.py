@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from typing import Callable, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import requests.adapters
+import urllib3
 from protego import Protego
 
 from .urls import host_of
@@ -111,6 +114,8 @@ class FetchConfig:
     """Fetcher settings; every default is the polite one."""
     delay: float = DEFAULT_DELAY          # seconds between requests to one host (robots Crawl-delay if larger)
     timeout: float = 20.0                 # seconds to wait for each read of the response
+    page_deadline: float = 60.0           # seconds one response may take in all, headers to last byte (a
+                                          # server dripping bytes slower than this loses the page, not the crawl)
     connect_timeout: float = 10.0         # seconds to wait for the connection (at most `timeout`)
     retries: int = 3                      # extra attempts on timeouts, connection errors, 5xx, 429
     backoff: float = 1.0                  # first retry waits this long, then doubles
@@ -163,7 +168,12 @@ class Fetcher:
                  session: requests.Session | None = None, sleep: Callable[[float], None] = time.sleep):
         self.config = config or FetchConfig()
         self.politeness = politeness or LocalPoliteness()
-        self.session = session or requests.Session()
+        if session is None:
+            session = requests.Session()
+            adapter = _TrackingAdapter()
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+        self.session = session
         self.user_agent = user_agent(self.config.contact)
         self.session.headers.update({"User-Agent": self.user_agent,
                                      "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -242,7 +252,7 @@ class Fetcher:
                     raise RobotsDisallowed(url, f"redirects to {target}, disallowed by robots.txt")
                 current = target
                 continue
-            content, broke = self._read(current, resp)
+            content, broke = self._read(current, resp, elapsed)
             hdrs = {k.lower(): v for k, v in resp.headers.items()}
             tries = 0
             while broke and resp.status_code == 200 and tries < self.config.retries:
@@ -253,7 +263,7 @@ class Fetcher:
                 if resp.status_code != 200:
                     resp.close()
                     break
-                again, broke = self._read(current, resp)
+                again, broke = self._read(current, resp, elapsed)
                 if len(again) >= len(content):
                     content, hdrs = again, {k.lower(): v for k, v in resp.headers.items()}
             if broke:
@@ -269,23 +279,40 @@ class Fetcher:
             return FetchedPage(url, current, resp.status_code, hdrs, content, datetime.now(timezone.utc), elapsed)
         raise FetchError(url, f"more than {self.config.max_redirects} redirects")
 
-    def _read(self, url: str, resp: requests.Response) -> tuple[bytes, str]:
-        """(body, "") or, when the transfer broke off, (the bytes received, why)."""
+    def _read(self, url: str, resp: requests.Response, spent: float = 0.0) -> tuple[bytes, str]:
+        """(body, "") or, when the transfer broke off, (the bytes received, why). The whole response must
+        arrive within `page_deadline` seconds (`spent` of them went on the headers): every socket read is
+        bounded by what is left, so a server dripping bytes cannot hold the crawl. Raises FetchError past
+        the deadline or the size limit."""
         chunks, size = [], 0
         raw = resp.raw
+        cfg = self.config
+        deadline = time.monotonic() + max(0.0, cfg.page_deadline - spent)
         if hasattr(raw, "enforce_content_length"):
             raw.enforce_content_length = False  # keep what arrived; the length is checked below
         try:
-            for chunk in resp.iter_content(65536):
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise FetchError(url, f"page not received within the {cfg.page_deadline:g} s page deadline "
+                                          f"({size} bytes arrived); the server is too slow")
+                _bound_socket_timeout(raw, min(cfg.timeout, left))
+                # read1: whatever has arrived (a bounded wait), so the deadline is checked between reads
+                chunk = raw.read1(65536, decode_content=True) if hasattr(raw, "read1") else raw.read(65536)
+                if not chunk:
+                    break
                 size += len(chunk)
-                if size > self.config.max_bytes:
-                    raise FetchError(url, f"page larger than {self.config.max_bytes} bytes, not read")
+                if size > cfg.max_bytes:
+                    raise FetchError(url, f"page larger than {cfg.max_bytes} bytes, not read")
                 chunks.append(chunk)
             expected = resp.headers.get("content-length", "")
             wire = raw.tell() if hasattr(raw, "tell") else size
             if expected.isdigit() and wire < int(expected):
                 return b"".join(chunks), f"transfer broke off after {wire} of {expected} bytes"
-        except requests.RequestException as exc:
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            if time.monotonic() >= deadline:
+                raise FetchError(url, f"page not received within the {cfg.page_deadline:g} s page deadline "
+                                      f"({size} bytes arrived); the server is too slow") from None
             return b"".join(chunks), f"transfer broke off after {size} bytes ({type(exc).__name__})"
         finally:
             resp.close()
@@ -302,16 +329,25 @@ class Fetcher:
                 self._sleep(wait)
             t0 = time.monotonic()
             retry_after = None
+            # a server dripping its headers would hold a read timeout forever: cut the socket at the deadline
+            watchdog = _HeaderWatchdog(cfg.page_deadline)
             try:
                 self.requests_sent += 1
-                resp = self.session.get(url, headers=headers, timeout=(min(cfg.connect_timeout, cfg.timeout), cfg.timeout),
-                                        allow_redirects=False, stream=True)
-            except requests.Timeout:
-                problem = f"timed out after {cfg.timeout:g} s"
-            except requests.ConnectionError as exc:
-                problem = f"cannot connect ({_root_cause(exc)})"
+                read_timeout = min(cfg.timeout, cfg.page_deadline)
+                with watchdog:
+                    resp = self.session.get(url, headers=headers,
+                                            timeout=(min(cfg.connect_timeout, read_timeout), read_timeout),
+                                            allow_redirects=False, stream=True)
             except requests.RequestException as exc:
-                raise FetchError(url, f"request failed ({_root_cause(exc)})") from None
+                if watchdog.fired:
+                    raise FetchError(url, f"headers not received within the {cfg.page_deadline:g} s page deadline; "
+                                          f"the server is too slow") from None
+                if isinstance(exc, requests.Timeout):
+                    problem = f"timed out after {cfg.timeout:g} s"
+                elif isinstance(exc, requests.ConnectionError):
+                    problem = f"cannot connect ({_root_cause(exc)})"
+                else:
+                    raise FetchError(url, f"request failed ({_root_cause(exc)})") from None
             else:
                 if resp.status_code < 500 and resp.status_code != 429:
                     return resp, time.monotonic() - t0
@@ -331,6 +367,74 @@ class Fetcher:
             log.info("%s: %s, retry %d/%d in %.1f s", url, problem, attempt + 1, cfg.retries, pause)
             self._sleep(pause)
         raise FetchError(url, f"{problem} after {cfg.retries + 1} attempts")
+
+
+_IN_FLIGHT: dict[int, object] = {}     # thread id → the urllib3 connection it is sending on
+_IN_FLIGHT_LOCK = threading.Lock()
+
+
+class _TrackingAdapter(requests.adapters.HTTPAdapter):
+    """An HTTPAdapter that notes which connection each thread is using, so `_HeaderWatchdog` can cut it."""
+
+    def get_connection_with_tls_context(self, *args, **kw):
+        pool = super().get_connection_with_tls_context(*args, **kw)
+        if not getattr(pool, "_partyfacts_tracked", False):
+            get_conn = pool._get_conn
+
+            def tracked_get_conn(timeout=None):
+                conn = get_conn(timeout)
+                with _IN_FLIGHT_LOCK:
+                    _IN_FLIGHT[threading.get_ident()] = conn
+                return conn
+
+            pool._get_conn = tracked_get_conn
+            pool._partyfacts_tracked = True
+        return pool
+
+
+class _HeaderWatchdog:
+    """While entered, shuts down the calling thread's connection once `seconds` have passed (the
+    blocked read then fails, and `fired` tells the caller why)."""
+
+    def __init__(self, seconds: float):
+        self.seconds, self.fired = seconds, False
+        self._thread = threading.get_ident()
+        self._timer: threading.Timer | None = None
+
+    def _fire(self) -> None:
+        with _IN_FLIGHT_LOCK:
+            conn = _IN_FLIGHT.get(self._thread)
+        sock = getattr(conn, "sock", None)
+        if sock is not None:
+            self.fired = True
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed: the read is over anyway
+
+    def __enter__(self):
+        self._thread = threading.get_ident()
+        self._timer = threading.Timer(self.seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        with _IN_FLIGHT_LOCK:
+            _IN_FLIGHT.pop(self._thread, None)
+
+
+def _bound_socket_timeout(raw, seconds: float) -> None:
+    """Let the next socket read of a streamed response wait at most `seconds` (urllib3 keeps the
+    timeout of the request otherwise)."""
+    sock = getattr(getattr(raw, "_connection", None), "sock", None)
+    if sock is None:
+        fp = getattr(getattr(raw, "_fp", None), "fp", None)
+        sock = getattr(getattr(fp, "raw", None), "_sock", None)
+    if sock is not None:
+        sock.settimeout(max(0.05, seconds))
 
 
 def _root_cause(exc: BaseException) -> str:

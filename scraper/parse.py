@@ -97,7 +97,9 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
     return Article(url=url, canonical_url=canon, site=site or host_of(url) or "local", title=parts.title,
                    published=parts.published, text=body, author=parts.author, source=parts.source,
                    html=html_bytes, encoding=codec, fetched_at=fetched_at or datetime.now(timezone.utc),
-                   content_hash=content_hash(body), profile=name)
+                   content_hash=content_hash(body), profile=name, lead=paras[0] if parts.lead and paras else "",
+                   captions=tuple(parts.captions or ()), byline=parts.byline, dateline=parts.dateline,
+                   source_line=parts.source_line)
 
 
 def parse_html_file(url: str, data: bytes, *, profile_dirs=()) -> Article:

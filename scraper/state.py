@@ -57,8 +57,10 @@ class CrawlState(Protocol):
     def validators(self, canonical_url: str) -> tuple[str, str]:
         """(ETag, Last-Modified) from the last fetch of the URL, for a conditional GET; ("", "") if none."""
 
-    def store_page(self, item: FrontierItem, page: FetchedPage) -> None:
-        """Keep the raw page and its validators."""
+    def store_page(self, item: FrontierItem, page: FetchedPage, rejected: str = "") -> None:
+        """Keep the raw page and its validators. For a page that is not an article, `rejected` says why
+        and `page.content` is not the body but a small record of the page's links
+        (scraper.crawl.links_record, content type LINKS_RECORD_TYPE): rejected pages are not archived."""
 
     def stored_page(self, canonical_url: str) -> FetchedPage | None:
         """The last stored copy of a page (its links are read again when the server answers 304)."""
@@ -93,6 +95,7 @@ class MemoryState:
     """CrawlState in memory: for tests, notebooks and benchmarks."""
     entries: dict[str, _Entry] = field(default_factory=dict)
     pages: dict[str, FetchedPage] = field(default_factory=dict)
+    rejected_pages: dict[str, str] = field(default_factory=dict)   # canonical URL → why (no body kept)
     articles: dict[str, Article] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
     pass_no: int = 0
@@ -161,8 +164,10 @@ class MemoryState:
         e = self.entries.get(canonical_url)
         return (e.etag, e.last_modified) if e else ("", "")
 
-    def store_page(self, item: FrontierItem, page: FetchedPage) -> None:
+    def store_page(self, item: FrontierItem, page: FetchedPage, rejected: str = "") -> None:
         self.pages[item.canonical_url] = page
+        if rejected:
+            self.rejected_pages[item.canonical_url] = rejected
         e = self.entries.get(item.canonical_url)
         if e is not None:
             e.fetched = True

@@ -2,15 +2,18 @@
 lines and boilerplate (data/boilerplate.toml) out, and the author / "Nguồn:" lines out of the tail."""
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bs4 import NavigableString, Tag
 
 from .common import DATA_DIR, SKIP_NODES, clean, key
 from .pubdate import is_date_line
+
+log = logging.getLogger(__name__)
 
 _BLOCK = {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
           "dl", "dt", "dd", "table", "tbody", "thead", "tr", "blockquote", "figure", "figcaption", "pre", "center",
@@ -131,9 +134,22 @@ def _running_text_follows(blocks: list[Block], j: int, bp: Boilerplate) -> bool:
     return False
 
 
-def clean_blocks(blocks: list[Block], title: str, *, find_byline: bool = True) -> tuple[list[str], str, str]:
-    """Boilerplate out, then author / source lines out of the tail. → (paragraphs, author, source)."""
+@dataclass
+class Aside:
+    """What `clean_blocks` takes out of the body but an article keeps in its own fields: photo captions,
+    the date line, the signature and source lines, as printed."""
+    captions: list[str] = field(default_factory=list)
+    datelines: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    source_line: str = ""
+
+
+def clean_blocks(blocks: list[Block], title: str, *, find_byline: bool = True,
+                 aside: Aside | None = None) -> tuple[list[str], str, str]:
+    """Boilerplate out, then author / source lines out of the tail. → (paragraphs, author, source).
+    Captions, date lines, signature and source lines taken out go to `aside` when given."""
     bp = boilerplate()
+    aside = aside if aside is not None else Aside()
     total = sum(len(b.text) for b in blocks)
     kept: list[Block] = []
     seen_chars = 0
@@ -147,20 +163,29 @@ def clean_blocks(blocks: list[Block], title: str, *, find_byline: bool = True) -
             while j < len(blocks) and blocks[j].link_ratio > 0.5:
                 j += 1  # the widget's link list
             if (seen_chars >= 100 or seen_chars >= 0.3 * total) and not _running_text_follows(blocks, j, bp):
+                if log.isEnabledFor(logging.DEBUG):
+                    log.debug("dropped after the widget heading %r: %s", b.text, [x.text[:60] for x in blocks[i:]])
                 break  # a widget after the article: the rest is not the article
             i = j  # a widget before or inside the article (an inline "Tin liên quan" box): skip its links
             continue
         seen_chars += len(b.text)
         if b.link_ratio > 0.9 and len(b.text) < 200:
+            log.debug("dropped as a link: %r", b.text)
             continue
         if any(rx.fullmatch(b.text) for rx in bp.drop_lines):
+            if bp.caption_credit.match(b.text):
+                aside.captions.append(b.text)  # a photo credit alone ("Ảnh: Tuấn Minh") names a person
+                continue
+            log.debug("dropped as a boilerplate line: %r", b.text)
             continue
         if title and key(b.text) == key(title):
             continue
         if is_date_line(b.text):
+            aside.datelines.append(b.text)
             continue
         if len(b.text) < 300 and bp.caption_credit.search(b.text) and \
                 not any(rx.fullmatch(b.text) for rx in bp.author_lines):
+            aside.captions.append(b.text)
             continue  # an image caption with its credit ("Tin, ảnh: …" is a signature, kept for the tail)
         kept.append(b)
     paras = [t for t in (bp.inline_credit.sub("", b.text).strip() for b in kept) if t]
@@ -177,32 +202,54 @@ def clean_blocks(blocks: list[Block], title: str, *, find_byline: bool = True) -
             break
         last = paras[-1]
         if len(last) <= 100 and any(rx.fullmatch(last) for rx in bp.production_credits):
-            paras.pop()  # "Trình bày: …" closing an eMagazine story
+            aside.bylines.insert(0, paras.pop())  # "Trình bày: …" closing an eMagazine story
             continue
         s = _strip_label(last, bp.source_lines) if len(last) <= 170 and "," not in last[:60] or \
             last.lower().startswith("nguồn") else None
         if s and not source:
             source = s
-            paras.pop()
+            aside.source_line = paras.pop()
             continue
         m = bp.author_source.fullmatch(last) if len(last) <= 200 and not author and not source else None
         if not (m and _looks_like_byline(clean(m.group("author")))) and len(last) <= 200 and not author and not source:
             m = bp.author_then_source.fullmatch(last)
         if m and _looks_like_byline(clean(m.group("author"))):
             author, source = clean(m.group("author")), clean(m.group("source")).strip(" .")
-            paras.pop()
+            aside.bylines.insert(0, paras.pop())
             continue
         a = _strip_label(last, bp.author_lines) if len(last) <= 90 else None
         if a and not author:
             author = a
-            paras.pop()
+            aside.bylines.insert(0, paras.pop())
             continue
         if find_byline and not author and _looks_like_byline(last) and len(paras) > 1:
             author = last
-            paras.pop()
+            aside.bylines.insert(0, paras.pop())
             continue
         break
     return paras, author, source
+
+
+_NOT_CAPTION_BOX = re.compile(r"related|lien-?quan|tinlienquan|other|tin-?khac|tinkhac|sidebar|widget|teaser", re.I)
+
+
+def captions_in(root: Tag) -> list[str]:
+    """Photo captions printed in `root` (<figcaption>, *caption* elements), as printed with their credit;
+    not those of a related-news box or a sidebar, not links."""
+    out: list[str] = []
+    for el in root.select("figcaption, [class*='caption'], [class*='Caption']"):
+        if el.find_parent(["figcaption"]) is not None or el.find_parent(class_=re.compile("caption", re.I)) is not None:
+            continue  # a caption inside a caption is read with its parent
+        if el.name == "a" or el.find_parent("a") is not None or el.find_parent("aside") is not None:
+            continue
+        if any(_NOT_CAPTION_BOX.search(" ".join([*(a.get("class") or []), a.get("id") or ""]))
+               for a in el.parents if isinstance(a, Tag) and a is not root):
+            continue
+        t = clean(el.get_text(" "))
+        link_chars = sum(len(clean(a.get_text(" "))) for a in el.find_all("a"))
+        if len(t) >= 8 and link_chars < 0.5 * len(t) and t not in out:
+            out.append(t)
+    return out
 
 
 def drop_elements(root: Tag, selectors: str) -> None:

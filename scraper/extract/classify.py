@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -14,7 +15,11 @@ from ..dates import parse_vn_date
 from ..profiles import Profile
 from ..urls import canonical_url
 from .common import DATA_DIR, LISTING_MIN_LINKS, MIN_BODY_CHARS, Parts, clean
+from .consensus import in_related_block
 from .headline import names_page
+
+TEASER_MIN_ITEMS = 4         # repeated teaser items that make a main block a listing
+TEASER_SHARE = 0.6           # … when their text is this share of the block's text
 
 HOME_PATHS = re.compile(r"^/(index\.(html?|php|aspx?|jsp)|default\.aspx?|(trang-?chu|home)(\.html?|\.aspx|\.php)?/?|portal/?|"
                         r"portal/Pages/(default|Home|TrangChu|trang-chu)\.aspx|web/guest/?|web/guest/(trang-?chu|home)/?|"
@@ -158,6 +163,52 @@ def listing_evidence(soup: BeautifulSoup, body: Tag, profile: Profile, url: str)
         if len(teasers) >= LISTING_MIN_LINKS and body_chars < teaser_chars:
             return (f"listing page: {len(teasers)} headline links to articles outweigh the {body_chars}-char "
                     f"text block on a section URL ({profile.name})")
+    return ""
+
+
+def _item_of(a: Tag, block: Tag) -> Tag:
+    """The teaser item of a headline link: its largest ancestor inside `block` holding no other headline."""
+    item = a
+    for anc in a.parents:
+        if anc is block or not isinstance(anc, Tag):
+            break
+        if sum(1 for x in anc.find_all("a", href=True) if len(clean(x.get_text(" "))) >= 20) > 1:
+            break
+        item = anc
+    return item
+
+
+def teaser_structure(block: Tag, url: str, *, paginated: bool = False) -> str:
+    """Why a main block is a list of links to other articles, whatever the page's URL ("" when it is not):
+    repeated teaser items (the same tag and class, each with one headline link to another page, however
+    long its teaser text) hold most of the block's text, and little running text stands outside them.
+    `paginated`: the page has pagination links (three items are enough then)."""
+    items: list[Tag] = []
+    targets: set[str] = set()
+    for a in block.find_all("a", href=True):
+        text = clean(a.get_text(" "))
+        if len(text) < 20 or in_related_block(a):
+            continue
+        try:
+            target = canonical_url(a["href"], url)
+        except ValueError:
+            continue
+        if target == url or target in targets:
+            continue
+        targets.add(target)
+        items.append(_item_of(a, block))
+    if len(items) < (3 if paginated else TEASER_MIN_ITEMS):
+        return ""
+    shape = Counter((it.name, " ".join(sorted(it.get("class") or []))) for it in items)
+    (tag, cls), n = shape.most_common(1)[0]
+    if n < (3 if paginated else TEASER_MIN_ITEMS):
+        return ""
+    same = [it for it in items if (it.name, " ".join(sorted(it.get("class") or []))) == (tag, cls)]
+    total = len(clean(block.get_text(" ")))
+    inside = sum(len(clean(it.get_text(" "))) for it in same)
+    if total and inside >= TEASER_SHARE * total and total - inside < max(300, 0.25 * total):
+        return (f"listing page: {n} repeated teaser items (<{tag}{' class=' + cls if cls else ''}>) hold "
+                f"{inside * 100 // total}% of the main block's text")
     return ""
 
 

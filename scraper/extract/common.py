@@ -46,6 +46,11 @@ class Parts:
     paragraphs: list[str] | None = None
     author: str = ""
     source: str = ""
+    # the parts around the body that carry facts (names, posts, places) and are not body text
+    captions: list[str] | None = None     # photo captions as printed (with their credit)
+    dateline: str = ""                    # the date line as printed ("Thứ Hai, 03/06/2019 07:15")
+    byline: str = ""                      # the signature line(s) as printed ("Tin, ảnh: Minh Hà")
+    source_line: str = ""                 # the source line as printed ("Nguồn: Báo Nhân Dân")
 
 
 def content_hash(text: str) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from ..dates import parse_iso
-from .blocks import Block, clean_blocks, unwrap_cell
-from .classify import looks_like_article_url
+from .blocks import Aside, Block, captions_in, clean_blocks, unwrap_cell
+from .classify import looks_like_article_url, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key
 from .headline import best_headline, generic_title, page_title_keys
-from .pubdate import find_date
+from .consensus import choose_date, choose_title, in_related_block
+from .pubdate import date_in_url, find_date
 
 
 def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | str:
@@ -21,9 +22,21 @@ def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | st
                                       include_tables=True, favor_precision=True, deduplicate=False)
     if doc is None or not (doc.text or "").strip():
         return "no main text found (generic extractor)"
+    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    if main is not None:
+        why = teaser_structure(main, url)
+        if why:
+            return f"{why} (generic)"
     parts = Parts()
     title_el, parts.title = generic_title(soup, doc.title or "")
-    parts.published = find_date(soup, (), (), near=title_el) or (parse_iso(doc.date) if doc.date else None)
+    el, text, _why = choose_title(soup, title_el, parts.title, url=url, incumbent_source="heuristic",
+                                  extracted=doc.title or "")
+    if text:
+        title_el, parts.title = el, text
+    parts.published = find_date(soup, (), (), near=title_el, skip=in_related_block) or \
+        (parse_iso(doc.date) if doc.date else None)
+    parts.published, _why = choose_date(parts.published, soup=soup, url_date=date_in_url(url),
+                                        extracted=doc.date or "")
     blocks = [Block(unwrap_cell(clean(line)), 0) for line in doc.text.split("\n") if clean(line)]
     # lines before the headline are page chrome of a table layout (a visitor counter, a breadcrumb)
     tk = key(parts.title)
@@ -40,7 +53,13 @@ def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | st
         if headline_chars > text_chars:
             return (f"listing page: headline links ({headline_chars} chars) outweigh the text ({text_chars} chars) "
                     f"on a section URL (generic)")
-    parts.paragraphs, parts.author, parts.source = clean_blocks(blocks, parts.title)
+    aside = Aside()
+    parts.paragraphs, parts.author, parts.source = clean_blocks(blocks, parts.title, aside=aside)
+    scope = soup.find("article") or soup.find("main") or soup.body or soup
+    parts.captions = aside.captions + [c for c in captions_in(scope) if c not in aside.captions
+                                       and not any(c in p for p in parts.paragraphs)]
+    parts.dateline = aside.datelines[0] if aside.datelines else ""
+    parts.byline, parts.source_line = "\n".join(aside.bylines), aside.source_line
     if doc.author and not parts.author:
         parts.author = clean(doc.author)
     return parts

@@ -5,12 +5,13 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from ..profiles import Profile
-from .blocks import blocks_of, boilerplate, clean_blocks, drop_elements, strip_prefix
-from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs
+from .blocks import Aside, blocks_of, boilerplate, captions_in, clean_blocks, drop_elements, strip_prefix
+from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key, select_first, select_text
 from .headline import best_headline, generic_title, headline_before, lead_between, names_page, page_title_keys
-from .pubdate import find_date
-from .regions import in_site_header
+from .consensus import choose_date, choose_title, in_related_block, metadata_title
+from .pubdate import date_in_url, find_date
+from .regions import in_site_header, in_teaser
 
 
 def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Parts | str:
@@ -26,6 +27,10 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         if n >= LISTING_MIN_LINKS:
             return f"listing page: {n} article links and no article body ({profile.name})"
         return f"no article body ({profile.name} body selectors match nothing)"
+    paginated = any(soup.select_one(sel) is not None for sel in profile.listing_next)
+    why = teaser_structure(body, url, paginated=paginated)
+    if why:
+        return f"{why} ({profile.name})"  # a listing whatever its URL, however long its teasers
     listing_why = "" if profile.is_article_url(url) else listing_evidence(soup, body, profile, url)
     if not profile.is_article_url(url):
         n = dated_rows(body)
@@ -46,6 +51,7 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
             # and is the last one before the body
             hits = [h for h in hits if h not in linked] or hits
             hits = [h for h in hits if not in_site_header(h)]
+            hits = [h for h in hits if not in_related_block(h)] or hits
             if not hits:
                 continue
             before = [h for h in hits if order.get(id(h), 0) <= body_pos]
@@ -66,7 +72,19 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         title_el, parts.title = generic_title(soup, "")
     else:
         parts.title = clean(title_el.get_text(" "))
-    parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el, until=body)
+    # the signals of the page vote: a selector no other signal confirms loses to one they confirm
+    source = "profile" if specific else "heuristic"
+    el, text, why = choose_title(soup, title_el, parts.title, url=url, incumbent_source=source, body=body, order=order)
+    if "agrees with" not in why:
+        # no signal confirms the winner: trafilatura's metadata votes too (it adds weight, it cannot
+        # overturn the profile's choice alone)
+        el, text, why = choose_title(soup, title_el, parts.title, url=url, incumbent_source=source, body=body,
+                                     order=order, extracted=metadata_title(soup))
+    if text:
+        title_el, parts.title = el, text
+    parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el, until=body,
+                                skip=in_related_block)
+    parts.published, _why = choose_date(parts.published, soup=soup, url_date=date_in_url(url))
     if listing_why and not article_evidence(title_el, parts, body, keys):
         return listing_why
     lead_el = select_first(soup, profile.lead)
@@ -74,11 +92,16 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         lead_el = lead_between(soup, title_el, body, order)
     if lead_el is not None:
         parts.lead = clean(lead_el.get_text(" "))
-    parts.author = strip_prefix(select_text(soup, profile.author))
-    parts.source = strip_prefix(select_text(soup, profile.source))
+    byline_printed = select_text(soup, profile.author)
+    source_printed = select_text(soup, profile.source)
+    parts.author = strip_prefix(byline_printed)
+    parts.source = strip_prefix(source_printed)
+    parts.dateline = next((t for sel in profile.date for el in soup.select(sel) if not in_teaser(el)
+                           and not in_related_block(el) and len(t := clean(el.get_text(" "))) <= 120), "")
     for sel in (*profile.author, *profile.source, *profile.lead):
         for el in body.select(sel):
             el.decompose()
+    parts.captions = captions_in(body)
     drop_elements(body, ", ".join(profile.drop))
     drop_elements(body, boilerplate().drop_selectors)
     why = table_text_outweighs(body)
@@ -86,7 +109,12 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         return f"{why} ({profile.name})"
     blocks = blocks_of(body)
     # a signature line ends the body even when the page names an author elsewhere (a WordPress account)
-    parts.paragraphs, a, s = clean_blocks(blocks, parts.title)
+    aside = Aside()
+    parts.paragraphs, a, s = clean_blocks(blocks, parts.title, aside=aside)
+    parts.captions = parts.captions + [c for c in aside.captions if c not in parts.captions]
+    parts.dateline = parts.dateline or (aside.datelines[0] if aside.datelines else "")
+    parts.byline = "\n".join(aside.bylines) or byline_printed
+    parts.source_line = aside.source_line or source_printed
     if a and key(parts.author) in boilerplate().account_authors:
         parts.author = ""  # a CMS account ("admin", "Ban biên tập"): the signature names the writer
     parts.author = parts.author or a

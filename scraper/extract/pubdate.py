@@ -23,13 +23,17 @@ def _date_from(el: Tag, formats) -> datetime | date | None:
     return parse_vn_date(clean(el.get_text(" ")), formats)
 
 
-def find_date(soup, selectors, formats, near: Tag | None = None, until: Tag | None = None) -> datetime | date | None:
+def find_date(soup, selectors, formats, near: Tag | None = None, until: Tag | None = None,
+              skip=None) -> datetime | date | None:
     """Publication date: profile selectors, then meta tags, then a date line after the title (`near`)
-    and not past the end of the article body (`until`), then <time>."""
+    and not past the end of the article body (`until`), then <time>. `skip(el)` is true (a reason) for
+    elements whose dates are not the article's (a related-news block)."""
+    skip = skip or (lambda el: "")
     order = {id(el): i for i, el in enumerate(soup.find_all(True))} if near is not None else {}
     title_pos = order.get(id(near), -1)
     for sel in selectors:
-        found = [(el, d) for el in soup.select(sel) if not in_teaser(el) and (d := _date_from(el, formats))]
+        found = [(el, d) for el in soup.select(sel) if not in_teaser(el) and not skip(el)
+                 and (d := _date_from(el, formats))]
         if found:
             # the article's own date line follows its title; sidebars' dated lists may come earlier
             after = [x for x in found if order.get(id(x[0]), -1) > title_pos]
@@ -52,13 +56,26 @@ def find_date(soup, selectors, formats, near: Tag | None = None, until: Tag | No
                 continue
             t = clean(str(sib))
             if 6 <= len(t) <= 120 and isinstance(sib.parent, Tag) and not in_teaser(sib.parent) \
-                    and not in_site_footer(sib.parent):
+                    and not in_site_footer(sib.parent) and not skip(sib.parent):
                 d = parse_vn_date(t, formats)
                 if d:
                     return d
             if last is not None and sib is last:
                 break  # dates after the body belong to other articles' teasers
+    if near is None and until is not None:
+        # no headline found: the date line printed just above the body (nearest first)
+        for sib in until.find_all_previous(string=True, limit=60):
+            if isinstance(sib, SKIP_NODES) or not isinstance(sib.parent, Tag):
+                continue
+            t = clean(str(sib))
+            if 6 <= len(t) <= 120 and not in_teaser(sib.parent) and not in_site_footer(sib.parent) \
+                    and not skip(sib.parent) and sib.parent.name not in ("script", "style", "title"):
+                d = parse_vn_date(t, formats)
+                if d:
+                    return d
     for el in soup.find_all("time"):
+        if skip(el):
+            continue
         d = _date_from(el, formats)
         if d:
             return d

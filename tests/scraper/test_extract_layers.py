@@ -7,8 +7,8 @@ import partyfacts.scraper.extract as extract
 
 EXTRACT = Path(extract.__file__).resolve().parent
 # lowest first; stages of one rank do not import each other
-RANK = {"common": 0, "regions": 1, "pubdate": 2, "blocks": 3, "headline": 4, "classify": 5, "detect": 5,
-        "profiled": 6, "generic": 6}
+RANK = {"common": 0, "regions": 1, "pubdate": 2, "blocks": 3, "headline": 4, "consensus": 5, "classify": 6,
+        "detect": 6, "profiled": 7, "generic": 7}
 
 
 def relative_imports(path: Path) -> list[tuple[int, str]]:
