@@ -8,6 +8,7 @@ of migration 0003_search; elsewhere through LIKE over folded columns. Exports st
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator
 
@@ -16,6 +17,7 @@ from sqlalchemy import (Date, Integer, Select, TableClause, and_, case, column, 
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 
+from partyfacts.nlp.people.lexicon import lexicons
 from partyfacts.nlp.text import fold, key
 
 from . import facts
@@ -82,10 +84,19 @@ def figure_not_repeated():
 
 # -- canonical titles (corpus.kb.titles): any spelling of a title finds its canonical key -------------
 
+def filter_title_key(value: str) -> str:
+    """The canonical key of a title typed in a filter, its abbreviations expanded as the extractor
+    expands them ("UVBTV", "uvbtv" → "ủy viên ban thường vụ")."""
+    abbr = lexicons().abbreviations
+    words = unicodedata.normalize("NFC", value).split()
+    out = [abbr.get(w) or (abbr.get(w.upper()) if len(w) > 2 and w.isascii() else None) or w for w in words]
+    return title_key(value, " ".join(out) if out != words else "")
+
+
 def title_condition(value: str, r=R):
     """Roles whose title is ``value`` in any spelling ("UVBTV", "Uỷ viên BTV", "Ủy viên Ban Thường
     vụ"): the canonical title key; a row stored before canonical titles (no key) by its folded title."""
-    return or_(r.title_key == title_key(value), and_(r.title_key == "", r.title_folded == fold(value)))
+    return or_(r.title_key == filter_title_key(value), and_(r.title_key == "", r.title_folded == fold(value)))
 
 
 def _role_in_province(province: str, r=R):
@@ -669,16 +680,28 @@ def _page_rows(session: Session, sp: TableSpec, ctx: Ctx, limit: int, offset: in
     return _fetch_rows(session, sp.rows(), sp.model, ids)
 
 
+def _count_all(session: Session, table: str, sp: TableSpec) -> int:
+    """Rows of an unfiltered list, stories once: articles that are no copy; roles and figures less
+    those a copy repeats from its original (counted from the copies' side, through their index)."""
+    if table == "articles":
+        return session.execute(select(func.count()).where(A.syndicated_of_id.is_(None))).scalar_one()
+    n = session.execute(select(func.count()).select_from(sp.model)).scalar_one()
+    if table in ("roles", "figures"):
+        fact = R if table == "roles" else F
+        repeated = not_(role_not_repeated() if table == "roles" else figure_not_repeated())
+        copies = select(A.id).where(A.syndicated_of_id.is_not(None))
+        n -= session.execute(select(func.count()).where(fact.article_id.in_(copies), repeated)).scalar_one()
+    return n
+
+
 def count_items(session: Session, table: str, q: str = "", filters: Filters | None = None,
                 cap: int | None = COUNT_CAP) -> int:
     """Rows a list/search would show; with a query or filters counting stops past ``cap`` (the answer
     is then cap + 1: "more than cap"). ``cap=None`` counts everything."""
     sp = spec(table)
     ctx = _ctx(session, q, filters)
-    if not ctx.searching and not ctx.filters.active() and table != "articles":
-        return session.execute(select(func.count()).select_from(sp.model)).scalar_one()
-    if not ctx.searching and not ctx.filters.active():  # stories: every article that is no copy
-        return session.execute(select(func.count()).where(A.syndicated_of_id.is_(None))).scalar_one()
+    if not ctx.searching and not ctx.filters.active():
+        return _count_all(session, table, sp)
     base = (sp.ids(ctx) if sp.ids else None)
     if table == "articles" and ctx.searching and ctx.fts:
         every = _article_tiers(ctx.sq)[-1]
