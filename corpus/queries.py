@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator
 
 from sqlalchemy import (Date, Integer, Select, TableClause, and_, case, column, desc, exists, func, literal, not_, or_,
-                        select)
+                        select, true)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 
@@ -68,7 +68,8 @@ def _copy_repeats(fact, same: Callable[[Any], list]) -> Any:
     c, o = aliased(A), aliased(fact)
     copies = select(c.id).where(c.syndicated_of_id.is_not(None))
     repeats = exists().where(c.id == fact.article_id, o.article_id == c.syndicated_of_id, *same(o))
-    return or_(fact.article_id.not_in(copies), not_(repeats))
+    # CASE, not OR: the EXISTS (which reads the copy's article row) runs for copies' rows only
+    return case((fact.article_id.in_(copies), not_(repeats)), else_=true())
 
 
 def role_not_repeated():
