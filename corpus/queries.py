@@ -239,9 +239,10 @@ def _article_scope(f: Filters, id_col) -> list:
 def _article_conditions(f: Filters, id_col) -> list:
     """Every filter as a condition on an article-id column."""
     conds = _article_scope(f, id_col)
-    if f.province:
-        conds.append(exists().where(MN.article_id == id_col, MN.entity_type == "place", MN.entity_id == PL.id,
-                                    PL.province == f.province))
+    if f.province:  # a place of the province named, or a role in one of its (resolved) bodies
+        conds.append(or_(exists().where(MN.article_id == id_col, MN.entity_type == "place", MN.entity_id == PL.id,
+                                        PL.province == f.province),
+                         exists().where(R.article_id == id_col, R.organization_id == O.id, O.province == f.province)))
     for etype, value in (("place", f.place), ("person", f.person), ("organization", f.organization)):
         if value:
             conds.append(exists().where(MN.article_id == id_col, MN.entity_type == etype, MN.entity_id == value))

@@ -152,6 +152,8 @@ def test_province_filter_finds_a_generic_tinh_uy_role_on_a_province_site(kb):
     assert "Phạm Quang Minh" in {r["person"] for r in _items(kb, "/api/roles", province="Nghệ An")}
     assert "Phạm Quang Minh" not in {r["person"] for r in _items(kb, "/api/roles", province="Thanh Hóa")}
     assert "Phạm Quang Minh" in {p["name"] for p in _items(kb, "/api/persons", province="Nghệ An")}
+    assert "Làm việc với cơ sở" in {a["title"] for a in _items(kb, "/api/articles", province="Nghệ An")}
+    assert "Làm việc với cơ sở" not in {a["title"] for a in _items(kb, "/api/articles", province="Thanh Hóa")}
 
 
 def test_figure_series_split_unlike_things_and_places(kb):
