@@ -48,11 +48,20 @@ def story_of(t=A):
     return func.coalesce(t.syndicated_of_id, t.id)
 
 
+# Core aliases made once (an ORM alias made per call costs about a millisecond per column it adapts);
+# each is used inside subqueries only, never in a statement's own FROM
+_COPY = m.Article.__table__.alias("story_copy")
+_COPY_OF = m.Article.__table__.alias("story_copy_of")
+_ROLE_ROW, _ROLE_ORIG = m.Role.__table__.alias("copy_role"), m.Role.__table__.alias("original_role")
+_FIG_ROW, _FIG_ORIG = m.Figure.__table__.alias("copy_figure"), m.Figure.__table__.alias("original_figure")
+_MN_ORIG = m.Mention.__table__.alias("original_mention")
+
+
 def _copies_hidden(f: Filters) -> Select:
     """Ids of the copies an article list leaves out: those whose original passes the same filters
     (the original stands for the story). Uncorrelated and read through the syndicated_of_id index,
     so SQLite builds it once as a lookup set the size of the copies."""
-    c = aliased(A)
+    c = _COPY.c
     return select(c.id).where(c.syndicated_of_id.is_not(None), *_article_conditions(f, c.syndicated_of_id))
 
 
@@ -61,28 +70,27 @@ def _one_per_story(f: Filters, id_col) -> Any:
     return id_col.not_in(_copies_hidden(f))
 
 
-def _copy_repeats(fact, same: Callable[[Any, Any], list]) -> Any:
+def _copy_repeats(fact, orig, same: Callable[[Any, Any], list]) -> Any:
     """Condition on a fact table (roles, figures): the row does not repeat, in a copy, a row of its
     original (``same(original_row, row)``: the columns that must agree). The copies' ids are one
     lookup set read from the syndicated_of_id index; the EXISTS (a read of the copy's article row)
     runs for copies' rows only (CASE, not OR: the order is kept), so a page or a capped count costs
     in proportion to the copies it meets."""
-    c, o = aliased(A), aliased(fact)
-    copies = select(c.id).where(c.syndicated_of_id.is_not(None))
-    c2 = aliased(A)
-    repeats = exists().where(c2.id == fact.article_id, o.article_id == c2.syndicated_of_id, *same(o, fact))
+    copies = select(_COPY.c.id).where(_COPY.c.syndicated_of_id.is_not(None))
+    c, o = _COPY_OF.c, orig.c
+    repeats = exists().where(c.id == fact.article_id, o.article_id == c.syndicated_of_id, *same(o, fact))
     return case((fact.article_id.in_(copies), not_(repeats)), else_=true())
 
 
-def _repeated_ids(fact, same: Callable[[Any, Any], list]) -> Select:
+def _repeated_ids(row, orig, same: Callable[[Any, Any], list]) -> Select:
     """Ids of the rows of a fact table a copy repeats from its original, driven from the copies
     (the syndicated_of_id index holds both ids: no article row is read), each original's rows read
     through the facts' article index (the compared columns kept off their indexes): the work grows
     with the copies' facts, not with the table. For the unfiltered totals."""
-    c, row, o = aliased(A), aliased(fact), aliased(fact)
-    return (select(row.id).select_from(c).join(row, row.article_id == c.id)
+    c, r, o = _COPY.c, row.c, orig.c
+    return (select(r.id).select_from(_COPY).join(row, r.article_id == c.id)
             .where(c.syndicated_of_id.is_not(None),
-                   exists().where(o.article_id == c.syndicated_of_id, *same(o, row))))
+                   exists().where(o.article_id == c.syndicated_of_id, *same(o, r))))
 
 
 def _role_same(o, r) -> list:
@@ -97,12 +105,12 @@ def _figure_same(o, f) -> list:
 
 def role_not_repeated():
     """Roles: not a copy's role whose original states the same (person, title, organisation)."""
-    return _copy_repeats(R, _role_same)
+    return _copy_repeats(R, _ROLE_ORIG, _role_same)
 
 
 def figure_not_repeated():
     """Figures: not a copy's figure whose original states the same (value, unit)."""
-    return _copy_repeats(F, _figure_same)
+    return _copy_repeats(F, _FIG_ORIG, _figure_same)
 
 
 # -- canonical titles (corpus.kb.titles): any spelling of a title finds its canonical key -------------
@@ -489,7 +497,7 @@ def _entity_occurrences(st: Select, etype: str, model, order, export: bool, f: F
 
 def _not_in_original(etype: str, ent_id_col):
     """An export occurrence is no copy of a story whose original names the entity too."""
-    mn = aliased(MN)
+    mn = _MN_ORIG.c
     return or_(A.syndicated_of_id.is_(None),
                not_(exists().where(mn.article_id == A.syndicated_of_id, mn.entity_type == etype,
                                    mn.entity_id == ent_id_col)))
@@ -711,8 +719,8 @@ def _count_all(session: Session, table: str, sp: TableSpec) -> int:
         return session.execute(select(func.count()).where(A.syndicated_of_id.is_(None))).scalar_one()
     n = session.execute(select(func.count()).select_from(sp.model)).scalar_one()
     if table in ("roles", "figures"):
-        fact, same = (R, _role_same) if table == "roles" else (F, _figure_same)
-        repeated = _repeated_ids(fact, same).subquery()
+        args = (_ROLE_ROW, _ROLE_ORIG, _role_same) if table == "roles" else (_FIG_ROW, _FIG_ORIG, _figure_same)
+        repeated = _repeated_ids(*args).subquery()
         n -= session.execute(select(func.count()).select_from(repeated)).scalar_one()
     return n
 
