@@ -14,7 +14,7 @@ peak memory < 300 MB. Results are printed and written to benchmarks/out/web_spee
 
 The text is generated from Vietnamese sentence templates with spans recorded as they are built; it
 is not real news, only realistically sized and shaped (long-tailed person frequencies, 60 sites,
-ten years of dates).
+ten years of dates, one article in 33 a republished copy of the one before, roles with canonical titles).
 """
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ TITLES = ["Bí thư", "Phó Bí thư", "Chủ tịch UBND", "Phó Chủ tịch U
           "Chủ tịch HĐND", "Trưởng Ban Tuyên giáo", "Chủ nhiệm Ủy ban Kiểm tra", "Giám đốc Sở Nội vụ"]
 ORG_KINDS = [("Tỉnh ủy", "party_committee"), ("Huyện ủy", "party_committee"), ("UBND huyện", "people_committee"),
              ("Đảng ủy xã", "party_committee"), ("HĐND tỉnh", "council")]
+SYNDICATED = 33   # every 33rd article is a republished copy (syndicated_of_id): stories counted once
 UNITS = [("đảng viên", 50, 20000), ("%", 1, 100), ("tỷ đồng", 1, 5000), ("hộ", 10, 5000), ("người", 10, 100000),
          ("chi bộ", 5, 300), ("ha", 10, 10000), ("tấn", 100, 90000), ("km", 1, 300), ("dự án", 1, 80)]
 FILLER = ["Hội nghị đã thảo luận, đánh giá kết quả thực hiện nhiệm vụ chính trị trong năm.",
@@ -67,6 +68,7 @@ def vn_number(v: float) -> str:
 def generate(db_path: Path, n_articles: int, n_figures: int, n_roles: int, seed: int = 7) -> dict:
     """Bulk-insert the synthetic corpus (FTS triggers of migration 0003 fire as in production)."""
     from partyfacts.corpus import open_db
+    from partyfacts.corpus.kb.titles import canonical_title, title_key
     from partyfacts.corpus.search import fast_fold
     from partyfacts.nlp.text import key
 
@@ -119,6 +121,7 @@ def generate(db_path: Path, n_articles: int, n_figures: int, n_roles: int, seed:
     cur.executemany("INSERT INTO organizations(id, name, key, folded, kind) VALUES (?,?,?,?,?)",
                     [o[:5] for o in orgs])
 
+    title_forms = {t: (canonical_title(t), title_key(t)) for t in TITLES}
     # long-tailed person frequency: a few officials appear in thousands of articles
     weights = [1.0 / (i + 1) ** 0.8 for i in range(len(persons))]
     cum = list(_accumulate(weights))
@@ -155,7 +158,7 @@ def generate(db_path: Path, n_articles: int, n_figures: int, n_roles: int, seed:
             r0 = add(f"{t} {org[1]}")
             if j < want_roles and n_roles_made < n_roles:
                 role_rows.append((aid, pi + 1, org[0], pl[0], t, fast_fold(t), org[1], "", 0, r0,
-                                  r0 + len(t) + 1 + len(org[1]), ver))
+                                  r0 + len(t) + 1 + len(org[1]), ver) + title_forms[t])
                 n_roles_made += 1
             add(" phát biểu chỉ đạo hội nghị. ")
         p0 = add("Đảng bộ ")
@@ -185,6 +188,8 @@ def generate(db_path: Path, n_articles: int, n_figures: int, n_roles: int, seed:
         if len(art_rows) >= 5000:
             _flush(cur, art_rows, men_rows, role_rows, fig_rows)
     _flush(cur, art_rows, men_rows, role_rows, fig_rows)
+    # one article in SYNDICATED republishes the one before it (another site's copy of the story)
+    cur.execute("UPDATE articles SET syndicated_of_id = id - 1, similarity = 0.9 WHERE id % ? = 0", (SYNDICATED,))
     raw.commit()
     cur.execute("ANALYZE")
     raw.commit()
@@ -210,8 +215,8 @@ def _flush(cur, art_rows, men_rows, role_rows, fig_rows) -> None:
     cur.executemany("INSERT INTO mentions(article_id, entity_type, entity_id, start, \"end\", surface, "
                     "pipeline_version) VALUES (?,?,?,?,?,?,?)", men_rows)
     cur.executemany("INSERT INTO roles(article_id, person_id, organization_id, place_id, title, title_folded, "
-                    "organization, title_expanded, former, start, \"end\", pipeline_version) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", role_rows)
+                    "organization, title_expanded, former, start, \"end\", pipeline_version, title_canonical, "
+                    "title_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", role_rows)
     cur.executemany("INSERT INTO figures(article_id, place_id, value, unit, text, start, \"end\", sentence, counted, "
                     "actor, period, qualifier, pipeline_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", fig_rows)
     for rows in (art_rows, men_rows, role_rows, fig_rows):

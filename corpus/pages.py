@@ -22,6 +22,7 @@ from .facts import ENTITY_TYPES, Link
 from .kb.posts import holders_on, tenures
 from .kb.roles import role_evidence
 from .kb.titles import title_key as title_key_of
+from .queries import figure_not_repeated, story_of
 
 A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
 
@@ -285,23 +286,28 @@ def career_lanes(sightings: list[dict]) -> list[dict]:
 
 # -- place --------------------------------------------------------------------------------------------
 
-def place_detail(session: Session, place_id: int, unit: str = "") -> dict | None:
-    """The administrative unit, the people holding roles there, its figures over time, its articles."""
+def place_detail(session: Session, place_id: int, unit: str = "", series: str = "") -> dict | None:
+    """The administrative unit, the people holding roles there (one line per person and canonical
+    title), its figure series of one unit (one per counted thing), its articles; stories counted once."""
     pl = session.get(PL, place_id)
     if pl is None:
         return None
+    title_grp = case((R.title_key != "", R.title_key), else_=R.title_folded)
     people = session.execute(
-        select(P.id, P.name, R.title, R.organization, func.count(R.id).label("n"),
+        select(P.id, P.name, func.max(case((R.title_canonical != "", R.title_canonical), else_=R.title)).label("title"),
+               func.max(R.organization).label("organization"), func.count(func.distinct(story_of(A))).label("n"),
                func.min(A.published_date).label("first"), func.max(A.published_date).label("last"))
         .join(R, R.person_id == P.id).join(A, A.id == R.article_id)
-        .where(R.place_id == pl.id).group_by(P.id, P.name, R.title, R.organization)
+        .where(R.place_id == pl.id).group_by(P.id, P.name, title_grp)
         .order_by(desc("last"), P.name).limit(200)).all()
-    units = session.execute(select(F.unit, func.count(F.id).label("n")).where(F.place_id == pl.id)
+    units = session.execute(select(F.unit, func.count(F.id).label("n")).where(F.place_id == pl.id, figure_not_repeated())
                             .group_by(F.unit).order_by(desc("n"), F.unit).limit(30)).all()
     chosen = unit or (units[0].unit if units else "")
     art_ids = select(MN.article_id).where(MN.entity_type == "place", MN.entity_id == pl.id).distinct()
-    n_articles = session.execute(select(func.count()).select_from(art_ids.subquery())).scalar_one()
-    articles = session.execute(select(A.id, A.title, A.published, A.url).where(A.id.in_(art_ids))
+    n_articles = session.execute(select(func.count(func.distinct(story_of(A)))).where(A.id.in_(art_ids))).scalar_one()
+    articles = session.execute(select(A.id, A.title, A.published, A.url)
+                               .where(A.id.in_(art_ids),
+                                      (A.syndicated_of_id.is_(None)) | A.syndicated_of_id.not_in(art_ids))
                                .order_by(A.published_date.desc().nulls_last(), A.id.desc())
                                .limit(MAX_ARTICLES_LISTED)).all()
     return {
@@ -314,7 +320,7 @@ def place_detail(session: Session, place_id: int, unit: str = "") -> dict | None
                     "link": Link("person", r.id)} for r in people],
         "units": [{"unit": u.unit, "figures": u.n} for u in units],
         "unit": chosen,
-        "series": figure_series(session, unit=chosen, place_id=pl.id) if chosen else [],
+        "series": figure_series(session, unit=chosen, place_id=pl.id, series=series) if chosen else [],
         "articles_total": n_articles, "articles": [_article_ref(a) for a in articles],
     }
 
@@ -410,16 +416,31 @@ def post_detail(session: Session, title: str, organization_id: int, on: str = ""
 
 # -- figures ----------------------------------------------------------------------------------------------
 
-def figure_series(session: Session, unit: str, place_id: int | None = None, filters=None) -> list[dict]:
-    """Dated figures of one unit (newest MAX_SERIES_POINTS), oldest first: the points of a chart."""
+MAX_CHART_SERIES = 12
+
+
+def series_key(unit: str, counted: str, place_id: int | None) -> str:
+    """The key of a figure series: like with like, (unit, counted thing normalised, place). "812 đảng
+    viên được kết nạp" and "4.500 đảng viên" are two series; the same thing in two places too."""
+    thing = key(counted) or key(unit)
+    return f"{key(unit)}|{thing}|{place_id or ''}"
+
+
+def figure_series(session: Session, unit: str, place_id: int | None = None, filters=None,
+                  series: str = "") -> list[dict]:
+    """The dated figures of one unit (newest MAX_SERIES_POINTS, each story once: a copy repeating its
+    original's (value, unit) adds no point) grouped into series by ``series_key``: dicts {key, label,
+    unit, counted, place_id, place, province, points (oldest first)}, the series with most points
+    first; ``series`` keeps only the series of that key."""
     common = session.execute(select(func.count()).select_from(
         select(F.id).where(F.unit == unit).limit(COMMON_UNIT + 1).subquery())).scalar_one() > COMMON_UNIT
     # a common unit is read newest article first (walking the date index, stopping at the limit); a rare
     # one through the unit index. unit || '' keeps the unit index from being chosen for a common unit.
     unit_match = F.unit.concat("") == unit if common and not place_id else F.unit == unit
-    st = (select(F.id, F.value, F.text, A.published_date, F.article_id, PL.name.label("place"))
+    st = (select(F.id, F.value, F.text, F.unit, F.counted, F.place_id, A.published_date, F.article_id,
+                 PL.name.label("place"), PL.province.label("province"))
           .join(A, A.id == F.article_id).outerjoin(PL, PL.id == F.place_id)
-          .where(unit_match, A.published_date.is_not(None)))
+          .where(unit_match, A.published_date.is_not(None), figure_not_repeated()))
     if place_id:
         st = st.where(F.place_id == place_id)
     if filters is not None:
@@ -434,8 +455,20 @@ def figure_series(session: Session, unit: str, place_id: int | None = None, filt
         if filters.date_to:
             st = st.where(A.published_date <= filters.date_to)
     rows = session.execute(st.order_by(A.published_date.desc(), F.id.desc()).limit(MAX_SERIES_POINTS)).all()
-    return [{"id": r.id, "value": r.value, "text": r.text, "date": r.published_date.isoformat(),
-             "place": r.place or "", "link": Link("article", r.article_id, f"f{r.id}")} for r in reversed(rows)]
+    groups: dict[str, dict] = {}
+    for r in reversed(rows):
+        k = series_key(r.unit, r.counted, r.place_id)
+        if series and k != series:
+            continue
+        g = groups.get(k)
+        if g is None:
+            g = groups[k] = {"key": k, "unit": r.unit, "counted": key(r.counted) or key(r.unit),
+                             "place_id": r.place_id, "place": r.place or "", "province": r.province or "",
+                             "points": []}
+            g["label"] = g["counted"] + (f" · {g['place']}" if g["place"] else "")
+        g["points"].append({"id": r.id, "value": r.value, "text": r.text, "date": r.published_date.isoformat(),
+                            "place": r.place or "", "link": Link("article", r.article_id, f"f{r.id}")})
+    return sorted(groups.values(), key=lambda g: (-len(g["points"]), g["label"]))
 
 
 # -- facet values (independent of the query; cached by the web layer) --------------------------------------

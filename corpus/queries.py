@@ -8,22 +8,27 @@ of migration 0003_search; elsewhere through LIKE over folded columns. Exports st
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import Date, Integer, Select, TableClause, and_, case, column, desc, exists, func, literal, or_, select
+from sqlalchemy import (Date, Integer, Select, TableClause, and_, case, column, desc, exists, func, literal, not_, or_,
+                        select, true)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 
+from partyfacts.nlp.people.lexicon import lexicons
 from partyfacts.nlp.text import fold, key
 
 from . import facts
+from .kb.titles import title_key
 from . import models as m
 from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matches, has_fts, parse_query,
                      snippet, sql_fold)
 
 __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_rows", "spec", "check_query",
-           "MAX_QUERY_LEN", "MAX_PER_PAGE", "MAX_PAGE"]
+           "MAX_QUERY_LEN", "MAX_PER_PAGE", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
+           "figure_not_repeated", "title_condition", "title_facet"]
 
 TABLES = facts.TABLES
 MAX_PER_PAGE = 200
@@ -34,6 +39,102 @@ NARROW_ARTICLES = 5000   # a site/date filter of at most this many articles driv
 SCOPE_INDEX = "ix_articles_id_scope"   # articles(id, published_date, site_id), migration 0005
 
 A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
+
+
+# -- stories: a republished copy (articles.syndicated_of_id) is its original's story, counted once ------
+
+def story_of(t=A):
+    """The story of an article row: its original's id for a copy, else its own id."""
+    return func.coalesce(t.syndicated_of_id, t.id)
+
+
+# Core aliases made once (an ORM alias made per call costs about a millisecond per column it adapts);
+# each is used inside subqueries only, never in a statement's own FROM
+_COPY = m.Article.__table__.alias("story_copy")
+_COPY_OF = m.Article.__table__.alias("story_copy_of")
+_ROLE_ROW, _ROLE_ORIG = m.Role.__table__.alias("copy_role"), m.Role.__table__.alias("original_role")
+_FIG_ROW, _FIG_ORIG = m.Figure.__table__.alias("copy_figure"), m.Figure.__table__.alias("original_figure")
+_MN_ORIG = m.Mention.__table__.alias("original_mention")
+
+
+def _copies_hidden(f: Filters) -> Select:
+    """Ids of the copies an article list leaves out: those whose original passes the same filters
+    (the original stands for the story). Uncorrelated and read through the syndicated_of_id index,
+    so SQLite builds it once as a lookup set the size of the copies."""
+    c = _COPY.c
+    return select(c.id).where(c.syndicated_of_id.is_not(None), *_article_conditions(f, c.syndicated_of_id))
+
+
+def _one_per_story(f: Filters, id_col) -> Any:
+    """Condition on an article-id column: not a copy whose original is listed too."""
+    return id_col.not_in(_copies_hidden(f))
+
+
+def _copy_repeats(fact, orig, same: Callable[[Any, Any], list]) -> Any:
+    """Condition on a fact table (roles, figures): the row does not repeat, in a copy, a row of its
+    original (``same(original_row, row)``: the columns that must agree). The copies' ids are one
+    lookup set read from the syndicated_of_id index; the EXISTS (a read of the copy's article row)
+    runs for copies' rows only (CASE, not OR: the order is kept), so a page or a capped count costs
+    in proportion to the copies it meets."""
+    copies = select(_COPY.c.id).where(_COPY.c.syndicated_of_id.is_not(None))
+    c, o = _COPY_OF.c, orig.c
+    repeats = exists().where(c.id == fact.article_id, o.article_id == c.syndicated_of_id, *same(o, fact))
+    return case((fact.article_id.in_(copies), not_(repeats)), else_=true())
+
+
+def _repeated_ids(row, orig, same: Callable[[Any, Any], list]) -> Select:
+    """Ids of the rows of a fact table a copy repeats from its original, driven from the copies
+    (the syndicated_of_id index holds both ids: no article row is read), each original's rows read
+    through the facts' article index (the compared columns kept off their indexes): the work grows
+    with the copies' facts, not with the table. For the unfiltered totals."""
+    c, r, o = _COPY.c, row.c, orig.c
+    return (select(r.id).select_from(_COPY).join(row, r.article_id == c.id)
+            .where(c.syndicated_of_id.is_not(None),
+                   exists().where(o.article_id == c.syndicated_of_id, *same(o, r))))
+
+
+def _role_same(o, r) -> list:
+    # both sides off their indexes: the rows of a copy and of its original are found by article id
+    return [_no_index(o.person_id) == _no_index(r.person_id), o.title_key.concat("") == r.title_key.concat(""),
+            o.organization_id.is_not_distinct_from(r.organization_id)]
+
+
+def _figure_same(o, f) -> list:
+    return [_no_index(o.value) == _no_index(f.value), o.unit.concat("") == f.unit.concat("")]
+
+
+def role_not_repeated():
+    """Roles: not a copy's role whose original states the same (person, title, organisation)."""
+    return _copy_repeats(R, _ROLE_ORIG, _role_same)
+
+
+def figure_not_repeated():
+    """Figures: not a copy's figure whose original states the same (value, unit)."""
+    return _copy_repeats(F, _FIG_ORIG, _figure_same)
+
+
+# -- canonical titles (corpus.kb.titles): any spelling of a title finds its canonical key -------------
+
+def filter_title_key(value: str) -> str:
+    """The canonical key of a title typed in a filter, its abbreviations expanded as the extractor
+    expands them ("UVBTV", "uvbtv" → "ủy viên ban thường vụ")."""
+    abbr = lexicons().abbreviations
+    words = unicodedata.normalize("NFC", value).split()
+    out = [abbr.get(w) or (abbr.get(w.upper()) if len(w) > 2 and w.isascii() else None) or w for w in words]
+    return title_key(value, " ".join(out) if out != words else "")
+
+
+def title_condition(value: str, r=R):
+    """Roles whose title is ``value`` in any spelling ("UVBTV", "Uỷ viên BTV", "Ủy viên Ban Thường
+    vụ"): the canonical title key; a row stored before canonical titles (no key) by its folded title."""
+    return or_(r.title_key == filter_title_key(value), and_(r.title_key == "", r.title_folded == fold(value)))
+
+
+def _role_in_province(province: str, r=R):
+    """A role in a province: its place's, or its resolved organisation's ("Tỉnh ủy" on a Nghệ An
+    story is Tỉnh ủy Nghệ An)."""
+    return or_(r.place_id.in_(select(PL.id).where(PL.province == province)),
+               r.organization_id.in_(select(O.id).where(O.province == province)))
 
 
 def check_query(q: str | None) -> str:
@@ -124,12 +225,13 @@ def _tier_select(ctx: Ctx, tier, *cols) -> Select:
     thousands of articles) is checked per match by a seek in the covering index SCOPE_INDEX, which
     costs less than building and probing a lookup set that size."""
     scope = _scope_conditions(ctx.filters)
+    story = _one_per_story(ctx.filters, _no_index(tier.c.id))
     if not scope or ctx.narrow:
-        return select(*cols).where(*_article_conditions(ctx.filters, _no_index(tier.c.id)))
+        return select(*cols).where(*_article_conditions(ctx.filters, _no_index(tier.c.id)), story)
     rest = replace(ctx.filters, site="", date_from=None, date_to=None)
     a = _A_SCOPE.c
     return (select(*cols).join_from(tier, _A_SCOPE, a.id == tier.c.id)
-            .where(*_scope_conditions(ctx.filters, a), *_article_conditions(rest, _no_index(tier.c.id))))
+            .where(*_scope_conditions(ctx.filters, a), *_article_conditions(rest, _no_index(tier.c.id)), story))
 
 
 def _article_scope(f: Filters, id_col) -> list:
@@ -145,14 +247,15 @@ def _article_scope(f: Filters, id_col) -> list:
 def _article_conditions(f: Filters, id_col) -> list:
     """Every filter as a condition on an article-id column."""
     conds = _article_scope(f, id_col)
-    if f.province:
-        conds.append(exists().where(MN.article_id == id_col, MN.entity_type == "place", MN.entity_id == PL.id,
-                                    PL.province == f.province))
+    if f.province:  # a place of the province named, or a role in one of its (resolved) bodies
+        conds.append(or_(exists().where(MN.article_id == id_col, MN.entity_type == "place", MN.entity_id == PL.id,
+                                        PL.province == f.province),
+                         exists().where(R.article_id == id_col, R.organization_id == O.id, O.province == f.province)))
     for etype, value in (("place", f.place), ("person", f.person), ("organization", f.organization)):
         if value:
             conds.append(exists().where(MN.article_id == id_col, MN.entity_type == etype, MN.entity_id == value))
     if f.role_title:
-        conds.append(exists().where(R.article_id == id_col, R.title_folded == fold(f.role_title)))
+        conds.append(exists().where(R.article_id == id_col, title_condition(f.role_title)))
     if f.unit:
         conds.append(exists().where(F.article_id == id_col, F.unit == f.unit))
     return conds
@@ -177,7 +280,8 @@ def _article_tiers(sq: SearchQuery) -> list:
 
 
 def _articles(ctx: Ctx, export: bool) -> Select:
-    st = _article_rows().where(*_article_conditions(ctx.filters, A.id))
+    st = (_article_rows_story()
+          .where(*_article_conditions(ctx.filters, A.id), _one_per_story(ctx.filters, A.id)))
     if not ctx.searching:
         return st.order_by(*_newest(ctx))
     sq = ctx.sq
@@ -201,7 +305,8 @@ def _newest(ctx: Ctx) -> list:
 def _articles_ids(ctx: Ctx) -> Select | None:
     if ctx.searching:
         return None  # FTS: tiers in _article_search_page; LIKE: the full query
-    return select(A.id).where(*_article_conditions(ctx.filters, A.id)).order_by(*_newest(ctx))
+    return (select(A.id).where(*_article_conditions(ctx.filters, A.id), _one_per_story(ctx.filters, A.id))
+            .order_by(*_newest(ctx)))
 
 
 def _no_index(col):
@@ -245,12 +350,38 @@ def _article_search_page(session: Session, ctx: Ctx, offset: int, limit: int) ->
         offset = 0
         if len(ids) >= limit:
             break
-    return _fetch_rows(session, _article_rows(), A, ids)
+    return _fetch_rows(session, _article_rows_story(), A, ids)
+
+
+def _article_rows_story() -> Select:
+    return _article_rows().add_columns(A.syndicated_of_id)
 
 
 def _article_row(r) -> dict:
     return {"id": r.id, "url": r.url, "site": r.site, "title": r.title, "published": r.published or "",
             "author": r.author, "source": r.source, "text": r.text}
+
+
+def also_published(session: Session, articles: list[tuple[int, int | None]]) -> dict[int, list[dict]]:
+    """Where else each story was published: for (article id, syndicated_of_id) pairs, the other
+    articles of the story ({id, site, url}, oldest first) by article id. One query per call."""
+    story = {aid: sod or aid for aid, sod in articles}
+    if not story:
+        return {}
+    ids = sorted(set(story.values()))
+    rows = session.execute(select(A.id, story_of(A).label("story"), S.name, A.url).join(S, S.id == A.site_id)
+                           .where(or_(A.id.in_(ids), A.syndicated_of_id.in_(ids))).order_by(A.id)).all()
+    by_story: dict[int, list] = {}
+    for r in rows:
+        by_story.setdefault(r.story, []).append({"id": r.id, "site": r.name, "url": r.url})
+    return {aid: [o for o in by_story.get(st, []) if o["id"] != aid] for aid, st in story.items()}
+
+
+def _with_also_published(session: Session, rows: list, dicts: list[dict]) -> None:
+    other = also_published(session, [(r.id, r.syndicated_of_id) for r in rows])
+    for d in dicts:
+        d["also_published"] = other.get(d["id"], [])
+        d["copies"] = len(d["also_published"])
 
 
 def _article_item(r, ctx: Ctx) -> dict:
@@ -292,13 +423,13 @@ def _persons(ctx: Ctx, export: bool) -> Select:
         conds.append(P.id == f.person)
     role_conds = []
     if f.role_title:
-        role_conds.append(R.title_folded == fold(f.role_title))
+        role_conds.append(title_condition(f.role_title))
     if f.place:
         role_conds.append(R.place_id == f.place)
     if f.organization:
         role_conds.append(R.organization_id == f.organization)
     if f.province:
-        role_conds += [R.place_id == PL.id, PL.province == f.province]
+        role_conds.append(_role_in_province(f.province))
     if role_conds:
         conds.append(exists().where(R.person_id == P.id, *role_conds))
     if f.unit:
@@ -318,7 +449,7 @@ def _places(ctx: Ctx, export: bool) -> Select:
     if f.role_title or f.person:
         rc = [R.place_id == PL.id]
         if f.role_title:
-            rc.append(R.title_folded == fold(f.role_title))
+            rc.append(title_condition(f.role_title))
         if f.person:
             rc.append(R.person_id == f.person)
         conds.append(exists().where(*rc))
@@ -335,13 +466,13 @@ def _organizations(ctx: Ctx, export: bool) -> Select:
         conds.append(O.id == f.organization)
     rc = []
     if f.role_title:
-        rc.append(R.title_folded == fold(f.role_title))
+        rc.append(title_condition(f.role_title))
     if f.person:
         rc.append(R.person_id == f.person)
     if f.place:
         rc.append(R.place_id == f.place)
     if f.province:
-        rc += [R.place_id == PL.id, PL.province == f.province]
+        rc.append(_role_in_province(f.province))
     if rc:
         conds.append(exists().where(R.organization_id == O.id, *rc))
     if f.unit:
@@ -359,9 +490,17 @@ def _entity_occurrences(st: Select, etype: str, model, order, export: bool, f: F
                          func.min(MN.end).label("end"))
           .join(MN, (MN.entity_id == model.id) & (MN.entity_type == etype))
           .join(A, A.id == MN.article_id)
-          .where(*_article_scope(f, A.id)))
+          .where(*_article_scope(f, A.id), _not_in_original(etype, model.id)))
     cols = [c for c in st.selected_columns if c.name not in ("mentions", "start", "end")]
     return st.group_by(*cols).order_by(model.id, A.id)
+
+
+def _not_in_original(etype: str, ent_id_col):
+    """An export occurrence is no copy of a story whose original names the entity too."""
+    mn = _MN_ORIG.c
+    return or_(A.syndicated_of_id.is_(None),
+               not_(exists().where(mn.article_id == A.syndicated_of_id, mn.entity_type == etype,
+                                   mn.entity_id == ent_id_col)))
 
 
 def _person_fields(r) -> dict:
@@ -394,9 +533,9 @@ def _role_conditions(ctx: Ctx) -> list:
     # with a search the match set drives the query, unless the site/date filter is the narrower side
     conds = _article_scope(f, ctx.by_index(R.article_id))
     if f.province:
-        conds.append(R.place_id.in_(select(PL.id).where(PL.province == f.province)))
+        conds.append(_role_in_province(f.province))
     if f.role_title:
-        conds.append(R.title_folded == fold(f.role_title))
+        conds.append(title_condition(f.role_title))
     if f.place:
         conds.append(R.place_id == f.place)
     if f.person:
@@ -405,6 +544,7 @@ def _role_conditions(ctx: Ctx) -> list:
         conds.append(R.organization_id == f.organization)
     if f.unit:
         conds.append(R.id.is_(None))  # roles carry no unit
+    conds.append(role_not_repeated())
     if ctx.searching:
         sq = ctx.sq
         if ctx.fts:
@@ -419,9 +559,12 @@ def _role_conditions(ctx: Ctx) -> list:
 
 def _role_rows() -> Select:
     return (select(R.id, R.person_id, P.name.label("person"), R.title, R.organization, R.title_expanded, R.former,
-                   R.organization_id, R.place_id, PL.name.label("place"), PL.province.label("province"),
-                   R.article_id, A.url.label("article_url"), A.published, R.start, R.end)
-            .join(P, P.id == R.person_id).join(A, A.id == R.article_id).outerjoin(PL, PL.id == R.place_id))
+                   R.title_canonical, R.title_key, R.organization_id, O.name.label("organization_resolved"),
+                   O.province.label("org_province"), R.place_id, PL.name.label("place"),
+                   PL.province.label("province"), R.article_id, A.url.label("article_url"), A.published, R.start,
+                   R.end)
+            .join(P, P.id == R.person_id).join(A, A.id == R.article_id).outerjoin(PL, PL.id == R.place_id)
+            .outerjoin(O, O.id == R.organization_id))
 
 
 def _roles(ctx: Ctx, export: bool) -> Select:
@@ -433,11 +576,15 @@ def _roles_ids(ctx: Ctx) -> Select:
 
 
 def _role_row(r) -> dict:
+    """A role: the surface title and organisation as written, its canonical title, its resolved
+    organisation (id, completed name) and the province (the organisation's, else the place's)."""
     return {"id": r.id, "person": r.person, "person_id": r.person_id, "title": r.title,
-            "organization": r.organization, "title_expanded": r.title_expanded, "former": bool(r.former),
-            "organization_id": r.organization_id, "place_id": r.place_id, "place": r.place or "",
-            "province": r.province or "", "article_id": r.article_id, "article_url": r.article_url,
-            "published": r.published or "", "start": r.start, "end": r.end}
+            "organization": r.organization, "title_expanded": r.title_expanded,
+            "title_canonical": r.title_canonical or r.title_expanded or r.title, "former": bool(r.former),
+            "organization_id": r.organization_id, "organization_resolved": r.organization_resolved or "",
+            "place_id": r.place_id, "place": r.place or "", "province": r.org_province or r.province or "",
+            "article_id": r.article_id, "article_url": r.article_url, "published": r.published or "",
+            "start": r.start, "end": r.end}
 
 
 def _figure_conditions(ctx: Ctx, search: bool = True) -> list:
@@ -451,6 +598,7 @@ def _figure_conditions(ctx: Ctx, search: bool = True) -> list:
         conds.append(F.place_id == f.place)
     if f.role_title or f.person or f.organization:
         conds.append(F.id.is_(None))  # figures carry no role/person/organization link
+    conds.append(figure_not_repeated())
     if ctx.searching and search:
         sq = ctx.sq
         if ctx.fts:
@@ -507,7 +655,7 @@ class TableSpec:
 
 # the SQL of each table of corpus.facts: (query, export row, API item, page ids, rows of ids)
 _QUERIES: dict[str, tuple] = {
-    "articles": (_articles, _article_row, _article_item, _articles_ids, _article_rows),
+    "articles": (_articles, _article_row, _article_item, _articles_ids, _article_rows_story),
     "persons": (_persons, _occurrence(_person_fields), lambda r, c: _person_fields(r), None, None),
     "places": (_places, _occurrence(_place_fields), lambda r, c: _place_fields(r), None, None),
     "organizations": (_organizations, _occurrence(_org_fields), lambda r, c: _org_fields(r), None, None),
@@ -564,6 +712,19 @@ def _page_rows(session: Session, sp: TableSpec, ctx: Ctx, limit: int, offset: in
     return _fetch_rows(session, sp.rows(), sp.model, ids)
 
 
+def _count_all(session: Session, table: str, sp: TableSpec) -> int:
+    """Rows of an unfiltered list, stories once: articles that are no copy; roles and figures less
+    those a copy repeats from its original (counted from the copies' side, through their index)."""
+    if table == "articles":
+        return session.execute(select(func.count()).where(A.syndicated_of_id.is_(None))).scalar_one()
+    n = session.execute(select(func.count()).select_from(sp.model)).scalar_one()
+    if table in ("roles", "figures"):
+        args = (_ROLE_ROW, _ROLE_ORIG, _role_same) if table == "roles" else (_FIG_ROW, _FIG_ORIG, _figure_same)
+        repeated = _repeated_ids(*args).subquery()
+        n -= session.execute(select(func.count()).select_from(repeated)).scalar_one()
+    return n
+
+
 def count_items(session: Session, table: str, q: str = "", filters: Filters | None = None,
                 cap: int | None = COUNT_CAP) -> int:
     """Rows a list/search would show; with a query or filters counting stops past ``cap`` (the answer
@@ -571,7 +732,7 @@ def count_items(session: Session, table: str, q: str = "", filters: Filters | No
     sp = spec(table)
     ctx = _ctx(session, q, filters)
     if not ctx.searching and not ctx.filters.active():
-        return session.execute(select(func.count()).select_from(sp.model)).scalar_one()
+        return _count_all(session, table, sp)
     base = (sp.ids(ctx) if sp.ids else None)
     if table == "articles" and ctx.searching and ctx.fts:
         every = _article_tiers(ctx.sq)[-1]
@@ -601,9 +762,12 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
     else:
         rows = _page_rows(session, sp, ctx, per_page, offset)
     items = [sp.item(r, ctx) for r in rows]
-    if sp.mention and items:
+    if table == "articles":
+        _with_also_published(session, rows, items)
+    if sp.mention and items:  # "N bài viết": stories, a republished copy is its original's story
         counts = dict(session.execute(
-            select(MN.entity_id, func.count(func.distinct(MN.article_id)))
+            select(MN.entity_id, func.count(func.distinct(story_of(A))))
+            .join(A, A.id == MN.article_id)
             .where(MN.entity_type == sp.mention, MN.entity_id.in_([i["id"] for i in items]))
             .group_by(MN.entity_id)).all())
         for i in items:
@@ -611,6 +775,25 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
     capped = n > COUNT_CAP and (ctx.searching or ctx.filters.active())
     return {"items": items, "total": min(n, COUNT_CAP) if capped else n, "total_capped": capped,
             "page": page, "per_page": per_page}
+
+
+def title_facet(session: Session, limit: int = 40) -> list[dict]:
+    """The role-title facet: one value per canonical title key ("UVBTV", "Uỷ viên BTV" and "Ủy viên
+    Ban Thường vụ" are one), labelled by its most common canonical spelling, counting roles (a copy
+    repeating its original's role not again). Rows stored without a key fall back to the folded title."""
+    sub = select(case((R.title_key != "", R.title_key), else_=R.title_folded).label("k"),
+                 case((R.title_canonical != "", R.title_canonical), else_=R.title).label("label")
+                 ).where(role_not_repeated()).subquery()
+    rows = session.execute(select(sub.c.k, sub.c.label, func.count().label("n")).group_by(sub.c.k, sub.c.label)).all()
+    by_key: dict[str, dict] = {}
+    for k, lab, n in rows:
+        e = by_key.setdefault(k, {"count": 0, "labels": {}})
+        e["count"] += n
+        e["labels"][lab] = e["labels"].get(lab, 0) + n
+    out = [{"value": max(e["labels"].items(), key=lambda kv: (kv[1], kv[0]))[0], "count": e["count"]}
+           for e in by_key.values()]
+    out.sort(key=lambda d: (-d["count"], d["value"]))
+    return out[:limit]
 
 
 FACET_SAMPLE = 2000
@@ -646,5 +829,13 @@ def export_rows(session: Session, table: str, q: str = "", filters: Filters | No
     sp = spec(table)
     ctx = _ctx(session, q, filters)
     result = session.execute(sp.query(ctx, True).execution_options(yield_per=batch, stream_results=True))
-    for r in result:
-        yield sp.row(r)
+    if table != "articles":
+        for r in result:
+            yield sp.row(r)
+        return
+    for part in result.partitions(batch):  # where else each story was published, one query a batch
+        rows = [sp.row(r) for r in part]
+        _with_also_published(session, part, rows)
+        for d in rows:
+            d["also_published"] = [f"{o['site']} {o['url']}" for o in d["also_published"]]
+            yield d

@@ -116,3 +116,16 @@ def series_svg(points: list[dict], unit: str) -> Markup:
                      f"<title>{escape(tip)}</title></circle></a>")
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def series_multiples(series: list[dict], max_series: int = 12) -> list[dict]:
+    """Small multiples: one chart per figure series (like with like: one counted thing in one place),
+    the series with most points first, at most ``max_series``. Each: the series' key, label, unit,
+    place, point count and its SVG (every label escaped by series_svg and the template)."""
+    out = []
+    for s in series[:max_series]:
+        svg = series_svg(s["points"], f"{s['label']} ({s['unit']})")
+        if svg:
+            out.append({"key": s["key"], "label": s["label"], "unit": s["unit"], "place": s.get("place", ""),
+                        "points": len(s["points"]), "svg": svg})
+    return out

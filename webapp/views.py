@@ -16,13 +16,12 @@ from urllib.parse import urlencode
 
 from flask import (Blueprint, Response, abort, current_app, jsonify, render_template, request, send_file,
                    stream_with_context)
-from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from partyfacts.corpus import export as ex
 from partyfacts.corpus import facts, pages
 from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
-                             spec)
+                                       spec, title_facet)
 
 from . import charts, urls
 from .dbsession import db_session
@@ -67,7 +66,9 @@ def _facets() -> dict:
     cache = current_app.extensions.setdefault("partyfacts_facets", {})
     now = time.monotonic()
     if not cache or now - cache["at"] > current_app.config["FACET_CACHE_SECONDS"]:
-        cache.update(at=now, values=pages.facet_values(db_session()))
+        values = pages.facet_values(db_session())
+        values["title"] = title_facet(db_session())  # one value per canonical title, any spelling
+        cache.update(at=now, values=values)
     return cache["values"]
 
 
@@ -254,12 +255,13 @@ def table_page(table) -> Page:
     result["items"] = urls.add_hrefs(table, result["items"])
 
     def html() -> dict:
-        chart = Markup("")
-        if table == "figures" and filters.unit:
-            chart = charts.series_svg(urls.resolve_links(pages.figure_series(s, filters.unit, filters=filters)),
-                                      filters.unit)
-        return {"table": table, "q": q, "filters": filters, "result": result, "chart": chart, "facets": _facets(),
-                "paging": _pages(result["total"], result["page"], result["per_page"])}
+        multiples: list[dict] = []
+        if table == "figures" and filters.unit:  # one small chart per series: like with like
+            series = urls.resolve_links(pages.figure_series(s, filters.unit, filters=filters,
+                                                            series=request.args.get("series", "")[:600]))
+            multiples = charts.series_multiples(series, pages.MAX_CHART_SERIES)
+        return {"table": table, "q": q, "filters": filters, "result": result, "multiples": multiples,
+                "facets": _facets(), "paging": _pages(result["total"], result["page"], result["per_page"])}
     return Page("table.html", html, lambda: _paged_json(result, filters=filters.to_args()))
 
 
@@ -268,9 +270,10 @@ def api_figure_series():
     _, _, _, filters = _list_args()
     if not filters.unit:
         abort(400, description=t("error_unit_needed"))
-    points = urls.resolve_links(pages.figure_series(db_session(), filters.unit, filters=filters))
-    return jsonify({"unit": filters.unit, "items": points, "total": len(points), "page": 1,
-                    "filters": filters.to_args()})
+    series = urls.resolve_links(pages.figure_series(db_session(), filters.unit, filters=filters,
+                                                    series=request.args.get("series", "")[:600]))
+    return jsonify({"unit": filters.unit, "items": series, "total": len(series),
+                    "points": sum(len(x["points"]) for x in series), "page": 1, "filters": filters.to_args()})
 
 
 # -- exports ---------------------------------------------------------------------------------------------------
@@ -379,8 +382,10 @@ def person(person_id) -> Page:
 
 @page("place", "api_place")
 def place(place_id) -> Page:
-    pl = _detail(pages.place_detail(db_session(), place_id, request.args.get("unit", "")[:128]))
-    return Page("place.html", lambda: {"pl": pl, "chart": charts.series_svg(pl["series"], pl["unit"])}, lambda: pl)
+    pl = _detail(pages.place_detail(db_session(), place_id, request.args.get("unit", "")[:128],
+                                    request.args.get("series", "")[:600]))
+    return Page("place.html", lambda: {"pl": pl, "multiples": charts.series_multiples(pl["series"], pages.MAX_CHART_SERIES)},
+                lambda: pl)
 
 
 @page("organization", "api_organization")

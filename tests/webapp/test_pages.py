@@ -114,8 +114,11 @@ def test_figures_page_draws_a_chart_for_one_unit(client):
     html = client.get("/figures", query_string={"unit": "đảng viên"}).get_data(as_text=True)
     assert 'class="chart series"' in html and html.count("<circle") >= 5
     series = client.get("/api/figures/series", query_string={"unit": "đảng viên"}).get_json()
-    dates = [p["date"] for p in series["items"]]
-    assert dates == sorted(dates) and all(p["href"].startswith("/articles/") for p in series["items"])
+    assert series["items"] and series["points"] >= 5
+    for sr in series["items"]:  # one series per (counted thing, place), its points oldest first
+        dates = [p["date"] for p in sr["points"]]
+        assert sr["unit"] == "đảng viên" and sr["key"] and sr["label"]
+        assert dates == sorted(dates) and all(p["href"].startswith("/articles/") for p in sr["points"])
     assert client.get("/api/figures/series").status_code == 400
 
 
