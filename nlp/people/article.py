@@ -7,13 +7,15 @@ organization. Spans are in ``doc.norm`` coordinates. ``find_people`` runs both o
 """
 from __future__ import annotations
 
+import bisect
+
 from typing import Callable
 
 from ..lexicon import words as word_set
 from ..doc import Document
 from .lexicon import lexicons
 from .names import caps_text_mentions, find_bylines, find_mentions, find_photo_credits
-from .orgs import COMMITTEE_UNIT, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
+from .orgs import COMMITTEE_UNIT, EarlierOrgs, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
 from .roles import TitleItem, chain_before, later_trigger_chains, parse_chain, trigger_chain
 from .records import Mention, Token
 from .tokens import tokenize
@@ -94,6 +96,7 @@ def find_roles(doc: Document) -> None:
         if len(named) == 1:
             main["tỉnh"] = named.pop()
     main["_orgs"] = _written_orgs(doc, toks, keys, stops, main)
+    main["_earlier"] = EarlierOrgs(main["_orgs"])
     main["_session_council"] = _session_council(keys, main["_orgs"])
     doc.roles = _roles(doc, toks, keys, mentions, doc.person_of, stops, main)
     doc.organizations = _organizations(doc, toks, keys, stops, main)
@@ -153,30 +156,45 @@ def _cluster(toks, keys, mentions: list[Mention]) -> list[dict]:
     fulls = [m for m in mentions if not m.single]
     order = sorted(range(len(fulls)), key=lambda i: (-(fulls[i].end - fulls[i].start), fulls[i].start))
     clusters: list[dict] = []
+    # clusters by their last and first word: a short form shares the last word with its full name
+    # (or, for Ê Đê/Jrai names, the first), so only those are compared (linear in a long text)
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
     for i in order:
         m = fulls[i]
         mk = [keys[x] for x in range(m.start, m.end)]
         target = None
-        for c in clusters:
+        for ci in sorted(set(by_last.get(mk[-1], ())) | set(by_first.get(mk[0], ()))):
+            c = clusters[ci]
             if mk == c["keys"] or (_is_sub_form(mk, c["keys"]) and m.cue != "byline"
                                    and c["head"].cue != "byline"):
                 target = c   # an author's byline is never a short form of someone in the story
                 break
         if target is None:
+            by_last.setdefault(mk[-1], []).append(len(clusters))
+            by_first.setdefault(mk[0], []).append(len(clusters))
             clusters.append({"keys": mk, "mentions": [m], "first": m.start, "head": m})
         else:
             target["mentions"].append(m)
             target["first"] = min(target["first"], m.start)
-    for m in mentions:
+    for c in clusters:
+        c["full_starts"] = sorted(x.start for x in c["mentions"])
+        c["last_single"] = -1
+
+    def last_before(c: dict, at: int) -> int:
+        k = bisect.bisect_left(c["full_starts"], at)
+        return max(c["full_starts"][k - 1] if k else -1, c["last_single"] if c["last_single"] < at else -1)
+
+    for m in mentions:   # in text order
         if not m.single:
             continue
-        k = keys[m.start]
-        cands = [c for c in clusters if c["keys"][-1] == k]
+        cands = [clusters[ci] for ci in by_last.get(keys[m.start], ())]
         if not cands:
             continue
         before = [c for c in cands if c["first"] < m.start]
-        c = max(before, key=lambda c: max(x.start for x in c["mentions"] if x.start < m.start)) if before else cands[0]
+        c = max(before, key=lambda c: last_before(c, m.start)) if before else cands[0]
         c["mentions"].append(m)
+        c["last_single"] = max(c["last_single"], m.start)
     clusters.sort(key=lambda c: c["first"])
     out = []
     for c in clusters:
@@ -196,6 +214,12 @@ def _expand(title: str) -> str:
 def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
     n = len(toks)
     found: list[tuple[str, Mention, TitleItem, list[TitleItem]]] = []
+    by_start: dict[int, Mention] = {}
+    full_by_end: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_start.setdefault(m.start, m)
+        if not m.single:
+            full_by_end.setdefault(m.end, []).append(m)
     for m in mentions:
         person = person_of.get(m.start)
         if person is None:
@@ -221,12 +245,12 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         if chain and m.start > 0 and toks[m.start - 1].text == ":":
             # "… Phó Chủ tịch UBND tỉnh: A và B": the title heads the whole list
             prev = m
-            for nxt in mentions:
-                if nxt.start > prev.end and nxt.start == prev.end + 1 and toks[prev.end].key in ("và", ","):
-                    p2 = person_of.get(nxt.start)
-                    if p2:
-                        found.extend((p2, nxt, it, chain) for it in chain)
-                    prev = nxt
+            while prev.end < n and toks[prev.end].key in ("và", ",") and prev.end + 1 in by_start:
+                nxt = by_start[prev.end + 1]
+                p2 = person_of.get(nxt.start)
+                if p2:
+                    found.extend((p2, nxt, it, chain) for it in chain)
+                prev = nxt
         tchain, tpos = trigger_chain(toks, keys, after, stops)
         if tchain:
             group = [m]
@@ -235,7 +259,7 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
             while True:
                 k = prev.start - 1
                 if k >= 0 and toks[k].key in ("và", ","):
-                    cand = [x for x in mentions if x.end == k and not x.single]
+                    cand = full_by_end.get(k, [])
                     if cand:
                         prev = cand[0]
                         group.append(prev)
@@ -316,6 +340,10 @@ def _career_posts(toks, keys, mentions, person_of, stops):
     one named before, within the paragraph and the two sentences before)."""
     out = []
     n = len(toks)
+    starts = sorted(m.start for m in mentions)
+    # the persons named, by end (mentions do not overlap, so ends follow starts)
+    named = sorted((m for m in mentions if person_of.get(m.start)), key=lambda m: m.end)
+    named_ends = [m.end for m in named]
     for i in range(n - 3):
         verb = next((v for v in _CAREER_VERBS if tuple(keys[i:i + len(v)]) == v), None)
         if verb is None:
@@ -341,12 +369,15 @@ def _career_posts(toks, keys, mentions, person_of, stops):
                 subject = j
                 break
             j -= 1
-        if subject is None or any(m.start > subject and m.start < i for m in mentions):
+        if subject is None:
             continue
-        prev = [m for m in mentions if m.end <= subject and person_of.get(m.start)]
-        if not prev:
+        at = bisect.bisect_right(starts, subject)
+        if at < len(starts) and starts[at] < i:
+            continue   # a name of its own between the pronoun and the verb
+        k_who = bisect.bisect_right(named_ends, subject)
+        if k_who == 0:
             continue
-        who = prev[-1]
+        who = named[k_who - 1]
         between = toks[who.end:subject]
         if sum(t.text in (".", "!", "?") for t in between) > 2 or any(t.text == "\n" for t in between):
             continue
@@ -392,8 +423,7 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
                     agency = doc.norm[toks[other.org.start].start:toks[other.org.end - 1].end]
                     return f"{text} {agency}", o, toks[o.end - 1].end
             return text, o, toks[o.end - 1].end
-        earlier = [e for e in main.get("_orgs", []) if e[2] < o.start]
-        return complete_org(text, keys, o, main, cp, [(a, b) for a, b, _ in earlier]), o, toks[o.end - 1].end
+        return complete_org(text, keys, o, main, cp, main.get("_earlier")), o, toks[o.end - 1].end
     title_end_char = toks[it.title_end - 1].end
     if it.back_ref:
         # "Hiệu trưởng nhà trường": the last body of that kind written before, as written there

@@ -4,6 +4,8 @@ body ("Huyện ủy", "UBND huyện") from those places with words the text itse
 """
 from __future__ import annotations
 
+import bisect
+
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -283,7 +285,7 @@ def article_places(toks: list[Token], keys: list[str], stops) -> dict[str, str]:
 
 def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[str, str],
                  chain_place: tuple[str, str] | None = None,
-                 earlier: list[tuple[tuple[str, ...], str]] | None = None) -> str:
+                 earlier: "EarlierOrgs | None" = None) -> str:
     """Complete a bare organization from the article's places (only words the text contains)."""
     if span is None or not text:
         return text
@@ -324,17 +326,39 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
         city = main.get("thành phố")
         if city and city in _central_cities():
             return f"{text} thành phố {city}"
-    if earlier and not (span.place and span.place[1]):
+    if earlier is not None and not (span.place and span.place[1]):
         # "giữ chức Giám đốc Trung tâm", "Bí thư Đảng ủy Khối": the body the article named in full before
         # (not when the text names the place itself, and never from a headline in capitals)
-        head = tuple(body)
-        for name_keys, name in reversed(earlier):
-            if name.isupper():
-                continue
-            named = any(w[:1].isupper() for w in name.split()[len(head):])
-            if name_keys[:len(head)] == head and len(name_keys) > len(head) and named:
-                return name
+        name = earlier.last_before(tuple(body), span.start)
+        if name is not None:
+            return name
     return text
+
+
+class EarlierOrgs:
+    """The organizations an article writes in full, indexed by their first words: ``last_before(head,
+    pos)`` is the last one written before token ``pos`` that begins with ``head`` and goes on with a
+    capitalised word ("Trung tâm" → "Trung tâm Y tế huyện X"). A binary search per lookup, so that
+    completing every title of a long text stays linear."""
+
+    def __init__(self, orgs: list[tuple[tuple[str, ...], str, int]]):
+        self._by_head: dict[tuple[str, ...], tuple[list[int], list[str]]] = {}
+        for name_keys, name, at in orgs:       # in text order
+            if name.isupper():
+                continue   # never from a headline in capitals
+            words = name.split()
+            for h in range(1, len(name_keys)):
+                if any(w[:1].isupper() for w in words[h:]):
+                    at_list, names = self._by_head.setdefault(tuple(name_keys[:h]), ([], []))
+                    at_list.append(at)
+                    names.append(name)
+
+    def last_before(self, head: tuple[str, ...], pos: int) -> str | None:
+        hit = self._by_head.get(head)
+        if hit is None:
+            return None
+        k = bisect.bisect_left(hit[0], pos)
+        return hit[1][k - 1] if k > 0 else None
 
 
 @lru_cache(maxsize=1)

@@ -273,7 +273,7 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
         # the holder named in brackets after the post: "Chủ tịch UBND xã (ông Trần Văn A) cho biết"
         target.add(first - 1)
         j = first - 2
-    inner_stops = set(stops) | {start}
+    inner_stops = _StopsPlus(stops, start)
     while j >= 0 and start - j <= 24 and (toks[j].text not in (";", ".", ":", "\n", "(", ")", "!", "?")
                                           or _abbreviation_dot(toks, j)):
         if keys[j] in ("nguyên", "phó", "quyền") or lx.titles.match(keys, j):
@@ -289,6 +289,18 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
                         best = chain
         j -= 1
     return best
+
+
+class _StopsPlus:
+    """``stops`` with one more position, without copying the set (once per name: a long text's set
+    of names would make that quadratic)."""
+    __slots__ = ("stops", "extra")
+
+    def __init__(self, stops, extra: int):
+        self.stops, self.extra = stops, extra
+
+    def __contains__(self, k: int) -> bool:
+        return k == self.extra or k in self.stops
 
 
 def _abbreviation_dot(toks: list[Token], j: int) -> bool:

@@ -153,11 +153,20 @@ class BarePass(FinderBase):
             t = self._word(j)
             if t is not None and t.k in self.lex.countries:
                 return True
-        for m in self.mentions:
-            if m.level == COUNTRY and abs(m.span[0] - self.toks[i].end) <= 3 or \
-                    m.level == COUNTRY and abs(self.toks[i].start - m.span[1]) <= 3:
-                return True
-        return False
+        starts, ends = self._country_edges()
+        a, b = self.toks[i].start, self.toks[i].end
+        return any(b + d in starts or a + d in ends for d in range(-3, 4))
+
+    def _country_edges(self) -> tuple[set[int], set[int]]:
+        """Start and end offsets of the country mentions found so far (kept up to date as mentions
+        are added, so that each cue check is constant time on a long text)."""
+        cache = self.__dict__.setdefault("_country_edge_cache", [0, set(), set()])
+        for m in self.mentions[cache[0]:]:
+            if m.level == COUNTRY:
+                cache[1].add(m.span[0])
+                cache[2].add(m.span[1])
+        cache[0] = len(self.mentions)
+        return cache[1], cache[2]
 
     def _regions(self) -> None:
         """Regions and countries written with lower-case common words ("đồng bằng sông Cửu Long",
