@@ -16,7 +16,7 @@ from ..doc import Document
 from .lexicon import lexicons
 from .names import caps_text_mentions, find_bylines, find_mentions, find_photo_credits
 from .orgs import COMMITTEE_UNIT, EarlierOrgs, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
-from .roles import TitleItem, chain_before, later_trigger_chains, parse_chain, trigger_chain
+from .roles import TitleItem, chain_before, later_trigger_chains, parse_chain, parse_title, trigger_chain
 from .records import Mention, Token
 from .tokens import tokenize
 from ..text import key as text_key
@@ -229,6 +229,13 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         if j + 4 < n and toks[j].text == "," and toks[j + 1].text.isdigit() and keys[j + 2] == "tuổi" \
                 and toks[j + 3].text == ",":
             j += 3       # "đồng chí X, 96 tuổi, nguyên Trưởng Ty …": the age stands between name and post
+        elif j < n and toks[j].text == "(":
+            # "Ông X (Sinh năm 1972), Bí thư Đảng ủy, …": a bracket (birth year, other name) between
+            # the name and the posts that follow it after a comma or a dash
+            close = next((q for q in range(j + 1, min(n, j + 16)) if toks[q].text in (")", "\n", "(")), None)
+            if close is not None and toks[close].text == ")" and close + 2 < n and toks[close + 1].text in (",", "-", "–") \
+                    and parse_title(toks, keys, close + 2, stops) is not None:
+                j = close + 1
         direct = j < n and toks[j].is_word and toks[j].cap and m.cue in ("comrade", "address", "rank", "list")
         if j < n and (toks[j].text in _SEPS or direct):
             k = j if direct else j + 1
@@ -413,8 +420,25 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
     """(organization text, OrgSpan, span end char) of one title, borrowing along the chain."""
     cp = _chain_place(chain)
     o = it.org
+    if o is None and it.borrow_next:
+        # "Bí thư Ban cán sự đảng, Bộ trưởng Bộ X": the body of the next post in the apposition
+        idx = chain.index(it)
+        for other in chain[idx + 1:]:
+            if other.org is not None and other.org.kind != "party":
+                oo = other.org
+                text = doc.norm[toks[oo.start].start:toks[oo.end - 1].end]
+                return complete_org(text, keys, oo, main, cp), None, toks[it.title_end - 1].end
+        return "", None, toks[it.title_end - 1].end
     if o is not None:
         text = doc.norm[toks[o.start].start:toks[o.end - 1].end]
+        if o.kind == "party" and " ".join(keys[o.start:o.end]) in ("đảng ủy", "đảng uỷ", "đảng ủy cơ quan", "đảng uỷ cơ quan"):
+            # "Bí thư Đảng ủy, Cục trưởng Cục X": the party committee of the agency the next post names
+            idx = chain.index(it)
+            nxt = chain[idx + 1] if idx + 1 < len(chain) else None
+            if nxt is not None and nxt.org is not None and nxt.org.kind == "agency" and nxt.org.start > o.end:
+                agency = doc.norm[toks[nxt.org.start].start:toks[nxt.org.end - 1].end]
+                agency = complete_org(agency, keys, nxt.org, main, cp)
+                return f"{text} {agency}", o, toks[o.end - 1].end
         if o.kind == "party" and o.end == o.head_end and " ".join(keys[o.start:o.end]) in ("đảng bộ", "chi bộ"):
             # "Ủy viên BCH Đảng bộ, Trưởng Phòng …, Bệnh viện X": the party organization of that body
             idx = chain.index(it)

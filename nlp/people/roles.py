@@ -13,6 +13,7 @@ from .orgs import OrgSpan, parse_org
 from .records import Token
 
 _BODY_KINDS = ("people", "council", "front", "delegation", "committee")
+_CADRES_BODIES = {("ban", "cán", "sự", "đảng"), ("đảng", "đoàn")}
 _FILLER = word_set("people", "appointment_fillers.txt")
 
 
@@ -26,6 +27,7 @@ class TitleItem:
     org: OrgSpan | None
     implied_org: str = ""      # "Tỉnh ủy" for "Tỉnh ủy viên"
     back_ref: tuple[str, ...] = ()   # "nhà trường" after the post: head keys of the body it refers to
+    borrow_next: bool = False  # "Bí thư Ban cán sự đảng, Bộ trưởng Bộ X": the body of the next post
 
 
 def _dept_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
@@ -145,6 +147,14 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
         j += 3   # "Chủ nhiệm Ủy ban Kiểm tra (UBKT) Tỉnh ủy": the abbreviation in brackets
     if j < n and j not in stops:
         o = parse_org(toks, keys, j, stops)
+        if o is not None and tuple(keys[o.start:o.head_end]) in _CADRES_BODIES:
+            # a Party cadres' committee or Party delegation stays in the title; the body it serves is
+            # the organization: written right after it ("Đảng đoàn HĐND tỉnh") or by the next post
+            title_end = o.head_end
+            rest = parse_org(toks, keys, o.head_end, stops) if o.head_end < n and o.head_end not in stops else None
+            if rest is None:
+                return TitleItem(ts, title_end, o.head_end, kind, former, None, borrow_next=True)
+            return TitleItem(ts, title_end, rest.end, kind, former, rest)
         if o is not None:
             org = o
             if o.kind in _BODY_KINDS:
@@ -232,6 +242,9 @@ def parse_chain(toks: list[Token], keys: list[str], i: int, stops) -> list[Title
         items.append(it)
         j = it.end
         if j < n and toks[j].text == "," and j + 1 < n:
+            r = lexicons().ranks.match(keys, j + 1)
+            if r and r[0] + 1 < n and toks[r[0]].text == "," and parse_title(toks, keys, r[0] + 1, stops):
+                j = r[0]   # "Ủy viên Bộ Chính trị, Đại tướng, Chủ nhiệm …": a rank between two posts
             nxt = parse_title(toks, keys, j + 1, stops)
             if nxt is not None:
                 j += 1
