@@ -1,0 +1,64 @@
+"""Roles as real portal news writes them (issue 13): candidate lists with a bracket between the name
+and its posts, Party cadres' committees and Party delegations (FACTS.md: the committee stays in the
+title, the body it serves is the organization), a bare "Đảng ủy" completed by the next post's agency,
+a military rank between two posts, and central posts. The sentences are written for these tests."""
+import pytest
+
+from partyfacts import nlp
+from partyfacts.nlp.text import key
+
+
+def _roles(text: str) -> set[tuple[str, str, str]]:
+    return {(r.person, r.title, r.organization) for r in nlp.extract(text).roles}
+
+
+def test_posts_after_a_birth_year_bracket_are_attributed_to_the_candidate():
+    roles = _roles("Ông Hà Minh Tuấn (Sinh năm 1975), Phó Chủ tịch UBND tỉnh Nghệ An.")
+    assert ("Hà Minh Tuấn", "Phó Chủ tịch UBND", "UBND tỉnh Nghệ An") in roles
+
+
+def test_posts_after_a_bracket_with_the_short_name_are_attributed_too():
+    roles = _roles("Ông Lê Văn Phúc (Lê Phúc - Sinh năm 1966), Bí thư Huyện ủy Quỳnh Lưu.")
+    assert ("Lê Văn Phúc", "Bí thư", "Huyện ủy Quỳnh Lưu") in roles
+
+
+def test_a_bracket_not_followed_by_a_post_gives_no_role():
+    assert _roles("Ông Hà Minh Tuấn (Sinh năm 1975), quê ở xã Diễn Châu, đã phát biểu.") == set()
+
+
+def test_party_cadres_committee_stays_in_the_title_and_takes_the_ministry_of_the_next_post():
+    roles = _roles("Bà Trần Thu Hà, Bí thư Ban cán sự đảng, Bộ trưởng Bộ Tài nguyên và Môi trường, dự họp.")
+    assert ("Trần Thu Hà", "Bí thư Ban cán sự đảng", "Bộ Tài nguyên và Môi trường") in roles
+    assert ("Trần Thu Hà", "Bộ trưởng", "Bộ Tài nguyên và Môi trường") in roles
+
+
+def test_party_delegation_takes_the_association_of_the_next_post():
+    roles = _roles("Ông Nguyễn Đức Long, Phó Bí thư Đảng đoàn, Phó Chủ tịch Hội Nông dân tỉnh Hà Tĩnh, phát biểu.")
+    assert ("Nguyễn Đức Long", "Phó Bí thư Đảng đoàn", "Hội Nông dân tỉnh Hà Tĩnh") in roles
+
+
+def test_party_delegation_of_a_council_named_right_after_it_is_its_organization():
+    roles = _roles("Ông Lò Văn Tiến, Bí thư Đảng đoàn HĐND tỉnh Sơn La, chủ trì buổi làm việc.")
+    assert ("Lò Văn Tiến", "Bí thư Đảng đoàn", "HĐND tỉnh Sơn La") in roles
+
+
+def test_bare_party_committee_is_completed_by_the_agency_of_the_next_post():
+    roles = _roles("Ông Đinh Quang Vinh, Bí thư Đảng ủy, Giám đốc Sở Xây dựng tỉnh Quảng Bình, báo cáo.")
+    assert ("Đinh Quang Vinh", "Bí thư", "Đảng ủy Sở Xây dựng tỉnh Quảng Bình") in roles
+    assert ("Đinh Quang Vinh", "Giám đốc", "Sở Xây dựng tỉnh Quảng Bình") in roles
+
+
+def test_a_military_rank_between_two_posts_does_not_end_the_apposition():
+    roles = _roles("Ông Phạm Quốc Bảo, Ủy viên Thường vụ Quân ủy Trung ương, Thượng tướng, "
+                   "Chủ nhiệm Tổng cục Hậu cần, thăm đơn vị.")
+    titles = {(t, o) for p, t, o in roles if p == "Phạm Quốc Bảo"}
+    assert ("Ủy viên Thường vụ", "Quân ủy Trung ương") in titles
+    assert any(t == "Chủ nhiệm" for t, _ in titles)
+    assert not any(key(t) == key("Thượng tướng") for t, _ in titles)
+
+
+@pytest.mark.parametrize("body", ["Trung ương Đảng", "T.Ư Đảng"])
+def test_central_committee_membership_keeps_the_commission_in_the_title(body):
+    roles = _roles(f"Ông Vũ Đình Khang, Ủy viên Ban Chấp hành {body}, Bí thư Tỉnh ủy Hòa Bình, dự lễ.")
+    assert ("Vũ Đình Khang", "Ủy viên Ban Chấp hành", body) in roles
+    assert ("Vũ Đình Khang", "Bí thư", "Tỉnh ủy Hòa Bình") in roles
