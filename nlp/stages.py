@@ -41,7 +41,7 @@ def _figures(doc: Document) -> None:
     doc.figures = figures_mod.find_figures(doc, doc.dates)
 
 
-@component("people.tokens", version="1", assigns=("people_tokens", "all_capitals"),
+@component("people.tokens", version="2", assigns=("people_tokens", "all_capitals"),
            data=_PEOPLE_LISTS + (figures_mod.viet74k_path,))
 def _people_tokens(doc: Document) -> None:
     people_mod.tokenize(doc)
@@ -59,7 +59,7 @@ def _people_names(doc: Document) -> None:
     people_mod.find_names(doc)
 
 
-@component("people.roles", version="2", requires=("places", "people_tokens", "person_mentions", "person_of"),
+@component("people.roles", version="3", requires=("places", "people_tokens", "person_mentions", "person_of"),
            assigns=("roles", "organizations"), data=_PEOPLE_LISTS)
 def _people_roles(doc: Document) -> None:
     people_mod.find_roles(doc)

@@ -258,6 +258,14 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                 if p2:
                     found.extend((p2, nxt, it, chain) for it in chain)
                 prev = nxt
+            # "Ủy viên Bộ Chính trị: A, Bí thư …; B, Trưởng Ban …; các đồng chí Ủy viên T.Ư Đảng: C, …":
+            # each entry after a semicolon opens with its person, up to the next header or sentence end
+            k = m.end
+            while k < n and k - m.end < 200 and toks[k].text not in (".", ":", "\n", "!", "?"):
+                if toks[k].text == ";" and k + 1 in by_start and person_of.get(k + 1):
+                    nxt = by_start[k + 1]
+                    found.extend((person_of[k + 1], nxt, it, chain) for it in chain)
+                k += 1
         tchain, tpos = trigger_chain(toks, keys, after, stops)
         if tchain:
             group = [m]

@@ -258,6 +258,10 @@ def parse_chain(toks: list[Token], keys: list[str], i: int, stops) -> list[Title
         if j < n and keys[j] in ("kiêm", "và") and j + 1 < n and parse_title(toks, keys, j + 1, stops):
             j += 1
             continue
+        if j + 1 < n and toks[j].text in ("-", "–") and it.org is None and parse_title(toks, keys, j + 1, stops):
+            it.borrow_next = True   # "Phó Chủ tịch - Tổng Thư ký Ủy ban X": both posts of that body
+            j += 1
+            continue
         break
     return items
 

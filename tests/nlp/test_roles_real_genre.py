@@ -62,3 +62,27 @@ def test_central_committee_membership_keeps_the_commission_in_the_title(body):
     roles = _roles(f"Ông Vũ Đình Khang, Ủy viên Ban Chấp hành {body}, Bí thư Tỉnh ủy Hòa Bình, dự lễ.")
     assert ("Vũ Đình Khang", "Ủy viên Ban Chấp hành", body) in roles
     assert ("Vũ Đình Khang", "Bí thư", "Tỉnh ủy Hòa Bình") in roles
+
+
+def test_dotted_central_abbreviation_is_one_word_of_the_organization():
+    roles = _roles("Đồng chí Lê Minh Quang, Phó Trưởng Ban Tổ chức T.Ư, dự hội nghị.")
+    assert ("Lê Minh Quang", "Phó Trưởng Ban Tổ chức", "T.Ư") in roles
+
+
+def test_front_central_committee_written_with_t_u_keeps_its_whole_name():
+    roles = _roles("Ông Đặng Văn Hòa, Chủ tịch Ủy ban T.Ư MTTQ Việt Nam, phát biểu.")
+    assert ("Đặng Văn Hòa", "Chủ tịch Ủy ban T.Ư MTTQ Việt Nam", "Ủy ban T.Ư MTTQ Việt Nam") in roles
+
+
+def test_post_before_a_list_heads_every_entry_after_a_semicolon():
+    roles = _roles("Dự lễ có các đồng chí Ủy viên Bộ Chính trị: Nguyễn Văn An, Bí thư Tỉnh ủy Nghệ An; "
+                   "Trần Văn Bình, Trưởng Ban Dân vận T.Ư; các đồng chí Ủy viên T.Ư Đảng: Lê Văn Cường, "
+                   "Bí thư Tỉnh ủy Hà Tĩnh; Hà Văn Dũng, Chủ tịch UBND tỉnh Thanh Hóa.")
+    assert ("Trần Văn Bình", "Ủy viên", "Bộ Chính trị") in roles
+    assert ("Hà Văn Dũng", "Ủy viên", "T.Ư Đảng") in roles
+    assert ("Hà Văn Dũng", "Ủy viên", "Bộ Chính trị") not in roles   # a new header starts a new list
+
+
+def test_two_posts_joined_by_a_dash_share_the_body_named_after_the_second():
+    roles = _roles("Ông Trần Văn Mẫn, Phó Chủ tịch - Tổng Thư ký Ủy ban T.Ư MTTQ Việt Nam, phát biểu.")
+    assert ("Trần Văn Mẫn", "Phó Chủ tịch", "Ủy ban T.Ư MTTQ Việt Nam") in roles
