@@ -237,7 +237,19 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                     and parse_title(toks, keys, close + 2, stops) is not None:
                 j = close + 1
         direct = j < n and toks[j].is_word and toks[j].cap and m.cue in ("comrade", "address", "rank", "list")
-        if j < n and (toks[j].text in _SEPS or direct):
+        if j < n and toks[j].text == "\n" and _alone_on_line(toks, keys, m):
+            # a table flattened into lines: the name on its own line, its posts on the next one or two
+            chain = parse_chain(toks, keys, j + 1, stops)
+            if chain:
+                e = chain[-1].end
+                e += 1 if e < n and toks[e].text == "," else 0
+                if e + 1 < n and toks[e].text == "\n":
+                    more = parse_chain(toks, keys, e + 1, stops)
+                    if more and more[-1].end < n and toks[more[-1].end].text in ("\n", ",", "."):
+                        chain = chain + more
+            for it in chain:
+                found.append((person, m, it, chain))
+        elif j < n and (toks[j].text in _SEPS or direct):
             k = j if direct else j + 1
             chain = parse_chain(toks, keys, k, stops)
             for it in chain:
@@ -305,6 +317,18 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         if old is None or len(org_text) > len(old.organization):
             roles[rk] = role
     return sorted(roles.values(), key=lambda r: (r.span, r.person_span or (0, 0)))
+
+
+def _alone_on_line(toks: list[Token], keys: list[str], m: Mention) -> bool:
+    """The name fills its line, after at most a form of address, rank or degree ("PGS. X", "Ông X")."""
+    lx = lexicons()
+    k = m.start - 1
+    while k >= 0 and m.start - k <= 4 and toks[k].text != "\n":
+        if toks[k].text not in (".", ",") and not lx.honorifics.match(keys, k) and not lx.ranks.match(keys, k) \
+                and not (toks[k].upper and len(toks[k].text) <= 4):
+            return False
+        k -= 1
+    return k < 0 or toks[k].text == "\n"
 
 
 def _same_body(a: str, b: str) -> bool:

@@ -30,12 +30,26 @@ class TitleItem:
     borrow_next: bool = False  # "Bí thư Ban cán sự đảng, Bộ trưởng Bộ X": the body of the next post
 
 
+def _dash_inside(toks: list[Token], k: int) -> bool:
+    return toks[k].text in ("-", "–") and k > 0 and toks[k - 1].is_word and k + 1 < len(toks) \
+        and toks[k + 1].is_word and toks[k + 1].cap
+
+
+def _inside_body_line(toks: list[Token], d: int) -> bool:
+    """A "phòng" name that ends its line or cell with nothing after it ("Trưởng phòng Tài chính - Kế
+    toán" in a staff table): a department of the body the table is about, not a district office."""
+    return d >= len(toks) or toks[d].text in ("\n", "\t")
+
+
 def _dept_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
     """End of a department name ("Phòng Tổ chức cán bộ") starting at the department noun j."""
     lx = lexicons()
     k = j + 1
     n = len(toks)
-    while k < n and k not in stops and toks[k].is_word and k - j < 8:
+    while k < n and k not in stops and (toks[k].is_word or _dash_inside(toks, k)) and k - j < 8:
+        if not toks[k].is_word:
+            k += 1   # "Phòng Tài chính - Kế toán"
+            continue
         if toks[k].key == "và" and k + 1 < n and toks[k + 1].cap:
             k += 1
             continue
@@ -92,7 +106,8 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             o = parse_org(toks, keys, nxt, stops) if nxt < n else None
             if d > j + 1 and o is not None and o.kind == "agency":
                 return TitleItem(ts, d, o.end, kind, former, o)
-            if d > j + 1 and not (d < n and lx.admin_units.match(keys, d)) and keys[j] != "phòng":
+            if d > j + 1 and not (d < n and lx.admin_units.match(keys, d)) \
+                    and (keys[j] != "phòng" or _inside_body_line(toks, d)):
                 # "Trưởng khoa Hồi sức tích cực": a department of a body the text does not name here
                 return TitleItem(ts, d, d, kind, former, None)
             title_end = j + 1

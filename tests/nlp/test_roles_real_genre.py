@@ -86,3 +86,17 @@ def test_post_before_a_list_heads_every_entry_after_a_semicolon():
 def test_two_posts_joined_by_a_dash_share_the_body_named_after_the_second():
     roles = _roles("Ông Trần Văn Mẫn, Phó Chủ tịch - Tổng Thư ký Ủy ban T.Ư MTTQ Việt Nam, phát biểu.")
     assert ("Trần Văn Mẫn", "Phó Chủ tịch", "Ủy ban T.Ư MTTQ Việt Nam") in roles
+
+
+def test_staff_table_flattened_into_lines_gives_the_posts_on_the_lines_after_the_name():
+    text = ("Danh sách Ban giám hiệu như sau:\nTT\nHọ tên\nChức vụ\n1\nTS. Hoàng Văn Lâm\n"
+            "Bí thư Đảng ủy, Hiệu trưởng\n2\nThS. Đỗ Thị Mai\nTrưởng phòng Đào tạo - Khảo thí\n")
+    roles = {(p, t) for p, t, _ in _roles(text)}
+    assert ("Hoàng Văn Lâm", "Bí thư") in roles
+    assert ("Hoàng Văn Lâm", "Hiệu trưởng") in roles
+    assert ("Đỗ Thị Mai", "Trưởng phòng Đào tạo - Khảo thí") in roles
+
+
+def test_name_inside_a_sentence_line_does_not_take_the_next_line_as_its_posts():
+    text = "Buổi lễ do ông Hoàng Văn Lâm\nBí thư Đảng ủy chủ trì."
+    assert not any(p == "Hoàng Văn Lâm" for p, _, _ in _roles(text))
