@@ -89,14 +89,22 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
     return end, level, unit
 
 
+_LOWER_COMMITTEES = frozenset({"tỉnh", "huyện", "thành", "quận", "thị"})
+
+
 def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 16,
               allow_lower: bool = False) -> OrgSpan | None:
     """The organization name that opens at token ``i``, or None when no head is there
     (a lower-case head only with ``allow_lower``: "Trưởng phòng Văn hóa - Thông tin huyện X")."""
     lx = lexicons()
     t = toks[i]
-    if not (t.is_word and (t.cap or t.upper or allow_lower)):
+    if not t.is_word:
         return None
+    if not (t.cap or t.upper or allow_lower):
+        # "Trưởng ban Tổ chức huyện ủy Chư Sê": a committee written in lower case before its place
+        if not (keys[i] in _LOWER_COMMITTEES and i + 2 < len(toks) and keys[i + 1] in ("ủy", "uỷ")
+                and toks[i + 2].is_word and toks[i + 2].cap and i + 2 not in stops):
+            return None
     m = lx.org_heads.match(keys, i)
     if not m:
         return None

@@ -100,3 +100,18 @@ def test_staff_table_flattened_into_lines_gives_the_posts_on_the_lines_after_the
 def test_name_inside_a_sentence_line_does_not_take_the_next_line_as_its_posts():
     text = "Buổi lễ do ông Hoàng Văn Lâm\nBí thư Đảng ủy chủ trì."
     assert not any(p == "Hoàng Văn Lâm" for p, _, _ in _roles(text))
+
+
+def test_lower_case_district_committee_before_its_place_is_the_organization():
+    roles = _roles("Quyết định kỷ luật Trưởng ban Tổ chức huyện ủy Krông Pa Lê Văn Khải.")
+    assert ("Lê Văn Khải", "Trưởng ban Tổ chức", "huyện ủy Krông Pa") in roles
+
+
+def test_national_assembly_committee_abbreviated_ub_stays_in_the_title():
+    roles = _roles("Ông Võ Văn Trọng, Chủ nhiệm UB Quốc phòng và An ninh của Quốc hội, phát biểu.")
+    assert ("Võ Văn Trọng", "Chủ nhiệm UB Quốc phòng và An ninh", "UB Quốc phòng và An ninh") in roles
+
+
+def test_commission_of_the_standing_committee_is_part_of_the_title():
+    roles = {(p, t) for p, t, _ in _roles("Bà Nguyễn Thị Thủy, Trưởng ban Công tác đại biểu, dự họp.")}
+    assert ("Nguyễn Thị Thủy", "Trưởng ban Công tác đại biểu") in roles
