@@ -24,7 +24,7 @@ from .pipeline import component
 _PEOPLE_LISTS = ("people/*.txt", "people/*.tsv")
 
 
-@component("places", version="1", assigns=("places",), data=("places/*.tsv", "places/*.txt"))
+@component("places", version="2", assigns=("places",), data=("places/*.tsv", "places/*.txt"))
 def _places(doc: Document) -> None:
     doc.places = places_mod.find_places(doc)
 

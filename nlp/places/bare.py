@@ -181,7 +181,9 @@ class BarePass(FinderBase):
                 if not all(x.word for x in seq) or not all(adjacent(self.s, seq[q], seq[q + 1]) for q in range(n - 1)):
                     continue
                 wk = " ".join(x.k for x in seq)
-                if (wk in lex.regions or wk in lex.countries) and seq[-1].cap \
+                # "Đông Nam bộ", "Tây Nam bộ": the proper noun before a lower-case "bộ" is capitalised
+                proper = seq[-1].cap or (seq[-1].k == "bộ" and n >= 3 and seq[-2].cap and wk in lex.regions)
+                if (wk in lex.regions or wk in lex.countries) and proper \
                         and not any(j in self.covered for j in range(i, i + n)):
                     a, b = seq[0].start, seq[-1].end
                     level, typ = (REGION, "vùng") if wk in lex.regions else (COUNTRY, "quốc gia")

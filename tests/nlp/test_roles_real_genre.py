@@ -115,3 +115,15 @@ def test_national_assembly_committee_abbreviated_ub_stays_in_the_title():
 def test_commission_of_the_standing_committee_is_part_of_the_title():
     roles = {(p, t) for p, t, _ in _roles("Bà Nguyễn Thị Thủy, Trưởng ban Công tác đại biểu, dự họp.")}
     assert ("Nguyễn Thị Thủy", "Trưởng ban Công tác đại biểu") in roles
+
+
+def _places(text: str) -> set[str]:
+    return {p.name for p in nlp.extract(text).places}
+
+
+def test_foreign_capitals_in_latin_spelling_are_places():
+    assert {"Vientiane", "Kuala Lumpur"} <= _places("Đoàn công tác đã đến Vientiane, sau đó sang Kuala Lumpur.")
+
+
+def test_region_written_with_lower_case_bo_is_a_place():
+    assert {"Đông Nam bộ", "Tây Nam bộ"} <= _places("Các tỉnh Đông Nam bộ và Tây Nam bộ tăng trưởng khá.")
