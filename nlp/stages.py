@@ -8,12 +8,14 @@
     people.names        personal names, short forms grouped under the fullest name
     people.roles        positions of those persons and the named organizations
     places.not_persons  drops a "place" each mention of which is a person's name
+    folded              text typed without diacritics: cued persons and gazetteer places by folded matching
 
 Bump a component's ``version`` whenever its code changes what it extracts (see ``pipeline``).
 """
 from __future__ import annotations
 
 from . import dates as dates_mod
+from . import folded as folded_mod
 from . import figures as figures_mod
 from . import people as people_mod
 from . import places as places_mod
@@ -72,3 +74,29 @@ def _places_not_persons(doc: Document) -> None:
     byline; "Ảnh: Kim Anh")."""
     person_spans = {span for p in doc.persons for span in p.mentions}
     doc.places = [p for p in doc.places if not (p.mentions and all(m in person_spans for m in p.mentions))]
+
+
+@component("folded", version="1", requires=("places", "persons"), assigns=("persons", "places", "roles"),
+           data=("people/surnames.txt", "people/titles.tsv", "places/admin_units.tsv"))
+def _folded(doc: Document) -> None:
+    """A text typed without diacritics: the persons and places found by folded matching join those the
+    other components found, one entry per name; a "person" of theirs that overlaps one of these or
+    does not open with a family name ("Ong Tran Van Hai", "Van Hai") is dropped with its roles."""
+    persons, places = folded_mod.find_folded(doc)
+    if not persons and not places:
+        return
+    from .text import fold
+    mine = [m for p in persons for m in p.mentions]
+    surnames = folded_mod.surnames()
+
+    def keep(p) -> bool:
+        first = fold(p.name.split()[0]) if p.name.split() else ""
+        return first in surnames and not any(a < y and x < b for a, b in p.mentions for x, y in mine)
+
+    kept = [p for p in doc.persons if keep(p)]
+    names = {p.name for p in kept}
+    have_p = {fold(p.name) for p in kept}
+    have_l = {fold(p.name) for p in doc.places}
+    doc.persons = kept + [p for p in persons if fold(p.name) not in have_p]
+    doc.places = list(doc.places) + [p for p in places if fold(p.name) not in have_l]
+    doc.roles = [r for r in (doc.roles or []) if r.person in names]
