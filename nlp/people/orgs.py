@@ -178,8 +178,8 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         if w and w[0] > j:
             j = w[0]   # "Sở Tài nguyên …": the word began capitalised one token before
             continue
-        if kind == "committee" and t.key == "các" and j + 1 < n and toks[j + 1].cap:
-            j += 1     # "Ban Chỉ đạo các Chương trình mục tiêu quốc gia"
+        if kind == "committee" and t.key in ("các", "về") and j + 1 < n and toks[j + 1].cap:
+            j += 1     # "Ban Chỉ đạo các Chương trình mục tiêu quốc gia", "Ban Chỉ đạo Nhà nước về Du lịch"
             continue
         if kind not in ("agency", "committee"):
             break   # a committee's name is its head, capitalised words and a place: "Tỉnh ủy Hà Giang"

@@ -192,7 +192,7 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             return None
         if kind == "delegate" and title_end == m[0] and (j >= n or j not in stops):
             return None   # a bare "đại biểu" is a position only right before a name
-        if kind == "head" and title_end == m[0] and form.lower() in ("ủy viên", "uỷ viên", "thường trực"):
+        if kind == "head" and title_end == m[0] and form.lower() in ("ủy viên", "uỷ viên", "thường trực", "uv"):
             return None
     implied = extra if kind == "member" else _implied_by_abbr(extra) if kind == "abbr" else ""
     return TitleItem(ts, title_end, org.end if org else title_end, kind, former, org, implied_org=implied)

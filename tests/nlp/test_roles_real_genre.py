@@ -127,3 +127,14 @@ def test_foreign_capitals_in_latin_spelling_are_places():
 
 def test_region_written_with_lower_case_bo_is_a_place():
     assert {"Đông Nam bộ", "Tây Nam bộ"} <= _places("Các tỉnh Đông Nam bộ và Tây Nam bộ tăng trưởng khá.")
+
+
+def test_uv_bct_abbreviation_is_a_post_in_the_politburo():
+    roles = _roles("Đồng chí Đinh Văn Hào, UV BCT, Bí thư Tỉnh ủy Nam Định, phát biểu.")
+    assert ("Đinh Văn Hào", "UV", "BCT") in roles
+    assert ("Đinh Văn Hào", "Bí thư", "Tỉnh ủy Nam Định") in roles
+
+
+def test_steering_committee_name_goes_on_after_ve():
+    roles = _roles("Ông Vũ Đức Thành, Trưởng Ban Chỉ đạo Nhà nước về Du lịch, dự lễ.")
+    assert ("Vũ Đức Thành", "Trưởng Ban Chỉ đạo Nhà nước về Du lịch", "Ban Chỉ đạo Nhà nước về Du lịch") in roles
