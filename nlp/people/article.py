@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 
+from functools import lru_cache
 from typing import Callable
 
 from ..lexicon import words as word_set
@@ -49,7 +50,9 @@ def find_names(doc: Document) -> None:
     keys = [t.key for t in toks]
     known = _known_places(toks, keys, places)
     global_places = {text_key(p.name) for p in places if 1 <= len(p.name.split()) <= 3}
-    countries = frozenset(text_key(p.name) for p in places if p.type == "quốc gia")
+    # countries found in the text, and every country of the lexicon but those that are also name
+    # syllables ("Anh", "Đức"): after a title, "Tổng thống Mỹ Joe Biden" names the country first
+    countries = frozenset(text_key(p.name) for p in places if p.type == "quốc gia") | _title_countries()
     mentions = find_mentions(toks, keys, known, doc.person_scorer, global_places, countries)
     starts = {m.start for m in mentions}
     for b in find_bylines(toks, keys) + find_photo_credits(toks, keys):
@@ -100,6 +103,24 @@ def find_roles(doc: Document) -> None:
     main["_session_council"] = _session_council(keys, main["_orgs"])
     doc.roles = _roles(doc, toks, keys, mentions, doc.person_of, stops, main)
     doc.organizations = _organizations(doc, toks, keys, stops, main)
+
+
+@lru_cache(maxsize=1)
+def _title_countries() -> frozenset[str]:
+    """Country names of the places lexicon that cannot be a Vietnamese name syllable (a weak one,
+    "Mỹ", counts: it stands after a title here, which is its cue)."""
+    from ..lexicon import rows
+    lx = lexicons()
+    out = set()
+    for r in rows("places", "countries.tsv"):
+        k = text_key(r[0])
+        if r[1:2] == ["1"] and (k in lx.surnames or k in lx.middle or k in _NAME_SYLLABLE_COUNTRIES):
+            continue
+        out.add(k)
+    return frozenset(out)
+
+
+_NAME_SYLLABLE_COUNTRIES = frozenset({"anh", "đức", "ý", "nga", "áo", "bỉ", "séc"})
 
 
 def _surface(doc: Document, toks: list[Token], m: Mention) -> str:

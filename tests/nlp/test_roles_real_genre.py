@@ -138,3 +138,14 @@ def test_uv_bct_abbreviation_is_a_post_in_the_politburo():
 def test_steering_committee_name_goes_on_after_ve():
     roles = _roles("Ông Vũ Đức Thành, Trưởng Ban Chỉ đạo Nhà nước về Du lịch, dự lễ.")
     assert ("Vũ Đức Thành", "Trưởng Ban Chỉ đạo Nhà nước về Du lịch", "Ban Chỉ đạo Nhà nước về Du lịch") in roles
+
+
+def test_foreign_leader_after_a_title_and_a_common_word_country_is_one_person_with_that_country():
+    ex = nlp.extract("Tổng thống Mỹ Joe Biden mời lãnh đạo các nước dự hội nghị.")
+    assert {p.name for p in ex.persons} == {"Joe Biden"}
+    assert ("Joe Biden", "Tổng thống", "Mỹ") in {(r.person, r.title, r.organization) for r in ex.roles}
+
+
+def test_a_monarch_is_named_after_quoc_vuong_and_the_country():
+    roles = _roles("Quốc vương Brunei Haji Hassanal Bolkiah chúc mừng Thủ tướng.")
+    assert ("Haji Hassanal Bolkiah", "Quốc vương", "Brunei") in roles
