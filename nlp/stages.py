@@ -43,7 +43,7 @@ def _figures(doc: Document) -> None:
     doc.figures = figures_mod.find_figures(doc, doc.dates)
 
 
-@component("people.tokens", version="2", assigns=("people_tokens", "all_capitals"),
+@component("people.tokens", version="3", assigns=("people_tokens", "all_capitals"),
            data=_PEOPLE_LISTS + (figures_mod.viet74k_path,))
 def _people_tokens(doc: Document) -> None:
     people_mod.tokenize(doc)

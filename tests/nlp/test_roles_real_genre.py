@@ -149,3 +149,9 @@ def test_foreign_leader_after_a_title_and_a_common_word_country_is_one_person_wi
 def test_a_monarch_is_named_after_quoc_vuong_and_the_country():
     roles = _roles("Quốc vương Brunei Haji Hassanal Bolkiah chúc mừng Thủ tướng.")
     assert ("Haji Hassanal Bolkiah", "Quốc vương", "Brunei") in roles
+
+
+def test_hyphenated_western_name_is_one_name():
+    ex = nlp.extract("Chủ tịch Cuba Miguel Diaz-Canel tiếp đoàn. Giám đốc Sở NN-PTNT Trần Văn An tháp tùng.")
+    names = {p.name for p in ex.persons}
+    assert {"Miguel Diaz-Canel", "Trần Văn An"} <= names
