@@ -26,7 +26,7 @@ from .pipeline import component
 _PEOPLE_LISTS = ("people/*.txt", "people/*.tsv")
 
 
-@component("places", version="2", assigns=("places",), data=("places/*.tsv", "places/*.txt"))
+@component("places", version="3", assigns=("places",), data=("places/*.tsv", "places/*.txt"))
 def _places(doc: Document) -> None:
     doc.places = places_mod.find_places(doc)
 
@@ -54,14 +54,14 @@ def _people_model(doc: Document) -> None:
     doc.person_scorer = people_model.person_scorer()
 
 
-@component("people.names", version="2", requires=("places", "people_tokens", "all_capitals"),
+@component("people.names", version="3", requires=("places", "people_tokens", "all_capitals"),
            uses=("person_scorer",), assigns=("persons", "person_mentions", "person_of"),
            data=_PEOPLE_LISTS + ("places/admin_units.tsv", figures_mod.viet74k_path))
 def _people_names(doc: Document) -> None:
     people_mod.find_names(doc)
 
 
-@component("people.roles", version="6", requires=("places", "people_tokens", "person_mentions", "person_of"),
+@component("people.roles", version="7", requires=("places", "people_tokens", "person_mentions", "person_of"),
            assigns=("roles", "organizations"), data=_PEOPLE_LISTS)
 def _people_roles(doc: Document) -> None:
     people_mod.find_roles(doc)

@@ -65,9 +65,11 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
     if not m:
         return None
     end, (level, unit) = m
-    if toks[i].text in ("Q", "P") and not (end < len(toks) and toks[end].text == "." and toks[end].start == toks[i].end
-                                           and end + 1 < len(toks) and (toks[end + 1].cap or toks[end + 1].text.isdigit())):
+    if toks[i].text in ("Q", "P", "H", "X") and not (end < len(toks) and toks[end].text == "." and toks[end].start == toks[i].end
+                                                     and end + 1 < len(toks) and (toks[end + 1].cap or toks[end + 1].text.isdigit())):
         return None   # "Q.1", "P.Tân Định" only: a lone capital letter is an initial
+    if toks[i].text in ("H", "X") and not (i > 0 and toks[i - 1].is_word and (toks[i - 1].upper or toks[i - 1].cap)):
+        return None   # "UBND H. Quỳnh Lưu", "Đảng ủy X. Diễn Hoa": only inside a body's name ("H. Minh" is a byline)
     if unit == "thôn" and i > 0 and keys[i - 1] == "nông":
         return None   # "nông thôn" (countryside)
     if unit == "xã" and end < len(keys) and keys[end] == "hội" and not toks[end].cap:
@@ -79,11 +81,11 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
                          and end + 1 < len(toks) and toks[end + 1].cap)
         if not surname_after:
             return None
-    if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX", "Q", "P"):
+    if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX", "Q", "P", "H", "X"):
         end += 1
     if toks[i].upper and toks[i].text not in ("TP", "TX"):
         return None
-    if toks[i].cap and toks[i].text not in ("TP", "TX", "Q", "P") and i > 0 and toks[i - 1].text not in (".", "\n", ":", ";", "(", "\"", "“") \
+    if toks[i].cap and toks[i].text not in ("TP", "TX", "Q", "P", "H", "X") and i > 0 and toks[i - 1].text not in (".", "\n", ":", ";", "(", "\"", "“") \
             and not (end < len(toks) and toks[end].text.isdigit()):   # "Phường 5", "Quận 1" are units
         return None   # "Xã hội" inside a name: a capitalised unit word opens a sentence
     return end, level, unit
@@ -134,7 +136,7 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         u = match_unit(toks, keys, j)
         if u:
             uend, _level, unit = u
-            if uend < n and toks[uend].text == "." and toks[uend - 1].text in ("TP", "TX", "Q", "P"):
+            if uend < n and toks[uend].text == "." and toks[uend - 1].text in ("TP", "TX", "Q", "P", "H", "X"):
                 uend += 1
             pend = place_run_end(toks, uend, stops)
             if pend > uend:

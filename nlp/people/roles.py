@@ -337,7 +337,7 @@ class _StopsPlus:
 
 def _abbreviation_dot(toks: list[Token], j: int) -> bool:
     """The dot of "TP.", "TX.", "Q.", "P." inside a name, not a sentence end."""
-    return toks[j].text == "." and j > 0 and toks[j - 1].text in ("TP", "TX", "Tp", "Q", "P") \
+    return toks[j].text == "." and j > 0 and toks[j - 1].text in ("TP", "TX", "Tp", "Q", "P", "H", "X") \
         and toks[j - 1].end == toks[j].start and j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].text.isdigit())
 
 

@@ -155,3 +155,14 @@ def test_hyphenated_western_name_is_one_name():
     ex = nlp.extract("Chủ tịch Cuba Miguel Diaz-Canel tiếp đoàn. Giám đốc Sở NN-PTNT Trần Văn An tháp tùng.")
     names = {p.name for p in ex.persons}
     assert {"Miguel Diaz-Canel", "Trần Văn An"} <= names
+
+
+def test_district_abbreviated_h_dot_inside_a_body_gives_the_place_and_the_organization():
+    ex = nlp.extract("Ông Trần Văn An, Chủ tịch UBND H. Quỳnh Lưu, cho biết.")
+    assert ("Quỳnh Lưu", "huyện") in {(p.name, p.type) for p in ex.places}
+    assert ("Trần Văn An", "Chủ tịch UBND", "UBND H. Quỳnh Lưu") in \
+        {(r.person, r.title, r.organization) for r in ex.roles}
+
+
+def test_a_lone_initial_h_dot_in_a_byline_is_no_district():
+    assert _places("Bài: H. Minh. Ảnh: X. Lan") == set()
