@@ -260,6 +260,9 @@ def parse_chain(toks: list[Token], keys: list[str], i: int, stops) -> list[Title
             r = lexicons().ranks.match(keys, j + 1)
             if r and r[0] + 1 < n and toks[r[0]].text == "," and parse_title(toks, keys, r[0] + 1, stops):
                 j = r[0]   # "Ủy viên Bộ Chính trị, Đại tướng, Chủ nhiệm …": a rank between two posts
+            t_end = _term_end(toks, keys, j + 1)
+            if t_end and t_end + 1 < n and toks[t_end].text == "," and parse_title(toks, keys, t_end + 1, stops):
+                j = t_end  # "Ủy viên Ủy ban X, nhiệm kỳ 2014-2019, Ủy viên Ban Thường vụ …": the term of the post
             nxt = parse_title(toks, keys, j + 1, stops)
             if nxt is not None:
                 j += 1
@@ -321,6 +324,22 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
                         best = chain
         j -= 1
     return best
+
+
+def _term_end(toks: list[Token], keys: list[str], k: int) -> int:
+    """End of a term written after a post ("nhiệm kỳ 2014-2019", "khóa XII", "khoá 15"), or 0."""
+    n = len(toks)
+    if k + 1 < n and keys[k] == "nhiệm" and keys[k + 1] == "kỳ":
+        k += 2
+    elif k < n and keys[k] in ("khóa", "khoá"):
+        k += 1
+    else:
+        return 0
+    start = k
+    while k < n and k - start < 5 and (toks[k].text.isdigit() or toks[k].text in ("-", "–")
+                                       or (toks[k].upper and set(toks[k].text) <= set("IVXLC"))):
+        k += 1
+    return k if k > start else 0
 
 
 class _StopsPlus:

@@ -166,3 +166,11 @@ def test_district_abbreviated_h_dot_inside_a_body_gives_the_place_and_the_organi
 
 def test_a_lone_initial_h_dot_in_a_byline_is_no_district():
     assert _places("Bài: H. Minh. Ảnh: X. Lan") == set()
+
+
+def test_a_term_between_two_posts_does_not_end_the_apposition():
+    roles = _roles("Bổ sung đồng chí Hồ Văn Nam, Ủy viên Ủy ban T.Ư MTTQ Việt Nam, nhiệm kỳ 2014-2019, "
+                   "Ủy viên Ban Thường vụ Tỉnh ủy Quảng Bình, Bí thư Đảng đoàn, Chủ tịch Ủy ban MTTQ Việt Nam "
+                   "tỉnh Quảng Bình giữ chức Phó Chủ tịch.")
+    assert ("Hồ Văn Nam", "Ủy viên Ban Thường vụ", "Tỉnh ủy Quảng Bình") in roles
+    assert ("Hồ Văn Nam", "Bí thư Đảng đoàn", "Ủy ban MTTQ Việt Nam tỉnh Quảng Bình") in roles
