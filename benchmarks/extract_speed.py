@@ -12,6 +12,11 @@ Targets (the product's speed budget): nlp.extract >= 40 articles/s, >= 10x under
 peak memory <= 600 MB; the gazetteer (nlp/data/places/admin_units.tsv, loaded by the first
 extraction) loads in <= 0.5 s. The gazetteer's load (cold) and lookup times are measured in a
 subprocess of their own.
+
+Long texts: one ``nlp.extract`` of a 1 MB and of a 4 MB text (the gold texts joined and repeated),
+each in its own subprocess, to show that the cost grows linearly with the length (``--long-mb``
+chooses the sizes; ``--long-mb ""`` skips them). The ratio of seconds per MB between the largest and
+the smallest size is printed (about 1 when linear); it is reported, not checked.
 """
 from __future__ import annotations
 
@@ -69,11 +74,33 @@ def gazetteer_times() -> dict:
             "gazetteer_lookups": len(names), "gazetteer_lookup_us": round(per * 1e6, 1)}
 
 
+def long_text(texts: list[str], mb: float) -> str:
+    """The gold texts joined by blank lines and repeated to ``mb`` million characters."""
+    base = "\n\n".join(texts)
+    size = int(mb * 1_000_000)
+    return (base * (size // len(base) + 1))[:size]
+
+
+def long_times(gold_dir: Path, mb: float) -> dict:
+    """One extraction of a ``mb``-MB text, after a warm-up on one gold text."""
+    texts = load_texts(gold_dir)
+    fn = _engine("nlp")
+    fn(texts[0])
+    text = long_text(texts, mb)
+    t0 = time.perf_counter()
+    fn(text)
+    elapsed = time.perf_counter() - t0
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"mb": mb, "chars": len(text), "seconds": round(elapsed, 2), "peak_rss_mb": round(peak_kb / 1024, 1)}
+
+
 def worker(name: str, gold_dir: Path, min_seconds: float) -> dict:
     """Time one engine in this process; the caller runs it in a fresh subprocess."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     texts = load_texts(gold_dir)
+    if name.startswith("long:"):   # one long text: its own process, so its peak memory is its own
+        return long_times(gold_dir, float(name.split(":", 1)[1]))
     if name == "gazetteer":   # its own process: a cold load, and its lookups do not count in nlp's peak
         return gazetteer_times()
     fn = _engine(name)
@@ -121,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-seconds", type=float, default=5.0, help="timed work per engine (default 5)")
     ap.add_argument("--skip-underthesea", action="store_true", help="time nlp.extract only")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    ap.add_argument("--long-mb", default="1,4",
+                    help="sizes in MB of the long texts timed once each (default 1,4; \"\" skips)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
@@ -157,11 +186,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"nlp.extract throughput {ours['kb_per_s']:.0f} K chars/s ≈ {projected:.0f} articles/s "
           f"at {REAL_ARTICLE_KB:g} K chars per article")
     checks[f"nlp.extract >= {TARGET_RATE:g} articles/s at {REAL_ARTICLE_KB:g} K chars"] = projected >= TARGET_RATE
+    long_runs = [run_in_subprocess(f"long:{float(x)}", args.gold, args.min_seconds)
+                 for x in args.long_mb.split(",") if x.strip()]
+    for r in long_runs:
+        print(f"long text {r['mb']:g} MB ({r['chars']} chars): {r['seconds']:.2f} s, "
+              f"{r['seconds'] / r['mb']:.2f} s/MB, peak {r['peak_rss_mb']:.0f} MB")
+    linearity = None
+    if len(long_runs) >= 2:
+        small, big = long_runs[0], long_runs[-1]
+        linearity = round((big["seconds"] / big["mb"]) / (small["seconds"] / small["mb"]), 2)
+        print(f"seconds per MB at {big['mb']:g} MB / at {small['mb']:g} MB: {linearity:.2f} (1.0 = linear)")
     for k, ok in checks.items():
         print(f"[{'ok' if ok else 'MISSED'}] {k}")
     OUT.mkdir(exist_ok=True)
     report = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "texts": len(texts), "results": results,
-              "gazetteer": gaz,
+              "gazetteer": gaz, "long_texts": long_runs, "long_linearity": linearity,
               "projected_articles_per_s_at_5k": round(projected, 1),
               "speedup": round(speedup, 2) if speedup is not None else None, "checks": checks,
               "machine": {"python": platform.python_version(), "platform": platform.platform(),

@@ -8,6 +8,8 @@ kinds: "date" ("15/3/2022", "ngày 15 tháng 3 năm 2022", "Sáng ngày 15/3", "
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from .lexicon import words as word_set
@@ -83,14 +85,15 @@ def find_dates(doc: Document) -> list[DateMention]:
                     a = lm.start()
                 elif required:
                     continue
-            if any(a < y and x < b for x, y in taken):
+            k = bisect.bisect_left(taken, (b,))      # taken spans are disjoint: only the last one
+            if k > 0 and taken[k - 1][1] > a:         # starting before b can reach into [a, b)
                 continue
             value = _value(m, how)
             if value is None:
                 continue
             if how == "y_bare" and _bare_year_is_count(s, b):
                 continue
-            taken.append((a, b))
+            bisect.insort(taken, (a, b))
             out.append(DateMention(text=s[a:b], span=(a, b), value=value, kind=kind))
     out.sort(key=lambda d: d.span)
     out = _years_from_sentence(doc, out)

@@ -15,6 +15,7 @@ How a number becomes a figure, per sentence:
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -119,7 +120,7 @@ def find_figures(doc: Document, dates: list[DateMention]) -> list[Figure]:
 
     ``dates`` are the document's date mentions (``dates.find_dates``): numbers that belong to a date,
     a year or a term are not figures; a period's own duration ("6 tháng đầu năm") is."""
-    blocked = _blocked_spans(doc.norm, dates)
+    blocked = _Blocked(_blocked_spans(doc.norm, dates))
     cands: list[_Cand] = []
     rejected: list[tuple[tuple[int, int], str]] = []
     for sa, sb in doc.sentences:
@@ -144,9 +145,26 @@ def _blocked_spans(norm: str, dates: list[DateMention]) -> list[tuple[int, int]]
     return out
 
 
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    a, b = span
-    return any(a < y and x < b for x, y in spans)
+class _Blocked:
+    """Spans sorted by start with the running maximum of their ends: whether a span overlaps one of
+    them is a binary search, so a long text with many dates costs O(log n) per number, not O(n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [x for x, _ in spans]
+        self.max_end: list[int] = []
+        top = -1
+        for _, y in spans:
+            top = max(top, y)
+            self.max_end.append(top)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect.bisect_left(self.starts, b)     # spans starting before b
+        return k > 0 and self.max_end[k - 1] > a
+
+
+def _overlaps(span: tuple[int, int], spans: _Blocked) -> bool:
+    return spans.overlaps(*span)
 
 
 def _prev_words(toks: list[Token], i: int, n: int) -> list[str]:

@@ -7,14 +7,17 @@ organization. Spans are in ``doc.norm`` coordinates. ``find_people`` runs both o
 """
 from __future__ import annotations
 
+import bisect
+
+from functools import lru_cache
 from typing import Callable
 
 from ..lexicon import words as word_set
 from ..doc import Document
 from .lexicon import lexicons
 from .names import caps_text_mentions, find_bylines, find_mentions, find_photo_credits
-from .orgs import COMMITTEE_UNIT, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
-from .roles import TitleItem, chain_before, later_trigger_chains, parse_chain, trigger_chain
+from .orgs import COMMITTEE_UNIT, EarlierOrgs, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
+from .roles import TitleItem, chain_before, later_trigger_chains, parse_chain, parse_title, trigger_chain
 from .records import Mention, Token
 from .tokens import tokenize
 from ..text import key as text_key
@@ -47,7 +50,9 @@ def find_names(doc: Document) -> None:
     keys = [t.key for t in toks]
     known = _known_places(toks, keys, places)
     global_places = {text_key(p.name) for p in places if 1 <= len(p.name.split()) <= 3}
-    countries = frozenset(text_key(p.name) for p in places if p.type == "quốc gia")
+    # countries found in the text, and every country of the lexicon but those that are also name
+    # syllables ("Anh", "Đức"): after a title, "Tổng thống Mỹ Joe Biden" names the country first
+    countries = frozenset(text_key(p.name) for p in places if p.type == "quốc gia") | _title_countries()
     mentions = find_mentions(toks, keys, known, doc.person_scorer, global_places, countries)
     starts = {m.start for m in mentions}
     for b in find_bylines(toks, keys) + find_photo_credits(toks, keys):
@@ -94,9 +99,28 @@ def find_roles(doc: Document) -> None:
         if len(named) == 1:
             main["tỉnh"] = named.pop()
     main["_orgs"] = _written_orgs(doc, toks, keys, stops, main)
+    main["_earlier"] = EarlierOrgs(main["_orgs"])
     main["_session_council"] = _session_council(keys, main["_orgs"])
     doc.roles = _roles(doc, toks, keys, mentions, doc.person_of, stops, main)
     doc.organizations = _organizations(doc, toks, keys, stops, main)
+
+
+@lru_cache(maxsize=1)
+def _title_countries() -> frozenset[str]:
+    """Country names of the places lexicon that cannot be a Vietnamese name syllable (a weak one,
+    "Mỹ", counts: it stands after a title here, which is its cue)."""
+    from ..lexicon import rows
+    lx = lexicons()
+    out = set()
+    for r in rows("places", "countries.tsv"):
+        k = text_key(r[0])
+        if r[1:2] == ["1"] and (k in lx.surnames or k in lx.middle or k in _NAME_SYLLABLE_COUNTRIES):
+            continue
+        out.add(k)
+    return frozenset(out)
+
+
+_NAME_SYLLABLE_COUNTRIES = frozenset({"anh", "đức", "ý", "nga", "áo", "bỉ", "séc"})
 
 
 def _surface(doc: Document, toks: list[Token], m: Mention) -> str:
@@ -153,30 +177,45 @@ def _cluster(toks, keys, mentions: list[Mention]) -> list[dict]:
     fulls = [m for m in mentions if not m.single]
     order = sorted(range(len(fulls)), key=lambda i: (-(fulls[i].end - fulls[i].start), fulls[i].start))
     clusters: list[dict] = []
+    # clusters by their last and first word: a short form shares the last word with its full name
+    # (or, for Ê Đê/Jrai names, the first), so only those are compared (linear in a long text)
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
     for i in order:
         m = fulls[i]
         mk = [keys[x] for x in range(m.start, m.end)]
         target = None
-        for c in clusters:
+        for ci in sorted(set(by_last.get(mk[-1], ())) | set(by_first.get(mk[0], ()))):
+            c = clusters[ci]
             if mk == c["keys"] or (_is_sub_form(mk, c["keys"]) and m.cue != "byline"
                                    and c["head"].cue != "byline"):
                 target = c   # an author's byline is never a short form of someone in the story
                 break
         if target is None:
+            by_last.setdefault(mk[-1], []).append(len(clusters))
+            by_first.setdefault(mk[0], []).append(len(clusters))
             clusters.append({"keys": mk, "mentions": [m], "first": m.start, "head": m})
         else:
             target["mentions"].append(m)
             target["first"] = min(target["first"], m.start)
-    for m in mentions:
+    for c in clusters:
+        c["full_starts"] = sorted(x.start for x in c["mentions"])
+        c["last_single"] = -1
+
+    def last_before(c: dict, at: int) -> int:
+        k = bisect.bisect_left(c["full_starts"], at)
+        return max(c["full_starts"][k - 1] if k else -1, c["last_single"] if c["last_single"] < at else -1)
+
+    for m in mentions:   # in text order
         if not m.single:
             continue
-        k = keys[m.start]
-        cands = [c for c in clusters if c["keys"][-1] == k]
+        cands = [clusters[ci] for ci in by_last.get(keys[m.start], ())]
         if not cands:
             continue
         before = [c for c in cands if c["first"] < m.start]
-        c = max(before, key=lambda c: max(x.start for x in c["mentions"] if x.start < m.start)) if before else cands[0]
+        c = max(before, key=lambda c: last_before(c, m.start)) if before else cands[0]
         c["mentions"].append(m)
+        c["last_single"] = max(c["last_single"], m.start)
     clusters.sort(key=lambda c: c["first"])
     out = []
     for c in clusters:
@@ -196,6 +235,12 @@ def _expand(title: str) -> str:
 def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
     n = len(toks)
     found: list[tuple[str, Mention, TitleItem, list[TitleItem]]] = []
+    by_start: dict[int, Mention] = {}
+    full_by_end: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_start.setdefault(m.start, m)
+        if not m.single:
+            full_by_end.setdefault(m.end, []).append(m)
     for m in mentions:
         person = person_of.get(m.start)
         if person is None:
@@ -205,8 +250,27 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         if j + 4 < n and toks[j].text == "," and toks[j + 1].text.isdigit() and keys[j + 2] == "tuổi" \
                 and toks[j + 3].text == ",":
             j += 3       # "đồng chí X, 96 tuổi, nguyên Trưởng Ty …": the age stands between name and post
+        elif j < n and toks[j].text == "(":
+            # "Ông X (Sinh năm 1972), Bí thư Đảng ủy, …": a bracket (birth year, other name) between
+            # the name and the posts that follow it after a comma or a dash
+            close = next((q for q in range(j + 1, min(n, j + 16)) if toks[q].text in (")", "\n", "(")), None)
+            if close is not None and toks[close].text == ")" and close + 2 < n and toks[close + 1].text in (",", "-", "–") \
+                    and parse_title(toks, keys, close + 2, stops) is not None:
+                j = close + 1
         direct = j < n and toks[j].is_word and toks[j].cap and m.cue in ("comrade", "address", "rank", "list")
-        if j < n and (toks[j].text in _SEPS or direct):
+        if j < n and toks[j].text == "\n" and _alone_on_line(toks, keys, m):
+            # a table flattened into lines: the name on its own line, its posts on the next one or two
+            chain = parse_chain(toks, keys, j + 1, stops)
+            if chain:
+                e = chain[-1].end
+                e += 1 if e < n and toks[e].text == "," else 0
+                if e + 1 < n and toks[e].text == "\n":
+                    more = parse_chain(toks, keys, e + 1, stops)
+                    if more and more[-1].end < n and toks[more[-1].end].text in ("\n", ",", "."):
+                        chain = chain + more
+            for it in chain:
+                found.append((person, m, it, chain))
+        elif j < n and (toks[j].text in _SEPS or direct):
             k = j if direct else j + 1
             chain = parse_chain(toks, keys, k, stops)
             for it in chain:
@@ -221,12 +285,20 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         if chain and m.start > 0 and toks[m.start - 1].text == ":":
             # "… Phó Chủ tịch UBND tỉnh: A và B": the title heads the whole list
             prev = m
-            for nxt in mentions:
-                if nxt.start > prev.end and nxt.start == prev.end + 1 and toks[prev.end].key in ("và", ","):
-                    p2 = person_of.get(nxt.start)
-                    if p2:
-                        found.extend((p2, nxt, it, chain) for it in chain)
-                    prev = nxt
+            while prev.end < n and toks[prev.end].key in ("và", ",") and prev.end + 1 in by_start:
+                nxt = by_start[prev.end + 1]
+                p2 = person_of.get(nxt.start)
+                if p2:
+                    found.extend((p2, nxt, it, chain) for it in chain)
+                prev = nxt
+            # "Ủy viên Bộ Chính trị: A, Bí thư …; B, Trưởng Ban …; các đồng chí Ủy viên T.Ư Đảng: C, …":
+            # each entry after a semicolon opens with its person, up to the next header or sentence end
+            k = m.end
+            while k < n and k - m.end < 200 and toks[k].text not in (".", ":", "\n", "!", "?"):
+                if toks[k].text == ";" and k + 1 in by_start and person_of.get(k + 1):
+                    nxt = by_start[k + 1]
+                    found.extend((person_of[k + 1], nxt, it, chain) for it in chain)
+                k += 1
         tchain, tpos = trigger_chain(toks, keys, after, stops)
         if tchain:
             group = [m]
@@ -235,7 +307,7 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
             while True:
                 k = prev.start - 1
                 if k >= 0 and toks[k].key in ("và", ","):
-                    cand = [x for x in mentions if x.end == k and not x.single]
+                    cand = full_by_end.get(k, [])
                     if cand:
                         prev = cand[0]
                         group.append(prev)
@@ -266,6 +338,18 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         if old is None or len(org_text) > len(old.organization):
             roles[rk] = role
     return sorted(roles.values(), key=lambda r: (r.span, r.person_span or (0, 0)))
+
+
+def _alone_on_line(toks: list[Token], keys: list[str], m: Mention) -> bool:
+    """The name fills its line, after at most a form of address, rank or degree ("PGS. X", "Ông X")."""
+    lx = lexicons()
+    k = m.start - 1
+    while k >= 0 and m.start - k <= 4 and toks[k].text != "\n":
+        if toks[k].text not in (".", ",") and not lx.honorifics.match(keys, k) and not lx.ranks.match(keys, k) \
+                and not (toks[k].upper and len(toks[k].text) <= 4):
+            return False
+        k -= 1
+    return k < 0 or toks[k].text == "\n"
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -316,6 +400,10 @@ def _career_posts(toks, keys, mentions, person_of, stops):
     one named before, within the paragraph and the two sentences before)."""
     out = []
     n = len(toks)
+    starts = sorted(m.start for m in mentions)
+    # the persons named, by end (mentions do not overlap, so ends follow starts)
+    named = sorted((m for m in mentions if person_of.get(m.start)), key=lambda m: m.end)
+    named_ends = [m.end for m in named]
     for i in range(n - 3):
         verb = next((v for v in _CAREER_VERBS if tuple(keys[i:i + len(v)]) == v), None)
         if verb is None:
@@ -341,12 +429,15 @@ def _career_posts(toks, keys, mentions, person_of, stops):
                 subject = j
                 break
             j -= 1
-        if subject is None or any(m.start > subject and m.start < i for m in mentions):
+        if subject is None:
             continue
-        prev = [m for m in mentions if m.end <= subject and person_of.get(m.start)]
-        if not prev:
+        at = bisect.bisect_right(starts, subject)
+        if at < len(starts) and starts[at] < i:
+            continue   # a name of its own between the pronoun and the verb
+        k_who = bisect.bisect_right(named_ends, subject)
+        if k_who == 0:
             continue
-        who = prev[-1]
+        who = named[k_who - 1]
         between = toks[who.end:subject]
         if sum(t.text in (".", "!", "?") for t in between) > 2 or any(t.text == "\n" for t in between):
             continue
@@ -382,8 +473,25 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
     """(organization text, OrgSpan, span end char) of one title, borrowing along the chain."""
     cp = _chain_place(chain)
     o = it.org
+    if o is None and it.borrow_next:
+        # "Bí thư Ban cán sự đảng, Bộ trưởng Bộ X": the body of the next post in the apposition
+        idx = chain.index(it)
+        for other in chain[idx + 1:]:
+            if other.org is not None and other.org.kind != "party":
+                oo = other.org
+                text = doc.norm[toks[oo.start].start:toks[oo.end - 1].end]
+                return complete_org(text, keys, oo, main, cp), None, toks[it.title_end - 1].end
+        return "", None, toks[it.title_end - 1].end
     if o is not None:
         text = doc.norm[toks[o.start].start:toks[o.end - 1].end]
+        if o.kind == "party" and " ".join(keys[o.start:o.end]) in ("đảng ủy", "đảng uỷ", "đảng ủy cơ quan", "đảng uỷ cơ quan"):
+            # "Bí thư Đảng ủy, Cục trưởng Cục X": the party committee of the agency the next post names
+            idx = chain.index(it)
+            nxt = chain[idx + 1] if idx + 1 < len(chain) else None
+            if nxt is not None and nxt.org is not None and nxt.org.kind == "agency" and nxt.org.start > o.end:
+                agency = doc.norm[toks[nxt.org.start].start:toks[nxt.org.end - 1].end]
+                agency = complete_org(agency, keys, nxt.org, main, cp)
+                return f"{text} {agency}", o, toks[o.end - 1].end
         if o.kind == "party" and o.end == o.head_end and " ".join(keys[o.start:o.end]) in ("đảng bộ", "chi bộ"):
             # "Ủy viên BCH Đảng bộ, Trưởng Phòng …, Bệnh viện X": the party organization of that body
             idx = chain.index(it)
@@ -392,8 +500,7 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
                     agency = doc.norm[toks[other.org.start].start:toks[other.org.end - 1].end]
                     return f"{text} {agency}", o, toks[o.end - 1].end
             return text, o, toks[o.end - 1].end
-        earlier = [e for e in main.get("_orgs", []) if e[2] < o.start]
-        return complete_org(text, keys, o, main, cp, [(a, b) for a, b, _ in earlier]), o, toks[o.end - 1].end
+        return complete_org(text, keys, o, main, cp, main.get("_earlier")), o, toks[o.end - 1].end
     title_end_char = toks[it.title_end - 1].end
     if it.back_ref:
         # "Hiệu trưởng nhà trường": the last body of that kind written before, as written there

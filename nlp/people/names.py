@@ -124,7 +124,7 @@ def _context_before(toks, keys, i: int, depth: int = 0) -> str | None:
             ctx = _context_before(toks, keys, k + 1, depth + 1)
             if ctx is not None:
                 return ctx
-    if i >= 2 and toks[i - 1].text == "." and toks[i - 2].text in ("TP", "TX", "Tp", "Q", "P"):
+    if i >= 2 and toks[i - 1].text == "." and toks[i - 2].text in ("TP", "TX", "Tp", "Q", "P", "H", "X"):
         return "unit"   # "TP. Hồ Chí Minh"
     inside = _inside_agency_name(toks, keys, i)
     if inside:

@@ -4,6 +4,8 @@ body ("Huyện ủy", "UBND huyện") from those places with words the text itse
 """
 from __future__ import annotations
 
+import bisect
+
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,9 +65,11 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
     if not m:
         return None
     end, (level, unit) = m
-    if toks[i].text in ("Q", "P") and not (end < len(toks) and toks[end].text == "." and toks[end].start == toks[i].end
-                                           and end + 1 < len(toks) and (toks[end + 1].cap or toks[end + 1].text.isdigit())):
+    if toks[i].text in ("Q", "P", "H", "X") and not (end < len(toks) and toks[end].text == "." and toks[end].start == toks[i].end
+                                                     and end + 1 < len(toks) and (toks[end + 1].cap or toks[end + 1].text.isdigit())):
         return None   # "Q.1", "P.Tân Định" only: a lone capital letter is an initial
+    if toks[i].text in ("H", "X") and not (i > 0 and toks[i - 1].is_word and (toks[i - 1].upper or toks[i - 1].cap)):
+        return None   # "UBND H. Quỳnh Lưu", "Đảng ủy X. Diễn Hoa": only inside a body's name ("H. Minh" is a byline)
     if unit == "thôn" and i > 0 and keys[i - 1] == "nông":
         return None   # "nông thôn" (countryside)
     if unit == "xã" and end < len(keys) and keys[end] == "hội" and not toks[end].cap:
@@ -77,14 +81,17 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
                          and end + 1 < len(toks) and toks[end + 1].cap)
         if not surname_after:
             return None
-    if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX", "Q", "P"):
+    if end < len(toks) and toks[end].text == "." and toks[end - 1].text in ("TP", "TX", "Q", "P", "H", "X"):
         end += 1
     if toks[i].upper and toks[i].text not in ("TP", "TX"):
         return None
-    if toks[i].cap and toks[i].text not in ("TP", "TX", "Q", "P") and i > 0 and toks[i - 1].text not in (".", "\n", ":", ";", "(", "\"", "“") \
+    if toks[i].cap and toks[i].text not in ("TP", "TX", "Q", "P", "H", "X") and i > 0 and toks[i - 1].text not in (".", "\n", ":", ";", "(", "\"", "“") \
             and not (end < len(toks) and toks[end].text.isdigit()):   # "Phường 5", "Quận 1" are units
         return None   # "Xã hội" inside a name: a capitalised unit word opens a sentence
     return end, level, unit
+
+
+_LOWER_COMMITTEES = frozenset({"tỉnh", "huyện", "thành", "quận", "thị"})
 
 
 def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 16,
@@ -93,8 +100,13 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
     (a lower-case head only with ``allow_lower``: "Trưởng phòng Văn hóa - Thông tin huyện X")."""
     lx = lexicons()
     t = toks[i]
-    if not (t.is_word and (t.cap or t.upper or allow_lower)):
+    if not t.is_word:
         return None
+    if not (t.cap or t.upper or allow_lower):
+        # "Trưởng ban Tổ chức huyện ủy Chư Sê": a committee written in lower case before its place
+        if not (keys[i] in _LOWER_COMMITTEES and i + 2 < len(toks) and keys[i + 1] in ("ủy", "uỷ")
+                and toks[i + 2].is_word and toks[i + 2].cap and i + 2 not in stops):
+            return None
     m = lx.org_heads.match(keys, i)
     if not m:
         return None
@@ -124,7 +136,7 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         u = match_unit(toks, keys, j)
         if u:
             uend, _level, unit = u
-            if uend < n and toks[uend].text == "." and toks[uend - 1].text in ("TP", "TX", "Q", "P"):
+            if uend < n and toks[uend].text == "." and toks[uend - 1].text in ("TP", "TX", "Q", "P", "H", "X"):
                 uend += 1
             pend = place_run_end(toks, uend, stops)
             if pend > uend:
@@ -168,8 +180,8 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         if w and w[0] > j:
             j = w[0]   # "Sở Tài nguyên …": the word began capitalised one token before
             continue
-        if kind == "committee" and t.key == "các" and j + 1 < n and toks[j + 1].cap:
-            j += 1     # "Ban Chỉ đạo các Chương trình mục tiêu quốc gia"
+        if kind == "committee" and t.key in ("các", "về") and j + 1 < n and toks[j + 1].cap:
+            j += 1     # "Ban Chỉ đạo các Chương trình mục tiêu quốc gia", "Ban Chỉ đạo Nhà nước về Du lịch"
             continue
         if kind not in ("agency", "committee"):
             break   # a committee's name is its head, capitalised words and a place: "Tỉnh ủy Hà Giang"
@@ -283,7 +295,7 @@ def article_places(toks: list[Token], keys: list[str], stops) -> dict[str, str]:
 
 def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[str, str],
                  chain_place: tuple[str, str] | None = None,
-                 earlier: list[tuple[tuple[str, ...], str]] | None = None) -> str:
+                 earlier: "EarlierOrgs | None" = None) -> str:
     """Complete a bare organization from the article's places (only words the text contains)."""
     if span is None or not text:
         return text
@@ -324,17 +336,39 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
         city = main.get("thành phố")
         if city and city in _central_cities():
             return f"{text} thành phố {city}"
-    if earlier and not (span.place and span.place[1]):
+    if earlier is not None and not (span.place and span.place[1]):
         # "giữ chức Giám đốc Trung tâm", "Bí thư Đảng ủy Khối": the body the article named in full before
         # (not when the text names the place itself, and never from a headline in capitals)
-        head = tuple(body)
-        for name_keys, name in reversed(earlier):
-            if name.isupper():
-                continue
-            named = any(w[:1].isupper() for w in name.split()[len(head):])
-            if name_keys[:len(head)] == head and len(name_keys) > len(head) and named:
-                return name
+        name = earlier.last_before(tuple(body), span.start)
+        if name is not None:
+            return name
     return text
+
+
+class EarlierOrgs:
+    """The organizations an article writes in full, indexed by their first words: ``last_before(head,
+    pos)`` is the last one written before token ``pos`` that begins with ``head`` and goes on with a
+    capitalised word ("Trung tâm" → "Trung tâm Y tế huyện X"). A binary search per lookup, so that
+    completing every title of a long text stays linear."""
+
+    def __init__(self, orgs: list[tuple[tuple[str, ...], str, int]]):
+        self._by_head: dict[tuple[str, ...], tuple[list[int], list[str]]] = {}
+        for name_keys, name, at in orgs:       # in text order
+            if name.isupper():
+                continue   # never from a headline in capitals
+            words = name.split()
+            for h in range(1, len(name_keys)):
+                if any(w[:1].isupper() for w in words[h:]):
+                    at_list, names = self._by_head.setdefault(tuple(name_keys[:h]), ([], []))
+                    at_list.append(at)
+                    names.append(name)
+
+    def last_before(self, head: tuple[str, ...], pos: int) -> str | None:
+        hit = self._by_head.get(head)
+        if hit is None:
+            return None
+        k = bisect.bisect_left(hit[0], pos)
+        return hit[1][k - 1] if k > 0 else None
 
 
 @lru_cache(maxsize=1)

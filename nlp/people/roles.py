@@ -13,6 +13,7 @@ from .orgs import OrgSpan, parse_org
 from .records import Token
 
 _BODY_KINDS = ("people", "council", "front", "delegation", "committee")
+_CADRES_BODIES = {("ban", "cán", "sự", "đảng"), ("đảng", "đoàn")}
 _FILLER = word_set("people", "appointment_fillers.txt")
 
 
@@ -26,6 +27,18 @@ class TitleItem:
     org: OrgSpan | None
     implied_org: str = ""      # "Tỉnh ủy" for "Tỉnh ủy viên"
     back_ref: tuple[str, ...] = ()   # "nhà trường" after the post: head keys of the body it refers to
+    borrow_next: bool = False  # "Bí thư Ban cán sự đảng, Bộ trưởng Bộ X": the body of the next post
+
+
+def _dash_inside(toks: list[Token], k: int) -> bool:
+    return toks[k].text in ("-", "–") and k > 0 and toks[k - 1].is_word and k + 1 < len(toks) \
+        and toks[k + 1].is_word and toks[k + 1].cap
+
+
+def _inside_body_line(toks: list[Token], d: int) -> bool:
+    """A "phòng" name that ends its line or cell with nothing after it ("Trưởng phòng Tài chính - Kế
+    toán" in a staff table): a department of the body the table is about, not a district office."""
+    return d >= len(toks) or toks[d].text in ("\n", "\t")
 
 
 def _dept_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
@@ -33,7 +46,10 @@ def _dept_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
     lx = lexicons()
     k = j + 1
     n = len(toks)
-    while k < n and k not in stops and toks[k].is_word and k - j < 8:
+    while k < n and k not in stops and (toks[k].is_word or _dash_inside(toks, k)) and k - j < 8:
+        if not toks[k].is_word:
+            k += 1   # "Phòng Tài chính - Kế toán"
+            continue
         if toks[k].key == "và" and k + 1 < n and toks[k + 1].cap:
             k += 1
             continue
@@ -90,7 +106,8 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             o = parse_org(toks, keys, nxt, stops) if nxt < n else None
             if d > j + 1 and o is not None and o.kind == "agency":
                 return TitleItem(ts, d, o.end, kind, former, o)
-            if d > j + 1 and not (d < n and lx.admin_units.match(keys, d)) and keys[j] != "phòng":
+            if d > j + 1 and not (d < n and lx.admin_units.match(keys, d)) \
+                    and (keys[j] != "phòng" or _inside_body_line(toks, d)):
                 # "Trưởng khoa Hồi sức tích cực": a department of a body the text does not name here
                 return TitleItem(ts, d, d, kind, former, None)
             title_end = j + 1
@@ -145,6 +162,14 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
         j += 3   # "Chủ nhiệm Ủy ban Kiểm tra (UBKT) Tỉnh ủy": the abbreviation in brackets
     if j < n and j not in stops:
         o = parse_org(toks, keys, j, stops)
+        if o is not None and tuple(keys[o.start:o.head_end]) in _CADRES_BODIES:
+            # a Party cadres' committee or Party delegation stays in the title; the body it serves is
+            # the organization: written right after it ("Đảng đoàn HĐND tỉnh") or by the next post
+            title_end = o.head_end
+            rest = parse_org(toks, keys, o.head_end, stops) if o.head_end < n and o.head_end not in stops else None
+            if rest is None:
+                return TitleItem(ts, title_end, o.head_end, kind, former, None, borrow_next=True)
+            return TitleItem(ts, title_end, rest.end, kind, former, rest)
         if o is not None:
             org = o
             if o.kind in _BODY_KINDS:
@@ -167,7 +192,7 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             return None
         if kind == "delegate" and title_end == m[0] and (j >= n or j not in stops):
             return None   # a bare "đại biểu" is a position only right before a name
-        if kind == "head" and title_end == m[0] and form.lower() in ("ủy viên", "uỷ viên", "thường trực"):
+        if kind == "head" and title_end == m[0] and form.lower() in ("ủy viên", "uỷ viên", "thường trực", "uv"):
             return None
     implied = extra if kind == "member" else _implied_by_abbr(extra) if kind == "abbr" else ""
     return TitleItem(ts, title_end, org.end if org else title_end, kind, former, org, implied_org=implied)
@@ -232,6 +257,12 @@ def parse_chain(toks: list[Token], keys: list[str], i: int, stops) -> list[Title
         items.append(it)
         j = it.end
         if j < n and toks[j].text == "," and j + 1 < n:
+            r = lexicons().ranks.match(keys, j + 1)
+            if r and r[0] + 1 < n and toks[r[0]].text == "," and parse_title(toks, keys, r[0] + 1, stops):
+                j = r[0]   # "Ủy viên Bộ Chính trị, Đại tướng, Chủ nhiệm …": a rank between two posts
+            t_end = _term_end(toks, keys, j + 1)
+            if t_end and t_end + 1 < n and toks[t_end].text == "," and parse_title(toks, keys, t_end + 1, stops):
+                j = t_end  # "Ủy viên Ủy ban X, nhiệm kỳ 2014-2019, Ủy viên Ban Thường vụ …": the term of the post
             nxt = parse_title(toks, keys, j + 1, stops)
             if nxt is not None:
                 j += 1
@@ -243,6 +274,10 @@ def parse_chain(toks: list[Token], keys: list[str], i: int, stops) -> list[Title
                     it.end = o.end
             break
         if j < n and keys[j] in ("kiêm", "và") and j + 1 < n and parse_title(toks, keys, j + 1, stops):
+            j += 1
+            continue
+        if j + 1 < n and toks[j].text in ("-", "–") and it.org is None and parse_title(toks, keys, j + 1, stops):
+            it.borrow_next = True   # "Phó Chủ tịch - Tổng Thư ký Ủy ban X": both posts of that body
             j += 1
             continue
         break
@@ -273,7 +308,7 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
         # the holder named in brackets after the post: "Chủ tịch UBND xã (ông Trần Văn A) cho biết"
         target.add(first - 1)
         j = first - 2
-    inner_stops = set(stops) | {start}
+    inner_stops = _StopsPlus(stops, start)
     while j >= 0 and start - j <= 24 and (toks[j].text not in (";", ".", ":", "\n", "(", ")", "!", "?")
                                           or _abbreviation_dot(toks, j)):
         if keys[j] in ("nguyên", "phó", "quyền") or lx.titles.match(keys, j):
@@ -291,9 +326,37 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
     return best
 
 
+def _term_end(toks: list[Token], keys: list[str], k: int) -> int:
+    """End of a term written after a post ("nhiệm kỳ 2014-2019", "khóa XII", "khoá 15"), or 0."""
+    n = len(toks)
+    if k + 1 < n and keys[k] == "nhiệm" and keys[k + 1] == "kỳ":
+        k += 2
+    elif k < n and keys[k] in ("khóa", "khoá"):
+        k += 1
+    else:
+        return 0
+    start = k
+    while k < n and k - start < 5 and (toks[k].text.isdigit() or toks[k].text in ("-", "–")
+                                       or (toks[k].upper and set(toks[k].text) <= set("IVXLC"))):
+        k += 1
+    return k if k > start else 0
+
+
+class _StopsPlus:
+    """``stops`` with one more position, without copying the set (once per name: a long text's set
+    of names would make that quadratic)."""
+    __slots__ = ("stops", "extra")
+
+    def __init__(self, stops, extra: int):
+        self.stops, self.extra = stops, extra
+
+    def __contains__(self, k: int) -> bool:
+        return k == self.extra or k in self.stops
+
+
 def _abbreviation_dot(toks: list[Token], j: int) -> bool:
     """The dot of "TP.", "TX.", "Q.", "P." inside a name, not a sentence end."""
-    return toks[j].text == "." and j > 0 and toks[j - 1].text in ("TP", "TX", "Tp", "Q", "P") \
+    return toks[j].text == "." and j > 0 and toks[j - 1].text in ("TP", "TX", "Tp", "Q", "P", "H", "X") \
         and toks[j - 1].end == toks[j].start and j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].text.isdigit())
 
 

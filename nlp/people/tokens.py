@@ -15,6 +15,7 @@ from .lexicon import lexicons, name_syllables
 from .records import Token
 
 _VOWEL = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+_DOTTED_CENTRAL = ("Ư", "W")   # the second letter of "T.Ư" / "T.W" (Trung ương)
 
 
 @lru_cache(maxsize=65536)
@@ -43,13 +44,26 @@ def tokenize(doc: Document) -> list[Token]:
             # "K' Brèo", "H' Yim": a K'Ho/Ê Đê name prefix written with a space is one syllable
             b = raw[i + 2][1]
             i += 3
+        elif (i + 2 < len(raw) and s[a:b] == "T" and s[raw[i + 1][0]:raw[i + 1][1]] == "."
+              and raw[i + 1][0] == b and raw[i + 2][0] == raw[i + 1][1]
+              and s[raw[i + 2][0]:raw[i + 2][1]] in _DOTTED_CENTRAL):
+            # "T.Ư", "T.W": "Trung ương" abbreviated with a dot is one word, read like "TƯ"/"TW"
+            b = raw[i + 2][1]
+            i += 3
+        elif (i + 2 < len(raw) and s[raw[i + 1][0]:raw[i + 1][1]] == "-" and raw[i + 1][0] == b
+              and raw[i + 2][0] == raw[i + 1][1] and _latin_name_part(s[a:b]) and _latin_name_part(s[raw[i + 2][0]:raw[i + 2][1]])):
+            # "Diaz-Canel", "Jean-Pierre": a hyphenated Western name is one word (Latin letters only,
+            # so "NN-PTNT" and Vietnamese compounds stay apart)
+            b = raw[i + 2][1]
+            i += 3
         else:
             i += 1
         t = s[a:b]
         w = is_word(t)
         # str.isupper(): every cased letter upper case, at least one; "2+ letters" rules out "A", "Y"
         upper = w and len(t) >= 2 and t.isupper() and sum(c.isalpha() for c in t) >= 2
-        out.append(Token(a, b, t, word_key(t.replace(" ", "")), w, w and t[0].isupper(), upper))
+        k = word_key(t.replace(" ", "").replace(".", "")) if "." in t else word_key(t.replace(" ", ""))
+        out.append(Token(a, b, t, k, w, w and t[0].isupper(), upper))
     caps = all_capitals(out)
     if caps:
         _lower_common_words(out)
@@ -91,9 +105,14 @@ def _name_or_body_syllables() -> frozenset[str]:
     return frozenset(out)
 
 
+def _latin_name_part(w: str) -> bool:
+    """A capitalised word of plain Latin letters, not an acronym ("Diaz", "Canel"; not "NN", "Hà")."""
+    return len(w) >= 2 and w.isascii() and w.isalpha() and w[0].isupper() and not w.isupper()
+
+
 def is_syllable(t: Token) -> bool:
     """A token that can be part of a personal name: letters (and an apostrophe), with a vowel."""
-    txt = t.text.replace("’", "'")
+    txt = t.text.replace("’", "'").replace("-", "") if "-" in t.text else t.text.replace("’", "'")
     core = txt.replace("'", "").replace(" ", "")
     return t.is_word and core.isalpha() and (_has_vowel(core) or len(core) == 1)
 

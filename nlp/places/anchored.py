@@ -36,13 +36,13 @@ class AnchoredPass(FinderBase):
                 continue
             j = i + n
             # "TP." / "TX." abbreviations take their dot
-            if j < len(toks) and toks[j].text == "." and toks[i].k in ("tp", "tx", "tt", "p", "q"):
+            if j < len(toks) and toks[j].text == "." and toks[i].k in ("tp", "tx", "tt", "p", "q", "h", "x"):
                 j += 1
             start_j = j
             plural = self._plural_before(i)
             intro = False
             strict = False
-            if kind == "admin" and toks[i].k in ("p", "q") and j < len(toks) and not toks[j].num:
+            if kind == "admin" and toks[i].k in ("p", "q", "h", "x") and j < len(toks) and not toks[j].num:
                 strict = True          # "Q.Bình Thạnh": only a name the gazetteer knows ("P. Nguyễn" is no ward)
             if kind == "village":
                 skip = self._modifier_at(j)

@@ -153,11 +153,20 @@ class BarePass(FinderBase):
             t = self._word(j)
             if t is not None and t.k in self.lex.countries:
                 return True
-        for m in self.mentions:
-            if m.level == COUNTRY and abs(m.span[0] - self.toks[i].end) <= 3 or \
-                    m.level == COUNTRY and abs(self.toks[i].start - m.span[1]) <= 3:
-                return True
-        return False
+        starts, ends = self._country_edges()
+        a, b = self.toks[i].start, self.toks[i].end
+        return any(b + d in starts or a + d in ends for d in range(-3, 4))
+
+    def _country_edges(self) -> tuple[set[int], set[int]]:
+        """Start and end offsets of the country mentions found so far (kept up to date as mentions
+        are added, so that each cue check is constant time on a long text)."""
+        cache = self.__dict__.setdefault("_country_edge_cache", [0, set(), set()])
+        for m in self.mentions[cache[0]:]:
+            if m.level == COUNTRY:
+                cache[1].add(m.span[0])
+                cache[2].add(m.span[1])
+        cache[0] = len(self.mentions)
+        return cache[1], cache[2]
 
     def _regions(self) -> None:
         """Regions and countries written with lower-case common words ("đồng bằng sông Cửu Long",
@@ -172,7 +181,9 @@ class BarePass(FinderBase):
                 if not all(x.word for x in seq) or not all(adjacent(self.s, seq[q], seq[q + 1]) for q in range(n - 1)):
                     continue
                 wk = " ".join(x.k for x in seq)
-                if (wk in lex.regions or wk in lex.countries) and seq[-1].cap \
+                # "Đông Nam bộ", "Tây Nam bộ": the proper noun before a lower-case "bộ" is capitalised
+                proper = seq[-1].cap or (seq[-1].k == "bộ" and n >= 3 and seq[-2].cap and wk in lex.regions)
+                if (wk in lex.regions or wk in lex.countries) and proper \
                         and not any(j in self.covered for j in range(i, i + n)):
                     a, b = seq[0].start, seq[-1].end
                     level, typ = (REGION, "vùng") if wk in lex.regions else (COUNTRY, "quốc gia")

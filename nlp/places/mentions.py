@@ -83,6 +83,10 @@ class FinderBase:
             # an abbreviation (TP, TX, TT) is written in capitals
             if ks in (("tp",), ("tx",), ("tt",)) and first.text not in ("TP", "Tp", "TX", "Tx", "TT"):
                 return None
+            if ks in (("h",), ("x",)) and not (first.text in ("H", "X") and i > 0 and self.toks[i - 1].cap
+                                               and i + 2 < len(self.toks) and self.toks[i + 1].text == "."
+                                               and self.toks[i + 1].start == first.end and self.toks[i + 2].cap):
+                return None      # "UBND H. Quỳnh Lưu": after a body's name only (a known name only)
             if ks in (("p",), ("q",)) and not (first.text in ("P", "Q") and i + 2 < len(self.toks)
                                                and self.toks[i + 1].text == "." and self.toks[i + 1].start == first.end
                                                and (self.toks[i + 2].num

@@ -21,7 +21,7 @@ TEXT = ("Đồng chí Nguyễn Văn Thành, Bí thư Tỉnh ủy Vĩnh Phúc, th
 
 def test_registry_lists_the_stages_in_a_stable_dependency_order():
     assert nlp.component_names() == ("places", "dates", "figures", "people.tokens", "people.model",
-                                     "people.names", "people.roles", "places.not_persons")
+                                     "people.names", "people.roles", "places.not_persons", "folded")
     assigned: set[str] = set()
     for c in nlp.components():
         assert set(c.requires) <= assigned, c.name

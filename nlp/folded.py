@@ -1,0 +1,181 @@
+"""Text typed without diacritics ("Bi thu Tinh uy Nghe An Nguyen Van Thong lam viec voi huyen Quynh
+Luu"): the other components read Vietnamese words by their tones and find almost nothing there.
+
+``is_folded(text)`` tells such a text (its letters are ASCII and its common words are Vietnamese
+function words written without marks). ``find_folded(doc)`` then finds, by accent-folded matching,
+
+* places of the gazetteer after a unit word or a party committee ("tinh Nghe An", "Huyen uy Quynh
+  Luu", "xa Dien Hoa") and province names standing alone ("Ha Tinh"), spelled as written;
+* persons cued like in marked text: a capitalised name of two to four syllables that opens with a
+  family name, right after a form of address ("ong", "ba", "dong chi") or a post ("Bi thu", "Chu tich",
+  possibly with its body: "Bi thu Tinh uy Nghe An Nguyen Van Thong"), or right before ", <post>".
+
+Names keep the text's own spelling; spans are in ``doc.norm`` coordinates like every component's.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import gazetteer as gz
+from .doc import Document
+from .lexicon import rows
+from .text import fold
+from .types import Person, Place
+
+_WORD = re.compile(r"[A-Za-z]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+# frequent Vietnamese words, folded: a folded text has many of them
+_FUNCTION = frozenset("cua va cac nhung duoc trong cho voi nguoi nay da dang tai theo khong mot la "
+                      "nam thang ngay tinh huyen xa dong chi ong ba".split())
+# unit words and party committees, folded, with the unit type they name and the gazetteer level
+_UNITS = {
+    ("tinh",): ("tỉnh", "province"), ("thanh", "pho"): ("thành phố", None), ("tp",): ("thành phố", None),
+    ("huyen",): ("huyện", "district"), ("quan",): ("quận", "district"), ("thi", "xa"): ("thị xã", "district"),
+    ("xa",): ("xã", "commune"), ("phuong",): ("phường", "commune"), ("thi", "tran"): ("thị trấn", "commune"),
+    ("tinh", "uy"): ("tỉnh", "province"), ("thanh", "uy"): ("thành phố", None),
+    ("huyen", "uy"): ("huyện", "district"), ("quan", "uy"): ("quận", "district"),
+    ("thi", "uy"): ("thị xã", "district"),
+}
+_ADDRESS = frozenset({("ong",), ("ba",), ("dong", "chi"), ("d/c",), ("anh",), ("chi",)})
+
+
+def is_folded(text: str) -> bool:
+    """Most letters ASCII (≥ 99.5 %), at least 40 letters, and at least three distinct Vietnamese
+    function words among the words."""
+    letters = _LETTER.findall(text)
+    if len(letters) < 40:
+        return False
+    ascii_letters = sum(c.isascii() for c in letters)
+    if ascii_letters < 0.995 * len(letters):
+        return False
+    words = {w.lower() for w in _WORD.findall(text)}
+    return len(words & _FUNCTION) >= 3
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Vietnamese family names, folded ("nguyen", "tran", "le")."""
+    return frozenset(fold(r[0]).lower() for r in rows("people", "surnames.txt") if r and " " not in r[0])
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[tuple[str, ...]]:
+    """Folded post words ("bi thu", "chu tich", "pho chu tich", "giam doc")."""
+    out = set()
+    for r in rows("people", "titles.tsv"):
+        if r and len(r) >= 2 and r[1] in ("head", "chief"):
+            ws = tuple(fold(r[0]).lower().split())
+            out.add(ws)
+            out.add(("pho",) + ws)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _places_by_fold() -> dict[tuple[str, str], list[gz.AdminUnit]]:
+    """(level, folded name) → units of the gazetteer (both eras)."""
+    out: dict[tuple[str, str], list[gz.AdminUnit]] = {}
+    for u in gz.gazetteer().units:
+        out.setdefault((u.level, fold(u.name).lower()), []).append(u)
+    return out
+
+
+def _tokens(s: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\w+|[^\w\s]", s)]
+
+
+def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
+    """Persons and places of a folded text (see the module doc); ([], []) for any other text."""
+    s = doc.norm
+    if not is_folded(s):
+        return [], []
+    toks = _tokens(s)
+    low = [t[2].lower() for t in toks]
+    cap = [t[2][:1].isupper() for t in toks]
+    n = len(toks)
+    index = _places_by_fold()
+    places: dict[str, dict] = {}
+    place_end: dict[int, int] = {}        # token after a place → token where the place starts
+
+    def add_place(a: int, b: int, typ: str, unit: gz.AdminUnit) -> None:
+        name = s[toks[a][0]:toks[b - 1][1]]
+        p = places.setdefault(fold(name).lower(), {"name": name, "type": typ, "unit": unit, "mentions": []})
+        p["mentions"].append((toks[a][0], toks[b - 1][1]))
+        place_end[b] = a
+
+    def name_run(i: int, maxlen: int) -> int:
+        """End of the run of capitalised words starting at i (at most maxlen)."""
+        j = i
+        while j < n and j - i < maxlen and cap[j] and toks[j][2].isalpha():
+            j += 1
+        return j
+
+    i = 0
+    while i < n:
+        hit = None
+        for ln in (2, 1):   # "Tinh uy", "thi xa" before "tinh", "xa"
+            unit = _UNITS.get(tuple(low[i:i + ln]))
+            if unit and i + ln < n and cap[i + ln]:
+                hit = (ln, unit)
+                break
+        if hit:
+            ln, (typ, level) = hit
+            a = i + ln
+            e = name_run(a, 4)
+            for b in range(e, a, -1):        # the longest run the gazetteer knows
+                key = fold(" ".join(t[2] for t in toks[a:b])).lower()
+                levels = (level,) if level else ("province", "district")
+                units = [u for lv in levels for u in index.get((lv, key), [])]
+                if units:
+                    add_place(a, b, typ, units[0])
+                    i = b
+                    break
+            else:
+                i += 1
+            continue
+        if cap[i] and i + 1 < n and cap[i + 1]:
+            key = fold(toks[i][2] + " " + toks[i + 1][2]).lower()
+            units = index.get(("province", key))
+            if units and not (i + 2 < n and cap[i + 2] and low[i] in surnames()):
+                add_place(i, i + 2, "tỉnh", units[0])   # "Ha Tinh", "Nghe An" standing alone
+                i += 2
+                continue
+        i += 1
+
+    persons: dict[str, dict] = {}
+    family = surnames()
+    titles = _titles()
+    cues = _ADDRESS | titles
+    taken = 0
+    for i in range(n):
+        if not (cap[i] and low[i] in family) or (i in place_end.values()) or i < taken or (low[i],) in _ADDRESS:
+            continue   # "Ong Tran Van Hai": the form of address opens the sentence, the name follows
+        if i > 0 and cap[i - 1] and toks[i - 1][2].isalpha() and i not in place_end \
+                and (low[i - 1],) not in _ADDRESS:
+            continue   # inside a longer capitalised run
+        e = name_run(i, 4)
+        if e - i < 2:
+            continue
+        cue = False
+        for ln in (2, 1):
+            if i - ln >= 0 and tuple(low[i - ln:i]) in cues:
+                cue = True
+        if not cue and i in place_end:
+            # "Bi thu Tinh uy Nghe An Nguyen Van Thong": a post, its body and place, then the name
+            a = place_end[i]
+            k = a - 1
+            while k >= 0 and a - k <= 5 and not any(tuple(low[k:k + ln]) in titles for ln in (1, 2, 3)):
+                k -= 1
+            cue = k >= 0 and a - k <= 5
+        if not cue and e + 1 < n and toks[e][2] == ",":
+            cue = any(tuple(low[e + 1:e + 1 + ln]) in titles for ln in (1, 2, 3))
+        if not cue:
+            continue
+        name = s[toks[i][0]:toks[e - 1][1]]
+        p = persons.setdefault(fold(name).lower(), {"name": name, "mentions": []})
+        p["mentions"].append((toks[i][0], toks[e - 1][1]))
+        taken = e
+    return ([Person(name=p["name"], mentions=tuple(p["mentions"])) for p in persons.values()],
+            [Place(name=p["name"], type=p["type"], province=p["unit"].province, mentions=tuple(p["mentions"]),
+                   code=p["unit"].code, era=p["unit"].era) for p in places.values()])
