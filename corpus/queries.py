@@ -8,7 +8,6 @@ of migration 0003_search; elsewhere through LIKE over folded columns. Exports st
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator
 
@@ -17,7 +16,6 @@ from sqlalchemy import (Date, Integer, Select, TableClause, and_, case, column, 
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 
-from partyfacts.nlp.people.lexicon import lexicons
 from partyfacts.nlp.text import fold, key
 
 from . import facts
@@ -116,12 +114,8 @@ def figure_not_repeated():
 # -- canonical titles (corpus.kb.titles): any spelling of a title finds its canonical key -------------
 
 def filter_title_key(value: str) -> str:
-    """The canonical key of a title typed in a filter, its abbreviations expanded as the extractor
-    expands them ("UVBTV", "uvbtv" → "ủy viên ban thường vụ")."""
-    abbr = lexicons().abbreviations
-    words = unicodedata.normalize("NFC", value).split()
-    out = [abbr.get(w) or (abbr.get(w.upper()) if len(w) > 2 and w.isascii() else None) or w for w in words]
-    return title_key(value, " ".join(out) if out != words else "")
+    """The canonical key of a title typed in a filter ("UVBTV", "uvbtv" → "ủy viên ban thường vụ")."""
+    return title_key(value)
 
 
 def title_condition(value: str, r=R):

@@ -12,7 +12,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-CODE_VERSION = "1"
+CODE_VERSION = "2"
 DATA = Path(__file__).with_name("data")
 
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import unicodedata
 
+from partyfacts.nlp.people.lexicon import lexicons
 from partyfacts.nlp.text import canon, key
-
-from .bodies import _expand, _tokens
 
 
 def canonical_title(title: str, expanded: str = "") -> str:
     """"Uỷ viên BTV" (expanded "Uỷ viên Ban Thường vụ") → "Ủy viên Ban Thường vụ"."""
-    base = expanded or _expand(_tokens(title))
+    base = expanded or expand_abbreviations(title)
     s = " ".join(canon(unicodedata.normalize("NFC", base)).split())
     return s[:1].upper() + s[1:]
 
@@ -24,3 +23,12 @@ def canonical_title(title: str, expanded: str = "") -> str:
 def title_key(title: str, expanded: str = "") -> str:
     """The comparison key of a title: canonical form, case folded."""
     return key(canonical_title(title, expanded))
+
+
+def expand_abbreviations(title: str) -> str:
+    """Abbreviations spelled out as the extractor spells them in ``title_expanded`` ("UVBTV",
+    "uvbtv" → "Ủy viên Ban Thường vụ"); a typed filter gets the same key as the stored titles."""
+    abbr = lexicons().abbreviations
+    words = unicodedata.normalize("NFC", title).split()
+    return " ".join(abbr.get(w) or (abbr.get(w.upper()) if len(w) > 2 and w.isascii() else None) or w
+                    for w in words)
