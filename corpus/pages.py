@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from sqlalchemy import case, desc, func, select
 from sqlalchemy.orm import Session
 
-from partyfacts.nlp.text import key
+from partyfacts.nlp.text import fold, key
 
 from . import models as m
 from .facts import ENTITY_TYPES, Link
@@ -419,11 +419,33 @@ def post_detail(session: Session, title: str, organization_id: int, on: str = ""
 MAX_CHART_SERIES = 12
 
 
-def series_key(unit: str, counted: str, place_id: int | None) -> str:
-    """The key of a figure series: like with like, (unit, counted thing normalised, place). "812 đảng
-    viên được kết nạp" and "4.500 đảng viên" are two series; the same thing in two places too."""
+# the length of the period a figure covers, from its period phrase (folded): a half-year's admissions
+# and a year's are unlike quantities; first match wins
+_PERIOD_KINDS = (("half-year", ("6 thang", "sau thang", "nua dau nam", "nua cuoi nam", "nua nam")),
+                 ("9 months", ("9 thang", "chin thang")), ("quarter", ("quy ",)),
+                 ("term", ("nhiem ky", "giai doan", "khoa ")), ("month", ("thang ",)), ("year", ("nam ",)))
+
+
+_PERIOD_LABELS = {"half-year": "6 tháng", "9 months": "9 tháng", "quarter": "quý", "term": "nhiệm kỳ",
+                  "month": "tháng", "year": "năm"}
+
+
+def period_kind(period: str) -> str:
+    """"6 tháng đầu năm 2024" → "half-year", "năm 2023" → "year", "nhiệm kỳ 2020 - 2025" → "term",
+    "" when the figure gives no period."""
+    p = f" {fold(period)} "
+    for kind, cues in _PERIOD_KINDS:
+        if any(f" {c}" in p for c in cues):
+            return kind
+    return ""
+
+
+def series_key(unit: str, counted: str, place_id: int | None, period: str = "") -> str:
+    """The key of a figure series: like with like, (unit, counted thing normalised, place, length of
+    the period). "812 đảng viên được kết nạp" and "4.500 đảng viên" are two series; the same thing in
+    two places, or over half a year and over a year, too."""
     thing = key(counted) or key(unit)
-    return f"{key(unit)}|{thing}|{place_id or ''}"
+    return f"{key(unit)}|{thing}|{place_id or ''}|{period_kind(period)}"
 
 
 def figure_series(session: Session, unit: str, place_id: int | None = None, filters=None,
@@ -437,7 +459,7 @@ def figure_series(session: Session, unit: str, place_id: int | None = None, filt
     # a common unit is read newest article first (walking the date index, stopping at the limit); a rare
     # one through the unit index. unit || '' keeps the unit index from being chosen for a common unit.
     unit_match = F.unit.concat("") == unit if common and not place_id else F.unit == unit
-    st = (select(F.id, F.value, F.text, F.unit, F.counted, F.place_id, A.published_date, F.article_id,
+    st = (select(F.id, F.value, F.text, F.unit, F.counted, F.period, F.place_id, A.published_date, F.article_id,
                  PL.name.label("place"), PL.province.label("province"))
           .join(A, A.id == F.article_id).outerjoin(PL, PL.id == F.place_id)
           .where(unit_match, A.published_date.is_not(None), figure_not_repeated()))
@@ -457,15 +479,16 @@ def figure_series(session: Session, unit: str, place_id: int | None = None, filt
     rows = session.execute(st.order_by(A.published_date.desc(), F.id.desc()).limit(MAX_SERIES_POINTS)).all()
     groups: dict[str, dict] = {}
     for r in reversed(rows):
-        k = series_key(r.unit, r.counted, r.place_id)
+        k = series_key(r.unit, r.counted, r.place_id, r.period)
         if series and k != series:
             continue
         g = groups.get(k)
         if g is None:
             g = groups[k] = {"key": k, "unit": r.unit, "counted": key(r.counted) or key(r.unit),
-                             "place_id": r.place_id, "place": r.place or "", "province": r.province or "",
-                             "points": []}
-            g["label"] = g["counted"] + (f" · {g['place']}" if g["place"] else "")
+                             "period": period_kind(r.period), "place_id": r.place_id, "place": r.place or "",
+                             "province": r.province or "", "points": []}
+            g["label"] = (g["counted"] + (f" · {_PERIOD_LABELS[g['period']]}" if g["period"] else "")
+                          + (f" · {g['place']}" if g["place"] else ""))
         g["points"].append({"id": r.id, "value": r.value, "text": r.text, "date": r.published_date.isoformat(),
                             "place": r.place or "", "link": Link("article", r.article_id, f"f{r.id}")})
     return sorted(groups.values(), key=lambda g: (-len(g["points"]), g["label"]))

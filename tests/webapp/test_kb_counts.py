@@ -161,20 +161,23 @@ def test_province_filter_finds_a_generic_tinh_uy_role_on_a_province_site(kb):
     assert "Làm việc với cơ sở" not in {a["title"] for a in _items(kb, "/api/articles", province="Thanh Hóa")}
 
 
-def test_figure_series_split_unlike_things_and_places(kb):
+def test_figure_series_split_unlike_things_places_and_periods(kb):
     res = kb.get("/api/figures/series", query_string={"unit": "đảng viên"}).get_json()
     by_values = {frozenset(p["value"] for p in s["points"]): s for s in res["items"]}
-    assert len(res["items"]) == len({s["key"] for s in res["items"]}) == 3
-    admitted = by_values[frozenset({812, 410})]                 # new members: one series, the copy no point
-    assert admitted["counted"] == "đảng viên được kết nạp" and len(admitted["points"]) == 2
-    totals = [s for s in res["items"] if s is not admitted]
+    assert len(res["items"]) == len({s["key"] for s in res["items"]}) == 4
+    # new members over a year and over six months: two series (the copy adds no point to the year's)
+    year, half = by_values[frozenset({812})], by_values[frozenset({410})]
+    assert year["counted"] == half["counted"] == "đảng viên được kết nạp"
+    assert (year["period"], half["period"], len(year["points"])) == ("year", "half-year", 1)
+    assert year["label"] != half["label"]
+    totals = [s for s in res["items"] if s["counted"] != "đảng viên được kết nạp"]
     assert {frozenset(p["value"] for p in s["points"]) for s in totals} == {frozenset({145000}), frozenset({220000})}
     thanh_hoa = by_values[frozenset({220000})]
     assert thanh_hoa["place"] == "Thanh Hóa" and thanh_hoa["label"] != by_values[frozenset({145000})]["label"]
-    one = kb.get("/api/figures/series", query_string={"unit": "đảng viên", "series": admitted["key"]}).get_json()
-    assert [s["key"] for s in one["items"]] == [admitted["key"]]
+    one = kb.get("/api/figures/series", query_string={"unit": "đảng viên", "series": year["key"]}).get_json()
+    assert [s["key"] for s in one["items"]] == [year["key"]]
     html = kb.get("/figures", query_string={"unit": "đảng viên"}).get_data(as_text=True)
-    assert html.count('class="chart series"') == 3 and "đảng viên được kết nạp" in html
+    assert html.count('class="chart series"') == 4 and "đảng viên được kết nạp" in html
     place = kb.get(f"/places/{thanh_hoa['place_id']}").get_data(as_text=True)
     assert place.count('class="chart series"') == 1
 

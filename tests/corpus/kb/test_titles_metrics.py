@@ -40,3 +40,14 @@ def test_processing_version_joins_the_nlp_and_knowledge_base_digests():
     from partyfacts.corpus.kb import kb_version
     assert pipeline_version() == f"{nlp.PIPELINE_VERSION}+{kb_version()}"
     assert pipeline_version(("people.model",)).startswith(nlp.pipeline_version(disable=["people.model"]) + "+kb-")
+
+
+@pytest.mark.parametrize("period, kind", [("6 tháng đầu năm 2024", "half-year"), ("Sáu tháng đầu năm", "half-year"),
+                                          ("năm 2023", "year"), ("Năm 2024", "year"), ("quý I/2024", "quarter"),
+                                          ("nhiệm kỳ 2020 - 2025", "term"), ("9 tháng năm 2024", "9 months"),
+                                          ("", "")])
+def test_figure_series_tell_periods_of_different_length_apart(period, kind):
+    from partyfacts.corpus.pages import period_kind, series_key
+    assert period_kind(period) == kind
+    assert series_key("đảng viên", "đảng viên mới", 3, "6 tháng đầu năm 2024") != series_key(
+        "đảng viên", "đảng viên mới", 3, "năm 2024")
