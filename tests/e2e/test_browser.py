@@ -6,50 +6,32 @@ from __future__ import annotations
 import csv
 import io
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
+from serving import SHOTS, chromium, serve_database  # noqa: E402  (shared by the browser tests)
 from webcorpus import build_corpus  # noqa: E402  (the web tests' corpus builder)
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from werkzeug.serving import make_server
-
-    from partyfacts.webapp.app import create_app
-    db_file = build_corpus(tmp_path_factory.mktemp("e2e"))
-    app = create_app({"DATABASE": str(db_file), "SECRET_KEY": "e2e"})
-    srv = make_server("127.0.0.1", 0, app, threaded=True)
-    th = threading.Thread(target=srv.serve_forever, daemon=True)
-    th.start()
-    yield f"http://127.0.0.1:{srv.server_port}"
-    srv.shutdown()
-    app.extensions["partyfacts_db"].dispose()
+    with serve_database(build_corpus(tmp_path_factory.mktemp("e2e"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def page(server):
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium; `make test` does it)")
-    from playwright.sync_api import sync_playwright
-    SHOTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM),
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with chromium() as browser:
         ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="vi-VN")
         pg = ctx.new_page()
         errors: list[str] = []
         pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
         pg.errors = errors
         yield pg
-        browser.close()
 
 
 def test_home_then_search_without_diacritics_finds_accented_articles(page, server):

@@ -5,45 +5,27 @@ it on a date, and reads the page on a phone-sized screen."""
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
+from serving import SHOTS, chromium, serve_database  # noqa: E402  (shared by the browser tests)
 from kbcorpus import build_kb  # noqa: E402  (the knowledge-base pages' corpus builder)
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from werkzeug.serving import make_server
-
-    from partyfacts.webapp.app import create_app
-    db_file = build_kb(tmp_path_factory.mktemp("e2e-kb"))
-    app = create_app({"DATABASE": str(db_file), "SECRET_KEY": "e2e"})
-    srv = make_server("127.0.0.1", 0, app, threaded=True)
-    th = threading.Thread(target=srv.serve_forever, daemon=True)
-    th.start()
-    yield f"http://127.0.0.1:{srv.server_port}"
-    srv.shutdown()
-    app.extensions["partyfacts_db"].dispose()
+    with serve_database(build_kb(tmp_path_factory.mktemp("e2e-kb"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium; `make test` does it)")
-    from playwright.sync_api import sync_playwright
-    SHOTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM),
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _page(browser, **ctx):
