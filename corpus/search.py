@@ -197,7 +197,7 @@ class Filters:
             if f.name in ("date_from", "date_to"):
                 vals[f.name] = _parse_date(name, raw, end=f.name == "date_to")
             elif f.name in ("place", "person", "organization", "article"):
-                if not raw.isdigit() or len(raw) > 12:
+                if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:   # "²" is a digit to isdigit()
                     raise QueryError(f"filter {name}={raw!r} must be a numeric id")
                 vals[f.name] = int(raw)
             else:

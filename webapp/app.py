@@ -12,6 +12,7 @@ from partyfacts.corpus import Database, open_db
 
 from . import i18n
 from .dbsession import close_db_session
+from .params import IdConverter
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
     app.extensions["partyfacts_db"] = database
     csrf.init_app(app)
 
+    # ids in URLs: ASCII digits within 63 bits, else 404 (not an overflow deep in the database)
+    app.url_map.converters["int"] = IdConverter
     from . import admin, views
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)

@@ -27,6 +27,7 @@ from . import charts, urls
 from .dbsession import db_session
 from .highlight import TYPES, highlight, spans_from_extraction
 from .i18n import t
+from .params import ParamError, ascii_int, json_body, parse_id
 
 bp = Blueprint("main", __name__)
 
@@ -42,9 +43,13 @@ def _int_arg(name: str, default: int, lo: int = 1, hi: int = 10**6) -> int:
     raw = request.args.get(name, "")
     if raw == "":
         return default
-    if not raw.isdigit() or len(raw) > 7:
+    try:
+        value = ascii_int(raw) if len(raw) <= 7 else -1
+    except ParamError:
+        value = -1
+    if value < 0:
         abort(400, description=t("error_number", name=name, value=raw[:20]))
-    return max(lo, min(hi, int(raw)))
+    return max(lo, min(hi, value))
 
 
 def _list_args() -> tuple[str, int, int, Filters]:
@@ -411,10 +416,14 @@ def post() -> Page:
     """A post (canonical title × organisation): its holders over time; ?on=YYYY-MM-DD: who held it then."""
     title = request.args.get("title", "").strip()[:255]
     org_raw = request.args.get("organization", "")
-    if not title or not org_raw.isdigit() or len(org_raw) > 12:
+    try:
+        org_id = parse_id(org_raw)
+    except ParamError:
+        org_id = None
+    if not title or org_id is None:
         abort(400, description=t("error_post_args"))
     on = _iso_date_arg("on")
-    d = _detail(pages.post_detail(db_session(), title, int(org_raw), on))
+    d = _detail(pages.post_detail(db_session(), title, org_id, on))
     d["href"] = urls.post(d["title_key"], d["organization"]["id"])
     return Page("post.html", lambda: {"d": d, "on": on}, lambda: d)
 
@@ -443,7 +452,10 @@ def try_it():
 
 @route("api_extract", methods=("POST",))
 def api_extract():
-    data = request.get_json(silent=True)
+    try:
+        data = json_body(request.get_data(cache=False))
+    except ParamError:
+        data = None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         abort(400, description=t("error_extract_body"))
     return jsonify(_extract(data["text"])["facts"])
