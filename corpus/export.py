@@ -17,11 +17,25 @@ MIME = {"csv": "text/csv; charset=utf-8", "json": "application/json", "jsonl": "
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
+# characters that reorder or hide text (bidi embeddings, overrides and isolates, zero-width marks):
+# scraped text may carry them to disguise a name; shown and exported without them (the archived
+# source keeps them)
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c"
+                                     "\u202d\u202e\u2066\u2067\u2068\u2069"), None)
+
+
+def visible(s: str) -> str:
+    """``s`` without the characters of INVISIBLE."""
+    return s.translate(INVISIBLE)
+
+
 def _cell(v):
     if isinstance(v, (list, tuple)):
-        return "; ".join(str(x) for x in v)
+        return visible("; ".join(str(x) for x in v))
     if isinstance(v, bool):
         return int(v)
+    if isinstance(v, str):
+        return visible(v)
     return "" if v is None else v
 
 
@@ -55,14 +69,14 @@ def iter_json(rows: Iterable[dict]) -> Iterator[str]:
     yield "["
     first = True
     for row in rows:
-        yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False, default=str)
+        yield ("" if first else ",\n") + visible(json.dumps(row, ensure_ascii=False, default=str))
         first = False
     yield "]\n"
 
 
 def iter_jsonl(rows: Iterable[dict]) -> Iterator[str]:
     for row in rows:
-        yield json.dumps(row, ensure_ascii=False, default=str) + "\n"
+        yield visible(json.dumps(row, ensure_ascii=False, default=str)) + "\n"
 
 
 def write_xlsx(rows: Iterable[dict], columns: tuple[str, ...], out: IO[bytes], sheet: str = "data") -> int:

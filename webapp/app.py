@@ -7,8 +7,10 @@ import secrets
 
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from markupsafe import Markup
 
 from partyfacts.corpus import Database, open_db
+from partyfacts.corpus.export import INVISIBLE
 
 from . import i18n
 from .dbsession import close_db_session
@@ -54,6 +56,9 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
 
     # ids in URLs: ASCII digits within 63 bits, else 404 (not an overflow deep in the database)
     app.url_map.converters["int"] = IdConverter
+    # every value a template prints, without characters that reorder or hide text (bidi overrides,
+    # zero-width marks) — a scraped name cannot disguise itself; the archived source keeps them
+    app.jinja_env.finalize = _visible
     from . import admin, views
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)
@@ -87,3 +92,11 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
     app.register_error_handler(413, lambda e: _error(413, i18n.t("error_413")))
     app.register_error_handler(500, _server_error)
     return app
+
+
+def _visible(value):
+    if isinstance(value, Markup):
+        return Markup(str.translate(value, INVISIBLE))
+    if isinstance(value, str):
+        return value.translate(INVISIBLE)
+    return value

@@ -324,7 +324,7 @@ def export(table, fmt):
                   "jsonl": lambda: ex.iter_jsonl(rows)}[fmt]()
             for chunk in it:
                 yield chunk.encode("utf-8")
-    return Response(stream_with_context(generate()), mimetype=ex.MIME[fmt], headers=headers)
+    return Response(stream_with_context(generate()), content_type=ex.MIME[fmt], headers=headers)
 
 
 # -- detail pages ------------------------------------------------------------------------------------------------

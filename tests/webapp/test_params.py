@@ -54,3 +54,21 @@ def test_hostile_numbers_in_urls_answer_400_or_404(client, url, status):
 def test_nested_json_posted_to_extract_is_a_400(client):
     r = client.post("/api/extract", data="[" * 50_000 + "]" * 50_000, content_type="application/json")
     assert r.status_code == 400 and r.get_json()["status"] == 400
+
+
+def test_csv_export_says_its_charset_once(client):
+    r = client.get("/export/persons.csv")
+    assert r.headers["Content-Type"] == "text/csv; charset=utf-8"
+
+
+def test_bidi_overrides_and_zero_width_marks_are_not_shown_or_exported():
+    from flask import render_template_string
+
+    from partyfacts.corpus.export import iter_csv, iter_json
+    hostile = "Nguy\u200bễn \u202eVăn\u202c A\u2066"
+    assert "".join(iter_csv([{"name": hostile}], ("name",))).splitlines()[-1].strip("\ufeff") == "Nguyễn Văn A"
+    assert json.loads("".join(iter_json([{"name": hostile}])))[0]["name"] == "Nguyễn Văn A"
+    from partyfacts.webapp.app import create_app
+    app = create_app({"DATABASE": "sqlite://", "SECRET_KEY": "t"})
+    with app.test_request_context("/"):
+        assert render_template_string("{{ n }}", n=hostile) == "Nguyễn Văn A"
