@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import (Blueprint, Response, abort, current_app, jsonify, render_template, request, send_file,
                    stream_with_context)
@@ -85,7 +85,10 @@ def url_with(**changes) -> str:
             args.pop(k, None)
         else:
             args[k] = v
-    return request.path + ("?" + urlencode(args) if args else "")
+    # the path as a same-site relative URL: percent-encoded ("/\\evil.example" would otherwise read as
+    # "//evil.example" in a browser) and never starting with two slashes
+    path = "/" + quote(request.script_root + request.path, safe="/:@!$&'()*+,;=-._~").lstrip("/")
+    return path + ("?" + urlencode(args) if args else "")
 
 
 def export_href(table: str, fmt: str, q: str, filters: Filters) -> str:

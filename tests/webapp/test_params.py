@@ -72,3 +72,11 @@ def test_bidi_overrides_and_zero_width_marks_are_not_shown_or_exported():
     app = create_app({"DATABASE": "sqlite://", "SECRET_KEY": "t"})
     with app.test_request_context("/"):
         assert render_template_string("{{ n }}", n=hostile) == "Nguyễn Văn A"
+
+
+@pytest.mark.parametrize("path", ["/%5Cevil.example", "/%5C%5Cevil.example/x", "/persons/%5Cevil"])
+def test_language_links_stay_on_this_site(client, path):
+    import re
+    html = client.get(path).get_data(as_text=True)
+    links = re.findall(r'href="([^"]*lang=(?:vi|en))"', html)
+    assert links and all(h.startswith("/") and not h.startswith(("//", "/\\")) and "\\" not in h for h in links)
