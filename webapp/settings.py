@@ -243,7 +243,7 @@ class Settings:
         """Where the job queue is and the database its jobs run on; None without a broker (inline)."""
         if not self.broker:
             return None
-        return QueueConfig(broker=self.broker, db=self.db, **overrides)
+        return QueueConfig(**{"broker": self.broker, "db": self.db, **overrides})
 
 
 def load_file(path: str | os.PathLike | None = None) -> tuple[Path | None, dict[str, Any]]:

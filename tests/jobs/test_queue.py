@@ -242,3 +242,49 @@ def test_a_second_scheduler_on_the_same_broker_does_not_queue(broker, tmp_path):
     assert not runner.scheduler_lock("host-b:2", 60)
     res = _cli(["schedule", "--once"], tmp_path / "q.db", broker)
     assert res.exit_code == 1 and "holds the scheduler lock" in res.output
+
+
+# -- the web UI's "Crawl now" --------------------------------------------------------------------------
+def test_crawl_now_in_the_web_ui_with_a_broker_queues_the_crawl_for_a_worker(broker, tmp_path, site):
+    import re
+    import time
+
+    import redis
+    from werkzeug.security import generate_password_hash
+
+    from partyfacts.webapp.app import create_app
+    db_path = tmp_path / "web.db"
+    db = open_db(str(db_path))
+    with db.session() as s:
+        s.add(m.Site(name="127.0.0.1", base_url=site.url("/"), delay=0.01))
+    settings = Settings.build(env={"PARTYFACTS_BROKER": broker}, flags={"db": str(db_path)})
+    app = create_app({"TESTING": True, "SECRET_KEY": "k", "ADMIN_PASSWORD_HASH": generate_password_hash("pw")},
+                     settings=settings, database=db)
+    client = app.test_client()
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', client.get("/login").get_data(as_text=True)).group(1)
+    client.post("/login", data={"password": "pw", "csrf_token": token})
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', client.get("/crawls").get_data(as_text=True)).group(1)
+    sid = next(x["id"] for x in client.get("/api/crawls").get_json()["sites"] if x["name"] == "127.0.0.1")
+    r = client.post(f"/crawls/sites/{sid}/start", data={"csrf_token": token}, headers={"Accept-Language": "en"},
+                    follow_redirects=True)
+    assert r.status_code == 200 and "Crawl of 127.0.0.1 started" in r.get_data(as_text=True)
+    assert redis.Redis.from_url(broker).llen("partyfacts") == 1          # one message for the workers
+    with db.session() as s:
+        assert s.get(m.Site, sid).crawl_requested_at is None              # not left for `schedule`
+        assert s.execute(select(m.CrawlRun.id)).first() is None           # the web process ran nothing
+    with thread_worker(_config(broker, db_path)):
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            with db.session() as s:
+                done = s.execute(select(m.CrawlRun.status)).scalars().all() == ["done"]
+                articles = len(s.execute(select(m.Article.id)).all())
+                processed = len(s.execute(select(m.Processing.id)).all())
+            if done and processed == articles > 0:
+                break
+            time.sleep(0.2)
+    with db.session() as s:
+        assert s.execute(select(m.CrawlRun.status)).scalars().all() == ["done"]
+        n_articles = len(s.execute(select(m.Article.id)).all())
+        n_processed = len(s.execute(select(m.Processing.id).where(m.Processing.status == "ok")).all())
+    db.dispose()
+    assert n_articles > 0 and n_processed == n_articles                  # crawled, then processed by the worker
