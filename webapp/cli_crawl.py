@@ -157,16 +157,14 @@ def _crawl_queued(ctx, queue, settings, urls, max_pages, then_process, wait) -> 
         _queued(tickets)
         return
     failed = False
-    new_ids: list[int] = []
-    for t, rep, err in _wait_all(queue, tickets):
+    for _t, rep, err in _wait_all(queue, tickets):
         if err:
             click.echo(f"error: {err}", err=True)
             failed = True
             continue
         failed = echo_crawl_report(rep) or failed
-        new_ids += [aid for s in rep for aid in s["new_article_ids"]]
-    if then_process:
-        res = queued_process(ctx, queue, settings.process_config(), ids=sorted(new_ids), wait=True)
+    if then_process:     # as inline: every article this pipeline has not processed
+        res = queued_process(ctx, queue, settings.process_config(), wait=True)
         click.echo(f"processed {res['processed']} articles; {res['failed']} failed")
         failed = failed or bool(res["dead_jobs"])
     if failed:
@@ -332,16 +330,13 @@ def _schedule_queued(ctx, queue, settings, once, wait, sleep=None) -> None:
                                     process=None if (once and wait) else settings.process_config(), echo=click.echo)
         if once:
             if wait:
-                new_ids: list[int] = []
                 for _t, rep, err in _wait_all(queue, tickets):
                     if err:
                         click.echo(f"error: {err}", err=True)
                         continue
-                    for s in rep:
-                        click.echo(s["line"])
-                        new_ids += s["new_article_ids"]
-                if tickets:
-                    res = queued_process(ctx, queue, settings.process_config(), ids=sorted(new_ids), wait=True)
+                    echo_crawl_report(rep)
+                if tickets:    # as the inline tick: every article this pipeline has not processed
+                    res = queued_process(ctx, queue, settings.process_config(), wait=True)
                     click.echo(f"processed {res['processed']} new articles; {res['failed']} failed")
             click.echo(f"{len(tickets)} sites were due")
             return

@@ -8,9 +8,11 @@ worker opened on another database refuses it (no job silently lands in the wrong
 
 - acks late and rejected back to the queue when the worker process dies (``task_acks_late``,
   ``task_reject_on_worker_lost``): a job is acknowledged only when it has finished, so a killed
-  worker's job is delivered again (at once when a pool child dies; after the broker's
-  visibility timeout when the whole worker is killed) — safe because every job is idempotent by
-  its natural key;
+  worker's job is delivered again — at once when a pool child dies; after the broker's
+  ``visibility_timeout`` when the whole worker is killed (SIGKILL; its pool children die with it,
+  PR_SET_PDEATHSIG). A running job renews its delivery in the broker's unacked index every quarter
+  of that timeout, so a long crawl is never delivered to a second worker while its worker lives.
+  Safe because every job is idempotent by its natural key;
 - deduplicated by the natural key while queued or running: a Redis key
   ``partyfacts:job:<digest of database, job, key>`` (SET NX with an expiry) holds the task id, and a
   second submit of the same job answers the first one's ticket instead of queueing it again;
@@ -30,6 +32,8 @@ import dataclasses
 import hashlib
 import json
 import logging
+import threading
+import time
 import traceback
 import uuid
 from dataclasses import dataclass
@@ -75,7 +79,7 @@ class QueueConfig:
     backoff: float = 30.0                    # first retry after this many seconds, doubling
     backoff_max: float = 1800.0
     dedup_ttl: float = 24 * 3600.0           # a natural key stays claimed at most this long
-    visibility_timeout: float = 3600.0       # an unacknowledged job of a killed worker is re-delivered after this
+    visibility_timeout: float = 120.0        # a killed worker's job is delivered again after this (running jobs renew it)
 
 
 # -- JSON arguments ---------------------------------------------------------------------------------
@@ -193,12 +197,16 @@ def make_app(config: QueueConfig):
         task_serializer="json", result_serializer="json", accept_content=["json"],
         task_acks_late=True, task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
         task_default_queue=config.queue, task_track_started=True, result_expires=7 * 24 * 3600,
-        broker_transport_options={"visibility_timeout": config.visibility_timeout},
+        broker_transport_options={"visibility_timeout": config.visibility_timeout,
+                                  # look for the jobs of killed workers every tenth of the timeout
+                                  "unacked_restore_interval": max(1.0, config.visibility_timeout / 10),
+                                  "unacked_restore_throttle": 1},
         result_backend_transport_options={"visibility_timeout": config.visibility_timeout},
         broker_connection_retry_on_startup=True, worker_hijack_root_logger=False,
         worker_cancel_long_running_tasks_on_connection_loss=False,
     )
     app.partyfacts_config = config
+    _die_with_the_worker()
 
     @app.task(name=TASK_NAME, bind=True, acks_late=True, reject_on_worker_lost=True, shared=False)
     def run_job(task, name: str, args: dict, db: str, then_process: dict | None = None):
@@ -218,8 +226,10 @@ def _run_task(task, config: QueueConfig, name: str, args: dict, db: str, then_pr
     attempt = task.request.retries
     key = dedup_key(db, name, spec.key(**kwargs))
     database = _database(config.db)
+    lease = _Lease(task.app, (task.request.delivery_info or {}).get("delivery_tag"), config.visibility_timeout)
     try:
-        result = spec.func(database, **kwargs)
+        with lease:
+            result = spec.func(database, **kwargs)
     except CrawlError as exc:       # cannot start: retrying changes nothing
         _record_dead(database, name, kwargs, task.request.id, attempt + 1, exc)
         _release(task.app, key, task.request.id)
@@ -236,12 +246,82 @@ def _run_task(task, config: QueueConfig, name: str, args: dict, db: str, then_pr
     out = report(name, result)
     _release(task.app, key, task.request.id)
     if name == "crawl" and then_process is not None:
-        ids = [aid for s in out for aid in s["new_article_ids"]]
-        runner = QueueRunner(config, app=task.app)
+        # the site's articles this pipeline has not processed: the new ones, and those a killed
+        # run of this crawl stored before it died (crawls of one site never run at once: natural key)
         pc = decode(then_process)
+        ids = _unprocessed_of_sites(database, [s["site"] for s in out], pc)
+        runner = QueueRunner(config, app=task.app)
         for i in range(0, len(ids), PROCESS_BATCH):
             runner.submit("process", config=pc, ids=ids[i:i + PROCESS_BATCH])
     return out
+
+
+def _unprocessed_of_sites(db: Database, sites: list[str], config: ProcessConfig) -> list[int]:
+    from sqlalchemy import exists
+
+    from .process import pipeline_version
+    version = pipeline_version(config.disable)
+    with db.session() as s:
+        done = exists().where((m.Processing.article_id == m.Article.id) & (m.Processing.pipeline_version == version)
+                              & (m.Processing.status == "ok"))
+        q = (select(m.Article.id).join(m.Site, m.Article.site_id == m.Site.id)
+             .where(m.Site.name.in_(sites), ~done).order_by(m.Article.id))
+        return list(s.execute(q).scalars())
+
+
+class _Lease:
+    """While a job runs, renew its delivery's time in kombu's Redis unacked index (``unacked_index``,
+    scored by delivery time) so that the broker re-delivers it only when its worker has died."""
+
+    INDEX = "unacked_index"
+
+    def __init__(self, app, delivery_tag: str | None, visibility_timeout: float):
+        self.app, self.tag, self.every = app, delivery_tag, max(0.5, visibility_timeout / 4)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def _renew(self) -> None:
+        client = _redis(self.app)
+        while not self._stop.wait(self.every):
+            try:
+                client.zadd(self.INDEX, {self.tag: time.time()}, xx=True)
+            except Exception:  # broker away for a moment: the next renewal tries again
+                log.warning("could not renew the delivery of %s", self.tag, exc_info=True)
+
+    def __enter__(self):
+        if self.tag:
+            self._thread = threading.Thread(target=self._renew, name="partyfacts-lease", daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
+_DEATH_SIGNAL_CONNECTED = False
+
+
+def _die_with_the_worker() -> None:
+    """Pool processes get SIGKILL when their worker dies (Linux PR_SET_PDEATHSIG): a SIGKILLed worker
+    leaves no orphan still running its job while the broker delivers that job again."""
+    global _DEATH_SIGNAL_CONNECTED
+    if _DEATH_SIGNAL_CONNECTED:
+        return
+    from celery.signals import worker_process_init
+
+    @worker_process_init.connect(weak=False)
+    def _set_pdeathsig(**_):
+        import ctypes
+        import signal
+        import sys
+        if sys.platform.startswith("linux"):
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            if libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) != 0:
+                log.warning("prctl(PR_SET_PDEATHSIG) failed: errno %s", ctypes.get_errno())
+    _DEATH_SIGNAL_CONNECTED = True
 
 
 def _masked(url: str) -> str:
