@@ -49,6 +49,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/extract_speed.py
 	$(PY) benchmarks/crawl_speed.py
 	$(PY) benchmarks/web_speed.py
+	$(PY) benchmarks/crawl_workers.py
 
 clean:
 	rm -rf $(VENV) partyfacts-demo.db* benchmarks/out
