@@ -412,7 +412,8 @@ def reparse(ctx, site, wait):
 @click.command()
 @click.option("--concurrency", type=int, default=None,
               help="Jobs run at once by this worker (default: the number of CPUs).")
-@click.option("--queues", default=None, help="Comma-separated queues to take jobs from (default: partyfacts).")
+@click.option("--queues", default=None,
+              help="Comma-separated queues to take jobs from: crawl, process, partyfacts (the other jobs); default all three.")
 @click.option("--pool", type=click.Choice(["prefork", "threads", "solo"]), default="prefork", show_default=True,
               help="prefork: one process per concurrent job (extraction is CPU-bound); threads: one process.")
 @click.option("--max-retries", type=int, default=None, help="Retries of a failing job before it is recorded as dead (default 4).")

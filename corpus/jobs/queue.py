@@ -55,6 +55,9 @@ log = logging.getLogger(__name__)
 
 TASK_NAME = "partyfacts.run_job"
 DEFAULT_QUEUE = "partyfacts"
+# crawls (network-bound) and processing (CPU-bound) have queues of their own, so that a machine can
+# run workers for one kind only (`partyfacts worker --queues crawl --pool threads --concurrency 16`)
+JOB_QUEUES = {"crawl": "crawl", "process": "process"}
 KEY_PREFIX = "partyfacts:job:"
 SCHEDULER_LOCK = "partyfacts:scheduler"
 PROCESS_BATCH = 50           # articles per process job when a run is split over workers
@@ -74,7 +77,7 @@ class QueueConfig:
     """Where the queue is and how jobs are retried; built from the settings by the caller."""
     broker: str                              # redis://host:port/db (also the result backend)
     db: str                                  # the database URL jobs run against (the worker's; the submitter's)
-    queue: str = DEFAULT_QUEUE
+    queue: str = DEFAULT_QUEUE               # the queue of every job but crawl and process (JOB_QUEUES)
     max_retries: int = 4                     # a job runs at most max_retries + 1 times
     backoff: float = 30.0                    # first retry after this many seconds, doubling
     backoff_max: float = 1800.0
@@ -409,7 +412,7 @@ class QueueRunner:
         try:
             self.app.run_job.apply_async(
                 args=(name, payload, _same_db(self.config.db), encode(then_process) if then_process else None),
-                task_id=task_id, queue=self.config.queue)
+                task_id=task_id, queue=queue_of(name, self.config))
         except BaseException:
             _release(self.app, rkey, task_id)
             raise
@@ -481,6 +484,15 @@ class QueueRunner:
         return bool(got)
 
 
+def queue_of(name: str, config: QueueConfig) -> str:
+    """The queue a job goes to: its own (JOB_QUEUES) or the config's default."""
+    return JOB_QUEUES.get(name, config.queue)
+
+
+def all_queues(config: QueueConfig) -> list[str]:
+    return [config.queue, *sorted(set(JOB_QUEUES.values()))]
+
+
 def run_worker(config: QueueConfig, *, concurrency: int | None = None, queues: Iterable[str] = (),
                pool: str = "prefork", loglevel: str = "INFO", hostname: str | None = None) -> None:
     """Run a Celery worker for this queue config in this process until it is stopped."""
@@ -488,7 +500,7 @@ def run_worker(config: QueueConfig, *, concurrency: int | None = None, queues: I
     argv = ["worker", f"--pool={pool}", f"--loglevel={loglevel}", "--without-gossip", "--without-mingle"]
     if concurrency:
         argv.append(f"--concurrency={concurrency}")
-    argv.append("--queues=" + ",".join(list(queues) or [config.queue]))
+    argv.append("--queues=" + ",".join(list(queues) or all_queues(config)))
     if hostname:
         argv.append(f"--hostname={hostname}")
     app.worker_main(argv)

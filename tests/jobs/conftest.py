@@ -70,8 +70,8 @@ def thread_worker(config, pool: str = "threads", concurrency: int = 2):
     """A real Celery worker for ``config`` in a thread of this process (celery.contrib.testing)."""
     from celery.contrib.testing.worker import start_worker
 
-    from partyfacts.corpus.jobs.queue import make_app
+    from partyfacts.corpus.jobs.queue import all_queues, make_app
     app = make_app(config)
     with start_worker(app, pool=pool, concurrency=concurrency, perform_ping_check=False, loglevel="WARNING",
-                      shutdown_timeout=30):
+                      shutdown_timeout=30, queues=all_queues(config)):
         yield app

@@ -268,7 +268,7 @@ def test_crawl_now_in_the_web_ui_with_a_broker_queues_the_crawl_for_a_worker(bro
     r = client.post(f"/crawls/sites/{sid}/start", data={"csrf_token": token}, headers={"Accept-Language": "en"},
                     follow_redirects=True)
     assert r.status_code == 200 and "Crawl of 127.0.0.1 started" in r.get_data(as_text=True)
-    assert redis.Redis.from_url(broker).llen("partyfacts") == 1          # one message for the workers
+    assert redis.Redis.from_url(broker).llen("crawl") == 1               # one message for the crawl workers
     with db.session() as s:
         assert s.get(m.Site, sid).crawl_requested_at is None              # not left for `schedule`
         assert s.execute(select(m.CrawlRun.id)).first() is None           # the web process ran nothing
