@@ -2,14 +2,18 @@
 per-host delay, beside the bound that politeness sets (hosts × 1/delay pages per second).
 
     .venv/bin/python benchmarks/crawl_workers.py [--hosts 4] [--articles 40] [--delay 0.2] [--workers 1,2,4]
-                                                 [--broker redis://127.0.0.1:6379/0]
+                                                 [--broker redis://127.0.0.1:6379/0] [--db sqlite|postgresql+psycopg://…]
 
 Each site (the party-newspaper layout of benchmarks/crawl_speed.py) is served on its own loopback
 address (127.0.0.1, 127.0.0.2, …: distinct hosts, so distinct sites with their own politeness).
-For each worker count: a fresh SQLite database, that many `partyfacts worker --concurrency 1`
+For each worker count: a fresh database, that many `partyfacts worker --concurrency 1`
 processes, then `partyfacts crawl URL… --delay D --wait` timed from submit to the last summary.
 A crawl job is one site, so throughput grows with workers up to min(workers, hosts) × 1/delay.
 Without --broker a throwaway redis-server (Debian's redis-server) is started on a free port.
+The database is a throwaway PostgreSQL (tests/pg.py, Debian's postgresql) unless --db says
+`sqlite` (one file per run: a crawl holds SQLite's write lock, so crawls of several sites
+take turns there and workers add little) or gives a PostgreSQL server URL (one database per run
+is created next to it: the URL's user needs CREATEDB).
 Prints one line per worker count and writes benchmarks/out/crawl_workers.json.
 """
 from __future__ import annotations
@@ -73,14 +77,13 @@ def _wait_ready(log: Path, proc: subprocess.Popen, timeout: float = 60) -> None:
         time.sleep(0.1)
 
 
-def run(workers: int, urls: list[str], delay: float, broker: str, tmp: Path, hits: list[list[int]]) -> dict:
-    db = tmp / f"bench-{workers}.db"
+def run(workers: int, urls: list[str], delay: float, broker: str, db: str, hits: list[list[int]]) -> dict:
     env = {**os.environ, "PARTYFACTS_BROKER": broker, "PARTYFACTS_DB": str(db)}
     subprocess.run(PARTYFACTS + ["stats"], env=env, check=True, capture_output=True)    # create + migrate once
     procs, logs = [], []
     try:
         for i in range(workers):
-            log = tmp / f"worker-{workers}-{i}.log"
+            log = Path(tempfile.gettempdir()) / f"partyfacts-bench-worker-{os.getpid()}-{workers}-{i}.log"
             procs.append(subprocess.Popen(PARTYFACTS + ["worker", "--concurrency", "1", "--name", f"w{i}@%h"], env=env,
                                           stdout=open(log, "w"), stderr=subprocess.STDOUT))
             logs.append(log)
@@ -104,6 +107,23 @@ def run(workers: int, urls: list[str], delay: float, broker: str, tmp: Path, hit
             "pages_per_second": round(pages / elapsed, 2)}
 
 
+def _own(pages: dict[str, bytes], site: int) -> dict[str, bytes]:
+    """The generated site made this site's own: its stories say which site they are on (distinct
+    pages and texts, as distinct portals have)."""
+    mark, own = "Sapo của bài".encode(), f"Sapo của trang {site + 1}, bài".encode()
+    return {path: body.replace(mark, own) for path, body in pages.items()}
+
+
+def _createdb(url: str, name: str) -> str:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--hosts", type=int, default=4, help="local sites, one per loopback address")
@@ -111,12 +131,13 @@ def main(argv=None) -> int:
     ap.add_argument("--delay", type=float, default=0.2, help="seconds between requests to one host")
     ap.add_argument("--workers", default="1,2,4", help="worker counts to measure")
     ap.add_argument("--broker", help="Redis URL (default: a throwaway redis-server on a free port)")
+    ap.add_argument("--db", default=None,
+                    help="sqlite, or a PostgreSQL URL (default: a throwaway PostgreSQL server)")
     ap.add_argument("--out", default=str(HERE / "out" / "crawl_workers.json"))
     args = ap.parse_args(argv)
     make_site = _load("crawl_speed", HERE / "crawl_speed.py").make_site
-    pages = make_site(args.articles)
     hits = [[0] for _ in range(args.hosts)]
-    servers = [serve(pages, f"127.0.0.{i + 1}", hits[i]) for i in range(args.hosts)]
+    servers = [serve(_own(make_site(args.articles), i), f"127.0.0.{i + 1}", hits[i]) for i in range(args.hosts)]
     urls = [base + "/" for _h, base in servers]
     redis = None
     broker = args.broker
@@ -125,10 +146,19 @@ def main(argv=None) -> int:
         broker = redis.url()
     bound = args.hosts / args.delay
     rows = []
+    pg = None
     try:
         with tempfile.TemporaryDirectory(prefix="partyfacts-bench-") as tmp:
+            if args.db is None:
+                pg = _load("pg", ROOT / "tests" / "pg.py").TempPostgres()
             for w in [int(x) for x in args.workers.split(",")]:
-                row = run(w, urls, args.delay, broker, Path(tmp), hits)
+                if args.db == "sqlite":
+                    db = str(Path(tmp) / f"bench-{w}.db")
+                elif pg is not None:
+                    db = pg.createdb(f"bench{w}")
+                else:
+                    db = _createdb(args.db, f"partyfacts_bench_{os.getpid()}_{w}")
+                row = run(w, urls, args.delay, broker, db, hits)
                 row["bound"] = round(min(w, args.hosts) / args.delay, 2)
                 rows.append(row)
                 print(f"crawl_workers: {w} worker(s): {row['pages']} pages in {row['seconds']} s = "
@@ -139,7 +169,10 @@ def main(argv=None) -> int:
             httpd.shutdown()
         if redis is not None:
             redis.stop()
-    result = {"benchmark": "crawl_workers", "hosts": args.hosts, "articles_per_site": args.articles,
+        if pg is not None:
+            pg.stop()
+    result = {"benchmark": "crawl_workers", "database": "sqlite" if args.db == "sqlite" else "postgresql",
+              "hosts": args.hosts, "articles_per_site": args.articles,
               "delay": args.delay, "bound_pages_per_second": bound, "runs": rows,
               "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count()}
     out = Path(args.out)
