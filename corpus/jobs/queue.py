@@ -221,13 +221,14 @@ def make_app(config: QueueConfig):
 
 def _run_task(task, config: QueueConfig, name: str, args: dict, db: str, then_process: dict | None) -> Any:
     from .crawl import CrawlError
-    if _same_db(db) != _same_db(config.db):
-        raise WrongDatabase(f"job {name} was submitted for database {_masked(db)}, this worker runs on "
-                            f"{_masked(config.db)}; start the worker with --db {_masked(db)}")
     spec = get_job(name)
     kwargs = decode(args)
     attempt = task.request.retries
     key = dedup_key(db, name, spec.key(**kwargs))
+    if _same_db(db) != _same_db(config.db):
+        _release(task.app, key, task.request.id)     # refused, not queued any more: the key is free
+        raise WrongDatabase(f"job {name} was submitted for database {_masked(db)}, this worker runs on "
+                            f"{_masked(config.db)}; start the worker with --db {_masked(db)}")
     database = _database(config.db)
     lease = _Lease(task.app, (task.request.delivery_info or {}).get("delivery_tag"), config.visibility_timeout)
     try:
@@ -328,10 +329,11 @@ def _die_with_the_worker() -> None:
 
 
 def _masked(url: str) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
     try:
-        from sqlalchemy.engine import make_url
         return make_url(url).render_as_string(hide_password=True) if "://" in url else url
-    except Exception:  # not a SQLAlchemy URL: shown as given
+    except ArgumentError:  # not a SQLAlchemy URL: shown as given
         return url
 
 
@@ -421,12 +423,13 @@ class QueueRunner:
     def wait(self, ticket: Ticket, timeout: float | None = None) -> Any:
         if ticket.done:
             return ticket.result
+        from celery.exceptions import TimeoutError as WaitTimeout
         res = self.app.AsyncResult(ticket.id)
         try:
             return res.get(timeout=timeout, propagate=True, disable_sync_subtasks=False)
-        except Exception as exc:
-            if type(exc).__name__ == "TimeoutError" and not res.ready():
-                raise
+        except WaitTimeout:
+            raise
+        except Exception as exc:     # the job's own error, re-raised by Celery from the result backend
             raise JobFailed(f"job {ticket.job} {ticket.id} failed: {type(exc).__name__}: {exc}") from None
 
     def run(self, name: str, **args: Any) -> Any:

@@ -186,8 +186,13 @@ def test_a_worker_refuses_a_job_submitted_for_another_database(broker, tmp_path)
     worker_config = _config(broker, tmp_path / "worker.db", max_retries=0)
     with thread_worker(worker_config) as app:
         runner = QueueRunner(_config(broker, tmp_path / "other.db"), app=app)
+        first = runner.submit("test-append", path=str(tmp_path / "x.txt"), word="no")
         with pytest.raises(JobFailed, match="submitted for database"):
-            runner.run("test-append", path=str(tmp_path / "x.txt"), word="no")
+            runner.wait(first, timeout=60)
+        second = runner.submit("test-append", path=str(tmp_path / "x.txt"), word="no")
+        assert second.id != first.id             # refused: the natural key was freed, a new job is queued
+        with pytest.raises(JobFailed, match="submitted for database"):
+            runner.wait(second, timeout=60)
     assert not (tmp_path / "x.txt").exists()
 
 
