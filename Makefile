@@ -25,17 +25,19 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/partyfacts demo --port $(PORT)
 
 # Browser tests drive Debian's chromium (Playwright cannot download its own browser here);
-# the PostgreSQL tests start a throwaway server from Debian's postgresql package.
-SYSTEM_PACKAGES := chromium postgresql
+# the PostgreSQL tests start a throwaway server from Debian's postgresql package; the job-queue
+# tests (Celery workers) start a throwaway Redis from Debian's redis-server package.
+SYSTEM_PACKAGES := chromium postgresql redis-server
 system-packages:
 	@missing=""; \
 	  command -v chromium >/dev/null 2>&1 || { missing="chromium"; echo "==> chromium is missing: the browser tests drive Debian's headless Chromium"; }; \
 	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { missing="$$missing postgresql"; echo "==> postgresql is missing: the PostgreSQL tests start a throwaway server from it"; }; \
+	  command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || { missing="$$missing redis-server"; echo "==> redis-server is missing: the job-queue tests start a throwaway Redis (Celery broker) from it"; }; \
 	  if [ -n "$$missing" ]; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	    echo "==> installing Debian packages:$$missing (apt-get; about a minute)"; \
 	    $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
-	  else echo "==> Debian packages for the tests are present (chromium, postgresql)"; fi
+	  else echo "==> Debian packages for the tests are present (chromium, postgresql, redis-server)"; fi
 
 test: $(VENV)/.installed system-packages
 	@echo "==> checking the import layers (import-linter contracts in pyproject.toml)"
@@ -47,6 +49,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/extract_speed.py
 	$(PY) benchmarks/crawl_speed.py
 	$(PY) benchmarks/web_speed.py
+	$(PY) benchmarks/crawl_workers.py
 
 clean:
 	rm -rf $(VENV) partyfacts-demo.db* benchmarks/out

@@ -1,8 +1,9 @@
 """Crawls page (sites, schedules, last runs, queued crawls, counts, errors; open to read) and the
 admin actions behind a login: change a site's schedule, queue a crawl, merge two persons or split
 occurrences off a person (researchers' decisions, corpus.kb.decisions). The web process runs no jobs:
-"Crawl now" records the request in the database (sites.crawl_requested_at) and `partyfacts schedule`
-runs it as due. The password is checked against the werkzeug hash of the admin_password_hash
+with a broker configured "Crawl now" queues the crawl (then the processing of its new articles) for
+`partyfacts worker`; without one it records the request in the database (sites.crawl_requested_at)
+and `partyfacts schedule` runs it as due. The password is checked against the werkzeug hash of the admin_password_hash
 setting; forms carry a CSRF token (flask-wtf)."""
 from __future__ import annotations
 
@@ -165,11 +166,33 @@ def start_crawl(site_id):
     if not site.base_url.startswith(("http://", "https://")):
         flash(t("crawl_no_url", site=site.name), "error")
         return redirect(url_for("admin.crawls"))
+    queue = _queue()
+    if queue is not None:
+        settings = current_app.extensions["partyfacts_settings"]
+        ticket = queue.submit("crawl", urls=[site.base_url], config=settings.crawl_config(), delay=site.delay,
+                              max_pages=site.max_pages, then_process=settings.process_config())
+        log.info("crawl of %s queued as job %s", site.name, ticket.id)
+        flash(t("crawl_started", site=site.name), "ok")
+        return redirect(url_for("admin.crawls"))
     if not request_crawl(db_session(), site, datetime.utcnow()):
         flash(t("crawl_already_queued", site=site.name), "error")
         return redirect(url_for("admin.crawls"))
     flash(t("crawl_queued", site=site.name), "ok")
     return redirect(url_for("admin.crawls"))
+
+
+def _queue():
+    """The app's QueueRunner when the settings name a broker (made once per app), else None."""
+    ext = current_app.extensions
+    if "partyfacts_queue" not in ext:
+        settings = ext.get("partyfacts_settings")
+        config = settings.queue_config(db=current_app.config["DATABASE"]) if settings is not None else None
+        if config is None:
+            ext["partyfacts_queue"] = None
+        else:
+            from partyfacts.corpus.jobs import QueueRunner
+            ext["partyfacts_queue"] = QueueRunner(config)
+    return ext["partyfacts_queue"]
 
 
 def _wants_json() -> bool:

@@ -22,11 +22,13 @@ FTM = "ftm"   # `export ftm`: not a table of the fact-type registry but the whol
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", metavar="URL",
               help="SQLAlchemy URL or SQLite file path (default: ./partyfacts.db; env PARTYFACTS_DB).")
+@click.option("--broker", metavar="URL",
+              help="Redis URL of the job queue: crawl/process/reparse/schedule enqueue for workers (env PARTYFACTS_BROKER; default: run inline).")
 @click.option("--config", metavar="FILE", help="Settings file (TOML; default ./partyfacts.toml if present; env PARTYFACTS_CONFIG).")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
 @click.version_option(package_name="partyfacts")
 @click.pass_context
-def main(ctx: click.Context, db: str | None, config: str | None, verbose: bool) -> None:
+def main(ctx: click.Context, db: str | None, broker: str | None, config: str | None, verbose: bool) -> None:
     """partyfacts: persons, roles, places, organizations and figures from Vietnamese party and
     government news, with provenance.
 
@@ -41,7 +43,7 @@ def main(ctx: click.Context, db: str | None, config: str | None, verbose: bool) 
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     ctx.ensure_object(dict)
     try:
-        ctx.obj["settings"] = Settings.build(config=config, flags={"db": db})
+        ctx.obj["settings"] = Settings.build(config=config, flags={"db": db, "broker": broker})
     except InvalidSetting as exc:
         raise SettingValueError(str(exc)) from None
     except SettingsError as exc:
@@ -96,21 +98,29 @@ def ingest(ctx, files, site, province):
 
 @main.command()
 @click.option("--all", "all_articles", is_flag=True, help="Re-process every article, not only new ones.")
+@click.option("--wait", is_flag=True, help=cli_crawl.WAIT_HELP)
 @click.pass_context
-def process(ctx, all_articles):
+def process(ctx, all_articles, wait):
     """Extract facts for articles not yet processed by this pipeline version.
 
     \b
     Example:
       partyfacts process          # new articles only
       partyfacts process --all    # after upgrading partyfacts
+      partyfacts --broker redis://127.0.0.1:6379/0 process --wait   # in batches on the workers
     """
-    res = _runner(ctx).run("process", config=_settings(ctx).process_config(), all_articles=all_articles)
-    for err in res.errors[:20]:
-        click.echo(f"error: {err}", err=True)
-    facts = ", ".join(f"{v} {k}" for k, v in sorted(res.facts.items())) or "no facts"
-    click.echo(f"processed {res.processed} articles with pipeline {res.version} ({facts}); {res.failed} failed")
-    if res.failed and not res.processed:
+    from partyfacts.corpus.jobs.queue import report
+    queue = cli_crawl._queue(ctx)
+    if queue is None:
+        rep = report("process", _runner(ctx).run("process", config=_settings(ctx).process_config(),
+                                                 all_articles=all_articles))
+    else:
+        rep = cli_crawl.queued_process(ctx, queue, _settings(ctx).process_config(), all_articles=all_articles,
+                                       wait=wait)
+        if rep is None:
+            return
+    cli_crawl.echo_process_report(rep)
+    if rep["failed"] and not rep["processed"]:
         sys.exit(1)
 
 

@@ -1,4 +1,8 @@
-"""Crawl-side commands: crawl, site (add, list, set), schedule, stats, reparse."""
+"""Crawl-side commands: crawl, site (add, list, set), schedule, stats, reparse, and worker.
+
+With a broker configured (--broker / PARTYFACTS_BROKER / `broker` in partyfacts.toml) crawl,
+process, reparse and schedule enqueue their jobs for `partyfacts worker` (corpus.jobs.queue);
+--wait blocks until the jobs have finished and prints what the inline command prints."""
 from __future__ import annotations
 
 import sys
@@ -7,6 +11,78 @@ from pathlib import Path
 import click
 
 from .cli_support import UserError, _db, _runner, _settings, _with_flags
+
+WAIT_HELP = "With a broker: block until the queued jobs have finished and print their summary (as inline)."
+
+
+def _queue(ctx: click.Context, settings=None):
+    """The QueueRunner when a broker is configured (one per command line), else None (inline)."""
+    obj = ctx.find_root().obj
+    config = (settings or _settings(ctx)).queue_config()
+    if config is None:
+        return None
+    if obj.get("queue") is None:
+        from partyfacts.corpus.jobs import QueueRunner
+        obj["queue"] = QueueRunner(config)
+    return obj["queue"]
+
+
+def _wait_all(queue, tickets):
+    from partyfacts.corpus.jobs.queue import wait_all
+    try:
+        return wait_all(queue, tickets)
+    except Exception as exc:   # the broker or result backend went away: one line, not a traceback
+        raise UserError(f"error: waiting for the queued jobs failed: {type(exc).__name__}: {exc}") from None
+
+
+def _queued(tickets) -> None:
+    for t in tickets:
+        what = f"{t.job} of {', '.join(map(str, t.key))}" if t.job == "crawl" else t.job
+        click.echo(f"queued {what} as job {t.id}")
+
+
+def echo_crawl_report(reports: list[dict]) -> bool:
+    """Print one line per crawled site; True if a site could not be fetched at all."""
+    failed = False
+    for s in reports:
+        click.echo(s["line"])
+        failed = failed or s["fatal"]
+    return failed
+
+
+def echo_process_report(rep: dict) -> None:
+    """Print what `partyfacts process` prints for a process report (corpus.jobs.queue.report)."""
+    for err in rep["errors"][:20]:
+        click.echo(f"error: {err}", err=True)
+    facts = ", ".join(f"{v} {k}" for k, v in sorted(rep["facts"].items())) or "no facts"
+    click.echo(f"processed {rep['processed']} articles with pipeline {rep['version']} ({facts}); {rep['failed']} failed")
+
+
+def queued_process(ctx, queue, config, *, all_articles=False, ids=None, wait=False) -> dict | None:
+    """Queue the processing (all new articles, or ``ids``) in batches; with ``wait`` the merged report."""
+    from partyfacts.corpus.jobs.process import pipeline_version
+    from partyfacts.corpus.jobs.queue import PROCESS_BATCH, merge_process_reports
+    if ids is None:
+        tickets = queue.submit_process(_db(ctx), config=config, all_articles=all_articles)
+    else:
+        tickets = [queue.submit("process", config=config, ids=ids[i:i + PROCESS_BATCH])
+                   for i in range(0, len(ids), PROCESS_BATCH)]
+    if not wait:
+        click.echo(f"queued {len(tickets)} process job(s) of at most {PROCESS_BATCH} articles")
+        return None
+    reports, errors, dead_articles = [], [], 0
+    for t, rep, err in _wait_all(queue, tickets):
+        if err:
+            errors.append(err)
+            dead_articles += len(t.key[0])     # the batch's ids: recorded as errors in the processing table
+        else:
+            reports.append(rep)
+    merged = merge_process_reports(reports)
+    merged["version"] = merged["version"] or pipeline_version(config.disable)
+    merged["errors"] += errors
+    merged["failed"] += dead_articles
+    merged["dead_jobs"] = len(errors)
+    return merged
 
 PROVINCE_HELP = ("The site's province (e.g. \"Nghệ An\"; default: inferred from the host or name). Generic bodies "
                  "(\"Tỉnh ủy\", \"UBND tỉnh\") of its stories resolve to that province's.")
@@ -36,8 +112,9 @@ def province_option(value: str | None) -> str | None:
 @click.option("--delay", type=float, default=None, help="Seconds between requests to a host (default 1.0, or robots.txt Crawl-delay if larger).")
 @click.option("--max-pages", type=int, default=None, help="Stop after fetching this many pages.")
 @click.option("--process/--no-process", "then_process", default=False, help="Extract facts from the new articles afterwards.")
+@click.option("--wait", is_flag=True, help=WAIT_HELP)
 @click.pass_context
-def crawl(ctx, urls, delay, max_pages, then_process):
+def crawl(ctx, urls, delay, max_pages, then_process, wait):
     """Crawl portal sites from start URLs (home, category, sitemap or RSS), storing new articles.
 
     Obeys robots.txt, waits between requests, resumes where a killed crawl stopped.
@@ -46,21 +123,50 @@ def crawl(ctx, urls, delay, max_pages, then_process):
     Example:
       partyfacts crawl https://www.vinhphuc.gov.vn/ --max-pages 500
       partyfacts crawl https://baovinhphuc.com.vn/rss/chinh-tri --delay 2 --process
+      partyfacts --broker redis://127.0.0.1:6379/0 crawl https://www.vinhphuc.gov.vn/ --wait
     """
     from partyfacts.corpus.jobs import CrawlError
+    from partyfacts.corpus.jobs.queue import report
     settings = _with_flags(ctx, delay=delay)
+    queue = _queue(ctx, settings)
+    if queue is not None:
+        _crawl_queued(ctx, queue, settings, list(urls), max_pages, then_process, wait)
+        return
     runner = _runner(ctx)
     try:
         summaries = runner.run("crawl", urls=list(urls), config=settings.crawl_config(), max_pages=max_pages)
     except CrawlError as exc:
         raise UserError(f"error: {exc}") from None
-    failed = False
-    for s in summaries:
-        click.echo(s.line())
-        failed = failed or s.fatal
+    failed = echo_crawl_report(report("crawl", summaries))
     if then_process:
         res = runner.run("process", config=settings.process_config())
         click.echo(f"processed {res.processed} articles; {res.failed} failed")
+    if failed:
+        sys.exit(1)
+
+
+def _crawl_queued(ctx, queue, settings, urls, max_pages, then_process, wait) -> None:
+    """crawl with a broker: one job per host; with --wait the inline lines (and the processing)."""
+    from partyfacts.corpus.jobs import CrawlError
+    try:
+        tickets = queue.submit_crawls(urls, config=settings.crawl_config(), max_pages=max_pages,
+                                      then_process=settings.process_config() if then_process and not wait else None)
+    except CrawlError as exc:
+        raise UserError(f"error: {exc}") from None
+    if not wait:
+        _queued(tickets)
+        return
+    failed = False
+    for _t, rep, err in _wait_all(queue, tickets):
+        if err:
+            click.echo(f"error: {err}", err=True)
+            failed = True
+            continue
+        failed = echo_crawl_report(rep) or failed
+    if then_process:     # as inline: every article this pipeline has not processed
+        res = queued_process(ctx, queue, settings.process_config(), wait=True)
+        click.echo(f"processed {res['processed']} articles; {res['failed']} failed")
+        failed = failed or bool(res["dead_jobs"])
     if failed:
         sys.exit(1)
 
@@ -153,8 +259,9 @@ def site_list(ctx):
 @click.option("--sites", "sites_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="TOML file of [[site]] entries (url, every/cron, delay, max_pages, province) to add before running.")
 @click.option("--once", is_flag=True, help="Run the sites that are due once and exit (for cron).")
+@click.option("--wait", is_flag=True, help="With a broker and --once: " + WAIT_HELP[len("With a broker: "):])
 @click.pass_context
-def schedule(ctx, sites_file, once):
+def schedule(ctx, sites_file, once, wait):
     """Run every configured site's crawl on its interval, and the crawls queued from the web UI's
     Crawls page, and process the new articles.
 
@@ -164,6 +271,11 @@ def schedule(ctx, sites_file, once):
       partyfacts schedule                 # runs until stopped (systemd)
       partyfacts schedule --once          # from cron: crawls what is due, then exits
       partyfacts schedule --sites sites.toml
+
+    With a broker this is the one scheduler: it queues the due crawls (each followed by the
+    processing of its new articles) for the workers instead of running them; a second
+    `partyfacts schedule` on the same broker waits as a standby until the first stops (a lock in
+    Redis).
     """
     from partyfacts.corpus.jobs import run_forever
     from partyfacts.corpus.schedule import ProvinceError, ScheduleError, add_site, load_sites_file
@@ -173,7 +285,10 @@ def schedule(ctx, sites_file, once):
         if sites_file:
             for sc in load_sites_file(sites_file):
                 add_site(db, sc.url, sc.schedule, delay=sc.delay, max_pages=sc.max_pages, province=sc.province)
-        if once:
+        queue = _queue(ctx)
+        if queue is not None:
+            _schedule_queued(ctx, queue, settings, once, wait)
+        elif once:
             res = _runner(ctx).run("schedule-tick", crawl=settings.crawl_config(), process=settings.process_config(),
                                    echo=click.echo)
             click.echo(f"{res.due} sites were due")
@@ -183,6 +298,51 @@ def schedule(ctx, sites_file, once):
         raise ProvinceValueError(f"error: {exc}") from None
     except ScheduleError as exc:
         raise UserError(f"error: {exc}") from None
+
+
+SCHEDULER_LOCK_SECONDS = 180.0    # a scheduler that stopped renewing its lock is replaced after this
+
+
+def _schedule_queued(ctx, queue, settings, once, wait, sleep=None) -> None:
+    """schedule with a broker: queue the due crawls while holding the one-scheduler lock."""
+    import os
+    import socket
+    import time
+    from datetime import datetime
+
+    from partyfacts.corpus.jobs.schedule import POLL_SECONDS
+    from partyfacts.corpus.schedule import next_due
+    db = _db(ctx)
+    holder = f"{socket.gethostname()}:{os.getpid()}"
+    sleep = sleep or time.sleep
+    announced_standby = False
+    while True:
+        if not queue.scheduler_lock(holder, SCHEDULER_LOCK_SECONDS):
+            if once:
+                raise UserError("error: another `partyfacts schedule` holds the scheduler lock on this broker; "
+                                "it queues the due crawls")
+            if not announced_standby:
+                click.echo("another scheduler is running on this broker; standing by")
+                announced_standby = True
+            sleep(POLL_SECONDS)
+            continue
+        tickets = queue.enqueue_due(db, crawl=settings.crawl_config(),
+                                    process=None if (once and wait) else settings.process_config(), echo=click.echo)
+        if once:
+            if wait:
+                for _t, rep, err in _wait_all(queue, tickets):
+                    if err:
+                        click.echo(f"error: {err}", err=True)
+                        continue
+                    echo_crawl_report(rep)
+                if tickets:    # as the inline tick: every article this pipeline has not processed
+                    res = queued_process(ctx, queue, settings.process_config(), wait=True)
+                    click.echo(f"processed {res['processed']} new articles; {res['failed']} failed")
+            click.echo(f"{len(tickets)} sites were due")
+            return
+        now = datetime.utcnow()
+        nxt = next_due(db, now)
+        sleep(min(POLL_SECONDS, max(5.0, (nxt - now).total_seconds())) if nxt else POLL_SECONDS)
 
 
 @click.command()
@@ -219,8 +379,9 @@ def stats(ctx, runs):
 
 @click.command()
 @click.option("--site", default=None, help="Only this site's articles (its host name).")
+@click.option("--wait", is_flag=True, help=WAIT_HELP)
 @click.pass_context
-def reparse(ctx, site):
+def reparse(ctx, site, wait):
     """Re-extract articles from their archived raw pages without fetching.
 
     Use after upgrading partyfacts or adding a site profile; articles whose text changed are
@@ -230,11 +391,58 @@ def reparse(ctx, site):
     Example:
       partyfacts reparse --site vinhphuc.gov.vn && partyfacts process
     """
-    res = _runner(ctx).run("reparse", site=site, profile_dirs=_settings(ctx).profiles)
-    for err in res.errors[:20]:
+    from partyfacts.corpus.jobs.queue import report
+    queue = _queue(ctx)
+    if queue is None:
+        rep = report("reparse", _runner(ctx).run("reparse", site=site, profile_dirs=_settings(ctx).profiles))
+    else:
+        ticket = queue.submit("reparse", site=site, profile_dirs=_settings(ctx).profiles)
+        if not wait:
+            _queued([ticket])
+            return
+        [(_t, rep, err)] = _wait_all(queue, [ticket])
+        if err:
+            raise UserError(f"error: {err}")
+    for err in rep["errors"][:20]:
         click.echo(f"error: {err}", err=True)
-    click.echo(f"reparsed: {res.updated} updated, {res.unchanged} unchanged, {res.failed} failed; "
-               f"{res.syndicated} linked to another copy of their story")
+    click.echo(f"reparsed: {rep['updated']} updated, {rep['unchanged']} unchanged, {rep['failed']} failed; "
+               f"{rep['syndicated']} linked to another copy of their story")
 
 
-COMMANDS = (crawl, site, schedule, stats, reparse)
+@click.command()
+@click.option("--concurrency", type=int, default=None,
+              help="Jobs run at once by this worker (default: the number of CPUs).")
+@click.option("--queues", default=None,
+              help="Comma-separated queues to take jobs from: crawl, process, partyfacts (the other jobs); default all three.")
+@click.option("--pool", type=click.Choice(["prefork", "threads", "solo"]), default="prefork", show_default=True,
+              help="prefork: one process per concurrent job (extraction is CPU-bound); threads: one process.")
+@click.option("--max-retries", type=int, default=None, help="Retries of a failing job before it is recorded as dead (default 4).")
+@click.option("--retry-backoff", type=float, default=None,
+              help="Seconds before the first retry, doubling each time (default 30).")
+@click.option("--visibility-timeout", type=float, default=None,
+              help="Seconds after which a job of a killed worker is delivered again (default 3600).")
+@click.option("--name", "hostname", default=None, help="The worker's node name (default celery@HOST).")
+@click.pass_context
+def worker(ctx, concurrency, queues, pool, max_retries, retry_backoff, visibility_timeout, hostname):
+    """Run a worker: take queued jobs (crawl, process, reparse, ...) from the broker and run them
+    against the database of the settings (--db), until stopped (Ctrl-C, SIGTERM: the running jobs
+    finish first).
+
+    \b
+    Example:
+      partyfacts --db postgresql+psycopg://pf@127.0.0.1/pf --broker redis://127.0.0.1:6379/0 worker --concurrency 4
+    """
+    from partyfacts.corpus.jobs import run_worker
+    overrides = {k: v for k, v in {"max_retries": max_retries, "backoff": retry_backoff,
+                                   "visibility_timeout": visibility_timeout}.items() if v is not None}
+    config = _settings(ctx).queue_config(**overrides)
+    if config is None:
+        raise UserError("error: no broker configured; give --broker redis://HOST:6379/0 (or PARTYFACTS_BROKER, "
+                        "or broker in partyfacts.toml)")
+    _db(ctx)   # the database opens (and migrates) once here, before the pool starts
+    click.echo(f"partyfacts worker: jobs from {config.broker} on {config.db}")
+    run_worker(config, concurrency=concurrency, queues=[q for q in (queues or "").split(",") if q.strip()],
+               pool=pool, hostname=hostname)
+
+
+COMMANDS = (crawl, site, schedule, stats, reparse, worker)

@@ -24,6 +24,7 @@ from typing import Any, Callable, Mapping
 
 from partyfacts.corpus.db import DEFAULT_DB
 from partyfacts.corpus.jobs.config import DEFAULT_CONTACT, DEFAULT_DELAY, CrawlConfig, ProcessConfig
+from partyfacts.corpus.jobs.queue import QueueConfig
 
 CONFIG_ENV = "PARTYFACTS_CONFIG"
 DEFAULT_CONFIG = "partyfacts.toml"
@@ -94,6 +95,13 @@ def _password_hash(value: Any) -> str:
     return text
 
 
+def _broker(value: Any) -> str:
+    text = _text(value)
+    if text and not text.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError("must be a Redis URL such as redis://127.0.0.1:6379/0 (or empty: run jobs inline)")
+    return text
+
+
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
 
 
@@ -131,6 +139,9 @@ SETTINGS = (
             "werkzeug.security hash of the admin password (queueing crawls, editing schedules)", _password_hash,
             secret=True),
     Setting("no_model", "PARTYFACTS_NO_MODEL", "", "1 = rules only, without the learned person-name model", _switch),
+    Setting("broker", "PARTYFACTS_BROKER", "(none: jobs run inline)",
+            "Redis URL of the job queue (--broker); set, crawl/process/reparse/schedule enqueue for `partyfacts worker`",
+            _broker),
 )
 
 
@@ -148,6 +159,7 @@ class Settings:
     secret_key: str = ""                 # "" = the web app makes a random one per process
     admin_password_hash: str = ""        # "" = admin login off
     no_model: bool = False
+    broker: str = ""                     # "" = every job runs inline, in the command's process
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({s.name: "default" for s in SETTINGS}),
                                        compare=False)
     config_file: Path | None = field(default=None, compare=False)
@@ -202,6 +214,8 @@ class Settings:
                 shown = os.pathsep.join(str(p) for p in value) or "(none)"
             elif isinstance(value, bool):
                 shown = "on" if value else "off"
+            elif value == "":
+                shown = s.default
             else:
                 shown = str(value)
             source = self.sources[s.name]
@@ -224,6 +238,12 @@ class Settings:
     def process_config(self) -> ProcessConfig:
         """What processing needs: the nlp components to disable."""
         return ProcessConfig(disable=self.nlp_disable)
+
+    def queue_config(self, **overrides: Any) -> QueueConfig | None:
+        """Where the job queue is and the database its jobs run on; None without a broker (inline)."""
+        if not self.broker:
+            return None
+        return QueueConfig(**{"broker": self.broker, "db": self.db, **overrides})
 
 
 def load_file(path: str | os.PathLike | None = None) -> tuple[Path | None, dict[str, Any]]:

@@ -24,10 +24,11 @@ The seam for workers: jobs are registered by name (`JOBS`), and callers go throu
     runner.run("process", config=ProcessConfig())   # → ProcessResult
     ticket = runner.submit("crawl", urls=[url])     # → Ticket(job, natural key, done, result)
 
-`InlineRunner.submit` runs the job at once and returns a done ticket. A queue runner (the workers
-issue: Celery on Redis, PostgreSQL as the store) implements the same two methods: `submit` sends
-(name, args) to the queue, deduplicated by the natural key, and answers a ticket that is not done;
-a worker calls `run`. The web layer never runs jobs itself: it records a request (a crawl asked for
+`InlineRunner.submit` runs the job at once and returns a done ticket. `QueueRunner` (queue.py:
+Celery with a Redis broker, used when a broker is configured) implements the same two methods:
+`submit` sends (name, JSON args) to the queue, deduplicated by the natural key, and answers a
+ticket that is not done (with the task id); `run` submits and waits for the job's JSON report; a
+worker (`run_worker`) runs the one task that calls the registered job by name. The web layer never runs jobs itself: it records a request (a crawl asked for
 from the Crawls page is `sites.crawl_requested_at`), which the `schedule-tick` job runs as due.
 """
 from .config import CrawlConfig, ProcessConfig
@@ -39,8 +40,10 @@ from .crawl import CrawlError, CrawlSummary, crawl_urls
 from .reparse import ReparseResult, reparse_articles
 from .schedule import TickResult, run_forever, schedule_tick
 from .resolve import resolve_persons_job
+from .queue import JobFailed, QueueConfig, QueueRunner, run_worker
 
 __all__ = ["JOBS", "CrawlConfig", "CrawlError", "CrawlSummary", "IngestError", "IngestResult", "InlineRunner", "Job",
+           "JobFailed", "QueueConfig", "QueueRunner", "run_worker",
            "ProcessConfig", "ProcessResult", "ReparseResult", "Runner", "SyndicationResult", "Ticket", "TickResult",
            "articles_to_process", "crawl_urls", "extractor", "get_job", "ingest_files", "job",
            "link_syndicated_articles", "pipeline_version", "process_articles", "resolve_persons_job", "reparse_articles", "run_forever",

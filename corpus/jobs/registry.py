@@ -39,11 +39,13 @@ def get_job(name: str) -> Job:
 @dataclass(frozen=True)
 class Ticket:
     """What `submit` answers: the job, its natural key and, once it has run, its summary
-    (an inline runner runs at submit; a queue runner answers before the job has run)."""
+    (an inline runner runs at submit; a queue runner answers before the job has run, with the id
+    of the queued task to wait for)."""
     job: str
     key: tuple
     done: bool
     result: Any = None
+    id: str | None = None
 
 
 class Runner(Protocol):

@@ -69,6 +69,7 @@ LAYERS = {
     "secret_key": ("file-key", "env-key", "flag-key", "flag-key"),
     "admin_password_hash": ("scrypt:1$f$h", "scrypt:1$e$h", "scrypt:1$c$h", "scrypt:1$c$h"),
     "no_model": (False, "1", "no", False),
+    "broker": ("redis://file:6379/0", "redis://env:6379/1", "redis://flag:6379/2", "redis://flag:6379/2"),
 }
 
 
@@ -132,7 +133,8 @@ def test_settings_command_lists_values_and_sources_and_masks_secrets(tmp_path, m
 
 BAD = {"delay": ("-1", "delay", "greater than 0"), "no_model": ("maybe", "no_model", "1/true/yes/on"),
        "profiles": ("/no/such/folder", "profiles", "does not exist"),
-       "admin_password_hash": ("plaintext", "admin_password_hash", "not a werkzeug")}
+       "admin_password_hash": ("plaintext", "admin_password_hash", "not a werkzeug"),
+       "broker": ("http://127.0.0.1:6379", "broker", "Redis URL")}
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
