@@ -3,7 +3,9 @@ and the page filters, used alike by the API, the HTML pages, `/export/…` and `
 
 Written against SQLAlchemy Core only (column tuples, no ORM objects: a million exported rows stay
 cheap), so they run on SQLite and PostgreSQL. On SQLite the search box goes through the FTS5 indexes
-of migration 0003_search; elsewhere through LIKE over folded columns. Exports stream (`yield_per`).
+of migration 0003_search; on PostgreSQL through the folded tsvector columns of 0008_pg_search (same
+tokens, columns, tiers and bm25, so both answer alike); elsewhere through LIKE over folded columns.
+Exports stream (`yield_per`).
 """
 from __future__ import annotations
 

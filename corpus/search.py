@@ -1,7 +1,8 @@
 """Search primitives shared by the list, search and export queries: query parsing (terms, quoted
 phrases, folded and exact forms), page filters (site, province, dates, role title, unit, place,
-person), the full-text match (SQLite FTS5 over folded text, LIKE over folded columns elsewhere) and
-highlighted snippets.
+person), the full-text match (SQLite FTS5 over folded text; on PostgreSQL the folded tsvector columns
+of migration 0008_pg_search, same tokens, columns and bm25; LIKE over folded columns on a database
+with neither) and highlighted snippets.
 
 Folding is nlp.text.fold (accent-less, lower case, đ → d, one character per character), so an offset
 in the folded text is the same offset in the stored NFC text.
