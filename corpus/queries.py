@@ -151,7 +151,7 @@ class Ctx:
     def matches(self, table: str, sq: SearchQuery, exact: bool = False, tag: str = "m"):
         """(id, score) rows of ``table`` matching ``sq`` in its index (FTS5 or tsvector)."""
         if self.index == "tsvector":
-            return pg_matches(table, sq, exact, tag)
+            return pg_matches(table, sq, exact, tag, self.filters)
         return fts_matches(table, sq, exact, tag)
 
     def by_index(self, col):
@@ -699,6 +699,10 @@ def spec(table: str) -> TableSpec:
 def _ctx(session: Session, q: str | None, filters: Filters | None) -> Ctx:
     sq, f, index = parse_query(q), filters or Filters(), search_index(session)
     fts = bool(index)
+    if index == "tsvector":
+        # PostgreSQL's JIT compiles a page's statements for longer than they run (the planner's cost of
+        # the copies' CASE/EXISTS is far above what it reads); off for this transaction
+        session.execute(text("SET LOCAL jit = off"))
     narrow = False
     if fts and not sq.empty:
         scope = _scope_articles(f)

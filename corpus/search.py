@@ -350,52 +350,107 @@ def search_index(session: Session) -> str:
 _index_kind: dict[str, str] = {}
 
 
-def pg_matches(table: str, sq: SearchQuery, exact: bool = False, tag: str = "m"):
+def pg_matches(table: str, sq: SearchQuery, exact: bool = False, tag: str = "m", scope: Filters | None = None):
     """fts_matches on PostgreSQL: (id, score) of the rows whose tsvector column (search_fold, or
-    search_exact) holds every phrase; score 0 (bm25 comes from pg_bm25 where a tier is ranked)."""
+    search_exact) holds every phrase; score 0 (bm25 comes from pg_bm25_scores where a tier is ranked).
+    For articles, ``scope``'s site and dates are checked in the same statement, so the planner can
+    AND the GIN index with the date/site indexes instead of reading every matching row (the callers
+    check every filter again)."""
     col = "search_exact" if exact else "search_fold"
     param = f"{tag}_{table}_{col}"
-    q = pg_tsquery(sq.exact_phrases if exact else sq.phrases)
-    return (text(f"SELECT id, 0.0 AS score FROM {table} WHERE {col} @@ CAST(:{param} AS tsquery)")
-            .bindparams(**{param: q}).columns(id=Integer, score=Float).subquery(f"{table}_{col}_{tag}"))
+    params = {param: pg_tsquery(sq.exact_phrases if exact else sq.phrases)}
+    where = [f"{col} @@ CAST(:{param} AS tsquery)"]
+    if table == "articles" and scope is not None:
+        if scope.site:
+            where.append(f"site_id = (SELECT id FROM sites WHERE name = :{param}_site)")
+            params[f"{param}_site"] = scope.site
+        if scope.date_from:
+            where.append(f"published_date >= :{param}_from")
+            params[f"{param}_from"] = scope.date_from
+        if scope.date_to:
+            where.append(f"published_date <= :{param}_to")
+            params[f"{param}_to"] = scope.date_to
+    return (text(f"SELECT id, 0.0 AS score FROM {table} WHERE " + " AND ".join(where))
+            .bindparams(**params).columns(id=Integer, score=Float).subquery(f"{table}_{col}_{tag}"))
 
 
 BM25_K1, BM25_B = 1.2, 0.75   # FTS5's bm25() constants
 
 
-def pg_bm25(session: Session, sq: SearchQuery, exact: bool = False):
-    """FTS5's bm25() over the articles' tsvector columns as a SQL expression on ``articles`` (lower is
-    better): per phrase its IDF (from the rows holding it), its occurrences in the row (pf_phrase_freq)
-    and the row's token count (search_len) against the average, as fts5_aux.c computes it."""
-    col = "search_exact" if exact else "search_fold"
-    phrases = sq.exact_phrases if exact else sq.phrases
+def _pg_bm25_stats(session: Session, phrases, col: str) -> tuple[float, list[tuple[list[str], float]]]:
+    """avgdl and (tokens, IDF) per phrase as FTS5 computes them: rows, tokens, rows holding the phrase."""
     n_row, n_tok = session.execute(text("SELECT count(*), coalesce(sum(search_len), 0) FROM articles")).one()
     avgdl = (n_tok / n_row) if n_row else 1.0
-    terms, params = [], {}
-    for i, p in enumerate(phrases):
-        toks = [t for w in p for t in tokens(w)]
-        if not toks:
-            continue
+    out = []
+    phrases = [(p, [t for w in p for t in tokens(w)]) for p in phrases]
+    phrases = [(p, toks) for p, toks in phrases if toks]
+    if len(phrases) == 1:  # one phrase: its IDF multiplies every row's score alike, the order is the same
+        return avgdl, [(phrases[0][1], 1.0)]
+    # the rows holding each phrase, read from the GIN index (a scan would read every row's tsvector)
+    session.execute(text("SET LOCAL enable_seqscan = off"))
+    for p, toks in phrases:
         n_hit = session.execute(text(f"SELECT count(*) FROM articles WHERE {col} @@ CAST(:q AS tsquery)"),
                                 {"q": pg_tsquery((p,))}).scalar_one()
         idf = math.log((n_row - n_hit + 0.5) / (n_hit + 0.5))
-        if idf <= 0.0:
-            idf = 1e-6
+        out.append((toks, idf if idf > 0.0 else 1e-6))
+    session.execute(text("SET LOCAL enable_seqscan = on"))
+    return avgdl, out
+
+
+_TSV_ITEM = re.compile(r"'((?:[^']|'')*)':([0-9A-D,]+)")
+
+
+def _positions(tsv: str) -> dict[str, set[int]]:
+    """Lexeme -> positions of a tsvector's text form ("'bo':2A,50A 'dang':1A")."""
+    return {m.group(1).replace("''", "'"): {int(x.rstrip("ABCD")) for x in m.group(2).split(",")}
+            for m in _TSV_ITEM.finditer(tsv or "")}
+
+
+def _phrase_freq(pos: dict[str, set[int]], toks: list[str]) -> int:
+    first = pos.get(toks[0], ())
+    return sum(1 for p in first if all(p + k in pos.get(t, ()) for k, t in enumerate(toks[1:], 1)))
+
+
+def bm25(freqs: list[int], idfs: list[float], length: int, avgdl: float) -> float:
+    """FTS5's bm25() of one row (fts5_aux.c): lower is better."""
+    score = 0.0
+    for f, idf in zip(freqs, idfs):
+        score += idf * (f * (BM25_K1 + 1.0)) / (f + BM25_K1 * (1 - BM25_B + BM25_B * length / avgdl))
+    return -1.0 * score
+
+
+def pg_bm25_scores(session: Session, sq: SearchQuery, exact: bool, ids: list[int]) -> dict[int, float]:
+    """FTS5's bm25() of the given article ids over the tsvector columns: the rows' positions of the
+    query's lexemes only (setweight + ts_filter, done by the database), phrases counted here."""
+    if not ids:
+        return {}
+    col = "search_exact" if exact else "search_fold"
+    avgdl, terms = _pg_bm25_stats(session, sq.exact_phrases if exact else sq.phrases, col)
+    lexemes = sorted({t for toks, _ in terms for t in toks})
+    rows = session.execute(text(f"SELECT id, search_len, ts_filter(setweight({col}, 'A', CAST(:lx AS text[])), "
+                                f"'{{a}}')::text AS tsv FROM articles WHERE id = ANY(:ids)"),
+                           {"lx": lexemes, "ids": list(ids)})
+    idfs = [idf for _, idf in terms]
+    out = {}
+    for r in rows:
+        pos = _positions(r.tsv)
+        out[r.id] = bm25([_phrase_freq(pos, toks) for toks, _ in terms], idfs, r.search_len, avgdl)
+    return out
+
+
+def pg_bm25(session: Session, sq: SearchQuery, exact: bool = False) -> tuple[str, dict]:
+    """FTS5's bm25() as a SQL expression on ``articles`` (for an export's ORDER BY over the whole match
+    set), with its parameters: per phrase its IDF, its occurrences in the row (pf_phrase_freq) and the
+    row's token count (search_len) against the average."""
+    col = "search_exact" if exact else "search_fold"
+    avgdl, stats = _pg_bm25_stats(session, sq.exact_phrases if exact else sq.phrases, col)
+    terms, params = [], {}
+    for i, (toks, idf) in enumerate(stats):
         params[f"bm_toks_{i}"] = toks
         freq = f"pf_phrase_freq(articles.{col}, CAST(:bm_toks_{i} AS text[]))"
         terms.append(f"{idf!r} * ({freq} * {BM25_K1 + 1.0!r}) / ({freq} + {BM25_K1!r} * "
                      f"(1 - {BM25_B!r} + {BM25_B!r} * articles.search_len / {avgdl!r}))")
     return "-(" + (" + ".join(terms) or "0") + ")", params
-
-
-def pg_bm25_scores(session: Session, sq: SearchQuery, exact: bool, ids: list[int]) -> dict[int, float]:
-    """bm25 (pg_bm25) of the given article ids."""
-    if not ids:
-        return {}
-    expr, params = pg_bm25(session, sq, exact)
-    rows = session.execute(text(f"SELECT id, {expr} AS score FROM articles WHERE id = ANY(:bm_ids)"),
-                           {**params, "bm_ids": list(ids)})
-    return {r.id: r.score for r in rows}
 
 
 def fts_matches(table: str, sq: SearchQuery, exact: bool = False, tag: str = "m"):
