@@ -22,7 +22,8 @@ pytest.importorskip("psycopg")
 TABLES = ("articles", "persons", "roles", "places", "organizations", "figures")
 QUERIES = ("vinh yen", "Vĩnh Yên", "dang bo", "Đảng bộ", "đảng viên", '"bi thu"', "bí thư tỉnh ủy", "an",
            "do trung hieu", "Đỗ Trung Hiếu", "chu tich", "script", "120", "vinh phuc", "truong ban to chuc",
-           '"ban thuong vu" tinh', "hieu", "xã")
+           '"ban thuong vu" tinh', "hieu", "xã",
+           '"vinhyen 2019 3 6"')   # the end of a title and the start of its text: no phrase across columns
 FILTERS = ({}, {"site": "gold-portal"}, {"from": "2020"}, {"site": "gold-portal", "from": "2019", "to": "2024"},
            {"title": "Trưởng Ban Tổ chức"}, {"province": "Vĩnh Phúc"})
 

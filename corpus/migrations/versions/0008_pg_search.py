@@ -36,8 +36,14 @@ def _lit(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
+COLUMN_GAP = "pfcolumngap"   # joins a row's columns, then deleted: no phrase spans two columns (as in FTS5)
+
+
 def _tsv(cols, fn: str) -> str:
-    return " || ".join(f"pf_tsv({fn}({c}))" for c in cols)
+    if len(cols) == 1:
+        return f"pf_tsv({fn}({cols[0]}))"
+    joined = f" || ' {COLUMN_GAP} ' || ".join(f"pf_tokens({fn}({c}))" for c in cols)
+    return f"ts_delete(to_tsvector('simple'::regconfig, {joined}), '{COLUMN_GAP}'::text)"
 
 
 def upgrade() -> None:
