@@ -703,6 +703,10 @@ def _ctx(session: Session, q: str | None, filters: Filters | None) -> Ctx:
         # PostgreSQL's JIT compiles a page's statements for longer than they run (the planner's cost of
         # the copies' CASE/EXISTS is far above what it reads); off for this transaction
         session.execute(text("SET LOCAL jit = off"))
+        if not sq.empty:
+            # the planner costs @@ as if it were free and scans the table for a common word, reading
+            # (detoasting) every row's tsvector; the GIN bitmap of the same rows reads none of them
+            session.execute(text("SET LOCAL enable_seqscan = off"))
     narrow = False
     if fts and not sq.empty:
         scope = _scope_articles(f)

@@ -386,14 +386,13 @@ def _pg_bm25_stats(session: Session, phrases, col: str) -> tuple[float, list[tup
     phrases = [(p, toks) for p, toks in phrases if toks]
     if len(phrases) == 1:  # one phrase: its IDF multiplies every row's score alike, the order is the same
         return avgdl, [(phrases[0][1], 1.0)]
-    # the rows holding each phrase, read from the GIN index (a scan would read every row's tsvector)
-    session.execute(text("SET LOCAL enable_seqscan = off"))
+    # the rows holding each phrase, read from the GIN index (the search's transaction has sequential
+    # scans off: a scan would read every row's tsvector)
     for p, toks in phrases:
         n_hit = session.execute(text(f"SELECT count(*) FROM articles WHERE {col} @@ CAST(:q AS tsquery)"),
                                 {"q": pg_tsquery((p,))}).scalar_one()
         idf = math.log((n_row - n_hit + 0.5) / (n_hit + 0.5))
         out.append((toks, idf if idf > 0.0 else 1e-6))
-    session.execute(text("SET LOCAL enable_seqscan = on"))
     return avgdl, out
 
 
