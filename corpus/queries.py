@@ -3,16 +3,18 @@ and the page filters, used alike by the API, the HTML pages, `/export/…` and `
 
 Written against SQLAlchemy Core only (column tuples, no ORM objects: a million exported rows stay
 cheap), so they run on SQLite and PostgreSQL. On SQLite the search box goes through the FTS5 indexes
-of migration 0003_search; elsewhere through LIKE over folded columns. Exports stream (`yield_per`).
+of migration 0003_search; on PostgreSQL through the folded tsvector columns of 0008_pg_search (same
+tokens, columns, tiers and bm25, so both answer alike); elsewhere through LIKE over folded columns.
+Exports stream (`yield_per`).
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator
 
 from sqlalchemy import (Date, Integer, Select, TableClause, and_, case, column, desc, exists, func, literal, not_, or_,
-                        select, true)
+                        select, text, true)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 
@@ -21,8 +23,8 @@ from partyfacts.nlp.text import fold, key
 from . import facts
 from .kb.titles import title_key
 from . import models as m
-from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matches, has_fts, parse_query,
-                     snippet, sql_fold)
+from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matches, parse_query, pg_bm25,
+                     pg_bm25_scores, pg_matches, search_index, snippet, sql_fold)
 
 __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_rows", "spec", "check_query",
            "MAX_QUERY_LEN", "MAX_PER_PAGE", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
@@ -141,8 +143,16 @@ def check_query(q: str | None) -> str:
 class Ctx:
     sq: SearchQuery
     filters: Filters
-    fts: bool
+    fts: bool              # an index answers the search box (SQLite FTS5 or PostgreSQL tsvector)
     narrow: bool = False   # FTS search whose site/date filter is selective: the filter drives
+    index: str = ""        # corpus.search.search_index: "fts5", "tsvector" or ""
+    session: Any = field(default=None, compare=False)   # for PostgreSQL's bm25 statistics
+
+    def matches(self, table: str, sq: SearchQuery, exact: bool = False, tag: str = "m"):
+        """(id, score) rows of ``table`` matching ``sq`` in its index (FTS5 or tsvector)."""
+        if self.index == "tsvector":
+            return pg_matches(table, sq, exact, tag, self.filters)
+        return fts_matches(table, sq, exact, tag)
 
     def by_index(self, col):
         """``col`` as a condition on the filter side: indexed unless an FTS match set (the smaller
@@ -260,17 +270,22 @@ def _article_rows() -> Select:
             .join(S, S.id == A.site_id))
 
 
-def _article_tiers(sq: SearchQuery) -> list:
-    """FTS match sets in rank order: the exact diacritics (of the whole query), the words adjacent as
-    typed, then every row with all the words."""
+def _article_tier_specs(sq: SearchQuery) -> list[tuple[SearchQuery, bool, str]]:
+    """(query, exact index?, tag) of each tier, in rank order: the exact diacritics (of the whole
+    query), the words adjacent as typed, then every row with all the words."""
     whole = sq.as_phrase()
-    tiers = []
+    specs = []
     if sq.has_diacritics():
-        tiers.append(fts_matches("articles", whole or sq, exact=True, tag="t0"))
+        specs.append((whole or sq, True, "t0"))
     if whole is not None:
-        tiers.append(fts_matches("articles", whole, tag="t1"))
-    tiers.append(fts_matches("articles", sq, tag="t2"))
-    return tiers
+        specs.append((whole, False, "t1"))
+    specs.append((sq, False, "t2"))
+    return specs
+
+
+def _article_tiers(ctx: Ctx) -> list:
+    """FTS match sets in rank order (see _article_tier_specs)."""
+    return [ctx.matches("articles", q, exact=ex, tag=tag) for q, ex, tag in _article_tier_specs(ctx.sq)]
 
 
 def _articles(ctx: Ctx, export: bool) -> Select:
@@ -280,10 +295,14 @@ def _articles(ctx: Ctx, export: bool) -> Select:
         return st.order_by(*_newest(ctx))
     sq = ctx.sq
     if ctx.fts:
-        *better, everything = _article_tiers(sq)
+        *better, everything = _article_tiers(ctx)
         st = st.join(everything, everything.c.id == A.id)
         order = [case((A.id.in_(select(t.c.id)), 0), else_=1) for t in better]
-        return st.order_by(*order, everything.c.score, A.id.desc())
+        score = everything.c.score
+        if ctx.index == "tsvector":  # bm25 of the all-words tier, as FTS5's rank
+            expr, params = pg_bm25(ctx.session, sq)
+            score = text(expr).bindparams(**params) if params else text(expr)
+        return st.order_by(*order, score, A.id.desc())
     exact = or_(A.title.like(sq.exact_like()), func.lower(A.text).like(sq.exact_like()))
     st = st.where(or_(_like_all([A.title_folded, sql_fold(A.text)], sq), exact))
     return st.order_by(case((exact, 0), else_=1), *_newest(ctx))
@@ -291,7 +310,7 @@ def _articles(ctx: Ctx, export: bool) -> Select:
 
 def _newest(ctx: Ctx) -> list:
     # SQLite sorts NULL lowest, so DESC already puts undated articles last (and can walk the index)
-    if ctx.fts:
+    if ctx.index == "fts5":
         return [A.published_date.desc(), A.id.desc()]
     return [A.published_date.desc().nulls_last(), A.id.desc()]
 
@@ -316,7 +335,7 @@ def _article_search_page(session: Session, ctx: Ctx, offset: int, limit: int) ->
     contain a common word costs more than it tells)."""
     ids: list[int] = []
     earlier = []
-    for tier in _article_tiers(ctx.sq):
+    for tier, (tier_q, tier_exact, _) in zip(_article_tiers(ctx), _article_tier_specs(ctx.sq)):
         st = _tier_select(ctx, tier, tier.c.id)
         for prev in earlier:
             st = st.where(tier.c.id.not_in(select(prev.c.id)))
@@ -333,8 +352,12 @@ def _article_search_page(session: Session, ctx: Ctx, offset: int, limit: int) ->
             if offset >= len(small):
                 offset -= len(small)
                 continue
-            small.sort(key=lambda r: (r.score, -r.id))
-            ids += [r.id for r in small[offset:offset + need]]
+            if ctx.index == "tsvector":  # FTS5's bm25, computed for the tier's rows
+                scores = pg_bm25_scores(session, tier_q, tier_exact, [r.id for r in small])
+                ranked = sorted(((scores[r.id], r.id) for r in small), key=lambda t: (t[0], -t[1]))
+            else:
+                ranked = sorted(((r.score, r.id) for r in small), key=lambda t: (t[0], -t[1]))
+            ids += [i for _, i in ranked[offset:offset + need]]
         else:  # a big tier: newest stored first
             n = _capped_count(session, st) if offset else n
             if offset >= n:
@@ -391,7 +414,7 @@ def _entity_search(ctx: Ctx, table: str, model, folded_cols, exact_col):
     sq = ctx.sq
     exact_rank = case((exact_col.like("%" + key(sq.raw.replace('"', " ")) + "%"), 0), else_=1)
     if ctx.fts:
-        mt = fts_matches(table, sq)
+        mt = ctx.matches(table, sq)
         return model.id.in_(select(mt.c.id)), [exact_rank, model.name, model.id]
     return _like_all(folded_cols, sq), [exact_rank, model.name, model.id]
 
@@ -542,7 +565,7 @@ def _role_conditions(ctx: Ctx) -> list:
     if ctx.searching:
         sq = ctx.sq
         if ctx.fts:
-            mr, mp = fts_matches("roles", sq), fts_matches("persons", sq)
+            mr, mp = ctx.matches("roles", sq), ctx.matches("persons", sq)
             conds.append(or_(ctx.on_match(R.id).in_(select(mr.c.id)),
                              ctx.on_match(R.person_id).in_(select(mp.c.id))))
         else:
@@ -596,7 +619,7 @@ def _figure_conditions(ctx: Ctx, search: bool = True) -> list:
     if ctx.searching and search:
         sq = ctx.sq
         if ctx.fts:
-            mt = fts_matches("figures", sq)
+            mt = ctx.matches("figures", sq)
             conds.append(ctx.on_match(F.id).in_(select(mt.c.id)))
         else:
             conds.append(_like_all([func.lower(F.unit), func.lower(F.text), func.lower(F.counted)], sq))
@@ -616,7 +639,7 @@ def _figures(ctx: Ctx, export: bool) -> Select:
 
 def _figures_ids(ctx: Ctx) -> Select:
     if ctx.searching and ctx.fts:  # stream the FTS matches newest first, stop at the page
-        mt = fts_matches("figures", ctx.sq)
+        mt = ctx.matches("figures", ctx.sq)
         if ctx.narrow:  # the filter's figure ids (index only) as a lookup set, the match set walked once
             return (select(mt.c.id).where(_no_index(mt.c.id).in_(select(F.id).where(
                 *_figure_conditions(ctx, search=False)))).order_by(mt.c.id.desc()))
@@ -674,12 +697,24 @@ def spec(table: str) -> TableSpec:
 
 
 def _ctx(session: Session, q: str | None, filters: Filters | None) -> Ctx:
-    sq, f, fts = parse_query(q), filters or Filters(), has_fts(session)
+    sq, f, index = parse_query(q), filters or Filters(), search_index(session)
+    fts = bool(index)
+    if index == "tsvector":
+        # PostgreSQL's JIT compiles a page's statements for longer than they run (the planner's cost of
+        # the copies' CASE/EXISTS is far above what it reads); off for this transaction
+        session.execute(text("SET LOCAL jit = off"))
+        # psycopg prepares a statement run five times; PostgreSQL may then plan it once for any
+        # tsquery and site (a generic plan: 40 s instead of 0.5 s for a common word on one site)
+        session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+        if not sq.empty:
+            # the planner costs @@ as if it were free and scans the table for a common word, reading
+            # (detoasting) every row's tsvector; the GIN bitmap of the same rows reads none of them
+            session.execute(text("SET LOCAL enable_seqscan = off"))
     narrow = False
     if fts and not sq.empty:
         scope = _scope_articles(f)
         narrow = scope is not None and _capped_count(session, scope, NARROW_ARTICLES) <= NARROW_ARTICLES
-    return Ctx(sq, f, fts, narrow)
+    return Ctx(sq, f, fts, narrow, index, session)
 
 
 def _capped_count(session: Session, st: Select, cap: int = COUNT_CAP) -> int:
@@ -729,7 +764,7 @@ def count_items(session: Session, table: str, q: str = "", filters: Filters | No
         return _count_all(session, table, sp)
     base = (sp.ids(ctx) if sp.ids else None)
     if table == "articles" and ctx.searching and ctx.fts:
-        every = _article_tiers(ctx.sq)[-1]
+        every = _article_tiers(ctx)[-1]
         base = _tier_select(ctx, every, every.c.id)
     if base is None:
         base = sp.query(ctx, False)
@@ -798,7 +833,7 @@ def search_facets(session: Session, q: str = "", filters: Filters | None = None)
     matching articles ("sampled": true when there are more): the facet counts of a search page."""
     ctx = _ctx(session, q, filters)
     if ctx.searching and ctx.fts:
-        every = _article_tiers(ctx.sq)[-1]
+        every = _article_tiers(ctx)[-1]
         ids = _tier_select(ctx, every, every.c.id.label("id"))
     else:
         ids = _articles(ctx, False).with_only_columns(A.id, maintain_column_froms=True).order_by(None)

@@ -1,13 +1,15 @@
 """Search primitives shared by the list, search and export queries: query parsing (terms, quoted
 phrases, folded and exact forms), page filters (site, province, dates, role title, unit, place,
-person), the full-text match (SQLite FTS5 over folded text, LIKE over folded columns elsewhere) and
-highlighted snippets.
+person), the full-text match (SQLite FTS5 over folded text; on PostgreSQL the folded tsvector columns
+of migration 0008_pg_search, same tokens, columns and bm25; LIKE over folded columns on a database
+with neither) and highlighted snippets.
 
 Folding is nlp.text.fold (accent-less, lower case, đ → d, one character per character), so an offset
 in the folded text is the same offset in the stored NFC text.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields
@@ -75,6 +77,83 @@ def _sql_fold_default(element, compiler, **kw):
 @compiles(sql_fold, "sqlite")
 def _sql_fold_sqlite(element, compiler, **kw):
     return "pf_fold(%s)" % compiler.process(element.clauses, **kw)
+
+
+# -- PostgreSQL: the FTS5 indexes as tsvector columns (migration 0008_pg_search) ----------------------
+#
+# Each table searched through an FTS5 index on SQLite gets, on PostgreSQL, a stored generated column
+# ``search_fold`` (articles also ``search_exact`` and ``search_len``) over the same columns, with a GIN
+# index: text folded by pf_fold() (the SQL twin of nlp.text.fold), cut into tokens like FTS5's
+# unicode61 tokenizer (letters, digits, private-use and combining marks are token characters,
+# everything else separates), then to_tsvector('simple', …) over tokens joined by single spaces.
+
+def _is_token_char(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] in "LN" or cat in ("Co", "Mn")
+
+
+def _separator_ranges() -> list[tuple[int, int]]:
+    out, start = [], None
+    for cp in range(0x10000):
+        sep = not (0xD800 <= cp <= 0xDFFF) and not _is_token_char(chr(cp))
+        if sep and start is None:
+            start = cp
+        elif not sep and start is not None:
+            out.append((start, cp - 1))
+            start = None
+    if start is not None:
+        out.append((start, 0xFFFF))
+    return out
+
+
+def pg_separator_regex() -> str:
+    """A PostgreSQL ARE matching a run of separator characters (the complement of FTS5 token chars)."""
+    parts = []
+    for a, b in _separator_ranges():
+        parts.append(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}")
+    return "[" + "".join(parts) + "]+"
+
+
+def _lower_map() -> tuple[str, str]:
+    """Upper-case Latin letters (Vietnamese ranges) and their lower case, for a locale-free lower()."""
+    src, dst = [], []
+    for r in ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00)):
+        for cp in range(*r):
+            ch = chr(cp)
+            lo = ch.lower()
+            if len(lo) == 1 and lo != ch and unicodedata.normalize("NFC", ch) == ch:
+                src.append(ch)
+                dst.append(lo)
+    return "".join(src), "".join(dst)
+
+
+PG_LOWER_SRC, PG_LOWER_DST = _lower_map()
+PG_FOLD_SRC, PG_FOLD_DST = _SQL_FOLD_SRC, _SQL_FOLD_DST
+
+
+def tokens(s: str) -> list[str]:
+    """Split like FTS5 unicode61 (and the PostgreSQL tsvector columns): runs of token characters."""
+    out, cur = [], []
+    for ch in s:
+        if _is_token_char(ch):
+            cur.append(ch)
+        elif cur:
+            out.append("".join(cur))
+            cur = []
+    if cur:
+        out.append("".join(cur))
+    return out
+
+
+def pg_tsquery(phrases: tuple[tuple[str, ...], ...]) -> str:
+    """A tsquery (text form) matching every phrase, tokens adjacent (<->), like the FTS5 MATCH of
+    SearchQuery.fts(); each token re-cut like the index (\\w keeps "_", unicode61 does not)."""
+    out = []
+    for p in phrases:
+        toks = [t for w in p for t in tokens(w)]
+        if toks:
+            out.append("(" + " <-> ".join("'" + t.replace("'", "''") + "'" for t in toks) + ")")
+    return " & ".join(out)
 
 
 def fast_fold(s: str) -> str:
@@ -248,6 +327,129 @@ def has_fts(session: Session) -> bool:
                                  ).scalar_one() > 0
         _fts_present[url] = ok
     return _fts_present[url]
+
+
+def search_index(session: Session) -> str:
+    """Which index answers the search box: "fts5" (SQLite, 0003_search), "tsvector" (PostgreSQL,
+    0008_pg_search) or "" (neither: LIKE over folded columns). Checked once per URL."""
+    bind = session.get_bind()
+    url = str(bind.url)
+    if url not in _index_kind:
+        kind = ""
+        if has_fts(session):
+            kind = "fts5"
+        elif bind.dialect.name == "postgresql":
+            n = session.execute(text("SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+                                     "current_schema() AND table_name = 'articles' AND column_name = 'search_fold'")
+                                ).scalar_one()
+            kind = "tsvector" if n else ""
+        _index_kind[url] = kind
+    return _index_kind[url]
+
+
+_index_kind: dict[str, str] = {}
+
+
+def pg_matches(table: str, sq: SearchQuery, exact: bool = False, tag: str = "m", scope: Filters | None = None):
+    """fts_matches on PostgreSQL: (id, score) of the rows whose tsvector column (search_fold, or
+    search_exact) holds every phrase; score 0 (bm25 comes from pg_bm25_scores where a tier is ranked).
+    For articles, ``scope``'s site and dates are checked in the same statement, so the planner can
+    AND the GIN index with the date/site indexes instead of reading every matching row (the callers
+    check every filter again)."""
+    col = "search_exact" if exact else "search_fold"
+    param = f"{tag}_{table}_{col}"
+    params = {param: pg_tsquery(sq.exact_phrases if exact else sq.phrases)}
+    where = [f"{col} @@ CAST(:{param} AS tsquery)"]
+    if table == "articles" and scope is not None:
+        if scope.site:
+            where.append(f"site_id = (SELECT id FROM sites WHERE name = :{param}_site)")
+            params[f"{param}_site"] = scope.site
+        if scope.date_from:
+            where.append(f"published_date >= :{param}_from")
+            params[f"{param}_from"] = scope.date_from
+        if scope.date_to:
+            where.append(f"published_date <= :{param}_to")
+            params[f"{param}_to"] = scope.date_to
+    return (text(f"SELECT id, 0.0 AS score FROM {table} WHERE " + " AND ".join(where))
+            .bindparams(**params).columns(id=Integer, score=Float).subquery(f"{table}_{col}_{tag}"))
+
+
+BM25_K1, BM25_B = 1.2, 0.75   # FTS5's bm25() constants
+
+
+def _pg_bm25_stats(session: Session, phrases, col: str) -> tuple[float, list[tuple[list[str], float]]]:
+    """avgdl and (tokens, IDF) per phrase as FTS5 computes them: rows, tokens, rows holding the phrase."""
+    n_row, n_tok = session.execute(text("SELECT count(*), coalesce(sum(search_len), 0) FROM articles")).one()
+    avgdl = (n_tok / n_row) if n_row else 1.0
+    out = []
+    phrases = [(p, [t for w in p for t in tokens(w)]) for p in phrases]
+    phrases = [(p, toks) for p, toks in phrases if toks]
+    if len(phrases) == 1:  # one phrase: its IDF multiplies every row's score alike, the order is the same
+        return avgdl, [(phrases[0][1], 1.0)]
+    # the rows holding each phrase, read from the GIN index (the search's transaction has sequential
+    # scans off: a scan would read every row's tsvector)
+    for p, toks in phrases:
+        n_hit = session.execute(text(f"SELECT count(*) FROM articles WHERE {col} @@ CAST(:q AS tsquery)"),
+                                {"q": pg_tsquery((p,))}).scalar_one()
+        idf = math.log((n_row - n_hit + 0.5) / (n_hit + 0.5))
+        out.append((toks, idf if idf > 0.0 else 1e-6))
+    return avgdl, out
+
+
+_TSV_ITEM = re.compile(r"'((?:[^']|'')*)':([0-9A-D,]+)")
+
+
+def _positions(tsv: str) -> dict[str, set[int]]:
+    """Lexeme -> positions of a tsvector's text form ("'bo':2A,50A 'dang':1A")."""
+    return {m.group(1).replace("''", "'"): {int(x.rstrip("ABCD")) for x in m.group(2).split(",")}
+            for m in _TSV_ITEM.finditer(tsv or "")}
+
+
+def _phrase_freq(pos: dict[str, set[int]], toks: list[str]) -> int:
+    first = pos.get(toks[0], ())
+    return sum(1 for p in first if all(p + k in pos.get(t, ()) for k, t in enumerate(toks[1:], 1)))
+
+
+def bm25(freqs: list[int], idfs: list[float], length: int, avgdl: float) -> float:
+    """FTS5's bm25() of one row (fts5_aux.c): lower is better."""
+    score = 0.0
+    for f, idf in zip(freqs, idfs):
+        score += idf * (f * (BM25_K1 + 1.0)) / (f + BM25_K1 * (1 - BM25_B + BM25_B * length / avgdl))
+    return -1.0 * score
+
+
+def pg_bm25_scores(session: Session, sq: SearchQuery, exact: bool, ids: list[int]) -> dict[int, float]:
+    """FTS5's bm25() of the given article ids over the tsvector columns: the rows' positions of the
+    query's lexemes only (setweight + ts_filter, done by the database), phrases counted here."""
+    if not ids:
+        return {}
+    col = "search_exact" if exact else "search_fold"
+    avgdl, terms = _pg_bm25_stats(session, sq.exact_phrases if exact else sq.phrases, col)
+    lexemes = sorted({t for toks, _ in terms for t in toks})
+    rows = session.execute(text(f"SELECT id, search_len, ts_filter(setweight({col}, 'A', CAST(:lx AS text[])), "
+                                f"'{{a}}')::text AS tsv FROM articles WHERE id = ANY(:ids)"),
+                           {"lx": lexemes, "ids": list(ids)})
+    idfs = [idf for _, idf in terms]
+    out = {}
+    for r in rows:
+        pos = _positions(r.tsv)
+        out[r.id] = bm25([_phrase_freq(pos, toks) for toks, _ in terms], idfs, r.search_len, avgdl)
+    return out
+
+
+def pg_bm25(session: Session, sq: SearchQuery, exact: bool = False) -> tuple[str, dict]:
+    """FTS5's bm25() as a SQL expression on ``articles`` (for an export's ORDER BY over the whole match
+    set), with its parameters: per phrase its IDF, its occurrences in the row (pf_phrase_freq) and the
+    row's token count (search_len) against the average."""
+    col = "search_exact" if exact else "search_fold"
+    avgdl, stats = _pg_bm25_stats(session, sq.exact_phrases if exact else sq.phrases, col)
+    terms, params = [], {}
+    for i, (toks, idf) in enumerate(stats):
+        params[f"bm_toks_{i}"] = toks
+        freq = f"pf_phrase_freq(articles.{col}, CAST(:bm_toks_{i} AS text[]))"
+        terms.append(f"{idf!r} * ({freq} * {BM25_K1 + 1.0!r}) / ({freq} + {BM25_K1!r} * "
+                     f"(1 - {BM25_B!r} + {BM25_B!r} * articles.search_len / {avgdl!r}))")
+    return "-(" + (" + ".join(terms) or "0") + ")", params
 
 
 def fts_matches(table: str, sq: SearchQuery, exact: bool = False, tag: str = "m"):

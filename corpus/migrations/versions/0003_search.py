@@ -4,7 +4,7 @@ On SQLite, each searchable table gets an external-content FTS5 index whose token
 (unicode61 remove_diacritics 2 strips tone and vowel marks; đ/Đ, which Unicode does not decompose, is
 replaced by d in the trigger, one character for one so token positions match the stored text).
 Articles also get an exact (diacritics kept) index so exact-diacritic matches can be ranked first.
-Other databases (PostgreSQL) get nothing here: corpus.search falls back to LIKE over folded columns.
+Other databases get nothing here (PostgreSQL gets its tsvector columns in 0008_pg_search).
 
 Revision ID: 0003_search
 Revises: 0001_initial
