@@ -71,6 +71,7 @@ class DbCrawlState:
         self.sleep = time.sleep
         self._raw_ids: dict[str, int] = {}
         self._asked: set[str] = set()
+        self._locked = False
 
     # -- helpers ----------------------------------------------------------------------------------
     def _entry(self, canonical_url: str) -> m.FrontierEntry | None:
@@ -92,8 +93,12 @@ class DbCrawlState:
             **{k: getattr(c, k) + v for k, v in counts.items()}))
 
     def _lock_site(self) -> None:
-        """Lock the site's row until this transaction ends (PostgreSQL row lock, SQLite write lock)."""
-        self.session.execute(update(m.Site).where(m.Site.id == self.site_id).values(name=m.Site.name))
+        """Lock the site's row until this transaction ends (PostgreSQL row lock, SQLite write lock).
+        Every writing transaction of a crawler takes it first, so the crawlers of one site write one
+        after another (fetching stays parallel) and never deadlock on each other's frontier rows."""
+        if not self._locked:
+            self.session.execute(update(m.Site).where(m.Site.id == self.site_id).values(name=m.Site.name))
+            self._locked = True
 
     def _rules_view(self, e: m.FrontierEntry | None) -> frontier.Entry | None:
         if e is None:
@@ -121,6 +126,7 @@ class DbCrawlState:
 
     def _commit(self) -> None:
         self.session.commit()
+        self._locked = False
 
     # -- CrawlState -------------------------------------------------------------------------------
     def begin(self, start: list[FrontierItem]) -> None:
@@ -165,6 +171,7 @@ class DbCrawlState:
         if item.canonical_url in self._asked:
             return False
         self._asked.add(item.canonical_url)
+        self._lock_site()
         e = self._entry(item.canonical_url)
         if not frontier.queue_on_add(self._rules_view(e)):
             return False
@@ -203,6 +210,7 @@ class DbCrawlState:
 
     def mark_done(self, item: FrontierItem, status: str, reason: str = "") -> None:
         frontier.check_status(status)
+        self._lock_site()
         e = self._entry(item.canonical_url)
         if e is None:
             self._queue(item, None)
@@ -235,6 +243,7 @@ class DbCrawlState:
 
     def store_page(self, item: FrontierItem, page: FetchedPage, rejected: str = "") -> None:
         # a rejected page arrives as its links record (no body): archived as such, a few hundred bytes
+        self._lock_site()
         row = store_raw_page(self.session, self.site_id, page.final_url, page.content, page.content_type,
                              status=page.status, headers=json.dumps(page.headers, ensure_ascii=False),
                              run_id=self.run_id, canonical_url=item.canonical_url,
@@ -290,6 +299,7 @@ class DbCrawlState:
         return ""
 
     def requeue_failed(self) -> int:
+        self._lock_site()
         rows = self.session.execute(select(m.FrontierEntry).where(
             m.FrontierEntry.site_id == self.site_id, m.FrontierEntry.status.in_(frontier.RETRIED))).scalars().all()
         rows = [e for e in rows if frontier.retryable(e.status, e.attempts or 0)]
@@ -313,6 +323,7 @@ class DbCrawlState:
     def _close(self, status: str, stats: dict | None = None) -> None:
         if self.run_id is None:
             return
+        self._lock_site()
         f = m.FrontierEntry
         # claims this crawler leaves (a page budget spent, a stop): queued again for the next crawl
         self.session.execute(update(f).where(f.site_id == self.site_id, f.status == CLAIMED,
@@ -367,6 +378,7 @@ def crawl_sites(db: Database, urls: list[str], *, delay: float | None = None, ma
                           profile_dirs=profile_dirs)
         except BaseException:
             state.session.rollback()
+            state._locked = False
             state.suspend()
             state.close()
             raise
