@@ -2,6 +2,7 @@
 database ends as one run leaves it (ids and times aside), every page fetched once, every article and
 fact stored once, no processing errors (issue 10: "two processes at once break things")."""
 import importlib.util
+import json
 import itertools
 import os
 import subprocess
@@ -87,7 +88,10 @@ def _content(url) -> dict[str, Counter]:
                 cols = [c for c in table.columns if not (c.name == "id" or c.name.endswith("_id") or c.name in SKIP
                                                          or str(c.type) in ("DATETIME", "TIMESTAMP WITHOUT TIME ZONE")
                                                          or c.name.endswith("_at"))]
-                out[table.name] = Counter(tuple(r) for r in conn.execute(select(*cols)))
+                # a run's rejection counts are one JSON object whatever order its keys were counted in
+                norm = [(lambda v: json.dumps(json.loads(v), sort_keys=True)) if c.name == "rejected" else (lambda v: v)
+                        for c in cols]
+                out[table.name] = Counter(tuple(f(v) for f, v in zip(norm, r)) for r in conn.execute(select(*cols)))
     finally:
         db.dispose()
     return out
