@@ -11,17 +11,27 @@ the site; a finished one makes the next crawl a new pass that revisits listings,
     stats = scraper.crawl(urls, state, delay=1.0, max_pages=500)
     if stats.stopped:
         state.suspend(stats.as_dict())
+
+Several crawlers of one site (processes, workers on other machines) share its run and frontier: each
+`pop` claims one pending URL (status "claimed", claimed_by, lease_until: PostgreSQL `SELECT … FOR
+UPDATE SKIP LOCKED`, then an UPDATE that only takes a row still pending, on both databases), so no
+page is fetched twice; a crawler that finds nothing pending waits while others hold live claims
+(their pages may queue more links); the claims of a crawler that died are queued again when their
+lease runs out. Frontier rows, raw pages and articles are inserted with ON CONFLICT DO NOTHING, the
+run's counters are incremented in SQL, and `begin` and `store_article` lock the site's row, so two
+crawlers starting at once share one run and a text is stored once per site.
 """
 from __future__ import annotations
 
 import gzip
 import json
+import time
+import uuid
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select, update
 
 from partyfacts.nlp.text import fold
 from partyfacts.scraper import frontier
@@ -32,11 +42,14 @@ from partyfacts.scraper.types import Article
 from partyfacts.scraper.urls import canonical_url, host_of
 
 from . import models as m
-from .db import Database, open_db
+from .db import Database, holder_id, insert_for, open_db
 from .pipeline import published_fields, site_row, store_raw_page
 from .politeness import shared_politeness
 
 MAX_ERROR_LINES = 50
+CLAIMED = "claimed"          # a pending URL a crawler has taken (frontier.claimed_by, lease_until)
+LEASE_SECONDS = 300.0        # a claim not marked done by then is queued again (its crawler died)
+WAIT_SECONDS = 0.2           # how often a crawler with nothing pending looks again while others work
 
 
 def _utcnow() -> datetime:
@@ -54,40 +67,77 @@ class DbCrawlState:
         self.session.commit()
         self.run_id: int | None = None
         self.new_article_ids: list[int] = []     # articles stored by this process, for processing afterwards
-        self._inflight: set[int] = set()
+        self.holder = f"{holder_id()}:{uuid.uuid4().hex[:8]}"[:128]   # this crawler, in frontier.claimed_by
+        self.sleep = time.sleep
         self._raw_ids: dict[str, int] = {}
         self._asked: set[str] = set()
+        self._locked = False
 
     # -- helpers ----------------------------------------------------------------------------------
     def _entry(self, canonical_url: str) -> m.FrontierEntry | None:
+        # as stored now (other crawlers change rows): never the session's cached copy
         return self.session.execute(select(m.FrontierEntry).where(
-            m.FrontierEntry.site_id == self.site_id, m.FrontierEntry.canonical_url == canonical_url)).scalar_one_or_none()
+            m.FrontierEntry.site_id == self.site_id, m.FrontierEntry.canonical_url == canonical_url)
+            .execution_options(populate_existing=True)).scalar_one_or_none()
 
-    def _run(self) -> m.CrawlRun:
-        return self.session.get(m.CrawlRun, self.run_id)
+    def _run(self, lock: bool = False) -> m.CrawlRun:
+        """The run as stored now; ``lock``: for a read-modify-write of its JSON columns (PostgreSQL
+        row lock; on SQLite the transaction already holds the write lock when called after a write)."""
+        q = select(m.CrawlRun).where(m.CrawlRun.id == self.run_id).execution_options(populate_existing=True)
+        return self.session.execute(q.with_for_update() if lock else q).scalar_one_or_none()
+
+    def _bump(self, **counts: int) -> None:
+        """Add to the run's counters in SQL (several crawlers count into one run)."""
+        c = m.CrawlRun
+        self.session.execute(update(c).where(c.id == self.run_id).values(
+            **{k: getattr(c, k) + v for k, v in counts.items()}))
+
+    def _lock_site(self) -> None:
+        """Lock the site's row until this transaction ends (PostgreSQL row lock, SQLite write lock).
+        Every writing transaction of a crawler takes it first, so the crawlers of one site write one
+        after another (fetching stays parallel) and never deadlock on each other's frontier rows."""
+        if not self._locked:
+            self.session.execute(update(m.Site).where(m.Site.id == self.site_id).values(name=m.Site.name))
+            self._locked = True
 
     def _rules_view(self, e: m.FrontierEntry | None) -> frontier.Entry | None:
         if e is None:
             return None
-        return frontier.Entry(e.status, e.kind, e.attempts or 0, this_pass=e.run_id == self.run_id)
+        status = frontier.PENDING if e.status == CLAIMED else e.status    # claimed: queued, being fetched
+        return frontier.Entry(status, e.kind, e.attempts or 0, this_pass=e.run_id == self.run_id)
 
-    def _queue(self, item: FrontierItem, e: m.FrontierEntry | None) -> None:
+    def _queue(self, item: FrontierItem, e: m.FrontierEntry | None) -> bool:
+        """Queue the item: insert it (ON CONFLICT DO NOTHING), or put a handled entry back to pending
+        if it is still as read (another crawler may have queued or handled it meanwhile). True when
+        this crawler queued it."""
+        f = m.FrontierEntry
         if e is None:
-            e = m.FrontierEntry(site_id=self.site_id, url=item.url[:2048], canonical_url=item.canonical_url[:2048],
-                                kind=item.kind, depth=item.depth)
-            self.session.add(e)
-        else:
-            e.kind = frontier.kind_when_queued(e.kind, item.kind)
-        e.status, e.priority, e.run_id = frontier.PENDING, frontier.priority(e.kind), self.run_id
+            new = self.session.execute(insert_for(self.session, f).values(
+                site_id=self.site_id, url=item.url[:2048], canonical_url=item.canonical_url[:2048], kind=item.kind,
+                depth=item.depth, status=frontier.PENDING, priority=frontier.priority(item.kind), run_id=self.run_id)
+                .on_conflict_do_nothing(index_elements=["site_id", "canonical_url"]).returning(f.id)).first()
+            return new is not None
+        kind = frontier.kind_when_queued(e.kind, item.kind)
+        same = (f.run_id.is_(None) if e.run_id is None else f.run_id == e.run_id)
+        done = self.session.execute(update(f).where(f.id == e.id, f.status == e.status, same).values(
+            kind=kind, status=frontier.PENDING, priority=frontier.priority(kind), run_id=self.run_id,
+            claimed_by="", lease_until=None))
+        return done.rowcount == 1
 
     def _commit(self) -> None:
         self.session.commit()
+        self._locked = False
 
     # -- CrawlState -------------------------------------------------------------------------------
     def begin(self, start: list[FrontierItem]) -> None:
+        self._lock_site()   # crawlers of the site starting at once: one creates the run, the others join it
         run = self.session.execute(select(m.CrawlRun).where(
             m.CrawlRun.site_id == self.site_id, m.CrawlRun.status.in_(("running", "interrupted")))
-            .order_by(m.CrawlRun.id.desc()).limit(1)).scalar_one_or_none()
+            .order_by(m.CrawlRun.id.desc()).limit(1).execution_options(populate_existing=True)).scalar_one_or_none()
+        f = m.FrontierEntry
+        # joining a run other crawlers are working on (they hold live claims), not resuming a stopped one
+        joined = run is not None and run.status == "running" and self.session.execute(select(f.id).where(
+            f.site_id == self.site_id, f.status == CLAIMED, f.lease_until >= _utcnow()).limit(1)).first() is not None
         urls = [s.url for s in start]
         if run is None:
             run = m.CrawlRun(site_id=self.site_id, status="running", start_urls=json.dumps(urls),
@@ -99,39 +149,68 @@ class DbCrawlState:
             known = json.loads(run.start_urls or "[]")
             run.start_urls = json.dumps(known + [u for u in urls if u not in known])
         self.run_id = run.id
-        self._inflight.clear()
         self._asked.clear()
+        self._reclaim_expired()
         for item in start:
             e = self._entry(item.canonical_url)
+            if joined and e is not None and e.run_id == self.run_id:
+                continue        # a live run's start page another crawler has queued or read already
             if frontier.queue_on_begin(self._rules_view(e)):
                 self._queue(item, e)
         self._commit()
+
+    def _reclaim_expired(self) -> int:
+        """Queue again the claims whose lease ran out (their crawler died or hung)."""
+        f = m.FrontierEntry
+        return self.session.execute(update(f).where(
+            f.site_id == self.site_id, f.status == CLAIMED, f.lease_until < _utcnow())
+            .values(status=frontier.PENDING, claimed_by="", lease_until=None)).rowcount
 
     def add(self, item: FrontierItem) -> bool:
         # after the first add of a URL in a run, every later add of it in the run answers False
         if item.canonical_url in self._asked:
             return False
         self._asked.add(item.canonical_url)
+        self._lock_site()
         e = self._entry(item.canonical_url)
         if not frontier.queue_on_add(self._rules_view(e)):
             return False
-        self._queue(item, e)
-        return True
+        return self._queue(item, e)
 
     def pop(self) -> FrontierItem | None:
-        q = (select(m.FrontierEntry).where(m.FrontierEntry.site_id == self.site_id,
-                                           m.FrontierEntry.status == frontier.PENDING)
-             .order_by(m.FrontierEntry.priority, m.FrontierEntry.id).limit(1))
-        if self._inflight:
-            q = q.where(m.FrontierEntry.id.not_in(self._inflight))
-        e = self.session.execute(q).scalar_one_or_none()
-        if e is None:
-            return None
-        self._inflight.add(e.id)
-        return FrontierItem(e.url, e.canonical_url, e.kind, e.depth, fetched_before=e.fetched_at is not None)
+        """Claim the next pending URL of the site for this crawler; None when nothing is pending and
+        no other crawler holds a live claim (while one does, its page may queue more: wait)."""
+        f = m.FrontierEntry
+        while True:
+            self._commit()      # the links queued so far become visible to the other crawlers
+            q = (select(f.id).where(f.site_id == self.site_id, f.status == frontier.PENDING)
+                 .order_by(f.priority, f.id).limit(1))
+            if self.session.get_bind().dialect.name == "postgresql":
+                q = q.with_for_update(skip_locked=True)
+            eid = self.session.execute(q).scalar_one_or_none()
+            if eid is not None:
+                now = _utcnow()
+                took = self.session.execute(update(f).where(f.id == eid, f.status == frontier.PENDING).values(
+                    status=CLAIMED, claimed_by=self.holder, lease_until=now + timedelta(seconds=LEASE_SECONDS)))
+                if took.rowcount != 1:
+                    continue    # another crawler claimed it between the two statements (SQLite)
+                e = self.session.execute(select(f).where(f.id == eid)
+                                         .execution_options(populate_existing=True)).scalar_one()
+                self._commit()
+                return FrontierItem(e.url, e.canonical_url, e.kind, e.depth, fetched_before=e.fetched_at is not None)
+            if self._reclaim_expired():
+                continue
+            others = self.session.execute(select(f.id).where(
+                f.site_id == self.site_id, f.status == CLAIMED, f.claimed_by != self.holder).limit(1)).first()
+            if others is None:
+                self._commit()
+                return None
+            self._commit()
+            self.sleep(WAIT_SECONDS)
 
     def mark_done(self, item: FrontierItem, status: str, reason: str = "") -> None:
         frontier.check_status(status)
+        self._lock_site()
         e = self._entry(item.canonical_url)
         if e is None:
             self._queue(item, None)
@@ -139,7 +218,10 @@ class DbCrawlState:
             e = self._entry(item.canonical_url)
         e.kind, e.attempts = frontier.after_done(e.kind, status, e.attempts or 0)
         e.status, e.reason, e.run_id = status, reason[:255], self.run_id
-        run = self._run()
+        e.claimed_by, e.lease_until = "", None
+        self.session.flush()
+        if status in ("failed", "gone", "rejected", "disallowed", "duplicate"):
+            run = self._run(lock=True)
         if status in ("failed", "gone"):
             run.errors = (run.errors or 0) + 1
             lines = (run.error_log or "").splitlines()[-(MAX_ERROR_LINES - 1):]
@@ -149,8 +231,7 @@ class DbCrawlState:
             rejected[reason_key(reason) if status == "rejected" else status] += 1
             run.rejected = json.dumps(dict(rejected), ensure_ascii=False)
         elif status == "not_modified":
-            run.pages_not_modified = (run.pages_not_modified or 0) + 1
-        self._inflight.discard(e.id)
+            self._bump(pages_not_modified=1)
         self._commit()
 
     def seen(self, canonical_url: str) -> bool:
@@ -162,6 +243,7 @@ class DbCrawlState:
 
     def store_page(self, item: FrontierItem, page: FetchedPage, rejected: str = "") -> None:
         # a rejected page arrives as its links record (no body): archived as such, a few hundred bytes
+        self._lock_site()
         row = store_raw_page(self.session, self.site_id, page.final_url, page.content, page.content_type,
                              status=page.status, headers=json.dumps(page.headers, ensure_ascii=False),
                              run_id=self.run_id, canonical_url=item.canonical_url,
@@ -171,8 +253,7 @@ class DbCrawlState:
         if e is not None:
             e.etag, e.last_modified = page.etag[:255], page.last_modified[:64]
             e.fetched_at = _utcnow()
-        run = self._run()
-        run.pages_fetched = (run.pages_fetched or 0) + 1
+        self._bump(pages_fetched=1)
 
     def stored_page(self, canonical_url: str) -> FetchedPage | None:
         row = self.session.execute(select(m.RawPage).where(
@@ -184,6 +265,7 @@ class DbCrawlState:
                            gzip.decompress(row.html_gz), row.fetched_at.replace(tzinfo=timezone.utc))
 
     def store_article(self, article: Article) -> str:
+        self._lock_site()   # the same text from two URLs of the site at once: stored once
         same_url = self.session.execute(select(m.Article.id).where(
             m.Article.canonical_url == article.canonical_url)).first()
         if same_url:
@@ -204,26 +286,30 @@ class DbCrawlState:
                         raw_page_id=self._raw_ids.get(article.canonical_url), fetched_at=fetched,
                         syndicated_of_id=elsewhere[0] if elsewhere else None,
                         similarity=1.0 if elsewhere else None)
-        self.session.add(row)
-        try:
-            self.session.flush()
-        except IntegrityError:  # another worker stored it a moment ago
-            self.session.rollback()
+        values = {c.key: getattr(row, c.key) for c in m.Article.__table__.columns
+                  if c.key != "id" and getattr(row, c.key) is not None}
+        new = self.session.execute(insert_for(self.session, m.Article).values(**values)
+                                   .on_conflict_do_nothing(index_elements=["canonical_url"])
+                                   .returning(m.Article.id)).first()
+        if new is None:   # another crawler stored it a moment ago
             return f"already stored: {article.canonical_url}"
-        run = self._run()
-        run.new_articles = (run.new_articles or 0) + 1
-        self.new_article_ids.append(row.id)
+        self._bump(new_articles=1)
+        self.new_article_ids.append(new[0])
         self._commit()
         return ""
 
     def requeue_failed(self) -> int:
+        self._lock_site()
         rows = self.session.execute(select(m.FrontierEntry).where(
             m.FrontierEntry.site_id == self.site_id, m.FrontierEntry.status.in_(frontier.RETRIED))).scalars().all()
         rows = [e for e in rows if frontier.retryable(e.status, e.attempts or 0)]
-        for e in rows:
-            e.status, e.run_id = frontier.PENDING, self.run_id
+        f = m.FrontierEntry
+        queued = 0
+        for e in rows:   # only if still as read: another crawler may have retried it already
+            queued += self.session.execute(update(f).where(f.id == e.id, f.status == e.status).values(
+                status=frontier.PENDING, run_id=self.run_id)).rowcount
         self._commit()
-        return len(rows)
+        return queued
 
     def finish(self, stats: dict) -> None:
         self._close("done", stats)
@@ -235,7 +321,16 @@ class DbCrawlState:
         self._close("interrupted", stats)
 
     def _close(self, status: str, stats: dict | None = None) -> None:
-        run = self._run()
+        if self.run_id is None:
+            return
+        self._lock_site()
+        f = m.FrontierEntry
+        # claims this crawler leaves (a page budget spent, a stop): queued again for the next crawl
+        self.session.execute(update(f).where(f.site_id == self.site_id, f.status == CLAIMED,
+                                             f.claimed_by == self.holder)
+                             .values(status=frontier.PENDING, claimed_by="", lease_until=None))
+        self.session.flush()
+        run = self._run(lock=True)
         if run is None:
             return
         if stats and (stats.get("skipped") or stats.get("stopped")):
@@ -283,6 +378,7 @@ def crawl_sites(db: Database, urls: list[str], *, delay: float | None = None, ma
                           profile_dirs=profile_dirs)
         except BaseException:
             state.session.rollback()
+            state._locked = False
             state.suspend()
             state.close()
             raise

@@ -7,12 +7,16 @@ business; this module reads no environment.
 """
 from __future__ import annotations
 
+import os
+import socket
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event, inspect, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -56,8 +60,13 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+MIGRATION_LOCK = 0x70667900    # the PostgreSQL advisory-lock key held around migrations ("pfy")
+
+
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration (idempotent)."""
+    """Bring the schema to the newest migration (idempotent), under a lock: two processes opening a
+    new database at once migrate it once (the second waits, then finds it at the head). PostgreSQL:
+    a transaction-level advisory lock; SQLite: the database's write lock (BEGIN IMMEDIATE)."""
     from alembic import command
     from alembic.config import Config
 
@@ -65,8 +74,71 @@ def upgrade(engine: Engine) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+        elif conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")   # pysqlite has not begun one yet: nothing was written
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def insert_for(session_or_conn, model):
+    """The dialect's INSERT for ``model`` (it has on_conflict_do_nothing / on_conflict_do_update)."""
+    bind = session_or_conn.get_bind() if isinstance(session_or_conn, Session) else session_or_conn
+    if bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(model)
+
+
+def try_lock(db: "Database", name: str, holder: str, ttl: float) -> str:
+    """Take (or renew) the named lease for ``holder`` for ``ttl`` seconds; returns "" when held,
+    else who holds it (and until when). Atomic on both databases: an insert that does nothing when
+    the row exists, then an update that only takes a lease that is free, expired or the holder's."""
+    from . import models as m
+    now = _now()
+    until = now + timedelta(seconds=ttl)
+    with db.engine.begin() as conn:
+        conn.execute(insert_for(conn, m.Lock).values(name=name, holder="", expires_at=None)
+                     .on_conflict_do_nothing(index_elements=["name"]))
+        taken = conn.execute(update(m.Lock).where(
+            m.Lock.name == name,
+            (m.Lock.holder == "") | (m.Lock.holder == holder) | (m.Lock.expires_at < now))
+            .values(holder=holder, expires_at=until)).rowcount
+        if taken == 1:
+            return ""
+        row = conn.execute(select(m.Lock.holder, m.Lock.expires_at).where(m.Lock.name == name)).first()
+        return f"{row[0]} until {row[1]:%Y-%m-%d %H:%M:%S} UTC"
+
+
+def release_lock(db: "Database", name: str, holder: str) -> None:
+    """Give the named lease up (a no-op when another holder has taken it since)."""
+    from . import models as m
+    with db.engine.begin() as conn:
+        conn.execute(update(m.Lock).where(m.Lock.name == name, m.Lock.holder == holder)
+                     .values(holder="", expires_at=None))
+
+
+def serialize(session: Session, name: str) -> None:
+    """Make the session's transaction the only one past this point for ``name`` until it ends:
+    PostgreSQL, a transaction-level advisory lock; SQLite, the database's write lock (taken by
+    writing the lock row). For read-modify-write work such as person resolution."""
+    from . import models as m
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": zlib.crc32(name.encode()) & 0x7FFFFFFF})
+        return
+    session.execute(insert_for(session, m.Lock).values(name=name, holder="", expires_at=None)
+                    .on_conflict_do_update(index_elements=["name"], set_={"expires_at": None}))
+
+
+def holder_id() -> str:
+    """This process, as a lock or claim holder: host and pid."""
+    return f"{socket.gethostname()}:{os.getpid()}"[:128]
 
 
 @dataclass

@@ -72,6 +72,9 @@ class FrontierEntry(Base):
     discovered_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.utcnow)
     fetched_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"), nullable=True)
+    # a crawler's claim on a pending URL (status "claimed"): who, and until when (0009)
+    claimed_by: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class RawPage(Base):
@@ -124,9 +127,20 @@ class Processing(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
     pipeline_version: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16), default="ok")       # ok|error
+    status: Mapped[str] = mapped_column(String(16), default="ok")       # ok|error|running|given_up
     error: Mapped[str] = mapped_column(Text, default="")
     processed_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")   # runs started (0009)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)  # a running claim's expiry
+
+
+class Lock(Base):
+    """A named lease held by one process until it expires or is released: the scheduler's leader
+    lock, the person-resolution lock (0009)."""
+    __tablename__ = "locks"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class Person(Base):

@@ -9,15 +9,19 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from . import models as m
-from .db import Database
+from .db import Database, insert_for
 
 
 def site_row(session, name: str, base_url: str = "") -> m.Site:
-    row = session.execute(select(m.Site).where(m.Site.name == name)).scalar_one_or_none()
+    """The site named ``name``, created when missing (ON CONFLICT DO NOTHING: once however many
+    processes create it at once)."""
+    q = select(m.Site).where(m.Site.name == name)
+    row = session.execute(q).scalar_one_or_none()
     if row is None:
-        row = m.Site(name=name, base_url=base_url)
-        session.add(row)
         session.flush()
+        session.execute(insert_for(session, m.Site).values(name=name, base_url=base_url)
+                        .on_conflict_do_nothing(index_elements=["name"]))
+        row = session.execute(q).scalar_one()
     return row
 
 
@@ -35,14 +39,16 @@ def store_raw_page(session, site_id, url: str, raw: bytes, content_type: str = "
                    fetched_at: datetime | None = None) -> m.RawPage:
     """Archive a page (gzip), deduplicated by the sha256 of its bytes; the stored row is returned."""
     digest = hashlib.sha256(raw).hexdigest()
-    row = session.execute(select(m.RawPage).where(m.RawPage.sha256 == digest)).scalar_one_or_none()
-    if row is None:
-        row = m.RawPage(site_id=site_id, url=url[:2048], canonical_url=(canonical_url or url)[:2048], http_status=status,
-                        content_type=content_type[:255], encoding=encoding, headers=headers, sha256=digest,
-                        html_gz=gzip.compress(raw, 6), size=len(raw), run_id=run_id,
-                        fetched_at=fetched_at or datetime.utcnow())
-        session.add(row)
+    q = select(m.RawPage).where(m.RawPage.sha256 == digest)
+    row = session.execute(q).scalar_one_or_none()
+    if row is None:   # INSERT … ON CONFLICT DO NOTHING: two crawlers fetching one page store it once
         session.flush()
+        session.execute(insert_for(session, m.RawPage).values(
+            site_id=site_id, url=url[:2048], canonical_url=(canonical_url or url)[:2048], http_status=status,
+            content_type=content_type[:255], encoding=encoding, headers=headers, sha256=digest,
+            html_gz=gzip.compress(raw, 6), size=len(raw), run_id=run_id, fetched_at=fetched_at or datetime.utcnow())
+            .on_conflict_do_nothing(index_elements=["sha256"]))
+        row = session.execute(q).scalar_one()
     return row
 
 

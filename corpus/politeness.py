@@ -38,10 +38,6 @@ class DbPoliteness:
 
 
 def shared_politeness(db: Database):
-    """The politeness store crawls on ``db`` use: the shared table on a server database (PostgreSQL,
-    where several workers crawl at once); on a SQLite file, one crawler process holds the write lock
-    for its frontier, so per-process booking is used (a second writer would wait on the lock anyway)."""
-    if db.engine.dialect.name == "sqlite":
-        from partyfacts.scraper.fetch import LocalPoliteness
-        return LocalPoliteness()
+    """The politeness store crawls on ``db`` use: the shared table, on every database, so several
+    crawler processes (or workers) of one host keep its delay together."""
     return DbPoliteness(db)

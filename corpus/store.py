@@ -13,17 +13,22 @@ from partyfacts.nlp import Extraction
 from partyfacts.nlp.text import fold, key
 
 from . import models as m
+from .db import insert_for
 from .facts import FACT_TYPES, FactType, write_order
 from .kb.bodies import ResolvedBody, resolve_body, site_province
 from .kb.context import body_context, person_contexts, resolve_roles, story_province
 
 
 def _get_or_create(session: Session, model, lookup: dict, defaults: dict):
-    row = session.execute(select(model).filter_by(**lookup)).scalar_one_or_none()
+    """The row with the unique key ``lookup``, inserted with ``defaults`` when missing (INSERT … ON
+    CONFLICT DO NOTHING: two processes naming the same entity at once store it once)."""
+    q = select(model).filter_by(**lookup)
+    row = session.execute(q).scalar_one_or_none()
     if row is None:
-        row = model(**lookup, **defaults)
-        session.add(row)
         session.flush()
+        session.execute(insert_for(session, model).values(**lookup, **defaults)
+                        .on_conflict_do_nothing(index_elements=list(lookup)))
+        row = session.execute(q).scalar_one()
     return row
 
 
@@ -101,10 +106,11 @@ def write_persons(w: _Writing, persons) -> int:
             person = m.Person(name=p.name, key=key(p.name), folded=fold(p.name), variants="[]")
             s.add(person)
             s.flush()
-        if occ is None:
-            occ = m.PersonOccurrence(article_id=art.id, mention_key=mk)
-            s.add(occ)
         pc = w.person_contexts[p.name]
+        if occ is None:
+            occ = _get_or_create(s, m.PersonOccurrence, {"mention_key": mk}, {
+                "article_id": art.id, "person_id": person.id, "name": p.name, "name_key": pc.name_key,
+                "pipeline_version": w.version})
         occ.person_id, occ.name, occ.name_key = person.id, p.name, pc.name_key
         occ.province, occ.district, occ.pipeline_version = pc.province, pc.district, w.version
         occ.context = json.dumps({"bodies": pc.bodies, "titles": pc.titles, "comentions": pc.comentions,

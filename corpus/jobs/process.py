@@ -1,21 +1,29 @@
 """The process job: articles → facts. Natural key: (article id, pipeline version); an article this
 pipeline version has processed is skipped unless asked for all. One failing article is recorded in
-the processing table and reported; the batch goes on."""
+the processing table and reported; the batch goes on.
+
+Several process runs at once (processes, workers) share the work through the processing table: a run
+claims an article by inserting its row as "running" with a lease (INSERT … ON CONFLICT DO NOTHING:
+no row inserted = another run has it) and writes the facts under a lock on that row, so an article
+is processed by one run and its facts are stored once. A failed article is retried by the next runs
+until MAX_ATTEMPTS runs have failed on it; then it is reported (``ProcessResult.given_up``), not
+retried, until `process --all`. A claim whose run died is taken over when its lease has run out."""
 from __future__ import annotations
 
 import functools
 import logging
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Callable
 
-from sqlalchemy import exists, select
+from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from partyfacts import nlp
 
 from .. import models as m
-from ..db import Database
+from ..db import Database, insert_for
 from ..kb import kb_version
 from ..kb.resolve import ResolveStats
 from ..store import store_extraction
@@ -24,6 +32,9 @@ from .config import ProcessConfig
 from .registry import job
 
 log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3            # failed runs on one article before it is given up (reported, not retried)
+LEASE_SECONDS = 600.0       # a claim on an article not finished by then is taken over by another run
 
 
 @dataclass
@@ -34,6 +45,8 @@ class ProcessResult:
     errors: list[str] = field(default_factory=list)
     version: str = ""
     resolved: ResolveStats | None = None     # person resolution of the batch's name blocks
+    taken: int = 0                            # articles another run had claimed (it processes them)
+    given_up: list[str] = field(default_factory=list)   # articles failed MAX_ATTEMPTS times: not retried
 
 
 def pipeline_version(disable: tuple[str, ...] = ()) -> str:
@@ -47,13 +60,61 @@ def extractor(disable: tuple[str, ...] = ()) -> Callable:
     return functools.partial(nlp.extract, disable=tuple(disable)) if disable else nlp.extract
 
 
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _settled(now: datetime):
+    """Processing rows that keep their article out of a run: done, claimed by a live run, or failed
+    MAX_ATTEMPTS times."""
+    p = m.Processing
+    return or_(p.status == "ok", and_(p.status == "running", p.lease_until >= now),
+               and_(p.status == "error", p.attempts >= MAX_ATTEMPTS))
+
+
 def articles_to_process(db: Database, version: str, all_articles: bool = False) -> list[int]:
+    """The articles a run would try: not processed by ``version`` (or all), failed fewer than
+    MAX_ATTEMPTS times, not claimed by a live run."""
     with db.session() as s:
         q = select(m.Article.id).order_by(m.Article.id)
         if not all_articles:
-            done = exists().where((m.Processing.article_id == m.Article.id) & (m.Processing.pipeline_version == version))
+            done = exists().where((m.Processing.article_id == m.Article.id) & (m.Processing.pipeline_version == version)
+                                  & _settled(_utcnow()))
             q = q.where(~done)
         return list(s.execute(q).scalars())
+
+
+def given_up(db: Database, version: str) -> list[str]:
+    """The articles this version failed on MAX_ATTEMPTS times, with their last error."""
+    with db.session() as s:
+        rows = s.execute(select(m.Processing.article_id, m.Processing.attempts, m.Processing.error).where(
+            m.Processing.pipeline_version == version, m.Processing.status == "error",
+            m.Processing.attempts >= MAX_ATTEMPTS).order_by(m.Processing.article_id)).all()
+    return [f"article {aid}: given up after {n} failed attempts (last: {err}); `process --all` tries it again"
+            for aid, n, err in rows]
+
+
+def claim(db: Database, article_id: int, version: str, *, since: datetime | None = None,
+          lease: float = LEASE_SECONDS) -> bool:
+    """Claim the article for this run: insert its processing row as running (ON CONFLICT DO NOTHING),
+    or take over a row that failed with attempts left, a running row whose lease ran out, and (when
+    ``since`` is given: `--all`) a row finished before ``since``. False when another run has it."""
+    now = _utcnow()
+    p = m.Processing
+    values = {"status": "running", "error": "", "processed_at": now, "lease_until": now + timedelta(seconds=lease)}
+    with db.engine.begin() as conn:
+        ins = conn.execute(insert_for(conn, p).values(article_id=article_id, pipeline_version=version, attempts=1,
+                                                      **values)
+                           .on_conflict_do_nothing(index_elements=["article_id", "pipeline_version"])
+                           .returning(p.id)).first()
+        if ins is not None:
+            return True
+        free = or_(and_(p.status == "error", p.attempts < MAX_ATTEMPTS), and_(p.status == "running", p.lease_until < now))
+        if since is not None:
+            free = or_(free, and_(p.status.in_(("ok", "error")), p.processed_at < since))
+        took = conn.execute(update(p).where(p.article_id == article_id, p.pipeline_version == version, free)
+                            .values(attempts=p.attempts + 1, **values))
+        return took.rowcount == 1
 
 
 def _process_key(*, config: ProcessConfig | None = None, all_articles: bool = False, ids: list[int] | None = None,
@@ -72,11 +133,18 @@ def process_articles(db: Database, *, config: ProcessConfig | None = None, all_a
     config = config or ProcessConfig()
     extract = extract or extractor(config.disable)
     version = version or pipeline_version(config.disable)
+    since = _utcnow() if (all_articles or ids is not None) else None
     todo = ids if ids is not None else articles_to_process(db, version, all_articles)
     res = ProcessResult(version=version)
     done: list[int] = []
     bar = _progress(todo, "process", progress)
     for aid in bar:
+        try:
+            if not claim(db, aid, version, since=since):
+                res.taken += 1          # another run is processing it (or it was given up)
+                continue
+        except IntegrityError:          # the article is gone (no processing row can point to it)
+            continue
         try:
             with db.session() as s:
                 art = s.get(m.Article, aid)
@@ -84,6 +152,7 @@ def process_articles(db: Database, *, config: ProcessConfig | None = None, all_a
                     continue
                 site = art.site.name if art.site else None
                 ex = extract(art.text, site=site, url=art.url)
+                _lock_claim(s, aid, version)   # one writer of this article's facts at a time
                 counts = store_extraction(s, art, ex, version)
                 _mark(s, aid, version, "ok", "")
             res.processed += 1
@@ -100,16 +169,27 @@ def process_articles(db: Database, *, config: ProcessConfig | None = None, all_a
     if done:
         # the persons of the new facts: their name blocks are resolved once for the whole batch
         res.resolved = resolve_persons_job(db, done)
+    if ids is None:
+        res.given_up = given_up(db, version)
     return res
+
+
+def _lock_claim(session, article_id: int, version: str) -> None:
+    """Lock the article's processing row for the transaction (an UPDATE: PostgreSQL's row lock,
+    SQLite's write lock), so a run that took over an expired claim writes
+    the facts after the first run's transaction, never beside it: the replace deletes what it wrote."""
+    p = m.Processing
+    session.execute(update(p).where(p.article_id == article_id, p.pipeline_version == version)
+                    .values(lease_until=p.lease_until))
 
 
 def _mark(session, article_id: int, version: str, status: str, error: str) -> None:
     row = session.execute(select(m.Processing).where(m.Processing.article_id == article_id,
                                                      m.Processing.pipeline_version == version)).scalar_one_or_none()
     if row is None:
-        row = m.Processing(article_id=article_id, pipeline_version=version)
+        row = m.Processing(article_id=article_id, pipeline_version=version, attempts=1)
         session.add(row)
-    row.status, row.error, row.processed_at = status, error[:2000], datetime.utcnow()
+    row.status, row.error, row.processed_at, row.lease_until = status, error[:2000], datetime.utcnow(), None
 
 
 def _progress(items, desc: str, progress: bool | None):

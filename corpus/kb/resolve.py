@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from partyfacts.nlp.text import fold
 
 from .. import models as m
+from ..db import serialize
 from .persons import Decision, Occurrence, linkage_config, resolve_persons
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,9 @@ def resolve_blocks(session: Session, name_keys: set[str] | None = None, *, metho
     A researcher's merge across two names brings the other name's block in too."""
     if name_keys is not None and not name_keys:
         return ResolveStats()
+    # one resolution at a time: two process runs resolving overlapping blocks would each give a
+    # cluster a new person row (read, cluster, write); the second waits and sees the first's rows
+    serialize(session, "resolve-persons")
     rows = _load_blocks(session, None if name_keys is None else set(name_keys))
     stats = ResolveStats(blocks=len({r.name_key for r in rows}), occurrences=len(rows))
     if not rows:

@@ -1,0 +1,50 @@
+"""concurrency: claims and leases for several processes on one database (issue 10)
+
+- frontier.claimed_by / frontier.lease_until: a crawler claims a pending URL (status "claimed") until
+  its lease runs out, so N crawlers of one site never fetch a page twice and a killed one's claims
+  are taken over when their lease expires;
+- processing.attempts / processing.lease_until: a process run claims an article by inserting its
+  processing row ("running" with a lease); failed rows are retried until `attempts` reaches the limit;
+- locks: named leases (the scheduler's leader lock, the person-resolution lock on SQLite).
+
+Revision ID: 0009_concurrency
+Revises: 0008_pg_search (0007_knowledge_base on a tree without it)
+Create Date: 2026-12-07
+"""
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009_concurrency"
+# chains after the PostgreSQL-search migration written beside it (issue 10); on a tree without that
+# migration it follows the knowledge base's
+down_revision = ("0008_pg_search" if any(Path(__file__).parent.glob("0008_pg_search*.py"))
+                 else "0007_knowledge_base")
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("frontier") as batch:
+        batch.add_column(sa.Column("claimed_by", sa.String(128), nullable=False, server_default=""))
+        batch.add_column(sa.Column("lease_until", sa.DateTime(), nullable=True))
+    with op.batch_alter_table("processing") as batch:
+        batch.add_column(sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"))
+        batch.add_column(sa.Column("lease_until", sa.DateTime(), nullable=True))
+    op.create_table(
+        "locks",
+        sa.Column("name", sa.String(64), primary_key=True),
+        sa.Column("holder", sa.String(128), nullable=False, server_default=""),
+        sa.Column("expires_at", sa.DateTime(), nullable=True),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("locks")
+    with op.batch_alter_table("processing") as batch:
+        batch.drop_column("lease_until")
+        batch.drop_column("attempts")
+    with op.batch_alter_table("frontier") as batch:
+        batch.drop_column("lease_until")
+        batch.drop_column("claimed_by")
