@@ -56,6 +56,8 @@ def echo_process_report(rep: dict) -> None:
         click.echo(f"error: {err}", err=True)
     facts = ", ".join(f"{v} {k}" for k, v in sorted(rep["facts"].items())) or "no facts"
     click.echo(f"processed {rep['processed']} articles with pipeline {rep['version']} ({facts}); {rep['failed']} failed")
+    for gone in rep.get("given_up", ())[:20]:
+        click.echo(f"given up (failed too often, not retried): {gone}", err=True)
 
 
 def queued_process(ctx, queue, config, *, all_articles=False, ids=None, wait=False) -> dict | None:

@@ -142,7 +142,7 @@ def report(name: str, result: Any) -> Any:
                 for s in result]
     if name == "process":
         return {"processed": result.processed, "failed": result.failed, "facts": dict(result.facts),
-                "errors": list(result.errors), "version": result.version}
+                "errors": list(result.errors), "version": result.version, "given_up": list(result.given_up)}
     if name == "schedule-tick":
         return {"crawled": [[site, due.isoformat()] for site, due in result.crawled], "lines": list(result.lines),
                 "processed": report("process", result.processed) if result.processed else None}
@@ -151,8 +151,9 @@ def report(name: str, result: Any) -> Any:
 
 def merge_process_reports(reports: Iterable[dict]) -> dict:
     """One process report of several batches (processed, failed and facts summed, errors in order)."""
-    out = {"processed": 0, "failed": 0, "facts": {}, "errors": [], "version": ""}
+    out = {"processed": 0, "failed": 0, "facts": {}, "errors": [], "version": "", "given_up": []}
     for r in reports:
+        out["given_up"] += [g for g in r.get("given_up", ()) if g not in out["given_up"]]
         out["processed"] += r["processed"]
         out["failed"] += r["failed"]
         out["errors"] += r["errors"]

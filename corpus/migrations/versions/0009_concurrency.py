@@ -11,16 +11,12 @@ Revision ID: 0009_concurrency
 Revises: 0008_pg_search (0007_knowledge_base on a tree without it)
 Create Date: 2026-12-07
 """
-from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_concurrency"
-# chains after the PostgreSQL-search migration written beside it (issue 10); on a tree without that
-# migration it follows the knowledge base's
-down_revision = ("0008_pg_search" if any(Path(__file__).parent.glob("0008_pg_search*.py"))
-                 else "0007_knowledge_base")
+down_revision = "0008_pg_search"
 branch_labels = None
 depends_on = None
 
