@@ -22,7 +22,7 @@ from .facts import ENTITY_TYPES, Link
 from .kb.posts import holders_on, tenures
 from .kb.roles import role_evidence
 from .kb.titles import title_key as title_key_of
-from .queries import figure_not_repeated, story_of
+from .queries import figure_ids, figure_not_repeated, story_of
 
 A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
 
@@ -449,11 +449,13 @@ def series_key(unit: str, counted: str, place_id: int | None, period: str = "") 
 
 
 def figure_series(session: Session, unit: str, place_id: int | None = None, filters=None,
-                  series: str = "") -> list[dict]:
+                  series: str = "", q: str = "") -> list[dict]:
     """The dated figures of one unit (newest MAX_SERIES_POINTS, each story once: a copy repeating its
     original's (value, unit) adds no point) grouped into series by ``series_key``: dicts {key, label,
-    unit, counted, place_id, place, province, points (oldest first)}, the series with most points
-    first; ``series`` keeps only the series of that key."""
+    unit, counted, place_id, place, province, points (oldest first), undated (figures of the series
+    whose article has no date: not drawn)}, the series with most points first; ``series`` keeps only
+    the series of that key; ``q`` (the figures table's search box) keeps the figures the table lists.
+    A series whose figures are all undated is left out (``undated_figures`` counts them)."""
     common = session.execute(select(func.count()).select_from(
         select(F.id).where(F.unit == unit).limit(COMMON_UNIT + 1).subquery())).scalar_one() > COMMON_UNIT
     # a common unit is read newest article first (walking the date index, stopping at the limit); a rare
@@ -463,6 +465,29 @@ def figure_series(session: Session, unit: str, place_id: int | None = None, filt
                  PL.name.label("place"), PL.province.label("province"))
           .join(A, A.id == F.article_id).outerjoin(PL, PL.id == F.place_id)
           .where(unit_match, A.published_date.is_not(None), figure_not_repeated()))
+    st = _series_scope(st, place_id, filters, q, session)
+    rows = session.execute(st.order_by(A.published_date.desc(), F.id.desc()).limit(MAX_SERIES_POINTS)).all()
+    undated = undated_figures(session, unit, place_id, filters, series, q)
+    groups: dict[str, dict] = {}
+    for r in reversed(rows):
+        k = series_key(r.unit, r.counted, r.place_id, r.period)
+        if series and k != series:
+            continue
+        g = groups.get(k)
+        if g is None:
+            g = groups[k] = {"key": k, "unit": r.unit, "counted": key(r.counted) or key(r.unit),
+                             "period": period_kind(r.period), "place_id": r.place_id, "place": r.place or "",
+                             "province": r.province or "", "points": [], "undated": undated.get(k, 0)}
+            g["label"] = (g["counted"] + (f" · {_PERIOD_LABELS[g['period']]}" if g["period"] else "")
+                          + (f" · {g['place']}" if g["place"] else ""))
+        g["points"].append({"id": r.id, "value": r.value, "text": r.text, "date": r.published_date.isoformat(),
+                            "place": r.place or "", "link": Link("article", r.article_id, f"f{r.id}")})
+    return sorted(groups.values(), key=lambda g: (-len(g["points"]), g["label"]))
+
+
+def _series_scope(st, place_id: int | None, filters, q: str, session: Session):
+    """``st`` (a select over figures joined to articles and places) narrowed to the place, the page
+    filters and the figures table's search box, as the figures table narrows its rows."""
     if place_id:
         st = st.where(F.place_id == place_id)
     if filters is not None:
@@ -476,22 +501,30 @@ def figure_series(session: Session, unit: str, place_id: int | None = None, filt
             st = st.where(A.published_date >= filters.date_from)
         if filters.date_to:
             st = st.where(A.published_date <= filters.date_to)
-    rows = session.execute(st.order_by(A.published_date.desc(), F.id.desc()).limit(MAX_SERIES_POINTS)).all()
-    groups: dict[str, dict] = {}
-    for r in reversed(rows):
+        if filters.article:
+            st = st.where(F.article_id == filters.article)
+    if q.strip():
+        st = st.where(F.id.in_(figure_ids(session, q, filters)))
+    return st
+
+
+def undated_figures(session: Session, unit: str, place_id: int | None = None, filters=None, series: str = "",
+                    q: str = "") -> dict[str, int]:
+    """Figures of ``unit`` the series charts cannot draw (their article has no date), counted per
+    series key (each story once), under the same place, filters and search box; a date filter
+    excludes them all (an undated figure is in no period)."""
+    if filters is not None and (filters.date_from or filters.date_to):
+        return {}
+    st = (select(F.unit, F.counted, F.period, F.place_id)
+          .join(A, A.id == F.article_id).outerjoin(PL, PL.id == F.place_id)
+          .where(F.unit == unit, A.published_date.is_(None), figure_not_repeated()))
+    st = _series_scope(st, place_id, filters, q, session)
+    out: Counter = Counter()
+    for r in session.execute(st.limit(MAX_SERIES_POINTS)):
         k = series_key(r.unit, r.counted, r.place_id, r.period)
-        if series and k != series:
-            continue
-        g = groups.get(k)
-        if g is None:
-            g = groups[k] = {"key": k, "unit": r.unit, "counted": key(r.counted) or key(r.unit),
-                             "period": period_kind(r.period), "place_id": r.place_id, "place": r.place or "",
-                             "province": r.province or "", "points": []}
-            g["label"] = (g["counted"] + (f" · {_PERIOD_LABELS[g['period']]}" if g["period"] else "")
-                          + (f" · {g['place']}" if g["place"] else ""))
-        g["points"].append({"id": r.id, "value": r.value, "text": r.text, "date": r.published_date.isoformat(),
-                            "place": r.place or "", "link": Link("article", r.article_id, f"f{r.id}")})
-    return sorted(groups.values(), key=lambda g: (-len(g["points"]), g["label"]))
+        if not series or k == series:
+            out[k] += 1
+    return dict(out)
 
 
 # -- facet values (independent of the query; cached by the web layer) --------------------------------------

@@ -28,7 +28,7 @@ from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matche
 
 __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_rows", "spec", "check_query",
            "MAX_QUERY_LEN", "MAX_PER_PAGE", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
-           "figure_not_repeated", "title_condition", "title_facet"]
+           "figure_not_repeated", "title_condition", "title_facet", "figure_ids"]
 
 TABLES = facts.TABLES
 MAX_PER_PAGE = 200
@@ -646,6 +646,12 @@ def _figures_ids(ctx: Ctx) -> Select:
         return (select(mt.c.id).join(F, F.id == mt.c.id).where(*_figure_conditions(ctx, search=False))
                 .order_by(mt.c.id.desc()))
     return select(F.id).where(*_figure_conditions(ctx)).order_by(F.id.desc())
+
+
+def figure_ids(session: Session, q: str = "", filters: Filters | None = None) -> Select:
+    """The ids of the figures the figures table lists for ``q`` and ``filters`` (unordered): what a
+    chart drawn beside the table keeps, so the table's search box filters the chart too."""
+    return select(F.id).where(*_figure_conditions(_ctx(session, q, filters)))
 
 
 def _figure_row(r) -> dict:

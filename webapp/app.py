@@ -60,6 +60,7 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
     # zero-width marks) — a scraped name cannot disguise itself; the archived source keeps them
     app.jinja_env.finalize = _visible
     from . import admin, views
+    from . import cite, feeds, network, series  # noqa: F401  (their views register on views.bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)
     csrf.exempt(views.api_extract)

@@ -2,6 +2,7 @@
 Every label is escaped; colours come from CSS classes (the CSP forbids inline style)."""
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from markupsafe import Markup, escape
@@ -71,7 +72,6 @@ def timeline_svg(lanes: list[dict], title: str = "", max_lanes: int = 30) -> Mar
 def _nice_max(v: float) -> float:
     if v <= 0:
         return 1.0
-    import math
     mag = 10 ** math.floor(math.log10(v))
     for k in (1, 2, 2.5, 5, 10):
         if v <= k * mag:
@@ -79,53 +79,137 @@ def _nice_max(v: float) -> float:
     return 10 * mag
 
 
-def _fmt(v: float) -> str:
-    if abs(v) >= 1e9:
-        return f"{v / 1e9:g}B"
-    if abs(v) >= 1e6:
-        return f"{v / 1e6:g}M"
-    if abs(v) >= 1e4:
-        return f"{v / 1e3:g}k"
-    return f"{v:g}"
+# the scale words of Vietnamese and English numbers: 1,5 tỷ đồng; 1.5 billion đồng
+SCALES = {"vi": ((1e9, "tỷ"), (1e6, "triệu"), (1e3, "nghìn")),
+          "en": ((1e9, "billion"), (1e6, "million"), (1e3, "thousand"))}
+PERCENT_UNITS = ("%",)
 
 
-def series_svg(points: list[dict], unit: str) -> Markup:
-    """Dots of (date, value) for one unit, each linked to the sentence it came from."""
+def number(v: float, lang: str = "vi", digits: int = 3) -> str:
+    """``v`` with at most ``digits`` significant digits as the language writes it: 1.234,5 (vi),
+    1,234.5 (en); never an exponent."""
+    if v == 0:
+        return "0"
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(v))))
+    s = f"{v:,.{decimals}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    if lang == "vi":
+        s = s.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return s
+
+
+def scale_of(v: float, lang: str = "vi", unit: str = "") -> tuple[float, str]:
+    """The scale (factor, word) to write ``v`` in: 2.5e9 → (1e9, "tỷ"); none for a percentage or
+    under ten thousand (5.000 người reads better than 5 nghìn người)."""
+    if unit in PERCENT_UNITS or abs(v) < 1e4:
+        return 1.0, ""
+    for factor, word in SCALES.get(lang, SCALES["vi"]):
+        if abs(v) >= factor:
+            return factor, word
+    return 1.0, ""
+
+
+def format_value(v: float, unit: str, lang: str = "vi") -> str:
+    """A figure as a reader writes it: "1,5 tỷ đồng", "145.000 đảng viên" → "145 nghìn đảng viên",
+    "95%", "1.5 billion đồng" (en); the unit is the corpus's own word, never "100000B"."""
+    factor, word = scale_of(v, lang, unit)
+    n = number(v / factor, lang)
+    if unit in PERCENT_UNITS:
+        return f"{n}{unit}"
+    return " ".join(x for x in (n, word, unit) if x)
+
+
+def _tick(v: float, factor: float, word: str, unit: str, lang: str, per_tick: bool) -> str:
+    """A tick label: on a linear axis the number in the axis' scale ("150" for 150 tỷ); on a log
+    axis each tick with its own scale word ("10 triệu")."""
+    if per_tick:
+        f, w = scale_of(v, lang, unit)
+        return " ".join(x for x in (number(v / f, lang), w) if x) + ("%" if unit in PERCENT_UNITS else "")
+    return number(v / factor, lang) + ("%" if unit in PERCENT_UNITS else "")
+
+
+def wants_log(values: list[float], scale: str = "") -> bool:
+    """Log axis: asked for (``scale="log"``), or by default when every value is positive and the
+    largest is at least 1000 times the smallest (a linear axis would flatten the small ones)."""
+    if scale == "linear":
+        return False
+    positive = all(v > 0 for v in values)
+    if scale == "log":
+        return positive
+    return positive and bool(values) and max(values) >= 1000 * min(values)
+
+
+def series_svg(points: list[dict], unit: str, label: str = "", lang: str = "vi", scale: str = "") -> Markup:
+    """Dots of (date, value) for one series of one unit, each linked to the sentence it came from; a
+    linear axis in the unit's scale ("tỷ đồng") or a log axis (see ``wants_log``). The axis title
+    names the unit and scale. Every label is escaped."""
     if not points:
         return Markup("")
-    W, H, left, right, top, bottom = 900, 320, 60, 20, 14, 30
+    W, H, left, right, top, bottom = 900, 320, 92, 20, 30, 30
     dates = [_d(p["date"]) for p in points]
+    values = [float(p["value"]) for p in points]
     fx, lo, hi = _x_scale(dates, left, W - right)
-    vmax = _nice_max(max(p["value"] for p in points))
-    vmin = min(0.0, min(p["value"] for p in points))
+    log = wants_log(values, scale)
+    if log:
+        lo_e = math.floor(math.log10(min(values)))
+        hi_e = max(lo_e + 1, math.ceil(math.log10(max(values))))
+        ticks = [10.0 ** e for e in range(lo_e, hi_e + 1)]
+        step = max(1, len(ticks) // 6)
+        ticks = ticks[::step]
 
-    def fy(v: float) -> float:
-        return top + (1 - (v - vmin) / ((vmax - vmin) or 1)) * (H - top - bottom)
+        def fy(v: float) -> float:
+            return top + (1 - (math.log10(v) - lo_e) / (hi_e - lo_e)) * (H - top - bottom)
+        factor, word = 1.0, ""
+    else:
+        vmax = _nice_max(max(values))
+        vmin = min(0.0, min(values))
+        if vmin < 0:
+            vmin = -_nice_max(-vmin)
+        ticks = [vmin + (vmax - vmin) * k / 4 for k in range(5)]
 
-    parts = [f'<svg class="chart series" viewBox="0 0 {W} {H}" width="100%" role="img" '
-             f'aria-label="{escape(unit)}" xmlns="http://www.w3.org/2000/svg">']
+        def fy(v: float) -> float:
+            return top + (1 - (v - vmin) / ((vmax - vmin) or 1)) * (H - top - bottom)
+        factor, word = scale_of(max(abs(vmax), abs(vmin)), lang, unit)
+    axis_title = " ".join(x for x in (word, "" if unit in PERCENT_UNITS else unit) if x) or unit
+    axis_title += " (log)" if log else ""
+    aria = f"{label} ({axis_title})" if label else axis_title
+    parts = [f'<svg class="chart series{" log" if log else ""}" viewBox="0 0 {W} {H}" width="100%" role="img" '
+             f'aria-label="{escape(aria)}" xmlns="http://www.w3.org/2000/svg">',
+             f'<text class="axis-title" x="{left - 6}" y="{top - 14}" text-anchor="start">{escape(axis_title)}</text>']
     parts += _year_ticks(lo, hi, fx, top, H - bottom)
-    for k in range(5):
-        v = vmin + (vmax - vmin) * k / 4
+    for v in ticks:
         y = fy(v)
         parts.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{W - right}" y2="{y:.1f}"/>'
-                     f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(_fmt(v))}</text>')
-    for p, d in zip(points, dates):
-        tip = f"{p['date']} · {p['text']}" + (f" · {p['place']}" if p.get("place") else "")
-        parts.append(f'<a href="{escape(p["href"])}"><circle class="dot" cx="{fx(d):.1f}" cy="{fy(p["value"]):.1f}" r="4">'
+                     f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">'
+                     f'{escape(_tick(v, factor, word, unit, lang, log))}</text>')
+    for p, d, v in zip(points, dates, values):
+        tip = f"{p['date']} · {format_value(v, unit, lang)} · {p['text']}" + (f" · {p['place']}" if p.get("place") else "")
+        parts.append(f'<a href="{escape(p["href"])}"><circle class="dot" cx="{fx(d):.1f}" cy="{fy(v):.1f}" r="4">'
                      f"<title>{escape(tip)}</title></circle></a>")
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def series_multiples(series: list[dict], max_series: int = 12) -> list[dict]:
+def series_multiples(series: list[dict], max_series: int = 12, lang: str = "vi", scale: str = "") -> list[dict]:
     """Small multiples: one chart per figure series (like with like: one counted thing in one place),
     the series with most points first, at most ``max_series``. Each: the series' key, label, unit,
-    place, point count and its SVG (every label escaped by series_svg and the template)."""
+    place, point count, undated count (figures not drawn), the latest value written for a reader and
+    its SVG (every label escaped by series_svg and the template)."""
     out = []
     for s in series[:max_series]:
-        svg = series_svg(s["points"], f"{s['label']} ({s['unit']})")
+        svg = series_svg(s["points"], s["unit"], s["label"], lang, scale)
         if svg:
+            last = s["points"][-1]
             out.append({"key": s["key"], "label": s["label"], "unit": s["unit"], "place": s.get("place", ""),
-                        "points": len(s["points"]), "svg": svg})
+                        "points": len(s["points"]), "undated": s.get("undated", 0), "svg": svg,
+                        "latest": {"date": last["date"], "value": format_value(float(last["value"]), s["unit"], lang)}})
     return out
+
+
+def undated_total(series: list[dict], undated: dict[str, int] | None = None) -> int:
+    """Figures the charts do not draw for want of a date: those of the drawn series plus those of
+    series with no dated figure at all (``undated``: per series key, corpus.pages.undated_figures)."""
+    if undated is not None:
+        return sum(undated.values())
+    return sum(s.get("undated", 0) for s in series)

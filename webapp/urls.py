@@ -31,6 +31,7 @@ RULES: dict[str, str] = {
     "api_table": "/api/<table>",
     "api_figure_series": "/api/figures/series",
     "export": "/export/<table>.<fmt>",
+    "export_series": "/export/figure-series.<any(csv, json):fmt>",
     "article": "/articles/<int:article_id>",
     "api_article": "/api/articles/<int:article_id>",
     "archived": "/articles/<int:article_id>/archived",
@@ -107,6 +108,19 @@ def api_table(name: str) -> str:
 def export(table_name: str, fmt: str, args: Mapping[str, Any] | None = None) -> str:
     """/export/roles.csv with the page's query and filters."""
     return _with_query(build("export", table=table_name, fmt=fmt), args)
+
+
+def export_series(fmt: str, args: Mapping[str, Any] | None = None) -> str:
+    """/export/figure-series.csv?unit=…&series=…: the points of the figure series the chart draws."""
+    return _with_query(build("export_series", fmt=fmt), args)
+
+
+def absolute(path: str) -> str:
+    """``path`` (a site path) as an absolute URL on the host the request came to (feeds, exports and
+    citations leave the site); unchanged outside a request or when already absolute."""
+    if not path or "://" in path or not has_request_context():
+        return path
+    return request.host_url.rstrip("/") + path
 
 
 def article(article_id: int, anchor: str = "") -> str:

@@ -23,7 +23,7 @@ from partyfacts.corpus import facts, pages
 from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
                                        spec, title_facet)
 
-from . import charts, urls
+from . import charts, i18n, urls
 from .dbsession import db_session
 from .highlight import TYPES, highlight, spans_from_extraction
 from .i18n import t
@@ -264,24 +264,48 @@ def table_page(table) -> Page:
 
     def html() -> dict:
         multiples: list[dict] = []
+        undated = 0
         if table == "figures" and filters.unit:  # one small chart per series: like with like
-            series = urls.resolve_links(pages.figure_series(s, filters.unit, filters=filters,
-                                                            series=request.args.get("series", "")[:600]))
-            multiples = charts.series_multiples(series, pages.MAX_CHART_SERIES)
+            multiples, undated = series_charts(filters.unit, filters=filters, q=q)
         return {"table": table, "q": q, "filters": filters, "result": result, "multiples": multiples,
-                "facets": _facets(), "paging": _pages(result["total"], result["page"], result["per_page"])}
+                "undated": undated, "facets": _facets(),
+                "paging": _pages(result["total"], result["page"], result["per_page"])}
     return Page("table.html", html, lambda: _paged_json(result, filters=filters.to_args()))
+
+
+def chart_scale() -> str:
+    """The ?scale= of a series chart: "log", "linear" or "" (automatic); anything else is a 400."""
+    scale = request.args.get("scale", "")
+    if scale not in ("", "log", "linear"):
+        abort(400, description=t("error_scale", value=scale[:20]))
+    return scale
+
+
+def series_charts(unit: str, place_id: int | None = None, filters: Filters | None = None, q: str = "",
+                  series: list[dict] | None = None) -> tuple[list[dict], int]:
+    """The small multiples of ``unit`` under the page's filters, search box and ?series= / ?scale=,
+    and the number of its figures not drawn for want of a date."""
+    key_ = request.args.get("series", "")[:600]
+    if series is None:
+        series = urls.resolve_links(_query_error(pages.figure_series, db_session(), unit, place_id=place_id,
+                                                 filters=filters, series=key_, q=q))
+    undated = _query_error(pages.undated_figures, db_session(), unit, place_id, filters, key_, q)
+    return (charts.series_multiples(series, pages.MAX_CHART_SERIES, i18n.current(), chart_scale()),
+            sum(undated.values()))
 
 
 @route("api_figure_series")
 def api_figure_series():
-    _, _, _, filters = _list_args()
+    q, _, _, filters = _list_args()
     if not filters.unit:
         abort(400, description=t("error_unit_needed"))
-    series = urls.resolve_links(pages.figure_series(db_session(), filters.unit, filters=filters,
-                                                    series=request.args.get("series", "")[:600]))
-    return jsonify({"unit": filters.unit, "items": series, "total": len(series),
-                    "points": sum(len(x["points"]) for x in series), "page": 1, "filters": filters.to_args()})
+    key_ = request.args.get("series", "")[:600]
+    series = urls.resolve_links(_query_error(pages.figure_series, db_session(), filters.unit, filters=filters,
+                                             series=key_, q=q))
+    undated = _query_error(pages.undated_figures, db_session(), filters.unit, None, filters, key_, q)
+    return jsonify({"unit": filters.unit, "query": q, "items": series, "total": len(series),
+                    "points": sum(len(x["points"]) for x in series), "undated": sum(undated.values()),
+                    "undated_by_series": undated, "page": 1, "filters": filters.to_args()})
 
 
 # -- exports ---------------------------------------------------------------------------------------------------
@@ -392,8 +416,10 @@ def person(person_id) -> Page:
 def place(place_id) -> Page:
     pl = _detail(pages.place_detail(db_session(), place_id, request.args.get("unit", "")[:128],
                                     request.args.get("series", "")[:600]))
-    return Page("place.html", lambda: {"pl": pl, "multiples": charts.series_multiples(pl["series"], pages.MAX_CHART_SERIES)},
-                lambda: pl)
+    def html() -> dict:
+        multiples, undated = series_charts(pl["unit"], place_id=pl["id"], series=pl["series"]) if pl["unit"] else ([], 0)
+        return {"pl": pl, "multiples": multiples, "undated": undated}
+    return Page("place.html", html, lambda: pl)
 
 
 @page("organization", "api_organization")
