@@ -28,7 +28,7 @@ from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matche
 
 __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_rows", "spec", "check_query",
            "MAX_QUERY_LEN", "MAX_PER_PAGE", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
-           "figure_not_repeated", "title_condition", "title_facet", "figure_ids"]
+           "figure_not_repeated", "title_condition", "title_facet", "fact_ids", "figure_ids"]
 
 TABLES = facts.TABLES
 MAX_PER_PAGE = 200
@@ -648,10 +648,20 @@ def _figures_ids(ctx: Ctx) -> Select:
     return select(F.id).where(*_figure_conditions(ctx)).order_by(F.id.desc())
 
 
+def fact_ids(session: Session, table: str, q: str = "", filters: Filters | None = None) -> Select:
+    """The ids of the rows the roles or figures table lists for ``q`` and ``filters`` (unordered,
+    stories once): what a chart beside the table draws and what a search's feed follows."""
+    conditions = {"roles": _role_conditions, "figures": _figure_conditions}.get(table)
+    if conditions is None:
+        raise QueryError(f"fact_ids answers roles or figures, not {table!r}")
+    model = R if table == "roles" else F
+    return select(model.id).where(*conditions(_ctx(session, q, filters)))
+
+
 def figure_ids(session: Session, q: str = "", filters: Filters | None = None) -> Select:
-    """The ids of the figures the figures table lists for ``q`` and ``filters`` (unordered): what a
-    chart drawn beside the table keeps, so the table's search box filters the chart too."""
-    return select(F.id).where(*_figure_conditions(_ctx(session, q, filters)))
+    """The ids of the figures the figures table lists for ``q`` and ``filters``: a chart drawn beside
+    the table keeps these, so the table's search box filters the chart too."""
+    return fact_ids(session, "figures", q, filters)
 
 
 def _figure_row(r) -> dict:

@@ -32,6 +32,11 @@ RULES: dict[str, str] = {
     "api_figure_series": "/api/figures/series",
     "export": "/export/<table>.<fmt>",
     "export_series": "/export/figure-series.<any(csv, json):fmt>",
+    "feed_organization": "/organizations/<int:org_id>/feed.atom",
+    "feed_person": "/persons/<int:person_id>/feed.atom",
+    "feed_place": "/places/<int:place_id>/feed.atom",
+    "feed_post": "/posts/feed.atom",
+    "feed_search": "/search/feed.atom",
     "article": "/articles/<int:article_id>",
     "api_article": "/api/articles/<int:article_id>",
     "archived": "/articles/<int:article_id>/archived",
@@ -121,6 +126,31 @@ def absolute(path: str) -> str:
     if not path or "://" in path or not has_request_context():
         return path
     return request.host_url.rstrip("/") + path
+
+
+def feed_person(person_id: int) -> str:
+    """The Atom feed of a person's new roles."""
+    return build("feed_person", person_id=person_id)
+
+
+def feed_place(place_id: int) -> str:
+    """The Atom feed of a place's new roles and figures."""
+    return build("feed_place", place_id=place_id)
+
+
+def feed_organization(org_id: int) -> str:
+    """The Atom feed of a body's new holders."""
+    return build("feed_organization", org_id=org_id)
+
+
+def feed_post(title: str, organization_id: int) -> str:
+    """The Atom feed of a post's new holders."""
+    return _with_query(build("feed_post"), {"title": title, "organization": organization_id})
+
+
+def feed_search(**args) -> str:
+    """The Atom feed of the roles and figures a search (query and filters) finds."""
+    return _with_query(build("feed_search"), args)
 
 
 def article(article_id: int, anchor: str = "") -> str:
