@@ -213,3 +213,49 @@ def undated_total(series: list[dict], undated: dict[str, int] | None = None) -> 
     if undated is not None:
         return sum(undated.values())
     return sum(s.get("undated", 0) for s in series)
+
+
+def network_svg(net: dict, title: str = "") -> Markup:
+    """A co-mention network (corpus.network.co_mentions with hrefs) on a circle: the centre person
+    (a place's network has none) at the top, the others heaviest first clockwise, labels outside the
+    circle; an edge's width grows with its stories and links to its row of
+    the edge table (``#edge-<source>-<target>``), a node to its person. Every label is escaped."""
+    nodes = net["nodes"]
+    if not nodes:
+        return Markup("")
+    W = H = 760
+    cx, cy, radius = W / 2, H / 2, 230
+    # every node on the circle (the centre person first, at the top): a chord never crosses a node
+    ring = sorted(nodes, key=lambda n: not n["center"])
+    pos: dict[int, tuple[float, float, float]] = {}
+    for i, n in enumerate(ring):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(1, len(ring))
+        pos[n["id"]] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle), angle)
+    wmax = max((e["weight"] for e in net["edges"]), default=1)
+    nmax = max((n["weight"] for n in nodes), default=1)
+    names = {n["id"]: n["name"] for n in nodes}
+    parts = [f'<svg class="chart network" viewBox="0 0 {W} {H}" width="{W}" role="img" '
+             f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">']
+    for e in sorted(net["edges"], key=lambda e: e["weight"]):      # heaviest drawn last, on top
+        if e["source"] not in pos or e["target"] not in pos:
+            continue
+        (x1, y1, _), (x2, y2, _) = pos[e["source"]], pos[e["target"]]
+        width = 1 + 7 * (e["weight"] - 1) / max(1, wmax - 1)
+        tip = f"{names[e['source']]} – {names[e['target']]}: {e['weight']}"
+        parts.append(f'<a href="#edge-{e["source"]}-{e["target"]}"><line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" '
+                     f'x2="{x2:.1f}" y2="{y2:.1f}" stroke-width="{width:.1f}"><title>{escape(tip)}</title></line></a>')
+    for n in nodes:
+        x, y, angle = pos[n["id"]]
+        r = 6 + 10 * n["weight"] / nmax
+        cls = "node ego" if n["center"] else "node"
+        lx, ly = x + (r + 6) * math.cos(angle), y + (r + 6) * math.sin(angle) + 4
+        anchor = "start" if math.cos(angle) > 0.2 else ("end" if math.cos(angle) < -0.2 else "middle")
+        if anchor == "middle":
+            ly += 10 if math.sin(angle) > 0 else -6
+        label = _clip(n["name"], 28)
+        parts.append(f'<a href="{escape(n["href"])}"><circle class="{cls}" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}">'
+                     f'<title>{escape(n["name"])} ({n["weight"]})</title></circle>'
+                     f'<text class="label{" ego" if n["center"] else ""}" x="{lx:.1f}" y="{ly:.1f}" '
+                     f'text-anchor="{anchor}">{escape(label)}</text></a>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -43,8 +43,12 @@ RULES: dict[str, str] = {
     "archived_source": "/articles/<int:article_id>/source",
     "person": "/persons/<int:person_id>",
     "api_person": "/api/persons/<int:person_id>",
+    "person_network": "/persons/<int:person_id>/network",
+    "api_person_network": "/api/persons/<int:person_id>/network",
     "place": "/places/<int:place_id>",
     "api_place": "/api/places/<int:place_id>",
+    "place_network": "/places/<int:place_id>/network",
+    "api_place_network": "/api/places/<int:place_id>/network",
     "organization": "/organizations/<int:org_id>",
     "api_organization": "/api/organizations/<int:org_id>",
     "post": "/posts",
@@ -171,6 +175,17 @@ def archived_source(article_id: int) -> str:
 
 def person(person_id: int) -> str:
     return build("person", person_id=person_id)
+
+
+def network(center_type: str, center_id: int, args: Mapping[str, Any] | None = None) -> str:
+    """The co-mention network page around a person or a place (?from=&to=&top=)."""
+    key = {"person": "person_id", "place": "place_id"}[center_type]
+    return _with_query(build(f"{center_type}_network", **{key: center_id}), args)
+
+
+def api_network(center_type: str, center_id: int, args: Mapping[str, Any] | None = None) -> str:
+    key = {"person": "person_id", "place": "place_id"}[center_type]
+    return _with_query(build(f"api_{center_type}_network", **{key: center_id}), args)
 
 
 def place(place_id: int) -> str:
