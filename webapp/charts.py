@@ -146,7 +146,8 @@ def series_svg(points: list[dict], unit: str, label: str = "", lang: str = "vi",
     names the unit and scale. Every label is escaped."""
     if not points:
         return Markup("")
-    W, H, left, right, top, bottom = 900, 320, 92, 20, 30, 30
+    # drawn for a small multiple (about 450 px wide): a narrow view box keeps the labels readable
+    W, H, left, right, top, bottom = 600, 300, 80, 16, 30, 30
     dates = [_d(p["date"]) for p in points]
     values = [float(p["value"]) for p in points]
     fx, lo, hi = _x_scale(dates, left, W - right)
