@@ -175,7 +175,7 @@ def series_svg(points: list[dict], unit: str, label: str = "", lang: str = "vi",
     axis_title = " ".join(x for x in (word, "" if unit in PERCENT_UNITS else unit) if x) or unit
     axis_title += " (log)" if log else ""
     aria = f"{label} ({axis_title})" if label else axis_title
-    parts = [f'<svg class="chart series{" log" if log else ""}" viewBox="0 0 {W} {H}" width="100%" role="img" '
+    parts = [f'<svg class="chart series{" log" if log else ""}" viewBox="0 0 {W} {H}" width="100%" role="group" '
              f'aria-label="{escape(aria)}" xmlns="http://www.w3.org/2000/svg">',
              f'<text class="axis-title" x="{left - 6}" y="{top - 14}" text-anchor="start">{escape(axis_title)}</text>']
     parts += _year_ticks(lo, hi, fx, top, H - bottom)
@@ -235,7 +235,7 @@ def network_svg(net: dict, title: str = "") -> Markup:
     wmax = max((e["weight"] for e in net["edges"]), default=1)
     nmax = max((n["weight"] for n in nodes), default=1)
     names = {n["id"]: n["name"] for n in nodes}
-    parts = [f'<svg class="chart network" viewBox="0 0 {W} {H}" width="{W}" role="img" '
+    parts = [f'<svg class="chart network" viewBox="0 0 {W} {H}" width="{W}" role="group" '
              f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">']
     for e in sorted(net["edges"], key=lambda e: e["weight"]):      # heaviest drawn last, on top
         if e["source"] not in pos or e["target"] not in pos:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -43,6 +44,19 @@ def _page(browser, viewport, locale="en-US", **ctx):
     return pg
 
 
+def _axe_violations(page, include: list[str]) -> list[str]:
+    """axe-core violations (id and target) inside the elements of ``include`` (CSS selectors): this
+    helper's parts of the page (the page's frame is checked by the layout tests)."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("axe-playwright-python is not installed (pip install axe-playwright-python)")
+    res = Axe().run(page, context={"include": [[sel] for sel in include]})
+    return [f"{v['id']}: {n['target']}" for v in res.response["violations"] for n in v["nodes"]]
+
+
 def _overflowing(page, selector: str) -> list[str]:
     """Elements matching ``selector`` whose right edge runs past the viewport."""
     return page.evaluate("""sel => [...document.querySelectorAll(sel)]
@@ -60,6 +74,7 @@ def test_one_series_chart_follows_the_tables_filter_and_exports(browser, server)
     assert "25,000" in ticks and not any(t.endswith(("B", "M", "k")) for t in ticks)
     assert "1 figures have no date and are not drawn" in page.inner_text(".series-undated")
     page.screenshot(path=str(SHOTS / "40-figure-series.png"))
+    assert _axe_violations(page, [".series-grid", ".feed-link"]) == []
     # the table's search box filters the chart too
     box = page.locator("form.inline-search input[name=q]")
     box.fill("khong co chu nay")
@@ -121,6 +136,7 @@ def test_network_edge_leads_to_the_stories_naming_both(browser, server):
     assert page.locator("svg.network circle.node").count() == 3
     assert page.locator("svg.network line.edge").count() == 3
     page.screenshot(path=str(SHOTS / "43-network.png"))
+    assert _axe_violations(page, ["header.doc-head", ".network-form", "figure.chartbox", "table.network-edges"]) == []
     heaviest = page.locator("table.network-edges tbody tr").first
     anchor = heaviest.get_attribute("id")
     page.locator(f"svg.network a[href='#{anchor}']").click()
@@ -163,6 +179,7 @@ def test_citation_is_copied_with_the_keyboard(browser, server):
     assert page.evaluate("navigator.clipboard.readText()") == text
     assert text.startswith("baonghean.vn. “Nghệ An tổng kết thu ngân sách năm 2021”. 2022-01-14. ")
     page.screenshot(path=str(SHOTS / "45-citation.png"))
+    assert _axe_violations(page, ["details.cite"]) == []
     # a fact's citation starts with its sentence
     fact = page.locator("table.data details.cite").last
     fact.locator("summary").click()
