@@ -34,9 +34,10 @@ STORIES = {
 }
 
 
-def build_chart_corpus(root: Path) -> Path:
-    """The stories ingested per site into root/charts.db, copies linked, processed by the real pipeline."""
-    db_file = root / "charts.db"
+def build_chart_corpus(root: Path, url: str | None = None) -> Path | str:
+    """The stories ingested per site into root/charts.db (or the database at ``url``), copies linked,
+    processed by the real pipeline; returns the database file (or ``url``)."""
+    db_file = url or root / "charts.db"
     db = open_db(str(db_file))
     ids = []
     for site in dict.fromkeys(site for site, _ in STORIES):

@@ -2,7 +2,9 @@
 from/to, top-N by weight, every edge linked to the stories naming both, a JSON twin, an escaped SVG."""
 from __future__ import annotations
 
+import os
 import re
+import sys
 
 import pytest
 
@@ -107,3 +109,32 @@ def test_network_svg_escapes_names_and_puts_every_node_on_the_circle():
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     centres = {(float(x), float(y)) for x, y in re.findall(r'<circle class="node[^"]*" cx="([\d.]+)" cy="([\d.]+)"', svg)}
     assert len(centres) == 3 and all(abs(((x - 380) ** 2 + (y - 380) ** 2) ** .5 - 230) < 0.5 for x, y in centres)
+
+
+def test_network_feeds_and_series_answer_alike_on_postgresql(tmp_path, client):
+    """The same corpus on PostgreSQL: the same network, feed entries and series as on SQLite."""
+    pytest.importorskip("psycopg")
+    sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
+    from pg import TempPostgres
+    try:
+        server = TempPostgres()
+    except FileNotFoundError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs PostgreSQL: {exc}")
+        pytest.skip(str(exc))
+    try:
+        app = create_app({"DATABASE": build_chart_corpus(tmp_path, server.createdb("charts")), "TESTING": True,
+                          "SECRET_KEY": "t"})
+        pg = app.test_client()
+        for url, args in (("/api/persons/{}/network", {}), ("/api/persons/{}/network", {"from": "2022", "to": "2022"}),
+                          ("/api/places/1/network", {})):
+            sq_id, pg_id = _ids(client)["Nguyễn Đức Trung"], _ids(pg)["Nguyễn Đức Trung"]
+            on_sqlite = client.get(url.format(sq_id), query_string=args).get_json()
+            on_pg = pg.get(url.format(pg_id), query_string=args).get_json()
+            assert (on_pg["stories"], _edges(on_pg)) == (on_sqlite["stories"], _edges(on_sqlite))
+        assert pg.get("/places/1/feed.atom").data.count(b"<entry>") == client.get("/places/1/feed.atom").data.count(b"<entry>")
+        series = pg.get("/api/figures/series", query_string={"unit": "đồng", "q": "ngan sach"}).get_json()
+        assert (series["points"], series["undated"]) == (3, 1)
+        app.extensions["partyfacts_db"].dispose()
+    finally:
+        server.stop()
