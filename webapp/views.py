@@ -263,12 +263,10 @@ def table_page(table) -> Page:
     result["items"] = urls.add_hrefs(table, result["items"])
 
     def html() -> dict:
-        multiples: list[dict] = []
-        undated = 0
+        charts_: dict = {"multiples": [], "undated": 0, "series_total": 0}
         if table == "figures" and filters.unit:  # one small chart per series: like with like
-            multiples, undated = series_charts(filters.unit, filters=filters, q=q)
-        return {"table": table, "q": q, "filters": filters, "result": result, "multiples": multiples,
-                "undated": undated, "facets": _facets(),
+            charts_ = series_charts(filters.unit, filters=filters, q=q)
+        return {"table": table, "q": q, "filters": filters, "result": result, **charts_, "facets": _facets(),
                 "paging": _pages(result["total"], result["page"], result["per_page"])}
     return Page("table.html", html, lambda: _paged_json(result, filters=filters.to_args()))
 
@@ -282,16 +280,17 @@ def chart_scale() -> str:
 
 
 def series_charts(unit: str, place_id: int | None = None, filters: Filters | None = None, q: str = "",
-                  series: list[dict] | None = None) -> tuple[list[dict], int]:
-    """The small multiples of ``unit`` under the page's filters, search box and ?series= / ?scale=,
-    and the number of its figures not drawn for want of a date."""
+                  series: list[dict] | None = None) -> dict:
+    """The small multiples of ``unit`` under the page's filters, search box and ?series= / ?scale=
+    (``multiples``), the number of its figures not drawn for want of a date (``undated``) and of its
+    series (``series_total``: more than are drawn when past MAX_CHART_SERIES)."""
     key_ = request.args.get("series", "")[:600]
     if series is None:
         series = urls.resolve_links(_query_error(pages.figure_series, db_session(), unit, place_id=place_id,
                                                  filters=filters, series=key_, q=q))
     undated = _query_error(pages.undated_figures, db_session(), unit, place_id, filters, key_, q)
-    return (charts.series_multiples(series, pages.MAX_CHART_SERIES, i18n.current(), chart_scale()),
-            sum(undated.values()))
+    return {"multiples": charts.series_multiples(series, pages.MAX_CHART_SERIES, i18n.current(), chart_scale()),
+            "undated": sum(undated.values()), "series_total": len(series)}
 
 
 @route("api_figure_series")
@@ -417,8 +416,8 @@ def place(place_id) -> Page:
     pl = _detail(pages.place_detail(db_session(), place_id, request.args.get("unit", "")[:128],
                                     request.args.get("series", "")[:600]))
     def html() -> dict:
-        multiples, undated = series_charts(pl["unit"], place_id=pl["id"], series=pl["series"]) if pl["unit"] else ([], 0)
-        return {"pl": pl, "multiples": multiples, "undated": undated}
+        charts_ = series_charts(pl["unit"], place_id=pl["id"], series=pl["series"]) if pl["unit"] else {}
+        return {"pl": pl, "multiples": [], "undated": 0, "series_total": 0, **charts_}
     return Page("place.html", html, lambda: pl)
 
 

@@ -108,3 +108,14 @@ def test_series_export_without_a_unit_or_with_a_bad_scale_is_a_clear_400(client)
 def test_place_page_draws_its_series_with_the_undated_note(client):
     html = client.get("/places/1", query_string={"lang": "en"}).get_data(as_text=True)
     assert html.count('class="chart series') == 1 and "have no date and are not drawn" in html
+
+
+def test_series_past_the_drawn_limit_are_counted_not_silently_dropped(chart_db):
+    from flask import render_template
+    app = create_app({"DATABASE": str(chart_db), "TESTING": True, "SECRET_KEY": "t"})
+    one = charts.series_multiples([{"key": "k", "label": "l", "unit": "người", "points": [
+        {"date": "2024-01-02", "value": 3, "text": "", "href": "/articles/1#f1"}]}])
+    with app.test_request_context("/places/1?lang=en"):
+        html = render_template("_series.html", multiples=one, undated=0, series_total=14, unit="người", pl={"id": 1})
+    app.extensions["partyfacts_db"].dispose()
+    assert "1 of 14 series drawn (most points first)" in html
