@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
 
-from sqlalchemy import desc, func, select
+from sqlalchemy import desc, func, or_, select
 from sqlalchemy.orm import Session
 
 from . import models as m
@@ -65,7 +65,9 @@ def co_mentions(session: Session, center_type: str, center_id: int, date_from: d
     people: dict[int, set[int]] = defaultdict(set)       # story -> persons named in it (or its copies)
     for sid, pid in session.execute(
             select(_story().label("sid"), MN.entity_id).join(MN, MN.article_id == A.id)
-            .where(MN.entity_type == "person", _story().in_(story_ids)).distinct()):
+            # the stories' originals and their copies, each through its index (not coalesce(...) IN)
+            .where(MN.entity_type == "person", or_(A.id.in_(story_ids), A.syndicated_of_id.in_(story_ids)))
+            .distinct()):
         people[sid].add(pid)
     ego = center_id if center_type == "person" else None
     weight = Counter(pid for sid in story_ids for pid in people.get(sid, ()) if pid != ego)
