@@ -1,14 +1,16 @@
 """Atom feeds that follow a page: a person's new roles, a post's and a body's new holders, a place's
 new roles and figures, and the roles and figures of any search (its query and filters), newest first.
 Each entry: the fact's sentence, the article it is in (absolute link to the fact on this site and to
-the source), ISO dates and an id stable across re-processing (corpus.changes). Written by feedgen
-(lxml escapes every text); characters XML 1.0 cannot carry are dropped first, since scraped text is
-hostile. Pages link their feed in <head> (rel=alternate) and visibly (templates _feed_head.html,
+the source), ISO dates and an id stable across re-processing (corpus.changes). Written with the
+standard library's ElementTree, which escapes every text and attribute (feedgen 1.0 writes no rel or
+type on entry links, so an entry with a source link would carry two "alternate" links); characters
+XML 1.0 cannot carry are dropped first, since scraped text is hostile. Pages link their feed in <head> (rel=alternate) and visibly (templates _feed_head.html,
 _feed_link.html, through ``feed_href``)."""
 from __future__ import annotations
 
 import re
 import uuid
+from xml.etree import ElementTree as ET
 from datetime import date, datetime, time, timedelta, timezone
 
 from flask import Response, abort, request
@@ -25,6 +27,8 @@ from .params import ParamError, parse_id
 from .views import _int_arg, bp, route
 
 MIME = "application/atom+xml; charset=utf-8"
+ATOM = "http://www.w3.org/2005/Atom"
+EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)    # "updated" of an empty feed or an undated fact
 VIETNAM = timezone(timedelta(hours=7))
 # characters an XML 1.0 document cannot hold (C0 controls but tab/newline/return, lone surrogates,
 # U+FFFE/U+FFFF): lxml refuses them, a scraped title may carry them
@@ -42,47 +46,63 @@ def _stamp(iso: str) -> datetime:
     return datetime.combine(date.fromisoformat(iso[:10]), time(0, 0), VIETNAM)
 
 
+def post_name(title: str, organization: str) -> str:
+    """A title and its body without the words they share at the seam: "Chủ tịch UBND" + "UBND tỉnh
+    Nghệ An" → "Chủ tịch UBND tỉnh Nghệ An" (not "UBND UBND")."""
+    tw, ow = title.split(), organization.split()
+    k = next((k for k in range(min(len(tw), len(ow)), 0, -1)
+              if [w.casefold() for w in tw[-k:]] == [w.casefold() for w in ow[:k]]), 0)
+    return " ".join(tw + ow[k:])
+
+
 def entry_title(e: dict, lang: str) -> str:
     if e["kind"] == "role":
         title = f"{t('former')} {e['title']}" if e["former"] else e["title"]
-        return f"{e['person']}: {title} {e['organization']}".strip()
+        return f"{e['person']}: {post_name(title, e['organization'])}".strip()
     what = " · ".join(x for x in (e["counted"], e["place"]) if x)
     return f"{format_value(float(e['value']), e['unit'], lang)}" + (f" · {what}" if what else "")
 
 
+def _el(parent, tag: str, text: str | None = None, **attrs) -> ET.Element:
+    el = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items() if v})
+    if text is not None:
+        el.text = xml_text(text)
+    return el
+
+
 def atom(feed_id: str, title: str, page_url: str, self_url: str, entries: list[dict], lang: str) -> bytes:
-    """The Atom document (bytes, UTF-8) of ``entries`` (corpus.changes dicts with hrefs resolved)."""
-    from feedgen.feed import FeedGenerator
-    fg = FeedGenerator()
-    fg.id(feed_id)
-    fg.title(xml_text(title))
-    fg.author({"name": "partyfacts"})
-    fg.link(href=page_url, rel="alternate", type="text/html")
-    fg.link(href=self_url, rel="self", type="application/atom+xml")
-    fg.language(lang)
-    fg.generator("partyfacts")
+    """The Atom document (RFC 4287, bytes, UTF-8) of ``entries`` (corpus.changes dicts with hrefs
+    resolved), newest first: per entry an id, title, updated (and published when the article is
+    dated), the fact on this site (rel=alternate), the source page (rel=related, web URLs only), the
+    sentence as summary and the sentence with the article's title, site, date and links as content.
+    ElementTree escapes every text and attribute; xml_text drops what XML cannot carry."""
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": lang})
+    _el(feed, "id", feed_id)
+    _el(feed, "title", title)
     stamps = [_stamp(e["date"]) for e in entries if e["date"]]
-    fg.updated(max(stamps) if stamps else datetime(2000, 1, 1, tzinfo=timezone.utc))
-    for e in entries:     # feedgen prepends by default: append keeps newest first
-        fe = fg.add_entry(order="append")
-        fe.id(uuid.uuid5(FEED_NAMESPACE, e["key"]).urn)
-        fe.title(xml_text(entry_title(e, lang)))
-        when = _stamp(e["date"]) if e["date"] else datetime(2000, 1, 1, tzinfo=timezone.utc)
-        fe.updated(when)
+    _el(feed, "updated", (max(stamps) if stamps else EPOCH).isoformat())
+    _el(_el(feed, "author"), "name", "partyfacts")
+    _el(feed, "link", href=page_url, rel="alternate", type="text/html")
+    _el(feed, "link", href=self_url, rel="self", type="application/atom+xml")
+    _el(feed, "generator", "partyfacts")
+    for e in entries:
+        entry = _el(feed, "entry")
+        _el(entry, "id", uuid.uuid5(FEED_NAMESPACE, e["key"]).urn)
+        _el(entry, "title", entry_title(e, lang))
+        when = _stamp(e["date"]) if e["date"] else EPOCH
+        _el(entry, "updated", when.isoformat())
         if e["dated"]:
-            fe.published(when)
-        fe.link(href=urls.absolute(e["href"]), rel="alternate", type="text/html")
-        src = e["article"]["url"]
-        if src.lower().startswith(("http://", "https://")):
-            fe.link(href=xml_text(src), rel="related", type="text/html")
-        art = e["article"]
+            _el(entry, "published", when.isoformat())
+        _el(entry, "link", href=urls.absolute(e["href"]), rel="alternate", type="text/html")
+        art, src = e["article"], e["article"]["url"] or ""
+        web = src.lower().startswith(("http://", "https://"))
+        if web:
+            _el(entry, "link", href=src, rel="related", type="text/html")
+        _el(entry, "summary", e["sentence"])
         lines = [e["sentence"], "", f"{art['title']} — {art['site']}, {e['date'] if e['dated'] else t('undated')}",
-                 urls.absolute(art["href"])]
-        if src.lower().startswith(("http://", "https://")):
-            lines.append(src)
-        fe.content(xml_text("\n".join(lines)), type="text")
-        fe.summary(xml_text(e["sentence"]))
-    return fg.atom_str(pretty=True)
+                 urls.absolute(art["href"])] + ([src] if web else [])
+        _el(entry, "content", "\n".join(lines), type="text")
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
 def _feed(scope: Scope, page_url: str):

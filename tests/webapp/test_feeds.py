@@ -135,3 +135,25 @@ def test_each_page_links_its_feed_in_head_and_visibly(client, page, feed):
 def test_pages_without_a_feed_link_none(client):
     html = client.get("/articles/1").get_data(as_text=True)
     assert "application/atom+xml" not in html
+
+
+def test_a_web_source_is_linked_as_related_beside_the_fact_on_this_site():
+    entry = {"kind": "figure", "key": "k2", "date": "2024-01-02", "dated": True, "sentence": "s", "value": 1.5e9,
+             "unit": "đồng", "counted": "thu", "place": "", "href": "/articles/3#f7",
+             "article": {"title": "T", "site": "s", "url": "https://baonghean.vn/a-1.html", "href": "/articles/3"}}
+    with create_app({"DATABASE": "sqlite://", "TESTING": True, "SECRET_KEY": "t"}).test_request_context("/?lang=vi"):
+        root = ET.fromstring(feeds.atom("urn:x", "t", "http://h/", "http://h/f", [entry], "vi"))
+    e = root.find("a:entry", NS)
+    links = {(ln.get("rel") or "alternate"): ln.get("href") for ln in e.findall("a:link", NS)}
+    assert links == {"alternate": "http://localhost/articles/3#f7", "related": "https://baonghean.vn/a-1.html"}
+    assert e.findtext("a:title", namespaces=NS) == "1,5 tỷ đồng · thu"
+    assert e.findtext("a:published", namespaces=NS) == "2024-01-02T00:00:00+07:00"
+
+
+@pytest.mark.parametrize("title, org, name", [
+    ("Chủ tịch UBND", "UBND tỉnh Nghệ An", "Chủ tịch UBND tỉnh Nghệ An"),
+    ("Bí thư", "Tỉnh ủy Nghệ An", "Bí thư Tỉnh ủy Nghệ An"),
+    ("Phó Chủ tịch HĐND tỉnh", "HĐND tỉnh Thanh Hóa", "Phó Chủ tịch HĐND tỉnh Thanh Hóa"),
+    ("Giám đốc", "", "Giám đốc")])
+def test_entry_titles_do_not_repeat_the_words_title_and_body_share(title, org, name):
+    assert feeds.post_name(title, org) == name
