@@ -415,6 +415,7 @@ def person(person_id) -> Page:
 def place(place_id) -> Page:
     pl = _detail(pages.place_detail(db_session(), place_id, request.args.get("unit", "")[:128],
                                     request.args.get("series", "")[:600]))
+
     def html() -> dict:
         charts_ = series_charts(pl["unit"], place_id=pl["id"], series=pl["series"]) if pl["unit"] else {}
         return {"pl": pl, "multiples": [], "undated": 0, "series_total": 0, **charts_}
