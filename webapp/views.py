@@ -26,7 +26,7 @@ from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items,
 from . import charts, urls
 from .dbsession import db_session
 from .highlight import TYPES, highlight, spans_from_extraction
-from .i18n import t
+from .i18n import error_text, t
 from .params import ParamError, ascii_int, json_body, parse_id
 
 bp = Blueprint("main", __name__)
@@ -56,7 +56,7 @@ def _list_args() -> tuple[str, int, int, Filters]:
     try:
         filters = Filters.from_args(request.args)
     except QueryError as exc:
-        abort(400, description=str(exc))
+        abort(400, description=error_text(exc))
     return (request.args.get("q", ""), _int_arg("page", 1), _int_arg("per_page", 50, hi=200), filters)
 
 
@@ -64,7 +64,7 @@ def _query_error(fn, *a, **kw):
     try:
         return fn(*a, **kw)
     except QueryError as exc:
-        abort(400, description=str(exc))
+        abort(400, description=error_text(exc))
 
 
 def _facets() -> dict:
