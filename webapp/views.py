@@ -20,6 +20,7 @@ from werkzeug.exceptions import HTTPException
 
 from partyfacts.corpus import export as ex
 from partyfacts.corpus import facts, pages
+from partyfacts.corpus.kb.titles import title_before
 from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
                                        spec, title_facet)
 
@@ -101,6 +102,12 @@ def export_href(table: str, fmt: str, q: str, filters: Filters) -> str:
 def is_web_url(url: str) -> bool:
     """Only http(s) source links are rendered as links (a scraped javascript: or data: URL stays text)."""
     return isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+
+
+@bp.app_template_filter("title_before")
+def _title_before(title: str, organization: str) -> str:
+    """A post's title without the words its organisation's name repeats ("Chủ tịch UBND" + "UBND tỉnh …")."""
+    return title_before(title or "", organization or "")
 
 
 @bp.app_context_processor
