@@ -119,7 +119,7 @@ def series_svg(points: list[dict], unit: str) -> Markup:
     def fy(v: float) -> float:
         return top + (1 - (v - vmin) / ((vmax - vmin) or 1)) * (H - top - bottom)
 
-    parts = [f'<svg class="chart series" viewBox="0 0 {W} {H}" width="100%" role="img" '
+    parts = [f'<svg class="chart series" viewBox="0 0 {W} {H}" width="100%" role="group" '
              f'aria-label="{escape(unit)}" xmlns="http://www.w3.org/2000/svg">']
     parts += _year_ticks(lo, hi, fx, top, H - bottom)
     for k in range(5):
