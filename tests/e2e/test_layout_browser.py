@@ -178,6 +178,10 @@ def test_one_tab_reaches_the_skip_link_and_enter_then_a_few_tabs_the_first_resul
     assert tabs <= 4, tabs              # the result count's export links (3), then the first result
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"             # the focus is visible
+    for path in ("/", "/persons", "/try", "/nope"):       # no autofocus steals the first Tab anywhere
+        page.goto(servers["web"] + path)
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip", path
 
 
 def test_a_too_long_query_keeps_the_box_filled_with_a_vietnamese_error(browser, servers):
