@@ -21,7 +21,7 @@ from . import models as m
 from .facts import ENTITY_TYPES, Link
 from .kb.posts import holders_on, tenures
 from .kb.roles import role_evidence
-from .kb.titles import title_key as title_key_of
+from .kb.titles import post_label, title_key as title_key_of
 from .queries import figure_ids, figure_not_repeated, story_of
 
 A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
@@ -68,7 +68,7 @@ def article_detail(session: Session, article_id: int) -> dict | None:
         spans.append({"type": mn.entity_type, "start": mn.start, "end": mn.end, "label": name,
                       "link": Link(mn.entity_type, mn.entity_id), "anchor": ""})
     for r in roles:
-        spans.append({"type": "role", "start": r.start, "end": r.end, "label": f"{r.name}: {r.title} {r.organization}".strip(),
+        spans.append({"type": "role", "start": r.start, "end": r.end, "label": f"{r.name}: {post_label(r.title, r.organization)}".strip(),
                       "link": Link("person", r.person_id), "anchor": f"r{r.id}"})
     for f in figures:
         spans.append({"type": "figure", "start": f.start, "end": f.end, "label": f"{f.value:g} {f.unit}",
@@ -270,7 +270,7 @@ def career_lanes(sightings: list[dict]) -> list[dict]:
     for r in sightings:
         k = (r["title"], r["organization"])
         lane = lanes.setdefault(k, {"title": r["title"], "organization": r["organization"], "dates": set(),
-                                    "former": False, "undated": 0})
+                                    "label": post_label(r["title"], r["organization"]), "former": False, "undated": 0})
         if r["date"]:
             lane["dates"].add(r["date"])
         else:
@@ -285,6 +285,18 @@ def career_lanes(sightings: list[dict]) -> list[dict]:
 
 
 # -- place --------------------------------------------------------------------------------------------
+
+def _successor(session: Session, pl) -> dict | None:
+    """The 2025 successor of a place, with the link to its own page when the corpus has that unit (same
+    code and name; a unit that is its own successor gets no link)."""
+    if not pl.successor_name:
+        return None
+    same = (PL.code == pl.successor_code) if pl.successor_code else (PL.type == pl.successor_type)
+    row = session.execute(select(PL.id).where(same, PL.name == pl.successor_name, PL.id != pl.id)
+                          .order_by(PL.id).limit(1)).scalar_one_or_none()
+    return {"name": pl.successor_name, "type": pl.successor_type, "province": pl.successor_province,
+            "code": pl.successor_code, **({"link": Link("place", row)} if row is not None else {})}
+
 
 def place_detail(session: Session, place_id: int, unit: str = "", series: str = "") -> dict | None:
     """The administrative unit, the people holding roles there (one line per person and canonical
@@ -313,8 +325,7 @@ def place_detail(session: Session, place_id: int, unit: str = "", series: str = 
     return {
         "id": pl.id, "link": Link("place", pl.id), "name": pl.name, "type": pl.type, "province": pl.province,
         "code": pl.code, "era": pl.era,
-        "successor": ({"name": pl.successor_name, "type": pl.successor_type, "province": pl.successor_province,
-                       "code": pl.successor_code} if pl.successor_name else None),
+        "successor": _successor(session, pl),
         "people": [{"id": r.id, "name": r.name, "title": r.title, "organization": r.organization, "roles": r.n,
                     "first": r.first.isoformat() if r.first else "", "last": r.last.isoformat() if r.last else "",
                     "link": Link("person", r.id)} for r in people],
@@ -382,8 +393,7 @@ def organization_detail(session: Session, org_id: int) -> dict | None:
             "place_name": o.place_name, "province": o.province,
             "place": ({"id": pl.id, "name": pl.name, "type": pl.type, "province": pl.province,
                        "link": Link("place", pl.id)} if pl is not None else None),
-            "successor": ({"name": pl.successor_name, "type": pl.successor_type, "province": pl.successor_province,
-                           "code": pl.successor_code} if pl is not None and pl.successor_name else None),
+            "successor": _successor(session, pl) if pl is not None else None,
             "posts": _posts(session, role_evidence(session, organization_id=o.id)),
             "people": [{"id": r.id, "name": r.name, "title": r.canonical, "roles": r.n,
                         "last": r.last.isoformat() if r.last else "", "link": Link("person", r.id)} for r in people],

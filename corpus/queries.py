@@ -709,7 +709,8 @@ def spec(table: str) -> TableSpec:
     try:
         return SPECS[table]
     except KeyError:
-        raise QueryError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}") from None
+        raise QueryError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}", "type",
+                         value=table, choices=", ".join(TABLES)) from None
 
 
 def _ctx(session: Session, q: str | None, filters: Filters | None) -> Ctx:
@@ -799,7 +800,8 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
     page = max(1, int(page))
     per_page = max(1, min(MAX_PER_PAGE, int(per_page)))
     if page > MAX_PAGE:
-        raise QueryError(f"page {page} is past the last browsable page {MAX_PAGE}; narrow the query or export")
+        raise QueryError(f"page {page} is past the last browsable page {MAX_PAGE}; narrow the query or export",
+                         "page_past", page=page, last=MAX_PAGE)
     n = count_items(session, table, q, filters) if total is None else total  # a caller's exact count
     offset = (page - 1) * per_page
     if table == "articles" and ctx.searching and ctx.fts:

@@ -32,7 +32,12 @@ MAX_FILTER_LEN = 200
 
 
 class QueryError(ValueError):
-    """A query the database should not run (unknown table, over-long text, bad date); message says why."""
+    """A query the database should not run (unknown table, over-long text, bad date); message says why.
+    ``key`` and ``params`` name the problem for an interface that words it in its own language."""
+
+    def __init__(self, message: str, key: str = "", **params):
+        super().__init__(message)
+        self.key, self.params = key, params
 
 
 # -- fast folding for snippets: str.translate over the Latin ranges Vietnamese uses -----------------
@@ -222,7 +227,8 @@ def parse_query(q: str | None) -> SearchQuery:
     """Parse the search box; raises QueryError past MAX_QUERY_LEN characters or MAX_TERMS terms."""
     q = unicodedata.normalize("NFC", (q or "").strip())
     if len(q) > MAX_QUERY_LEN:
-        raise QueryError(f"query is {len(q)} characters long; the limit is {MAX_QUERY_LEN}")
+        raise QueryError(f"query is {len(q)} characters long; the limit is {MAX_QUERY_LEN}",
+                         "query_long", n=len(q), limit=MAX_QUERY_LEN)
     phrases, exact = [], []
     for m in _PIECE.finditer(q):
         piece = m.group(1) if m.group(1) is not None else m.group(2)
@@ -237,7 +243,8 @@ def parse_query(q: str | None) -> SearchQuery:
                 exact.append((t,))
                 phrases.append((fold(t),))
     if sum(len(p) for p in phrases) > MAX_TERMS:
-        raise QueryError(f"query has {sum(len(p) for p in phrases)} words; the limit is {MAX_TERMS}")
+        n = sum(len(p) for p in phrases)
+        raise QueryError(f"query has {n} words; the limit is {MAX_TERMS}", "query_terms", n=n, limit=MAX_TERMS)
     return SearchQuery(q, tuple(phrases), tuple(exact))
 
 
@@ -272,12 +279,13 @@ class Filters:
             if not raw:
                 continue
             if len(raw) > MAX_FILTER_LEN:
-                raise QueryError(f"filter {name} is {len(raw)} characters long; the limit is {MAX_FILTER_LEN}")
+                raise QueryError(f"filter {name} is {len(raw)} characters long; the limit is {MAX_FILTER_LEN}",
+                                 "filter_long", name=name, n=len(raw), limit=MAX_FILTER_LEN)
             if f.name in ("date_from", "date_to"):
                 vals[f.name] = _parse_date(name, raw, end=f.name == "date_to")
             elif f.name in ("place", "person", "organization", "article"):
                 if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:   # "²" is a digit to isdigit()
-                    raise QueryError(f"filter {name}={raw!r} must be a numeric id")
+                    raise QueryError(f"filter {name}={raw!r} must be a numeric id", "filter_id", name=name, value=raw)
                 vals[f.name] = int(raw)
             else:
                 vals[f.name] = unicodedata.normalize("NFC", raw)
@@ -307,7 +315,8 @@ def _parse_date(name: str, raw: str, end: bool) -> date:
             return date(y, mth, 1)
         return date.fromisoformat(raw)
     except ValueError:
-        raise QueryError(f"filter {name}={raw!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD") from None
+        raise QueryError(f"filter {name}={raw!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+                         "filter_date", name=name, value=raw) from None
 
 
 # -- full-text matching ---------------------------------------------------------------------------------

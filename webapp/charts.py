@@ -35,6 +35,20 @@ def _clip(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _wrap(s: str, width: int, max_lines: int) -> list[str]:
+    """``s`` broken at spaces into lines of at most ``width`` characters; past ``max_lines`` the last
+    line ends in "…" (the whole text stays in the element's <title>)."""
+    lines: list[str] = []
+    for word in s.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines - 1] + [_clip(" ".join(lines[max_lines - 1:]), width)]
+    return [_clip(line, width) for line in lines]
+
+
 def timeline_svg(lanes: list[dict], title: str = "", max_lanes: int = 30) -> Markup:
     """One lane per (title, organization): a bar from first to last sighting, one dot per month with a
     sighting. At most ``max_lanes`` lanes (those seen on most dates), in chronological order."""
@@ -54,9 +68,12 @@ def timeline_svg(lanes: list[dict], title: str = "", max_lanes: int = 30) -> Mar
     for i, ln in enumerate(dated):
         y = top + i * lane_h + lane_h / 2
         first, last = _d(ln["dates"][0]), _d(ln["dates"][-1])
-        label = f"{ln['title']} {ln['organization']}".strip()
-        parts.append(f'<text class="lane-label" x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">'
-                     f'<title>{escape(label)}</title>{escape(_clip(label, 46))}</text>')
+        label = ln.get("label") or f"{ln['title']} {ln['organization']}".strip()
+        lines = _wrap(label, 46, 2)  # two lines rather than a cut label
+        ys = [y + 4] if len(lines) == 1 else [y - 2, y + 10]
+        parts.append(f'<text class="lane-label" x="{left - 8}" y="{ys[0]:.1f}" text-anchor="end"><title>{escape(label)}</title>'
+                     + "".join(f'<tspan x="{left - 8}" y="{yy:.1f}">{escape(s)}</tspan>' for s, yy in zip(lines, ys))
+                     + '</text>')
         cls = "lane former" if ln["former"] else "lane"
         parts.append(f'<line class="{cls}" x1="{fx(first):.1f}" y1="{y:.1f}" x2="{max(fx(last), fx(first) + 2):.1f}" y2="{y:.1f}"/>')
         months: dict[str, int] = {}

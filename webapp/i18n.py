@@ -43,6 +43,24 @@ def t(key: str, **kw) -> str:
     return text.format(**kw) if kw else text
 
 
+def label(code, prefix: str) -> str:
+    """The interface's name of a stored code (an organisation kind, a level, a run status): the message
+    ``prefix_code``; a code the catalogue does not know yet is shown as words, never as "party_committee"."""
+    if code is None or code == "":
+        return ""
+    key = f"{prefix}_{code}"
+    return t(key) if key in messages() else str(code).replace("_", " ")
+
+
+def error_text(exc: Exception) -> str:
+    """The message of a refused query (corpus QueryError) in the interface language: its ``key`` names an
+    ``error_<key>`` message filled with its ``params``; an error without a known key keeps its own text."""
+    key = f"error_{getattr(exc, 'key', '')}"
+    if getattr(exc, "key", "") and key in messages():
+        return t(key, **getattr(exc, "params", {}))
+    return str(exc)
+
+
 def number(v) -> str:
     """A number as the interface language writes it: 3.415 and 116,2 in Vietnamese, 3,415 and 116.2 in English."""
     if v is None or v == "":
@@ -56,6 +74,7 @@ def number(v) -> str:
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(_=t, LANGS=LANGS)
     app.jinja_env.filters["num"] = number
+    app.jinja_env.filters["label"] = label
     app.context_processor(lambda: {"lang": current()})
 
     @app.after_request

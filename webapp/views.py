@@ -20,13 +20,14 @@ from werkzeug.exceptions import HTTPException
 
 from partyfacts.corpus import export as ex
 from partyfacts.corpus import facts, pages
+from partyfacts.corpus.kb.titles import title_before
 from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
                                        spec, title_facet)
 
 from . import charts, i18n, urls
 from .dbsession import db_session
 from .highlight import TYPES, highlight, spans_from_extraction
-from .i18n import t
+from .i18n import error_text, t
 from .params import ParamError, ascii_int, json_body, parse_id
 
 bp = Blueprint("main", __name__)
@@ -56,7 +57,7 @@ def _list_args() -> tuple[str, int, int, Filters]:
     try:
         filters = Filters.from_args(request.args)
     except QueryError as exc:
-        abort(400, description=str(exc))
+        abort(400, description=error_text(exc))
     return (request.args.get("q", ""), _int_arg("page", 1), _int_arg("per_page", 50, hi=200), filters)
 
 
@@ -64,7 +65,7 @@ def _query_error(fn, *a, **kw):
     try:
         return fn(*a, **kw)
     except QueryError as exc:
-        abort(400, description=str(exc))
+        abort(400, description=error_text(exc))
 
 
 def _facets() -> dict:
@@ -101,6 +102,12 @@ def export_href(table: str, fmt: str, q: str, filters: Filters) -> str:
 def is_web_url(url: str) -> bool:
     """Only http(s) source links are rendered as links (a scraped javascript: or data: URL stays text)."""
     return isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+
+
+@bp.app_template_filter("title_before")
+def _title_before(title: str, organization: str) -> str:
+    """A post's title without the words its organisation's name repeats ("Chủ tịch UBND" + "UBND tỉnh …")."""
+    return title_before(title or "", organization or "")
 
 
 @bp.app_context_processor

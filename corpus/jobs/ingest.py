@@ -23,7 +23,6 @@ from ..schedule import infer_province, province_name
 from .registry import job
 from .syndication import link_syndicated_articles
 
-_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 MAX_TITLE_CHARS = 200
 
 
@@ -48,20 +47,46 @@ def _read_text_file(path: Path) -> str:
                           f"`iconv -f <encoding> -t utf-8 {path.name}` or save it as .html with a charset") from exc
 
 
+# a date as news sites write it on a line of its own: 08/01/2024, 2024-01-08, "ngày 8 tháng 1 năm 2024"
+_DATES = re.compile(r"\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\b"
+                    r"|\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b"
+                    r"|\bngày\s+(?P<vd>\d{1,2})\s+tháng\s+(?P<vm>\d{1,2})\s+năm\s+(?P<vy>\d{4})\b", re.IGNORECASE)
+# what else a dateline holds: a weekday, a time, a time zone, "ngày", "cập nhật", separators
+_DATELINE_REST = re.compile(r"\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])\b|\bchủ\s+nhật\b|\b\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?\b"
+                            r"|\(?\s*gmt\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?|\b(?:ngày|cập nhật|đăng|đăng lúc|lúc|giờ|sáng|chiều"
+                            r"|tối|am|pm|updated|posted)\b|[\s,;|·•:()\[\]/–—-]+", re.IGNORECASE)
+
+
+def _first_date(line: str) -> date | None:
+    for mt in _DATES.finditer(line):
+        g = mt.groupdict()
+        y, mth, d = ((g["y"], g["m"], g["d"]) if g["y"] else (g["iy"], g["im"], g["id"]) if g["iy"]
+                     else (g["vy"], g["vm"], g["vd"]))
+        try:
+            return date(int(y), int(mth), int(d))
+        except ValueError:
+            continue
+    return None
+
+
+def is_dateline(line: str) -> bool:
+    """True when the line is only a date (with a weekday, a time, "ngày", "Cập nhật" …), as sites print
+    above or below a headline: "Thứ Hai, 08/01/2024 10:30 (GMT+7)"."""
+    line = unicodedata.normalize("NFC", line)
+    rest = _DATES.sub(" ", line)
+    return rest != line and not _DATELINE_REST.sub("", rest)
+
+
 def text_article_fields(path: Path, text: str) -> dict:
-    """Title = the first non-empty line that is not just a date, when it is short enough to be a
-    headline (else the file name); published = a dd/mm/yyyy date in the first lines."""
+    """Title = the first non-empty line that is not a dateline (is_dateline), when it is short enough to
+    be a headline (else the file name); published = the first date in the first lines."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     published = None
     title = ""
     for ln in lines[:5]:
-        d = _DATE.search(ln)
-        if d and published is None:
-            try:
-                published = date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
-            except ValueError:
-                published = None
-        if not title and not _DATE.fullmatch(ln):
+        if published is None:
+            published = _first_date(ln)
+        if not title and not is_dateline(ln):
             title = ln if len(ln) <= MAX_TITLE_CHARS else path.stem
     return {"title": title or path.stem, "published": published, "text": text}
 

@@ -32,3 +32,22 @@ def expand_abbreviations(title: str) -> str:
     words = unicodedata.normalize("NFC", title).split()
     return " ".join(abbr.get(w) or (abbr.get(w.upper()) if len(w) > 2 and w.isascii() else None) or w
                     for w in words)
+
+
+def title_before(title: str, organization: str) -> str:
+    """The title without the last words that the organisation's name starts with, so the two read as one
+    post: "Chủ tịch UBND" (or "Chủ tịch Ủy ban nhân dân") before "UBND tỉnh Nghệ An" → "Chủ tịch", not
+    "Chủ tịch UBND UBND tỉnh …". Words compare by key (case and tone placement folded), abbreviations
+    spelled out on both sides."""
+    tw = title.split()
+    org = [key(w) for w in expand_abbreviations(organization).split()]
+    for k in range(len(tw), 0, -1):
+        tail = [key(w) for w in expand_abbreviations(" ".join(tw[-k:])).split()]
+        if tail and tail == org[:len(tail)]:
+            return " ".join(tw[:-k])
+    return title
+
+
+def post_label(title: str, organization: str) -> str:
+    """A title and its organisation as one label, the words they share said once."""
+    return " ".join(p for p in (title_before(title, organization), organization.strip()) if p) or title.strip()

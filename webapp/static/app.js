@@ -19,6 +19,15 @@
       sel.addEventListener("change", function () { sel.form.submit(); });
     });
   }
+  // The filter box (details/summary, closed in the HTML so a phone shows results first) stays open on wide screens.
+  function initFilterBox() {
+    var box = document.getElementById("filterbox");
+    if (!box || !window.matchMedia) { return; }
+    var wide = window.matchMedia("(min-width: 801px)");
+    function sync() { if (wide.matches) { box.open = true; } }
+    sync();
+    if (wide.addEventListener) { wide.addEventListener("change", sync); }
+  }
   // Flash the target of an in-page link (a fact span reached from the facts table).
   function flashTarget() {
     if (!location.hash) { return; }
@@ -28,7 +37,7 @@
     }
   }
   document.addEventListener("DOMContentLoaded", function () {
-    initLegend(); initFilters(); flashTarget();
+    initLegend(); initFilters(); initFilterBox(); flashTarget();
     window.addEventListener("hashchange", flashTarget);
   });
 })();
