@@ -8,7 +8,7 @@ from ..dates import parse_iso
 from .blocks import Aside, Block, captions_in, clean_blocks, unwrap_cell
 from .classify import looks_like_article_url, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key
-from .headline import best_headline, generic_title, page_title_keys
+from .headline import best_headline, generic_title, lead_before, page_title_keys
 from .consensus import choose_date, choose_title, in_related_block
 from .pubdate import date_in_url, find_date
 
@@ -55,6 +55,7 @@ def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | st
                     f"on a section URL (generic)")
     aside = Aside()
     parts.paragraphs, parts.author, parts.source = clean_blocks(blocks, parts.title, aside=aside)
+    parts.lead = _lead_left_out(soup, parts.paragraphs)
     scope = soup.find("article") or soup.find("main") or soup.body or soup
     parts.captions = aside.captions + [c for c in captions_in(scope) if c not in aside.captions
                                        and not any(c in p for p in parts.paragraphs)]
@@ -70,3 +71,21 @@ def has_dated_headline(soup: BeautifulSoup) -> bool:
     its profile does not know, which the generic extractor may read (section and search pages have none)."""
     head = best_headline(soup, page_title_keys(soup))
     return head is not None and find_date(soup, (), (), near=head) is not None
+
+
+def _lead_left_out(soup: BeautifulSoup, paragraphs: list[str]) -> str:
+    """The sapo trafilatura left out (a bold block or a "summary" div printed right before the body's
+    container): the block of running text before the element holding the first extracted paragraph,
+    when it is not extracted already; "" when there is none."""
+    if not paragraphs:
+        return ""
+    first = key(paragraphs[0])
+    holder = next((el for el in soup.find_all(["p", "div", "span", "td"])
+                   if el.find(["p", "div"]) is None and key(el.get_text(" ")) == first), None)
+    if holder is None:
+        return ""
+    lead_el = lead_before(holder, skip=in_related_block)
+    if lead_el is None:
+        return ""
+    lead = clean(lead_el.get_text(" "))
+    return "" if any(key(lead) in key(p) for p in paragraphs) else lead

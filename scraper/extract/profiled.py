@@ -8,7 +8,7 @@ from ..profiles import Profile
 from .blocks import Aside, blocks_of, boilerplate, captions_in, clean_blocks, drop_elements, strip_prefix
 from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key, select_first, select_text
-from .headline import best_headline, generic_title, headline_before, lead_between, names_page, page_title_keys
+from .headline import best_headline, generic_title, headline_before, lead_before, lead_between, names_page, page_title_keys
 from .consensus import choose_date, choose_title, in_related_block, metadata_title
 from .pubdate import date_in_url, find_date
 from .regions import in_site_header, in_teaser
@@ -90,6 +90,8 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
     lead_el = select_first(soup, profile.lead)
     if lead_el is None and title_el is not None:
         lead_el = lead_between(soup, title_el, body, order)
+    if lead_el is None:   # no headline before the body (a title only in <title>): the block printed before it
+        lead_el = lead_before(body, skip=in_related_block)
     if lead_el is not None:
         parts.lead = clean(lead_el.get_text(" "))
     byline_printed = select_text(soup, profile.author)
