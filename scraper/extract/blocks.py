@@ -281,3 +281,26 @@ def lead_first(lead: str, paragraphs: list[str]) -> list[str]:
     if lead and (not paragraphs or key(paragraphs[0]) != key(lead)):
         return [lead] + [p for p in paragraphs if key(p) != key(lead)]
     return paragraphs
+
+
+_BYLINE_CLASS = re.compile(r"author|byline|tac-?gia|signature|but-?danh", re.I)
+
+
+def printed_byline(scope: Tag, skip=None) -> tuple[str, str]:
+    """(the line as printed, the name) of the article's signature, for a page whose body left it out (a
+    byline above the lead, a theme's author paragraph): the first short element in ``scope`` that reads
+    "Tác giả: …" / "Bài, ảnh: …", or carries an author-like class and a name; ("", "") when none.
+    ``skip`` rejects elements (a related-news block's signatures)."""
+    bp = boilerplate()
+    for el in scope.find_all(True):
+        if el.name in SKIP_NODES or el.name == "a" or el.find(["p", "div", "li", "table", "br"]) is not None:
+            continue
+        t = clean(el.get_text(" "))
+        if not t or len(t) > 90 or el.find_parent("a") is not None or (skip is not None and skip(el)):
+            continue
+        name = _strip_label(t, bp.author_lines)
+        if name:
+            return t, name
+        if _BYLINE_CLASS.search(" ".join(el.get("class") or ())) and _looks_like_byline(t):
+            return t, t
+    return "", ""

@@ -5,12 +5,13 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from ..dates import parse_iso
-from .blocks import Aside, Block, captions_in, clean_blocks, unwrap_cell
+from .blocks import Aside, Block, captions_in, clean_blocks, printed_byline, unwrap_cell
 from .classify import looks_like_article_url, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key
 from .headline import best_headline, generic_title, lead_before, page_title_keys
 from .consensus import choose_date, choose_title, in_related_block
 from .pubdate import date_in_url, find_date
+from .regions import in_teaser
 
 
 def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | str:
@@ -61,6 +62,9 @@ def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | st
                                        and not any(c in p for p in parts.paragraphs)]
     parts.dateline = aside.datelines[0] if aside.datelines else ""
     parts.byline, parts.source_line = "\n".join(aside.bylines), aside.source_line
+    if not parts.byline:   # a signature trafilatura left out: the line as printed, and the name it signs
+        line, name = printed_byline(scope, skip=lambda el: bool(in_related_block(el) or in_teaser(el)))
+        parts.byline, parts.author = line, parts.author or name
     if doc.author and not parts.author:
         parts.author = clean(doc.author)
     return parts

@@ -5,7 +5,8 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from ..profiles import Profile
-from .blocks import Aside, blocks_of, boilerplate, captions_in, clean_blocks, drop_elements, strip_prefix
+from .blocks import (Aside, blocks_of, boilerplate, captions_in, clean_blocks, drop_elements, printed_byline,
+                     strip_prefix)
 from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key, select_first, select_text
 from .headline import best_headline, generic_title, headline_before, lead_before, lead_between, names_page, page_title_keys
@@ -94,6 +95,9 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         lead_el = lead_before(body, skip=in_related_block)
     if lead_el is not None:
         parts.lead = clean(lead_el.get_text(" "))
+    # the signature where the body may not hold it (above the lead, in a theme's author paragraph)
+    scope = body.find_parent("article") or body.parent or body
+    byline_near = printed_byline(scope, skip=lambda el: bool(in_related_block(el) or in_teaser(el)))
     byline_printed = select_text(soup, profile.author)
     source_printed = select_text(soup, profile.source)
     parts.author = strip_prefix(byline_printed)
@@ -115,10 +119,10 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
     parts.paragraphs, a, s = clean_blocks(blocks, parts.title, aside=aside)
     parts.captions = parts.captions + [c for c in aside.captions if c not in parts.captions]
     parts.dateline = parts.dateline or (aside.datelines[0] if aside.datelines else "")
-    parts.byline = "\n".join(aside.bylines) or byline_printed
+    parts.byline = "\n".join(aside.bylines) or byline_printed or byline_near[0]
     parts.source_line = aside.source_line or source_printed
     if a and key(parts.author) in boilerplate().account_authors:
         parts.author = ""  # a CMS account ("admin", "Ban biên tập"): the signature names the writer
-    parts.author = parts.author or a
+    parts.author = parts.author or a or byline_near[1]
     parts.source = parts.source or s
     return parts
