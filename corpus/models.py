@@ -109,8 +109,8 @@ class Article(Base):
     published_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     author: Mapped[str] = mapped_column(String(255), default="")
     source: Mapped[str] = mapped_column(String(255), default="")
-    # every part of the article that carries facts, joined with blank lines (title, lead, body, captions,
-    # byline, source line, dateline: scraper.Article.full_text); facts' spans point into it
+    # every part of the article that carries facts, joined with blank lines (title, dateline, lead, body,
+    # captions, byline, source line: scraper.Article.full_text); facts' spans point into it
     text: Mapped[str] = mapped_column(Text, default="")
     # where each part sits in `text`: JSON [[field, start, end, index], …] (scraper.types.FIELDS);
     # "" for a text stored without parts (ingested files, rows from before 0012): all body

@@ -24,7 +24,7 @@ from .kb.context import body_context, person_contexts, resolve_roles, story_prov
 @dataclass(frozen=True)
 class TextField:
     """One part of an article's stored text: [start, end) offsets into ``articles.text``."""
-    field: str          # scraper.types.FIELDS: title, lead, body, caption, byline, source, dateline
+    field: str          # scraper.types.FIELDS: title, dateline, lead, body, caption, byline, source
     start: int
     end: int
     index: int = 0      # which caption
@@ -32,7 +32,7 @@ class TextField:
 
 def article_text(article) -> tuple[str, str]:
     """The text stored for a scraper ``Article``, and its ``fields`` column: every part that carries facts
-    (``Article.parts()``: title, lead, body, captions, byline, source line, dateline), each NFC, joined
+    (``Article.parts()``: title, dateline, lead, body, captions, byline, source line), each NFC, joined
     with blank lines, and their offsets as JSON ``[[field, start, end, index], …]``."""
     pieces, fields, pos = [], [], 0
     for name, index, part in article.parts():

@@ -26,6 +26,7 @@ from .urls import canonical_url, host_of
 log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_BUDGET = 5000      # pages fetched per site in one run; the rest waits for the next run
+DEFAULT_HOST_DEADLINE = 4 * 3600.0   # seconds one host may hold a run (its pages and waits); the rest waits too
 LINKS_RECORD_TYPE = "application/x-partyfacts-links+json"   # what is archived of a rejected page
 _VN = timezone(timedelta(hours=7))
 
@@ -101,10 +102,13 @@ def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DE
           fetcher: Fetcher | None = None, config: FetchConfig | None = None, profile_dirs=(),
           max_depth: int = 30, site: str | None = None, progress: bool | None = None,
           on_article: Callable[[Article], None] | None = None, page_budget: int | None = DEFAULT_PAGE_BUDGET,
-          template_budget: int = DEFAULT_TEMPLATE_BUDGET, barren_limit: int = DEFAULT_BARREN_LIMIT) -> CrawlStats:
+          template_budget: int = DEFAULT_TEMPLATE_BUDGET, barren_limit: int = DEFAULT_BARREN_LIMIT,
+          host_deadline: float | None = DEFAULT_HOST_DEADLINE, clock: Callable[[], float] = time.monotonic) -> CrawlStats:
     """Crawl from `start_urls` (home, category, sitemap or feed URLs), staying on their hosts, until the
     frontier is empty, `max_pages` pages were fetched in all, or every host spent its `page_budget`
-    (pages per site and run; None = no budget; what is left waits in the state for the next run).
+    (pages per site and run; None = no budget; what is left waits in the state for the next run) or held
+    the run for `host_deadline` seconds (its pages, their parsing and the politeness waits before them, as
+    `clock` counts them; None = no deadline; what is left waits likewise).
     Links are not followed into crawler traps (scraper.traps: days in the future, "page" links deeper
     than `max_depth`, a URL template whose last `barren_limit` pages brought no article, more than
     `template_budget` pages of one template); each such skip is counted in `CrawlStats.skipped` and
@@ -134,6 +138,7 @@ def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DE
                TrapGuard(datetime.now(_VN).date(), max_depth=max_depth, template_budget=template_budget,
                          barren_limit=barren_limit))
     by_host: Counter = Counter()
+    host_time: Counter = Counter()     # seconds each host held this run
     bar = _Progress(max_pages, progress)
     retried = False
     try:
@@ -155,14 +160,21 @@ def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DE
                     stats.stopped = f"page budget: {page_budget} pages per site and run"
                     break
                 continue
+            if host_deadline is not None and host_time[host] >= host_deadline:
+                # a slow or endless host: left queued (not marked) for the next run, the other hosts go on
+                if all(host_time[h] >= host_deadline for h in hosts):
+                    stats.stopped = f"host deadline: {host_deadline:g} s per host and run"
+                    break
+                continue
             why = ctx.traps.refuse(item.canonical_url, item.kind, item.depth)
             if why:  # queued before its template proved a trap: not fetched, recorded as rejected
                 state.mark_done(item, "rejected", why[:250])
                 stats.rejected[reason_key(why)] += 1
                 continue
-            before = stats.pages_fetched
+            before, started = stats.pages_fetched, clock()
             _handle(item, ctx)
             by_host[host] += stats.pages_fetched - before
+            host_time[host] += clock() - started
             bar.update(stats, item.url)
     finally:
         bar.close()

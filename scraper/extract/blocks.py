@@ -304,3 +304,19 @@ def printed_byline(scope: Tag, skip=None) -> tuple[str, str]:
         if _BYLINE_CLASS.search(" ".join(el.get("class") or ())) and _looks_like_byline(t):
             return t, t
     return "", ""
+
+
+def printed_source(scope: Tag, skip=None) -> tuple[str, str]:
+    """(the line as printed, the source it names) of a "Nguồn: …" line the body left out (a paragraph
+    after the body's container); ("", "") when none. ``skip`` rejects elements (a related-news block)."""
+    bp = boilerplate()
+    for el in scope.find_all(["p", "div", "span", "em", "strong", "i"]):
+        if el.find(["p", "div", "li", "table", "br"]) is not None:
+            continue
+        t = clean(el.get_text(" "))
+        if not t or len(t) > 170 or not t.lower().startswith("nguồn") or (skip is not None and skip(el)):
+            continue
+        name = _strip_label(t, bp.source_lines)
+        if name:
+            return t, name
+    return "", ""

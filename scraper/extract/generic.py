@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from ..dates import parse_iso
-from .blocks import Aside, Block, captions_in, clean_blocks, printed_byline, unwrap_cell
+from .blocks import Aside, Block, captions_in, clean_blocks, printed_byline, printed_source, unwrap_cell
 from .classify import looks_like_article_url, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key
 from .headline import best_headline, generic_title, lead_before, page_title_keys
@@ -62,9 +62,13 @@ def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | st
                                        and not any(c in p for p in parts.paragraphs)]
     parts.dateline = aside.datelines[0] if aside.datelines else ""
     parts.byline, parts.source_line = "\n".join(aside.bylines), aside.source_line
+    outside = lambda el: bool(in_related_block(el) or in_teaser(el))  # noqa: E731
     if not parts.byline:   # a signature trafilatura left out: the line as printed, and the name it signs
-        line, name = printed_byline(scope, skip=lambda el: bool(in_related_block(el) or in_teaser(el)))
+        line, name = printed_byline(scope, skip=outside)
         parts.byline, parts.author = line, parts.author or name
+    if not parts.source_line:   # and a source line
+        line, name = printed_source(scope, skip=outside)
+        parts.source_line, parts.source = line, parts.source or name
     if doc.author and not parts.author:
         parts.author = clean(doc.author)
     return parts

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from ..profiles import Profile
 from .blocks import (Aside, blocks_of, boilerplate, captions_in, clean_blocks, drop_elements, printed_byline,
-                     strip_prefix)
+                     printed_source, strip_prefix)
 from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key, select_first, select_text
 from .headline import best_headline, generic_title, headline_before, lead_before, lead_between, names_page, page_title_keys
@@ -97,7 +97,8 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         parts.lead = clean(lead_el.get_text(" "))
     # the signature where the body may not hold it (above the lead, in a theme's author paragraph)
     scope = body.find_parent("article") or body.parent or body
-    byline_near = printed_byline(scope, skip=lambda el: bool(in_related_block(el) or in_teaser(el)))
+    outside = lambda el: bool(in_related_block(el) or in_teaser(el))  # noqa: E731
+    byline_near, source_near = printed_byline(scope, skip=outside), printed_source(scope, skip=outside)
     byline_printed = select_text(soup, profile.author)
     source_printed = select_text(soup, profile.source)
     parts.author = strip_prefix(byline_printed)
@@ -120,9 +121,9 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
     parts.captions = parts.captions + [c for c in aside.captions if c not in parts.captions]
     parts.dateline = parts.dateline or (aside.datelines[0] if aside.datelines else "")
     parts.byline = "\n".join(aside.bylines) or byline_printed or byline_near[0]
-    parts.source_line = aside.source_line or source_printed
+    parts.source_line = aside.source_line or source_printed or source_near[0]
     if a and key(parts.author) in boilerplate().account_authors:
         parts.author = ""  # a CMS account ("admin", "Ban biên tập"): the signature names the writer
     parts.author = parts.author or a or byline_near[1]
-    parts.source = parts.source or s
+    parts.source = parts.source or s or source_near[1]
     return parts
