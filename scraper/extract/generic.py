@@ -56,7 +56,7 @@ def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | st
                     f"on a section URL (generic)")
     aside = Aside()
     parts.paragraphs, parts.author, parts.source = clean_blocks(blocks, parts.title, aside=aside)
-    parts.lead = _lead_left_out(soup, parts.paragraphs)
+    parts.lead = _lead_left_out(soup, parts.paragraphs, parts.title)
     scope = soup.find("article") or soup.find("main") or soup.body or soup
     parts.captions = aside.captions + [c for c in captions_in(scope) if c not in aside.captions
                                        and not any(c in p for p in parts.paragraphs)]
@@ -81,7 +81,7 @@ def has_dated_headline(soup: BeautifulSoup) -> bool:
     return head is not None and find_date(soup, (), (), near=head) is not None
 
 
-def _lead_left_out(soup: BeautifulSoup, paragraphs: list[str]) -> str:
+def _lead_left_out(soup: BeautifulSoup, paragraphs: list[str], title: str) -> str:
     """The sapo trafilatura left out (a bold block or a "summary" div printed right before the body's
     container): the block of running text before the element holding the first extracted paragraph,
     when it is not extracted already; "" when there is none."""
@@ -92,8 +92,9 @@ def _lead_left_out(soup: BeautifulSoup, paragraphs: list[str]) -> str:
                    if el.find(["p", "div"]) is None and key(el.get_text(" ")) == first), None)
     if holder is None:
         return ""
-    lead_el = lead_before(holder, skip=in_related_block)
+    lead_el = lead_before(holder, title=title, skip=in_related_block)
     if lead_el is None:
         return ""
     lead = clean(lead_el.get_text(" "))
     return "" if any(key(lead) in key(p) for p in paragraphs) else lead
+

@@ -125,11 +125,11 @@ def lead_between(soup: BeautifulSoup, title_el: Tag, body: Tag, order: dict[int,
     return None
 
 
-def lead_before(body: Tag, *, skip=None) -> Tag | None:
+def lead_before(body: Tag, *, title: str = "", skip=None) -> Tag | None:
     """The sapo of a layout whose headline is not before the body in the page (only in <title>, or in
     another column): the block of running text printed right before the body, among its last three
     previous siblings or its parent's (80+ characters, one block, not links, not a date, meta or list).
-    ``skip`` rejects more elements (a related-news block)."""
+    The headline itself (``title``) is not a sapo; ``skip`` rejects more elements (a related-news block)."""
     node = body
     for _level in range(2):
         for sib in node.find_previous_siblings(True)[:3]:
@@ -140,7 +140,8 @@ def lead_before(body: Tag, *, skip=None) -> Tag | None:
             if len(sib.find_all(["p", "div", "h2"])) > 1:
                 continue  # a wrapper of several blocks, not one sapo
             t = clean(sib.get_text(" "))
-            if len(t) < 80 or is_date_line(t) or in_teaser(sib) or in_site_header(sib) or (skip and skip(sib)):
+            if len(t) < 80 or is_date_line(t) or in_teaser(sib) or in_site_header(sib) or (skip and skip(sib)) \
+                    or (title and key(t) == key(title)):
                 continue
             link_chars = sum(len(clean(a.get_text(" "))) for a in sib.find_all("a"))
             if link_chars < 0.2 * len(t) and not any(rx.fullmatch(t) for rx in boilerplate().drop_lines):

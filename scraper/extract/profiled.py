@@ -92,7 +92,7 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
     if lead_el is None and title_el is not None:
         lead_el = lead_between(soup, title_el, body, order)
     if lead_el is None:   # no headline before the body (a title only in <title>): the block printed before it
-        lead_el = lead_before(body, skip=in_related_block)
+        lead_el = lead_before(body, title=parts.title, skip=in_related_block)
     if lead_el is not None:
         parts.lead = clean(lead_el.get_text(" "))
     # the signature where the body may not hold it (above the lead, in a theme's author paragraph)
