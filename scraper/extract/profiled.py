@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from ..learning import css_of
 from ..profiles import Profile
 from .blocks import (Aside, blocks_of, boilerplate, captions_in, clean_blocks, drop_elements, printed_byline,
                      printed_source, strip_prefix)
@@ -81,6 +82,10 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         # overturn the profile's choice alone)
         el, text, why = choose_title(soup, title_el, parts.title, url=url, incumbent_source=source, body=body,
                                      order=order, extracted=metadata_title(soup))
+    if specific:   # the page's verdict on the profile's selector (scraper.learning counts them per site)
+        parts.title_selector = title_sel
+        parts.title_agreed = not text or key(text) == key(parts.title)
+        parts.title_chosen = "" if parts.title_agreed else css_of(el)
     if text:
         title_el, parts.title = el, text
     parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el, until=body,
