@@ -264,7 +264,11 @@ _PREFIX = re.compile(r"^(tác giả|người viết|bài|tin|nguồn|nguồn tin
 
 
 def strip_prefix(s: str) -> str:
-    return _PREFIX.sub("", s).strip(" .()") if s else ""
+    """The name a signature or source line gives ("Bài, ảnh: Vân Anh" → "Vân Anh", "Nguồn: Báo X" → "Báo X")."""
+    if not s:
+        return ""
+    name = _strip_label(clean(s), boilerplate().author_lines)
+    return name if name else _PREFIX.sub("", s).strip(" .()")
 
 
 _ONE_CELL = re.compile(r"\|\s*([^|]*?)\s*\|")

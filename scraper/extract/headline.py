@@ -15,15 +15,13 @@ _HEADLINE_CLASS = re.compile(r"title|tieu-?_?de|heading|headline", re.I)
 
 
 def _fallback_title(soup) -> str:
+    """og:title, else the first <h1> outside the site banner (not the site name), else "": the callers'
+    vote (extract.consensus) then takes the page <title> without its site name."""
     t = meta(soup, "og:title", "twitter:title")
     if t:
         return t
-    h1 = soup.find("h1")
-    if h1 and clean(h1.get_text(" ")):
-        return clean(h1.get_text(" "))
-    if soup.title and soup.title.string:
-        return re.split(r"\s+[-|–]\s+", clean(soup.title.string))[0]
-    return ""
+    h1 = next((h for h in soup.find_all("h1") if not in_site_header(h) and clean(h.get_text(" "))), None)
+    return clean(h1.get_text(" ")) if h1 is not None else ""
 
 
 def page_title_keys(soup: BeautifulSoup) -> list[str]:

@@ -45,9 +45,12 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
     for sel in profile.title:
         hits = [h for h in soup.select(sel) if clean(h.get_text(" "))]
         if hits:
-            distinct = {clean(h.get_text(" ")) for h in hits}
-            linked = [h for h in hits if h.name == "a" or h.find("a") is not None]
-            if len(distinct) >= LISTING_MIN_LINKS and len(linked) == len(hits):
+            # linked titles make a listing, unless they are the teasers of a related-news block ("Tin liên
+            # quan" before an article whose headline is only in <title>)
+            free = [h for h in hits if not in_related_block(h)]
+            distinct = {clean(h.get_text(" ")) for h in free}
+            linked = [h for h in free if h.name == "a" or h.find("a") is not None]
+            if free and len(distinct) >= LISTING_MIN_LINKS and len(linked) == len(free):
                 return f"listing page: {len(distinct)} linked titles ({profile.name} {sel})"
             # the headline is not a link (teasers of other articles are), not the site name in the banner,
             # and is the last one before the body
