@@ -45,6 +45,7 @@ from . import models as m
 from .db import Database, holder_id, insert_for, open_db
 from .pipeline import published_fields, site_row, store_raw_page
 from .politeness import shared_politeness
+from .store import article_text
 
 MAX_ERROR_LINES = 50
 CLAIMED = "claimed"          # a pending URL a crawler has taken (frontier.claimed_by, lease_until)
@@ -278,11 +279,12 @@ class DbCrawlState:
             m.Article.content_hash == article.content_hash, m.Article.syndicated_of_id.is_(None))
             .order_by(m.Article.id).limit(1)).first()
         pub_iso, pub_date = published_fields(article.published)
+        text, fields = article_text(article)    # every part that carries facts, with their offsets
         fetched = article.fetched_at.astimezone(timezone.utc).replace(tzinfo=None) if article.fetched_at else _utcnow()
         row = m.Article(site_id=self.site_id, url=article.url[:2048], canonical_url=article.canonical_url[:2048],
                         title=article.title, title_folded=fold(article.title), published=pub_iso,
                         published_date=pub_date, author=article.author[:255], source=article.source[:255],
-                        text=article.text, content_hash=article.content_hash, profile=article.profile,
+                        text=text, fields=fields, content_hash=article.content_hash, profile=article.profile,
                         raw_page_id=self._raw_ids.get(article.canonical_url), fetched_at=fetched,
                         syndicated_of_id=elsewhere[0] if elsewhere else None,
                         similarity=1.0 if elsewhere else None)

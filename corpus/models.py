@@ -109,7 +109,12 @@ class Article(Base):
     published_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     author: Mapped[str] = mapped_column(String(255), default="")
     source: Mapped[str] = mapped_column(String(255), default="")
+    # every part of the article that carries facts, joined with blank lines (title, dateline, lead, body,
+    # captions, byline, source line: scraper.Article.full_text); facts' spans point into it
     text: Mapped[str] = mapped_column(Text, default="")
+    # where each part sits in `text`: JSON [[field, start, end, index], …] (scraper.types.FIELDS);
+    # "" for a text stored without parts (ingested files, rows from before 0012): all body
+    fields: Mapped[str] = mapped_column(Text, default="", server_default="")
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     profile: Mapped[str] = mapped_column(String(64), default="")
     raw_page_id: Mapped[int | None] = mapped_column(ForeignKey("raw_pages.id"), nullable=True)

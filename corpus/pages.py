@@ -23,6 +23,7 @@ from .kb.posts import holders_on, tenures
 from .kb.roles import role_evidence
 from .kb.titles import post_label, title_key as title_key_of
 from .queries import figure_ids, figure_not_repeated, story_of
+from .store import text_fields
 
 A, P, PL, O, R, F, MN, S = m.Article, m.Person, m.Place, m.Organization, m.Role, m.Figure, m.Mention, m.Site
 
@@ -88,7 +89,7 @@ def article_detail(session: Session, article_id: int) -> dict | None:
     return {
         "id": a.id, "link": Link("article", a.id), "url": a.url, "site": site, "title": a.title,
         "published": a.published or "", "author": a.author, "source": a.source, "text": a.text, "archived": raw,
-        "spans": spans,
+        "spans": spans, "parts": [vars(f) for f in text_fields(a.text, a.fields)],   # [start, end) of each part
         **{ft.table: entities[ft.mention] for ft in ENTITY_TYPES},
         "roles": [{"id": r.id, "person_id": r.person_id, "person": r.name, "title": r.title,
                    "organization": r.organization, "title_expanded": r.title_expanded, "former": bool(r.former),

@@ -5,6 +5,8 @@ resolution clusters; ``corpus.kb.resolve.resolve_blocks`` joins them into person
 from __future__ import annotations
 
 import json
+import unicodedata
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -17,6 +19,49 @@ from .db import insert_for
 from .facts import FACT_TYPES, FactType, write_order
 from .kb.bodies import ResolvedBody, resolve_body, site_province
 from .kb.context import body_context, person_contexts, resolve_roles, story_province
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One part of an article's stored text: [start, end) offsets into ``articles.text``."""
+    field: str          # scraper.types.FIELDS: title, dateline, lead, body, caption, byline, source
+    start: int
+    end: int
+    index: int = 0      # which caption
+
+
+def article_text(article) -> tuple[str, str]:
+    """The text stored for a scraper ``Article``, and its ``fields`` column: every part that carries facts
+    (``Article.parts()``: title, dateline, lead, body, captions, byline, source line), each NFC, joined
+    with blank lines, and their offsets as JSON ``[[field, start, end, index], …]``."""
+    pieces, fields, pos = [], [], 0
+    for name, index, part in article.parts():
+        part = unicodedata.normalize("NFC", part)
+        pieces.append(part)
+        fields.append([name, pos, pos + len(part), index])
+        pos += len(part) + 2
+    return "\n\n".join(pieces), json.dumps(fields, ensure_ascii=False)
+
+
+def text_fields(text: str, fields_json: str) -> list[TextField]:
+    """The parts of a stored text (``articles.text`` and ``articles.fields``); a text stored without
+    parts (fields "") is one body. A ValueError names a fields value that does not fit the text."""
+    if not fields_json:
+        return [TextField("body", 0, len(text))] if text else []
+    try:
+        out = [TextField(str(f), int(a), int(b), int(i)) for f, a, b, i in json.loads(fields_json)]
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"articles.fields is not a JSON list of [field, start, end, index]: {fields_json[:80]!r}"
+                         f" ({exc}); `partyfacts reparse` stores it again") from None
+    if any(not 0 <= f.start <= f.end <= len(text) for f in out):
+        raise ValueError(f"articles.fields has offsets outside the text of {len(text)} characters: "
+                         f"{fields_json[:80]!r}; `partyfacts reparse` stores it again")
+    return out
+
+
+def field_at(fields: list[TextField], offset: int) -> TextField | None:
+    """The part holding this offset of the stored text (None between parts)."""
+    return next((f for f in fields if f.start <= offset < f.end), None)
 
 
 def _get_or_create(session: Session, model, lookup: dict, defaults: dict):

@@ -15,6 +15,7 @@ from .discover import PageLinks, is_pagination, links_of
 from .extract.detect import detect_profile
 from .feeds import feed_links, looks_like_feed
 from .fetch import DEFAULT_DELAY, FetchConfig, FetchedPage, FetchError, Fetcher, RobotsDisallowed
+from .learning import ProfileLearning
 from .parse import Rejection, parse_article, read_page
 from .profiles import load_profiles
 from .sitemaps import looks_like_sitemap, parse_sitemap
@@ -26,6 +27,7 @@ from .urls import canonical_url, host_of
 log = logging.getLogger(__name__)
 
 DEFAULT_PAGE_BUDGET = 5000      # pages fetched per site in one run; the rest waits for the next run
+DEFAULT_HOST_DEADLINE = 4 * 3600.0   # seconds one host may hold a run (its pages and waits); the rest waits too
 LINKS_RECORD_TYPE = "application/x-partyfacts-links+json"   # what is archived of a rejected page
 _VN = timezone(timedelta(hours=7))
 
@@ -42,12 +44,14 @@ class CrawlStats:
     error_lines: list[str] = field(default_factory=list)
     elapsed: float = 0.0
     stopped: str = ""                                    # why the crawl ended early ("max_pages", page budget)
+    profile_notes: list[str] = field(default_factory=list)   # selectors a site's first pages disabled (learning)
 
     def as_dict(self) -> dict:
         return {"pages_fetched": self.pages_fetched, "not_modified": self.not_modified,
                 "new_articles": self.new_articles, "duplicates": self.duplicates, "errors": self.errors,
                 "rejected": dict(self.rejected), "skipped": dict(self.skipped),
-                "error_lines": self.error_lines[-50:], "elapsed": round(self.elapsed, 3), "stopped": self.stopped}
+                "error_lines": self.error_lines[-50:], "elapsed": round(self.elapsed, 3), "stopped": self.stopped,
+                "profile_notes": self.profile_notes}
 
     def line(self) -> str:
         rej = sum(self.rejected.values())
@@ -55,6 +59,7 @@ class CrawlStats:
         return (f"{self.pages_fetched} pages fetched, {self.new_articles} new articles, {rej} not articles, "
                 f"{self.duplicates} duplicates, {self.not_modified} not modified, {self.errors} errors"
                 + (f", {skip} links not followed ({', '.join(sorted(self.skipped))})" if skip else "")
+                + (f"; profile: {'; '.join(self.profile_notes)}" if self.profile_notes else "")
                 + (f" (stopped: {self.stopped})" if self.stopped else ""))
 
 
@@ -101,14 +106,20 @@ def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DE
           fetcher: Fetcher | None = None, config: FetchConfig | None = None, profile_dirs=(),
           max_depth: int = 30, site: str | None = None, progress: bool | None = None,
           on_article: Callable[[Article], None] | None = None, page_budget: int | None = DEFAULT_PAGE_BUDGET,
-          template_budget: int = DEFAULT_TEMPLATE_BUDGET, barren_limit: int = DEFAULT_BARREN_LIMIT) -> CrawlStats:
+          template_budget: int = DEFAULT_TEMPLATE_BUDGET, barren_limit: int = DEFAULT_BARREN_LIMIT,
+          host_deadline: float | None = DEFAULT_HOST_DEADLINE, clock: Callable[[], float] = time.monotonic,
+          learn_after: int = 3) -> CrawlStats:
     """Crawl from `start_urls` (home, category, sitemap or feed URLs), staying on their hosts, until the
     frontier is empty, `max_pages` pages were fetched in all, or every host spent its `page_budget`
-    (pages per site and run; None = no budget; what is left waits in the state for the next run).
+    (pages per site and run; None = no budget; what is left waits in the state for the next run) or held
+    the run for `host_deadline` seconds (its pages, their parsing and the politeness waits before them, as
+    `clock` counts them; None = no deadline; what is left waits likewise).
     Links are not followed into crawler traps (scraper.traps: days in the future, "page" links deeper
     than `max_depth`, a URL template whose last `barren_limit` pages brought no article, more than
     `template_budget` pages of one template); each such skip is counted in `CrawlStats.skipped` and
-    each early stop named in `CrawlStats.stopped`. Articles go to `state.store_article`; every fetched
+    each early stop named in `CrawlStats.stopped`. A profile title selector that the page's signals overrule
+    on `learn_after` of a host's first article pages (and confirm on none) is disabled for the rest of the
+    host's run and named in `CrawlStats.profile_notes` (scraper.learning; 0 = never). Articles go to `state.store_article`; every fetched
     page to `state.store_page` (a rejected page as its reason and links, not its body), and its outcome
     to `state.mark_done`. Returns the statistics of this run.
     Raises ValueError for a start URL that is not http(s); fetch errors of single pages are counted,
@@ -132,8 +143,9 @@ def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DE
             log.warning("robots.txt Sitemap line ignored: %s", exc)
     ctx = _Run(state, fetcher, profiles, hosts, stats, site, on_article,
                TrapGuard(datetime.now(_VN).date(), max_depth=max_depth, template_budget=template_budget,
-                         barren_limit=barren_limit))
+                         barren_limit=barren_limit), learn_after=learn_after)
     by_host: Counter = Counter()
+    host_time: Counter = Counter()     # seconds each host held this run
     bar = _Progress(max_pages, progress)
     retried = False
     try:
@@ -155,14 +167,21 @@ def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DE
                     stats.stopped = f"page budget: {page_budget} pages per site and run"
                     break
                 continue
+            if host_deadline is not None and host_time[host] >= host_deadline:
+                # a slow or endless host: left queued (not marked) for the next run, the other hosts go on
+                if all(host_time[h] >= host_deadline for h in hosts):
+                    stats.stopped = f"host deadline: {host_deadline:g} s per host and run"
+                    break
+                continue
             why = ctx.traps.refuse(item.canonical_url, item.kind, item.depth)
             if why:  # queued before its template proved a trap: not fetched, recorded as rejected
                 state.mark_done(item, "rejected", why[:250])
                 stats.rejected[reason_key(why)] += 1
                 continue
-            before = stats.pages_fetched
+            before, started = stats.pages_fetched, clock()
             _handle(item, ctx)
             by_host[host] += stats.pages_fetched - before
+            host_time[host] += clock() - started
             bar.update(stats, item.url)
     finally:
         bar.close()
@@ -185,6 +204,16 @@ class _Run:
     site: str | None
     on_article: Callable[[Article], None] | None
     traps: TrapGuard
+    learn_after: int = 3                             # overruled pages that disable a title selector (0 = never)
+    learning: dict = field(default_factory=dict)     # host → ProfileLearning of its first article pages
+
+    def learning_for(self, host: str) -> ProfileLearning | None:
+        if self.learn_after <= 0:
+            return None
+        if host not in self.learning:
+            self.learning[host] = ProfileLearning(host, min_overruled=self.learn_after,
+                                                  trial=max(ProfileLearning.trial, self.learn_after))
+        return self.learning[host]
 
 
 def _add(state: CrawlState, url: str, kind: str, depth: int, hosts: set[str], traps: TrapGuard | None = None,
@@ -339,8 +368,12 @@ def _process(item: FrontierItem, final: FrontierItem, page, run: _Run, *, parse:
     new_articles = _queue_links(final, links, run, stale=final.fetched_before)
     if not parse:
         return
+    learning = run.learning_for(host_of(final.canonical_url))
+    noted = len(learning.notes) if learning is not None else 0
     result = parse_article(page.final_url, raw, page.headers, profiles=run.profiles, site=run.site, page=doc,
-                           fetched_at=page.fetched_at)
+                           fetched_at=page.fetched_at, learning=learning)
+    if learning is not None:
+        stats.profile_notes.extend(learning.notes[noted:])
     if isinstance(result, Rejection):
         run.traps.record(final.canonical_url, final.kind, new_articles > 0)
         state.store_page(item, links_record(page, links, result.reason[:250]), rejected=result.reason[:250])

@@ -21,6 +21,7 @@ from .extract.detect import detect_profile
 from .extract.generic import extract_generic, has_dated_headline
 from .extract.profiled import extract_with_profile
 from .extract.pubdate import date_in_url
+from .learning import ProfileLearning, TitleVerdict
 from .profiles import Profile, load_profiles
 from .types import Article
 from .urls import canonical_url, host_of
@@ -47,12 +48,14 @@ def read_page(html_bytes: bytes, headers: dict | None = None) -> DecodedPage:
 
 def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, profiles=None,
                   profile_dirs=(), site: str | None = None, fetched_at: datetime | None = None,
-                  require_article: bool = True, page: "DecodedPage | None" = None) -> Article | Rejection:
+                  require_article: bool = True, page: "DecodedPage | None" = None,
+                  learning: ProfileLearning | None = None) -> Article | Rejection:
     """Parse a fetched page. `url` is the final URL (after redirects), `headers` the response headers
     (lower- or mixed-case names). Returns an Article, or a Rejection naming why the page is not one
     (with require_article=False only an empty page is rejected). `page` is the page already decoded
     by `read_page` (its soup is consumed). `profiles` are the CMS profiles to detect (default: the
-    built-in ones, then those in `profile_dirs`)."""
+    built-in ones, then those in `profile_dirs`). `learning` (one per host, scraper.learning) takes the
+    selectors the host's first pages disabled out of its profile and counts this page's verdict."""
     if page is None:
         page = read_page(html_bytes, headers)
     text, codec, soup = page.text, page.codec, page.soup
@@ -63,7 +66,7 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
     profiles = profiles if profiles is not None else load_profiles(tuple(profile_dirs))
     if not page.detected:
         page.profile, page.detected = detect_profile(soup, text, canon, profiles)[0], True
-    profile = page.profile
+    profile = page.profile if learning is None else learning.profile_for(page.profile)
     name = profile.name if profile else "generic"
     if require_article:
         why = url_rejection(canon, profile)
@@ -94,6 +97,8 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
             return Rejection(url, why, name)
     elif not body:
         return Rejection(url, "no text", name)
+    if learning is not None and name != "generic":   # an article page votes on its profile's title selector
+        learning.record(name, TitleVerdict(parts.title_selector, parts.title_agreed, parts.title_chosen))
     return Article(url=url, canonical_url=canon, site=site or host_of(url) or "local", title=parts.title,
                    published=parts.published, text=body, author=parts.author, source=parts.source,
                    html=html_bytes, encoding=codec, fetched_at=fetched_at or datetime.now(timezone.utc),

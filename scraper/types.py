@@ -4,8 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-# the parts of an article in the order `Article.full_text` joins them
-FIELDS = ("title", "lead", "body", "caption", "byline", "source", "dateline")
+# the parts of an article in the order `Article.full_text` joins them: as a page prints them (the date line
+# under the headline, the signature and the source line closing the article: a name alone on the last
+# lines reads as the signature it is)
+FIELDS = ("title", "dateline", "lead", "body", "caption", "byline", "source")
 
 
 @dataclass(frozen=True)
@@ -47,17 +49,16 @@ class Article:
         return self.text
 
     def parts(self) -> list[tuple[str, int, str]]:
-        """(field, index, text) of every non-empty part, in FIELDS order: title, lead, body, each caption,
-        byline (the author when no line was kept), source (the source line, else the source name), dateline."""
-        out = [("title", 0, self.title), ("lead", 0, self.lead), ("body", 0, self.body)]
+        """(field, index, text) of every non-empty part, in FIELDS order: title, dateline, lead, body, each
+        caption, byline (the author when no line was kept), source (the source line, else the source name)."""
+        out = [("title", 0, self.title), ("dateline", 0, self.dateline), ("lead", 0, self.lead), ("body", 0, self.body)]
         out += [("caption", i, c) for i, c in enumerate(self.captions)]
-        out += [("byline", 0, self.byline or self.author), ("source", 0, self.source_line or self.source),
-                ("dateline", 0, self.dateline)]
+        out += [("byline", 0, self.byline or self.author), ("source", 0, self.source_line or self.source)]
         return [(f, i, t.strip()) for f, i, t in out if t and t.strip()]
 
     def full_text(self) -> str:
-        """Every part that carries facts as one text (title, lead, body, captions, byline, source,
-        dateline), joined with blank lines; `field_spans()` says which part a character offset is in."""
+        """Every part that carries facts as one text (title, dateline, lead, body, captions, byline,
+        source), joined with blank lines; `field_spans()` says which part a character offset is in."""
         return "\n\n".join(t for _f, _i, t in self.parts())
 
     def field_spans(self) -> tuple[FieldSpan, ...]:

@@ -376,7 +376,19 @@ def _detail(value):
 @page("article", "api_article")
 def article(article_id) -> Page:
     a = _detail(pages.article_detail(db_session(), article_id))
-    return Page("article.html", lambda: {"a": a, "body": highlight(a["text"], a["spans"])}, lambda: a)
+    return Page("article.html", lambda: {"a": a, "body": highlight(a["text"], a["spans"]),
+                                         "parts": _highlighted_parts(a)}, lambda: a)
+
+
+def _highlighted_parts(a: dict) -> list[dict]:
+    """Each part of the stored text (title, lead, body, captions, byline, …) with its facts highlighted."""
+    out = []
+    for p in a["parts"]:
+        lo, hi = p["start"], p["end"]
+        spans = [{**s, "start": s["start"] - lo, "end": s["end"] - lo} for s in a["spans"]
+                 if lo <= s["start"] and s["end"] <= hi]
+        out.append({"field": p["field"], "html": highlight(a["text"][lo:hi], spans)})
+    return out
 
 
 def _decoded_archive(article_id: int) -> str:

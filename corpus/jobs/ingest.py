@@ -20,6 +20,7 @@ from .. import models as m
 from ..db import Database
 from ..pipeline import published_fields, site_row, store_raw_page
 from ..schedule import infer_province, province_name
+from ..store import article_text
 from .registry import job
 from .syndication import link_syndicated_articles
 
@@ -119,7 +120,8 @@ def ingest_files(db: Database, paths: Iterable[Path], site: str = "local", *,
             if path.suffix.lower() in (".html", ".htm"):
                 from partyfacts.scraper.parse import parse_html_file
                 art = parse_html_file(url, path.read_bytes())
-                fields = {"title": art.title, "published": art.published, "text": art.text,
+                text, parts = article_text(art)   # every part that carries facts, as a crawl stores it
+                fields = {"title": art.title, "published": art.published, "text": text, "fields": parts,
                           "author": art.author, "source": art.source, "profile": art.profile}
                 raw = path.read_bytes()
             else:
@@ -141,6 +143,7 @@ def ingest_files(db: Database, paths: Iterable[Path], site: str = "local", *,
                 art = m.Article(site_id=srow.id, url=url, canonical_url=url, title=fields["title"],
                                 title_folded=fold(fields["title"]), published=pub_iso, published_date=pub_date,
                                 author=fields.get("author", ""), source=fields.get("source", ""), text=text,
+                                fields=fields.get("fields", ""),
                                 content_hash=content_hash(text), profile=fields.get("profile", "text"),
                                 raw_page_id=raw_id, fetched_at=datetime.utcnow())
                 s.add(art)

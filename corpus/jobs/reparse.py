@@ -1,7 +1,8 @@
 """The reparse job: re-extract articles from their archived raw pages, without fetching (after a
 scraper upgrade or a new site profile). Natural key: the raw page hash (sha256 of the archived
 bytes); reparsing a page whose result is already stored changes nothing. An article whose text
-changed loses its facts and processing marks, so `process` redoes it, and its link to another copy
+changed (its parts filled in: title, lead, captions, byline, source line and dateline beside the
+body, after migration 0012) loses its facts and processing marks, so `process` redoes it, and its link to another copy
 of its story is made again (corpus.syndication), as crawls and ingests link new articles."""
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from partyfacts.scraper.parse import Rejection, parse_article
 from .. import models as m
 from ..db import Database
 from ..pipeline import published_fields
-from ..store import delete_facts
+from ..store import article_text, delete_facts
 from .registry import job
 from .syndication import link_syndicated_articles
 
@@ -77,7 +78,8 @@ def _reparse_one(s, aid: int, profile_dirs, res: ReparseResult) -> None:
         res.errors.append(f"article {aid}: {parsed.reason}; the stored article is kept as it was")
         return
     pub_iso, pub_date = published_fields(parsed.published)
-    new = {"title": parsed.title or art.title, "text": parsed.text, "author": parsed.author[:255],
+    text, fields = article_text(parsed)   # every part that carries facts (a row from before 0012: body only)
+    new = {"title": parsed.title or art.title, "text": text, "fields": fields, "author": parsed.author[:255],
            "source": parsed.source[:255], "profile": parsed.profile}
     if pub_iso:
         new["published"], new["published_date"] = pub_iso, pub_date

@@ -264,7 +264,11 @@ _PREFIX = re.compile(r"^(tác giả|người viết|bài|tin|nguồn|nguồn tin
 
 
 def strip_prefix(s: str) -> str:
-    return _PREFIX.sub("", s).strip(" .()") if s else ""
+    """The name a signature or source line gives ("Bài, ảnh: Vân Anh" → "Vân Anh", "Nguồn: Báo X" → "Báo X")."""
+    if not s:
+        return ""
+    name = _strip_label(clean(s), boilerplate().author_lines)
+    return name if name else _PREFIX.sub("", s).strip(" .()")
 
 
 _ONE_CELL = re.compile(r"\|\s*([^|]*?)\s*\|")
@@ -281,3 +285,42 @@ def lead_first(lead: str, paragraphs: list[str]) -> list[str]:
     if lead and (not paragraphs or key(paragraphs[0]) != key(lead)):
         return [lead] + [p for p in paragraphs if key(p) != key(lead)]
     return paragraphs
+
+
+_BYLINE_CLASS = re.compile(r"author|byline|tac-?gia|signature|but-?danh", re.I)
+
+
+def printed_byline(scope: Tag, skip=None) -> tuple[str, str]:
+    """(the line as printed, the name) of the article's signature, for a page whose body left it out (a
+    byline above the lead, a theme's author paragraph): the first short element in ``scope`` that reads
+    "Tác giả: …" / "Bài, ảnh: …", or carries an author-like class and a name; ("", "") when none.
+    ``skip`` rejects elements (a related-news block's signatures)."""
+    bp = boilerplate()
+    for el in scope.find_all(True):
+        if el.name in SKIP_NODES or el.name == "a" or el.find(["p", "div", "li", "table", "br"]) is not None:
+            continue
+        t = clean(el.get_text(" "))
+        if not t or len(t) > 90 or el.find_parent("a") is not None or (skip is not None and skip(el)):
+            continue
+        name = _strip_label(t, bp.author_lines)
+        if name:
+            return t, name
+        if _BYLINE_CLASS.search(" ".join(el.get("class") or ())) and _looks_like_byline(t):
+            return t, t
+    return "", ""
+
+
+def printed_source(scope: Tag, skip=None) -> tuple[str, str]:
+    """(the line as printed, the source it names) of a "Nguồn: …" line the body left out (a paragraph
+    after the body's container); ("", "") when none. ``skip`` rejects elements (a related-news block)."""
+    bp = boilerplate()
+    for el in scope.find_all(["p", "div", "span", "em", "strong", "i"]):
+        if el.find(["p", "div", "li", "table", "br"]) is not None:
+            continue
+        t = clean(el.get_text(" "))
+        if not t or len(t) > 170 or not t.lower().startswith("nguồn") or (skip is not None and skip(el)):
+            continue
+        name = _strip_label(t, bp.source_lines)
+        if name:
+            return t, name
+    return "", ""

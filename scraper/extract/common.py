@@ -51,6 +51,11 @@ class Parts:
     dateline: str = ""                    # the date line as printed ("Thứ Hai, 03/06/2019 07:15")
     byline: str = ""                      # the signature line(s) as printed ("Tin, ảnh: Minh Hà")
     source_line: str = ""                 # the source line as printed ("Nguồn: Báo Nhân Dân")
+    # what the page's signals said of the profile's title selector (scraper.learning): the selector that
+    # matched, whether its element stayed the title, and the element chosen instead ("h1.post-title")
+    title_selector: str = ""
+    title_agreed: bool = True
+    title_chosen: str = ""
 
 
 def content_hash(text: str) -> str:

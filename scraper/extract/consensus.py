@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"\s+(?:[-|–—»:]|::)\s+")
-_SITE_NAME = re.compile(r"^(cổng thông tin|trang thông tin|trang tin|báo|tạp chí|portal|website|cổng tttđt)\b|"
+_SITE_NAME = re.compile(r"^(cổng thông tin|trang thông tin|trang tin|báo|tạp chí|portal|website|cổng tt+đt)\b|"
                         r"\.(vn|com|net|org)\b|điện tử", re.I)
 _SITE_ORG = re.compile(r"^(ubnd|ủy ban nhân dân|sở|huyện ủy|tỉnh ủy|thành ủy|đảng bộ|ban tuyên giáo)\b", re.I)
 _RELATED_BOX = re.compile(r"related|lien-?quan|tinlienquan|other|tin-?khac|tinkhac|cung-?chuyen-?muc|sidebar|"

@@ -5,12 +5,13 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from ..dates import parse_iso
-from .blocks import Aside, Block, captions_in, clean_blocks, unwrap_cell
+from .blocks import Aside, Block, captions_in, clean_blocks, printed_byline, printed_source, unwrap_cell
 from .classify import looks_like_article_url, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key
-from .headline import best_headline, generic_title, page_title_keys
+from .headline import best_headline, generic_title, lead_before, page_title_keys
 from .consensus import choose_date, choose_title, in_related_block
 from .pubdate import date_in_url, find_date
+from .regions import in_teaser
 
 
 def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | str:
@@ -55,11 +56,19 @@ def extract_generic(soup: BeautifulSoup, html_text: str, url: str) -> Parts | st
                     f"on a section URL (generic)")
     aside = Aside()
     parts.paragraphs, parts.author, parts.source = clean_blocks(blocks, parts.title, aside=aside)
+    parts.lead = _lead_left_out(soup, parts.paragraphs, parts.title)
     scope = soup.find("article") or soup.find("main") or soup.body or soup
     parts.captions = aside.captions + [c for c in captions_in(scope) if c not in aside.captions
                                        and not any(c in p for p in parts.paragraphs)]
     parts.dateline = aside.datelines[0] if aside.datelines else ""
     parts.byline, parts.source_line = "\n".join(aside.bylines), aside.source_line
+    outside = lambda el: bool(in_related_block(el) or in_teaser(el))  # noqa: E731
+    if not parts.byline:   # a signature trafilatura left out: the line as printed, and the name it signs
+        line, name = printed_byline(scope, skip=outside)
+        parts.byline, parts.author = line, parts.author or name
+    if not parts.source_line:   # and a source line
+        line, name = printed_source(scope, skip=outside)
+        parts.source_line, parts.source = line, parts.source or name
     if doc.author and not parts.author:
         parts.author = clean(doc.author)
     return parts
@@ -70,3 +79,22 @@ def has_dated_headline(soup: BeautifulSoup) -> bool:
     its profile does not know, which the generic extractor may read (section and search pages have none)."""
     head = best_headline(soup, page_title_keys(soup))
     return head is not None and find_date(soup, (), (), near=head) is not None
+
+
+def _lead_left_out(soup: BeautifulSoup, paragraphs: list[str], title: str) -> str:
+    """The sapo trafilatura left out (a bold block or a "summary" div printed right before the body's
+    container): the block of running text before the element holding the first extracted paragraph,
+    when it is not extracted already; "" when there is none."""
+    if not paragraphs:
+        return ""
+    first = key(paragraphs[0])
+    holder = next((el for el in soup.find_all(["p", "div", "span", "td"])
+                   if el.find(["p", "div"]) is None and key(el.get_text(" ")) == first), None)
+    if holder is None:
+        return ""
+    lead_el = lead_before(holder, title=title, skip=in_related_block)
+    if lead_el is None:
+        return ""
+    lead = clean(lead_el.get_text(" "))
+    return "" if any(key(lead) in key(p) for p in paragraphs) else lead
+

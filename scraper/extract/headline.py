@@ -15,15 +15,13 @@ _HEADLINE_CLASS = re.compile(r"title|tieu-?_?de|heading|headline", re.I)
 
 
 def _fallback_title(soup) -> str:
+    """og:title, else the first <h1> outside the site banner (not the site name), else "": the callers'
+    vote (extract.consensus) then takes the page <title> without its site name."""
     t = meta(soup, "og:title", "twitter:title")
     if t:
         return t
-    h1 = soup.find("h1")
-    if h1 and clean(h1.get_text(" ")):
-        return clean(h1.get_text(" "))
-    if soup.title and soup.title.string:
-        return re.split(r"\s+[-|–]\s+", clean(soup.title.string))[0]
-    return ""
+    h1 = next((h for h in soup.find_all("h1") if not in_site_header(h) and clean(h.get_text(" "))), None)
+    return clean(h1.get_text(" ")) if h1 is not None else ""
 
 
 def page_title_keys(soup: BeautifulSoup) -> list[str]:
@@ -122,4 +120,31 @@ def lead_between(soup: BeautifulSoup, title_el: Tag, body: Tag, order: dict[int,
         link_chars = sum(len(clean(a.get_text(" "))) for a in el.find_all("a"))
         if link_chars < 0.2 * len(t) and not any(rx.fullmatch(t) for rx in boilerplate().drop_lines):
             return el
+    return None
+
+
+def lead_before(body: Tag, *, title: str = "", skip=None) -> Tag | None:
+    """The sapo of a layout whose headline is not before the body in the page (only in <title>, or in
+    another column): the block of running text printed right before the body, among its last three
+    previous siblings or its parent's (80+ characters, one block, not links, not a date, meta or list).
+    The headline itself (``title``) is not a sapo; ``skip`` rejects more elements (a related-news block)."""
+    node = body
+    for _level in range(2):
+        for sib in node.find_previous_siblings(True)[:3]:
+            if sib.name in ("script", "style", "ul", "ol", "table", "nav", "form", "img", "figure"):
+                continue
+            if sib.find(["ul", "ol", "table", "nav", "form", "h1", "h3"]) is not None:
+                continue
+            if len(sib.find_all(["p", "div", "h2"])) > 1:
+                continue  # a wrapper of several blocks, not one sapo
+            t = clean(sib.get_text(" "))
+            if len(t) < 80 or is_date_line(t) or in_teaser(sib) or in_site_header(sib) or (skip and skip(sib)) \
+                    or (title and key(t) == key(title)):
+                continue
+            link_chars = sum(len(clean(a.get_text(" "))) for a in sib.find_all("a"))
+            if link_chars < 0.2 * len(t) and not any(rx.fullmatch(t) for rx in boilerplate().drop_lines):
+                return sib
+        node = node.parent
+        if node is None or node.name in ("body", "html"):
+            return None
     return None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from ..learning import css_of
 from ..profiles import Profile
-from .blocks import Aside, blocks_of, boilerplate, captions_in, clean_blocks, drop_elements, strip_prefix
+from .blocks import (Aside, blocks_of, boilerplate, captions_in, clean_blocks, drop_elements, printed_byline,
+                     printed_source, strip_prefix)
 from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key, select_first, select_text
-from .headline import best_headline, generic_title, headline_before, lead_between, names_page, page_title_keys
+from .headline import best_headline, generic_title, headline_before, lead_before, lead_between, names_page, page_title_keys
 from .consensus import choose_date, choose_title, in_related_block, metadata_title
 from .pubdate import date_in_url, find_date
 from .regions import in_site_header, in_teaser
@@ -43,9 +45,12 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
     for sel in profile.title:
         hits = [h for h in soup.select(sel) if clean(h.get_text(" "))]
         if hits:
-            distinct = {clean(h.get_text(" ")) for h in hits}
-            linked = [h for h in hits if h.name == "a" or h.find("a") is not None]
-            if len(distinct) >= LISTING_MIN_LINKS and len(linked) == len(hits):
+            # linked titles make a listing, unless they are the teasers of a related-news block ("Tin liên
+            # quan" before an article whose headline is only in <title>)
+            free = [h for h in hits if not in_related_block(h)]
+            distinct = {clean(h.get_text(" ")) for h in free}
+            linked = [h for h in free if h.name == "a" or h.find("a") is not None]
+            if free and len(distinct) >= LISTING_MIN_LINKS and len(linked) == len(free):
                 return f"listing page: {len(distinct)} linked titles ({profile.name} {sel})"
             # the headline is not a link (teasers of other articles are), not the site name in the banner,
             # and is the last one before the body
@@ -80,6 +85,10 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         # overturn the profile's choice alone)
         el, text, why = choose_title(soup, title_el, parts.title, url=url, incumbent_source=source, body=body,
                                      order=order, extracted=metadata_title(soup))
+    if specific:   # the page's verdict on the profile's selector (scraper.learning counts them per site)
+        parts.title_selector = title_sel
+        parts.title_agreed = not text or key(text) == key(parts.title)
+        parts.title_chosen = "" if parts.title_agreed else css_of(el)
     if text:
         title_el, parts.title = el, text
     parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el, until=body,
@@ -90,8 +99,14 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
     lead_el = select_first(soup, profile.lead)
     if lead_el is None and title_el is not None:
         lead_el = lead_between(soup, title_el, body, order)
+    if lead_el is None:   # no headline before the body (a title only in <title>): the block printed before it
+        lead_el = lead_before(body, title=parts.title, skip=in_related_block)
     if lead_el is not None:
         parts.lead = clean(lead_el.get_text(" "))
+    # the signature where the body may not hold it (above the lead, in a theme's author paragraph)
+    scope = body.find_parent("article") or body.parent or body
+    outside = lambda el: bool(in_related_block(el) or in_teaser(el))  # noqa: E731
+    byline_near, source_near = printed_byline(scope, skip=outside), printed_source(scope, skip=outside)
     byline_printed = select_text(soup, profile.author)
     source_printed = select_text(soup, profile.source)
     parts.author = strip_prefix(byline_printed)
@@ -113,10 +128,10 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
     parts.paragraphs, a, s = clean_blocks(blocks, parts.title, aside=aside)
     parts.captions = parts.captions + [c for c in aside.captions if c not in parts.captions]
     parts.dateline = parts.dateline or (aside.datelines[0] if aside.datelines else "")
-    parts.byline = "\n".join(aside.bylines) or byline_printed
-    parts.source_line = aside.source_line or source_printed
+    parts.byline = "\n".join(aside.bylines) or byline_printed or byline_near[0]
+    parts.source_line = aside.source_line or source_printed or source_near[0]
     if a and key(parts.author) in boilerplate().account_authors:
         parts.author = ""  # a CMS account ("admin", "Ban biên tập"): the signature names the writer
-    parts.author = parts.author or a
-    parts.source = parts.source or s
+    parts.author = parts.author or a or byline_near[1]
+    parts.source = parts.source or s or source_near[1]
     return parts

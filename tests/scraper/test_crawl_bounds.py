@@ -1,5 +1,5 @@
 """A crawl is bounded: a page that drips in loses its page at the page deadline, a site spends at most its
-page budget per run, generated calendars and listings (crawler traps) are not followed, rejected pages
+page budget per run and a host at most its deadline, generated calendars and listings (crawler traps) are not followed, rejected pages
 are archived as their reason and links, not their body, and every stop says why."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from sitekit import fast_config
 
 from partyfacts.scraper import MemoryState, crawl
-from partyfacts.scraper.crawl import DEFAULT_PAGE_BUDGET, LINKS_RECORD_TYPE
+from partyfacts.scraper.crawl import DEFAULT_HOST_DEADLINE, DEFAULT_PAGE_BUDGET, LINKS_RECORD_TYPE
 from partyfacts.scraper.fetch import FetchError, Fetcher
 from partyfacts.scraper.traps import TrapGuard, date_named, url_template
 from partyfacts.scraper.urls import canonical_url
@@ -131,6 +131,24 @@ def test_crawl_stops_at_the_page_budget_of_the_site_says_so_and_the_next_run_res
 
 def test_crawl_has_a_page_budget_by_default():
     assert crawl.__kwdefaults__["page_budget"] == DEFAULT_PAGE_BUDGET == 5000
+
+
+def test_a_host_that_held_the_run_for_its_deadline_stops_says_so_and_the_next_run_resumes(serve):
+    site = serve("tandan")
+    state = MemoryState()
+    start = [site.url(site.expected["start"])]
+    ticks = iter(range(0, 10 ** 6, 10))          # a clock: every reading 10 s after the last (a page = 10 s)
+    first = crawl(start, state, fetcher=Fetcher(fast_config()), progress=False, host_deadline=35.0,
+                  clock=lambda: next(ticks))
+    assert first.stopped == "host deadline: 35 s per host and run" and first.pages_fetched == 4
+    assert "(stopped: host deadline: 35 s per host and run)" in first.line()
+    assert first.as_dict()["stopped"] == first.stopped and not state.finished
+    crawl(start, state, fetcher=Fetcher(fast_config()), progress=False)
+    assert set(state.articles) == {canonical_url(site.url(a["path"])) for a in site.expected["articles"]}
+
+
+def test_crawl_has_a_host_deadline_by_default():
+    assert crawl.__kwdefaults__["host_deadline"] == DEFAULT_HOST_DEADLINE == 4 * 3600.0
 
 
 def _calendar_site(dynamic, first_day: date):

@@ -136,7 +136,7 @@ def test_full_text_joins_the_parts_and_field_spans_say_which_part_an_offset_is_i
     art = parse_article("http://baohoason.vn" + a["path"], _page("party_newspaper", "a1.html"))
     full = art.full_text()
     spans = art.field_spans()
-    assert [s.field for s in spans] == ["title", "lead", "body", "caption", "byline", "dateline"]
+    assert [s.field for s in spans] == ["title", "dateline", "lead", "body", "caption", "byline"]
     for s in spans:
         part = {"title": art.title, "lead": art.lead, "body": art.body, "caption": art.captions[s.index],
                 "byline": art.byline, "dateline": art.dateline}[s.field]
