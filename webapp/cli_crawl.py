@@ -351,7 +351,8 @@ def _schedule_queued(ctx, queue, settings, once, wait, sleep=None) -> None:
 @click.option("--runs", default=10, show_default=True, help="How many recent crawl runs to show.")
 @click.pass_context
 def stats(ctx, runs):
-    """Show sites, recent crawl runs (pages, new articles, errors, why pages were rejected) and counts.
+    """Show sites, recent crawl runs (pages, new articles, errors, why pages were rejected), dead jobs
+    (queued jobs that exhausted their retries) and counts.
 
     \b
     Example:
@@ -377,6 +378,13 @@ def stats(ctx, runs):
                 click.echo(f"    rejected {n}: {reason}")
             for line in (run.error_log or "").splitlines()[-5:]:
                 click.echo(f"    error: {line}")
+    from partyfacts.corpus.jobs.queue import dead_jobs
+    dead = dead_jobs(db, runs)
+    if dead:
+        click.echo(f"dead jobs (retries exhausted; newest {len(dead)}):")
+    for d in dead:
+        click.echo(f"dead job {d.id} {d.job} {d.failed_at:%Y-%m-%d %H:%M:%S} after {d.attempts} attempt(s), "
+                   f"key {d.natural_key}: {d.error.splitlines()[0] if d.error else ''}")
 
 
 @click.command()
