@@ -376,6 +376,7 @@ class SiteCrawl:
     stats: CrawlStats
     run_id: int | None
     new_article_ids: list[int]
+    run_fetched: int = 0     # pages fetched (or not modified) by every crawler of the run, this one's included
 
 
 def crawl_sites(db: Database, urls: list[str], *, delay: float | None = None, max_pages: int | None = None,
@@ -403,7 +404,10 @@ def crawl_sites(db: Database, urls: list[str], *, delay: float | None = None, ma
             raise
         if stats.stopped:
             state.suspend(stats.as_dict())
-        out.append(SiteCrawl(host, stats, state.run_id, list(state.new_article_ids)))
+        run = state._run() if state.run_id is not None else None
+        fetched = (run.pages_fetched or 0) + (run.pages_not_modified or 0) if run is not None else 0
+        state.session.commit()
+        out.append(SiteCrawl(host, stats, state.run_id, list(state.new_article_ids), fetched))
         state.close()
     return out
 

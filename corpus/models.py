@@ -292,3 +292,5 @@ class HostSlot(Base):
     __tablename__ = "host_slots"
     host: Mapped[str] = mapped_column(String(255), primary_key=True)
     next_at: Mapped[float] = mapped_column(Float)
+    # a request to the host is being sent by one crawler until it reports it sent (or until then, 0009)
+    busy_until: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -92,6 +92,13 @@ class PolitenessStore(Protocol):
         return how many seconds the caller must sleep before sending it."""
         ...
 
+    def hold(self, host: str, seconds: float) -> None:
+        """No request to `host` for `seconds` from now (a Retry-After), by any fetcher sharing the store."""
+        ...
+
+    # optional: sent(host, interval), called once the reserved request was answered (or failed); a
+    # store shared by processes uses it to start the next request `interval` after that answer
+
 
 class LocalPoliteness:
     """In-process politeness state: the booked time of the next request per host."""
@@ -107,6 +114,11 @@ class LocalPoliteness:
             slot = max(now, self._next.get(host, now))
             self._next[host] = slot + interval
             return slot - now
+
+    def hold(self, host: str, seconds: float) -> None:
+        with self._lock:
+            now = self._clock()
+            self._next[host] = max(self._next.get(host, now), now + seconds)
 
 
 @dataclass
@@ -335,9 +347,14 @@ class Fetcher:
                 self.requests_sent += 1
                 read_timeout = min(cfg.timeout, cfg.page_deadline)
                 with watchdog:
-                    resp = self.session.get(url, headers=headers,
-                                            timeout=(min(cfg.connect_timeout, read_timeout), read_timeout),
-                                            allow_redirects=False, stream=True)
+                    try:
+                        resp = self.session.get(url, headers=headers,
+                                                timeout=(min(cfg.connect_timeout, read_timeout), read_timeout),
+                                                allow_redirects=False, stream=True)
+                    finally:
+                        sent = getattr(self.politeness, "sent", None)
+                        if sent is not None:
+                            sent(host, interval)
             except requests.RequestException as exc:
                 if watchdog.fired:
                     raise FetchError(url, f"headers not received within the {cfg.page_deadline:g} s page deadline; "
@@ -364,6 +381,9 @@ class Fetcher:
                     raise FetchError(url, f"{problem}; Retry-After {retry_after:g} s is longer than "
                                           f"{cfg.max_retry_after:g} s, giving up")
                 pause = max(pause, retry_after)
+                hold = getattr(self.politeness, "hold", None)    # every fetcher of the host waits it out
+                if hold is not None:
+                    hold(host, retry_after)
             log.info("%s: %s, retry %d/%d in %.1f s", url, problem, attempt + 1, cfg.retries, pause)
             self._sleep(pause)
         raise FetchError(url, f"{problem} after {cfg.retries + 1} attempts")

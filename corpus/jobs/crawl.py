@@ -25,9 +25,10 @@ class CrawlSummary:
 
     @property
     def fatal(self) -> bool:
-        """Nothing could be fetched at all (dead server, every start URL failing)."""
+        """Nothing could be fetched at all (dead server, every start URL failing): not by this crawler,
+        nor by another crawler of the same run (several crawlers of one site share its pages)."""
         st = self.crawl.stats
-        return st.pages_fetched == 0 and st.not_modified == 0 and st.errors > 0
+        return st.pages_fetched == 0 and st.not_modified == 0 and st.errors > 0 and self.crawl.run_fetched == 0
 
     def line(self) -> str:
         st = self.crawl.stats
