@@ -501,8 +501,19 @@ class QueueRunner:
 def dead_jobs(db: Database, limit: int = 20) -> list[m.DeadJob]:
     """The most recent dead jobs, newest first (what `partyfacts stats` shows)."""
     with db.session() as s:
-        return list(s.execute(select(m.DeadJob).order_by(m.DeadJob.failed_at.desc(), m.DeadJob.id.desc())
-                              .limit(limit)).scalars())
+        return _dead_rows(s, limit)
+
+
+def _dead_rows(session, limit: int) -> list[m.DeadJob]:
+    return list(session.execute(select(m.DeadJob).order_by(m.DeadJob.failed_at.desc(), m.DeadJob.id.desc())
+                                .limit(limit)).scalars())
+
+
+def dead_jobs_data(session, limit: int = 20) -> list[dict]:
+    """The most recent dead jobs as JSON-ready dicts (the crawls page's data, /api/crawls)."""
+    return [{"id": d.id, "job": d.job, "task_id": d.task_id, "site_id": d.site_id, "attempts": d.attempts,
+             "natural_key": json.loads(d.natural_key or "[]"), "error": d.error,
+             "failed_at": d.failed_at.isoformat(timespec="seconds")} for d in _dead_rows(session, limit)]
 
 
 def queue_of(name: str, config: QueueConfig) -> str:
@@ -538,5 +549,5 @@ def wait_all(runner: QueueRunner, tickets: list[Ticket], poll: float = 0.2) -> l
     return out
 
 
-__all__ = ["DEFAULT_QUEUE", "JobFailed", "dead_jobs", "QueueConfig", "QueueRunner", "WrongDatabase", "decode", "encode",
+__all__ = ["DEFAULT_QUEUE", "JobFailed", "dead_jobs", "dead_jobs_data", "QueueConfig", "QueueRunner", "WrongDatabase", "decode", "encode",
            "make_app", "merge_process_reports", "report", "run_worker", "wait_all"]

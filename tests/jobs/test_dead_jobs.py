@@ -51,6 +51,28 @@ def test_a_crawl_whose_fetch_always_raises_is_dead_with_its_error_in_dead_jobs_c
     [line] = [l for l in out.output.splitlines() if l.startswith("dead job ")]
     assert line.startswith(f"dead job {dead[0].id} crawl ") and "after 3 attempt(s)" in line
     assert "RuntimeError: the TLS library crashed" in line
+    [shown] = _api_crawls(db_path)["dead_jobs"]                       # the crawls page's data
+    assert (shown["id"], shown["job"], shown["site_id"], shown["attempts"]) == (dead[0].id, "crawl", site_row.id, 3)
+    assert shown["error"] == dead[0].error and shown["natural_key"] == ["127.0.0.1"]
+
+
+def _api_crawls(db_path) -> dict:
+    import re
+
+    from werkzeug.security import generate_password_hash
+
+    from partyfacts.webapp.app import create_app
+    from partyfacts.webapp.settings import Settings
+    db = open_db(str(db_path))
+    settings = Settings.build(env={"PARTYFACTS_BROKER": ""}, flags={"db": str(db_path)})
+    app = create_app({"TESTING": True, "SECRET_KEY": "k", "ADMIN_PASSWORD_HASH": generate_password_hash("pw")},
+                     settings=settings, database=db)
+    client = app.test_client()
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', client.get("/login").get_data(as_text=True)).group(1)
+    client.post("/login", data={"password": "pw", "csrf_token": token})
+    data = client.get("/api/crawls").get_json()
+    db.dispose()
+    return data
 
 
 def test_a_dead_reparse_job_is_recorded_in_dead_jobs_with_its_key_and_error(broker, tmp_path, monkeypatch):
