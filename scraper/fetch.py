@@ -330,6 +330,12 @@ class Fetcher:
             resp.close()
         return b"".join(chunks), ""
 
+    def _sent(self, host: str, interval: float) -> None:
+        """Tell a store that takes turns (``sent``) that the reserved request was answered or failed."""
+        sent = getattr(self.politeness, "sent", None)
+        if sent is not None:
+            sent(host, interval)
+
     def _attempts(self, url: str, headers: dict, interval: float) -> tuple[requests.Response, float]:
         """Send with retries. Returns the first response that is not 5xx/429; raises FetchError."""
         host = host_of(url)
@@ -351,10 +357,9 @@ class Fetcher:
                         resp = self.session.get(url, headers=headers,
                                                 timeout=(min(cfg.connect_timeout, read_timeout), read_timeout),
                                                 allow_redirects=False, stream=True)
-                    finally:
-                        sent = getattr(self.politeness, "sent", None)
-                        if sent is not None:
-                            sent(host, interval)
+                    except BaseException:
+                        self._sent(host, interval)
+                        raise
             except requests.RequestException as exc:
                 if watchdog.fired:
                     raise FetchError(url, f"headers not received within the {cfg.page_deadline:g} s page deadline; "
@@ -367,9 +372,15 @@ class Fetcher:
                     raise FetchError(url, f"request failed ({_root_cause(exc)})") from None
             else:
                 if resp.status_code < 500 and resp.status_code != 429:
+                    self._sent(host, interval)
                     return resp, time.monotonic() - t0
                 problem = f"HTTP {resp.status_code} {resp.reason or ''}".rstrip()
                 retry_after = _retry_after(resp.headers.get("retry-after"))
+                hold = getattr(self.politeness, "hold", None)
+                if retry_after is not None and hold is not None:
+                    # every fetcher of the host waits it out (held before the host is freed: no one slips in)
+                    hold(host, min(retry_after, cfg.max_retry_after))
+                self._sent(host, interval)
                 resp.close()
                 if attempt == cfg.retries:
                     raise FetchError(url, f"{problem} after {cfg.retries + 1} attempts", resp.status_code)
@@ -381,9 +392,6 @@ class Fetcher:
                     raise FetchError(url, f"{problem}; Retry-After {retry_after:g} s is longer than "
                                           f"{cfg.max_retry_after:g} s, giving up")
                 pause = max(pause, retry_after)
-                hold = getattr(self.politeness, "hold", None)    # every fetcher of the host waits it out
-                if hold is not None:
-                    hold(host, retry_after)
             log.info("%s: %s, retry %d/%d in %.1f s", url, problem, attempt + 1, cfg.retries, pause)
             self._sleep(pause)
         raise FetchError(url, f"{problem} after {cfg.retries + 1} attempts")
