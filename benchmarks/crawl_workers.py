@@ -160,10 +160,12 @@ def main(argv=None) -> int:
                     db = _createdb(args.db, f"partyfacts_bench_{os.getpid()}_{w}")
                 row = run(w, urls, args.delay, broker, db, hits)
                 row["bound"] = round(min(w, args.hosts) / args.delay, 2)
+                row["load_average"] = round(os.getloadavg()[0], 1)   # other work on the machine meanwhile
                 rows.append(row)
                 print(f"crawl_workers: {w} worker(s): {row['pages']} pages in {row['seconds']} s = "
                       f"{row['pages_per_second']} pages/s (bound {args.hosts} hosts × 1/{args.delay} s = {bound:g} pages/s; "
-                      f"{min(w, args.hosts)} site(s) at once: {row['bound']:g})", flush=True)
+                      f"{min(w, args.hosts)} site(s) at once: {row['bound']:g}; load average "
+                      f"{row['load_average']:g} on {os.cpu_count()} CPUs)", flush=True)
     finally:
         for httpd, _b in servers:
             httpd.shutdown()

@@ -16,8 +16,10 @@ Several crawlers of one site (processes, workers on other machines) share its ru
 `pop` claims one pending URL (status "claimed", claimed_by, lease_until: PostgreSQL `SELECT … FOR
 UPDATE SKIP LOCKED`, then an UPDATE that only takes a row still pending, on both databases), so no
 page is fetched twice; a crawler that finds nothing pending waits while others hold live claims
-(their pages may queue more links); the claims of a crawler that died are queued again when their
-lease runs out. Frontier rows, raw pages and articles are inserted with ON CONFLICT DO NOTHING, the
+(their pages may queue more links). A claim's lease is short (``lease``, CLAIM_LEASE = 30 s by
+default) and renewed by the crawler's heartbeat (one thread per crawl session, renewing all its claims
+every third of the lease) while it lives, so a slow page never loses its claim and the claims of a
+crawler that died are queued again within one lease. Frontier rows, raw pages and articles are inserted with ON CONFLICT DO NOTHING, the
 run's counters are incremented in SQL, and `begin` and `store_article` lock the site's row, so two
 crawlers starting at once share one run and a text is stored once per site.
 """
@@ -42,14 +44,13 @@ from partyfacts.scraper.types import Article
 from partyfacts.scraper.urls import canonical_url, host_of
 
 from . import models as m
-from .db import Database, holder_id, insert_for, open_db
+from .db import CLAIM_LEASE, Database, Heartbeat, holder_id, insert_for, open_db
 from .pipeline import published_fields, site_row, store_raw_page
 from .politeness import shared_politeness
 from .store import article_text
 
 MAX_ERROR_LINES = 50
 CLAIMED = "claimed"          # a pending URL a crawler has taken (frontier.claimed_by, lease_until)
-LEASE_SECONDS = 300.0        # a claim not marked done by then is queued again (its crawler died)
 WAIT_SECONDS = 0.2           # how often a crawler with nothing pending looks again while others work
 
 
@@ -60,8 +61,11 @@ def _utcnow() -> datetime:
 class DbCrawlState:
     """CrawlState for one site in the database (one instance per site and crawl process)."""
 
-    def __init__(self, db: Database, site_name: str, *, base_url: str = ""):
+    def __init__(self, db: Database, site_name: str, *, base_url: str = "", lease: float = CLAIM_LEASE):
+        if not lease > 0:
+            raise ValueError(f"a claim lease must be a positive number of seconds, not {lease!r}")
         self.db = db
+        self.lease = lease
         self.session = db.sessionmaker()
         site = site_row(self.session, site_name, base_url)
         self.site_id = site.id
@@ -73,6 +77,7 @@ class DbCrawlState:
         self._raw_ids: dict[str, int] = {}
         self._asked: set[str] = set()
         self._locked = False
+        self.heartbeat = Heartbeat(self.renew_claims, every=lease / 3, name=f"crawl-claims-{site_name}"[:60])
 
     # -- helpers ----------------------------------------------------------------------------------
     def _entry(self, canonical_url: str) -> m.FrontierEntry | None:
@@ -159,6 +164,17 @@ class DbCrawlState:
             if frontier.queue_on_begin(self._rules_view(e)):
                 self._queue(item, e)
         self._commit()
+        self.heartbeat.start()
+
+    def renew_claims(self) -> int:
+        """Extend the lease of every URL this crawler holds (the heartbeat's beat; its own connection
+        and transaction, behind the site lock like every crawler write). Returns the claims renewed."""
+        f = m.FrontierEntry
+        with self.db.engine.begin() as conn:
+            conn.execute(update(m.Site).where(m.Site.id == self.site_id).values(name=m.Site.name))
+            return conn.execute(update(f).where(f.site_id == self.site_id, f.status == CLAIMED,
+                                                f.claimed_by == self.holder)
+                                .values(lease_until=_utcnow() + timedelta(seconds=self.lease))).rowcount
 
     def _reclaim_expired(self) -> int:
         """Queue again the claims whose lease ran out (their crawler died or hung)."""
@@ -192,7 +208,7 @@ class DbCrawlState:
             if eid is not None:
                 now = _utcnow()
                 took = self.session.execute(update(f).where(f.id == eid, f.status == frontier.PENDING).values(
-                    status=CLAIMED, claimed_by=self.holder, lease_until=now + timedelta(seconds=LEASE_SECONDS)))
+                    status=CLAIMED, claimed_by=self.holder, lease_until=now + timedelta(seconds=self.lease)))
                 if took.rowcount != 1:
                     continue    # another crawler claimed it between the two statements (SQLite)
                 e = self.session.execute(select(f).where(f.id == eid)
@@ -323,6 +339,7 @@ class DbCrawlState:
         self._close("interrupted", stats)
 
     def _close(self, status: str, stats: dict | None = None) -> None:
+        self.heartbeat.stop()     # before the claims are given back (no beat renews them afterwards)
         if self.run_id is None:
             return
         self._lock_site()
@@ -350,6 +367,7 @@ class DbCrawlState:
         self._commit()
 
     def close(self) -> None:
+        self.heartbeat.stop()
         self.session.close()
 
 
@@ -360,20 +378,22 @@ class SiteCrawl:
     stats: CrawlStats
     run_id: int | None
     new_article_ids: list[int]
+    run_fetched: int = 0     # pages fetched (or not modified) by every crawler of the run, this one's included
 
 
 def crawl_sites(db: Database, urls: list[str], *, delay: float | None = None, max_pages: int | None = None,
-                progress: bool | None = None, contact: str | None = None, profile_dirs=()) -> list[SiteCrawl]:
+                progress: bool | None = None, contact: str | None = None, profile_dirs=(),
+                lease: float = CLAIM_LEASE) -> list[SiteCrawl]:
     """Crawl start URLs grouped by host, each host with its own DbCrawlState (resuming its unfinished
     run). A run stopped by max_pages or Ctrl-C is recorded as interrupted and resumed next time.
-    Raises ValueError for a URL that is not http(s)."""
+    ``lease``: seconds a claimed URL stays this crawler's without a heartbeat. Raises ValueError for a URL that is not http(s)."""
     by_host: dict[str, list[str]] = {}
     for u in urls:
         canonical_url(u)  # raises ValueError with the URL for anything but http(s)
         by_host.setdefault(host_of(u), []).append(u)
     out = []
     for host, host_urls in by_host.items():
-        state = DbCrawlState(db, host, base_url=host_urls[0])
+        state = DbCrawlState(db, host, base_url=host_urls[0], lease=lease)
         cfg = FetchConfig(delay=DEFAULT_DELAY if delay is None else delay, contact=contact)
         try:
             stats = crawl(host_urls, state, fetcher=Fetcher(cfg, politeness=shared_politeness(db)), max_pages=max_pages, progress=progress,
@@ -386,7 +406,10 @@ def crawl_sites(db: Database, urls: list[str], *, delay: float | None = None, ma
             raise
         if stats.stopped:
             state.suspend(stats.as_dict())
-        out.append(SiteCrawl(host, stats, state.run_id, list(state.new_article_ids)))
+        run = state._run() if state.run_id is not None else None
+        fetched = (run.pages_fetched or 0) + (run.pages_not_modified or 0) if run is not None else 0
+        state.session.commit()
+        out.append(SiteCrawl(host, stats, state.run_id, list(state.new_article_ids), fetched))
         state.close()
     return out
 

@@ -7,14 +7,16 @@ business; this module reads no environment.
 """
 from __future__ import annotations
 
+import logging
 import os
 import socket
+import threading
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sqlalchemy import create_engine, event, inspect, select, text, update
 from sqlalchemy.engine import Engine
@@ -22,6 +24,9 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DB = "partyfacts.db"
+CLAIM_LEASE = 30.0      # seconds a claim (frontier URL, article being processed) lives without a heartbeat
+
+log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -134,6 +139,49 @@ def serialize(session: Session, name: str) -> None:
         return
     session.execute(insert_for(session, m.Lock).values(name=name, holder="", expires_at=None)
                     .on_conflict_do_update(index_elements=["name"], set_={"expires_at": None}))
+
+
+class Heartbeat:
+    """One thread that calls ``renew()`` every ``every`` seconds until ``stop()``: a crawl session or a
+    process run renews all its claims' leases in one statement per beat, so a live but slow worker
+    never loses a claim and a killed one's claims run out within one lease. A failing renewal (the
+    database away for a moment) is logged and tried again at the next beat.
+
+        beat = Heartbeat(lambda: renew_my_claims(), every=lease / 3).start()
+        ...
+        beat.stop()
+    """
+
+    def __init__(self, renew: Callable[[], object], every: float, name: str = "partyfacts-heartbeat"):
+        self.renew, self.every, self.name = renew, max(0.05, every), name
+        self.beats = 0                      # renewals done (tests watch it)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> "Heartbeat":
+        if self._thread is None:
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+            self._thread.start()
+        return self
+
+    @property
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            try:
+                self.renew()
+                self.beats += 1
+            except Exception:   # logged with its traceback; the next beat tries again
+                log.exception("%s: renewing the leases failed", self.name)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
 
 
 def holder_id() -> str:

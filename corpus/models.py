@@ -139,6 +139,21 @@ class Processing(Base):
     lease_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)  # a running claim's expiry
 
 
+class DeadJob(Base):
+    """A queued job that exhausted its retries (or could not start), with its error (0010); a dead
+    crawl also leaves a failed crawl_runs row per site."""
+    __tablename__ = "dead_jobs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job: Mapped[str] = mapped_column(String(64))
+    task_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    natural_key: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")   # JSON
+    args: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")          # JSON, as queued
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), nullable=True)  # a crawl's site
+    attempts: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    failed_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.utcnow, index=True)
+
+
 class Lock(Base):
     """A named lease held by one process until it expires or is released: the scheduler's leader
     lock, the person-resolution lock (0009)."""
@@ -282,3 +297,5 @@ class HostSlot(Base):
     __tablename__ = "host_slots"
     host: Mapped[str] = mapped_column(String(255), primary_key=True)
     next_at: Mapped[float] = mapped_column(Float)
+    # a request to the host is being sent by one crawler until it reports it sent (or until then, 0009)
+    busy_until: Mapped[float | None] = mapped_column(Float, nullable=True)

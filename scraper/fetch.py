@@ -92,6 +92,13 @@ class PolitenessStore(Protocol):
         return how many seconds the caller must sleep before sending it."""
         ...
 
+    def hold(self, host: str, seconds: float) -> None:
+        """No request to `host` for `seconds` from now (a Retry-After), by any fetcher sharing the store."""
+        ...
+
+    # optional: sent(host, interval), called once the reserved request was answered (or failed); a
+    # store shared by processes uses it to start the next request `interval` after that answer
+
 
 class LocalPoliteness:
     """In-process politeness state: the booked time of the next request per host."""
@@ -107,6 +114,11 @@ class LocalPoliteness:
             slot = max(now, self._next.get(host, now))
             self._next[host] = slot + interval
             return slot - now
+
+    def hold(self, host: str, seconds: float) -> None:
+        with self._lock:
+            now = self._clock()
+            self._next[host] = max(self._next.get(host, now), now + seconds)
 
 
 @dataclass
@@ -318,6 +330,12 @@ class Fetcher:
             resp.close()
         return b"".join(chunks), ""
 
+    def _sent(self, host: str, interval: float) -> None:
+        """Tell a store that takes turns (``sent``) that the reserved request was answered or failed."""
+        sent = getattr(self.politeness, "sent", None)
+        if sent is not None:
+            sent(host, interval)
+
     def _attempts(self, url: str, headers: dict, interval: float) -> tuple[requests.Response, float]:
         """Send with retries. Returns the first response that is not 5xx/429; raises FetchError."""
         host = host_of(url)
@@ -335,9 +353,13 @@ class Fetcher:
                 self.requests_sent += 1
                 read_timeout = min(cfg.timeout, cfg.page_deadline)
                 with watchdog:
-                    resp = self.session.get(url, headers=headers,
-                                            timeout=(min(cfg.connect_timeout, read_timeout), read_timeout),
-                                            allow_redirects=False, stream=True)
+                    try:
+                        resp = self.session.get(url, headers=headers,
+                                                timeout=(min(cfg.connect_timeout, read_timeout), read_timeout),
+                                                allow_redirects=False, stream=True)
+                    except BaseException:
+                        self._sent(host, interval)
+                        raise
             except requests.RequestException as exc:
                 if watchdog.fired:
                     raise FetchError(url, f"headers not received within the {cfg.page_deadline:g} s page deadline; "
@@ -350,9 +372,15 @@ class Fetcher:
                     raise FetchError(url, f"request failed ({_root_cause(exc)})") from None
             else:
                 if resp.status_code < 500 and resp.status_code != 429:
+                    self._sent(host, interval)
                     return resp, time.monotonic() - t0
                 problem = f"HTTP {resp.status_code} {resp.reason or ''}".rstrip()
                 retry_after = _retry_after(resp.headers.get("retry-after"))
+                hold = getattr(self.politeness, "hold", None)
+                if retry_after is not None and hold is not None:
+                    # every fetcher of the host waits it out (held before the host is freed: no one slips in)
+                    hold(host, min(retry_after, cfg.max_retry_after))
+                self._sent(host, interval)
                 resp.close()
                 if attempt == cfg.retries:
                     raise FetchError(url, f"{problem} after {cfg.retries + 1} attempts", resp.status_code)

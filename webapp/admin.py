@@ -63,6 +63,8 @@ def api_crawls():
     for s in d["sites"]:
         s["href"] = urls.crawls_site(s["id"])
     d["queued"] = queued_sites(db_session())
+    from partyfacts.corpus.jobs.queue import dead_jobs_data
+    d["dead_jobs"] = dead_jobs_data(db_session())      # queued jobs that exhausted their retries
     return jsonify(d)
 
 

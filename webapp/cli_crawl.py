@@ -1,4 +1,4 @@
-"""Crawl-side commands: crawl, site (add, list, set), schedule, stats, reparse, and worker.
+"""Crawl-side commands: crawl, site (add, list, set), schedule, stats, reparse, worker, and copy-db.
 
 With a broker configured (--broker / PARTYFACTS_BROKER / `broker` in partyfacts.toml) crawl,
 process, reparse and schedule enqueue their jobs for `partyfacts worker` (corpus.jobs.queue);
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .cli_support import UserError, _db, _runner, _settings, _with_flags
+from .cli_support import UserError, _db, _open, _runner, _settings, _with_flags
 
 WAIT_HELP = "With a broker: block until the queued jobs have finished and print their summary (as inline)."
 
@@ -351,7 +351,8 @@ def _schedule_queued(ctx, queue, settings, once, wait, sleep=None) -> None:
 @click.option("--runs", default=10, show_default=True, help="How many recent crawl runs to show.")
 @click.pass_context
 def stats(ctx, runs):
-    """Show sites, recent crawl runs (pages, new articles, errors, why pages were rejected) and counts.
+    """Show sites, recent crawl runs (pages, new articles, errors, why pages were rejected), dead jobs
+    (queued jobs that exhausted their retries) and counts.
 
     \b
     Example:
@@ -377,6 +378,13 @@ def stats(ctx, runs):
                 click.echo(f"    rejected {n}: {reason}")
             for line in (run.error_log or "").splitlines()[-5:]:
                 click.echo(f"    error: {line}")
+    from partyfacts.corpus.jobs.queue import dead_jobs
+    dead = dead_jobs(db, runs)
+    if dead:
+        click.echo(f"dead jobs (retries exhausted; newest {len(dead)}):")
+    for d in dead:
+        click.echo(f"dead job {d.id} {d.job} {d.failed_at:%Y-%m-%d %H:%M:%S} after {d.attempts} attempt(s), "
+                   f"key {d.natural_key}: {d.error.splitlines()[0] if d.error else ''}")
 
 
 @click.command()
@@ -447,4 +455,31 @@ def worker(ctx, concurrency, queues, pool, max_retries, retry_backoff, visibilit
                pool=pool, hostname=hostname)
 
 
-COMMANDS = (crawl, site, schedule, stats, reparse, worker)
+@click.command("copy-db")
+@click.argument("src")
+@click.argument("dst")
+@click.option("--force", is_flag=True, help="Delete the destination's rows first (it must be empty otherwise).")
+@click.option("--batch", type=int, default=2000, show_default=True, help="Rows per insert statement and transaction.")
+def copy_db(src, dst, force, batch):
+    """Copy database SRC into DST table by table (ids kept), e.g. SQLite into PostgreSQL or back.
+
+    SRC and DST are file paths or SQLAlchemy URLs; both are brought to the newest schema first. Stop
+    workers and crawls writing to SRC while it runs. Prints one line per table and a row-count check.
+
+    \b
+    Example:
+      partyfacts copy-db partyfacts.db postgresql+psycopg://partyfacts@db.internal/partyfacts
+    """
+    from partyfacts.corpus.copydb import CopyError, copy_database
+    source, dest = _open(src), _open(dst)
+    try:
+        report = copy_database(source, dest, force=force, batch=batch, echo=click.echo)
+    except CopyError as exc:
+        raise UserError(f"error: {exc}") from None
+    finally:
+        source.dispose()
+        dest.dispose()
+    click.echo(f"copied {report.rows} rows in {len(report.tables)} tables in {report.seconds:.1f} s")
+
+
+COMMANDS = (crawl, site, schedule, stats, reparse, worker, copy_db)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from partyfacts.scraper.fetch import DEFAULT_CONTACT, DEFAULT_DELAY
 
+from ..db import CLAIM_LEASE
+
 __all__ = ["DEFAULT_CONTACT", "DEFAULT_DELAY", "CrawlConfig", "ProcessConfig"]
 
 
@@ -15,9 +17,11 @@ class CrawlConfig:
     delay: float | None = None              # seconds between requests to one host; None = DEFAULT_DELAY
     contact: str | None = None              # URL or e-mail in the User-Agent; None = the project's
     profile_dirs: tuple[Path, ...] = ()     # extra CMS profile folders, overriding the built-in ones
+    lease: float = CLAIM_LEASE              # seconds a claimed frontier URL lives without the crawler's heartbeat
 
 
 @dataclass(frozen=True)
 class ProcessConfig:
     """What fact extraction needs: the nlp components to leave out (e.g. ("people.model",))."""
     disable: tuple[str, ...] = ()
+    lease: float = CLAIM_LEASE              # seconds a claimed article lives without the run's heartbeat

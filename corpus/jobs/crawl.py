@@ -25,9 +25,10 @@ class CrawlSummary:
 
     @property
     def fatal(self) -> bool:
-        """Nothing could be fetched at all (dead server, every start URL failing)."""
+        """Nothing could be fetched at all (dead server, every start URL failing): not by this crawler,
+        nor by another crawler of the same run (several crawlers of one site share its pages)."""
         st = self.crawl.stats
-        return st.pages_fetched == 0 and st.not_modified == 0 and st.errors > 0
+        return st.pages_fetched == 0 and st.not_modified == 0 and st.errors > 0 and self.crawl.run_fetched == 0
 
     def line(self) -> str:
         st = self.crawl.stats
@@ -49,7 +50,8 @@ def crawl_urls(db: Database, urls: list[str], *, config: CrawlConfig | None = No
     config = config or CrawlConfig()
     try:
         crawls = crawl_sites(db, urls, delay=config.delay if delay is None else delay, max_pages=max_pages,
-                             progress=progress, contact=config.contact, profile_dirs=config.profile_dirs)
+                             progress=progress, contact=config.contact, profile_dirs=config.profile_dirs,
+                             lease=config.lease)
     except ValueError as exc:
         raise CrawlError(str(exc)) from None
     link_syndicated_articles(db, [aid for c in crawls for aid in c.new_article_ids])

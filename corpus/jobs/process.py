@@ -7,7 +7,9 @@ claims an article by inserting its row as "running" with a lease (INSERT … ON 
 no row inserted = another run has it) and writes the facts under a lock on that row, so an article
 is processed by one run and its facts are stored once. A failed article is retried by the next runs
 until MAX_ATTEMPTS runs have failed on it; then it is reported (``ProcessResult.given_up``), not
-retried, until `process --all`. A claim whose run died is taken over when its lease has run out."""
+retried, until `process --all`. A claim's lease is short (``ProcessConfig.lease``, 30 s) and renewed
+by the run's heartbeat (one thread per run) while the run lives, so a long extraction keeps its claim
+and the claim of a run that died is taken over within one lease."""
 from __future__ import annotations
 
 import functools
@@ -23,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from partyfacts import nlp
 
 from .. import models as m
-from ..db import Database, insert_for
+from ..db import CLAIM_LEASE, Database, Heartbeat, insert_for
 from ..kb import kb_version
 from ..kb.resolve import ResolveStats
 from ..store import store_extraction
@@ -34,7 +36,6 @@ from .registry import job
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3            # failed runs on one article before it is given up (reported, not retried)
-LEASE_SECONDS = 600.0       # a claim on an article not finished by then is taken over by another run
 
 
 @dataclass
@@ -95,7 +96,7 @@ def given_up(db: Database, version: str) -> list[str]:
 
 
 def claim(db: Database, article_id: int, version: str, *, since: datetime | None = None,
-          lease: float = LEASE_SECONDS) -> bool:
+          lease: float = CLAIM_LEASE) -> bool:
     """Claim the article for this run: insert its processing row as running (ON CONFLICT DO NOTHING),
     or take over a row that failed with attempts left, a running row whose lease ran out, and (when
     ``since`` is given: `--all`) a row finished before ``since``. False when another run has it."""
@@ -115,6 +116,17 @@ def claim(db: Database, article_id: int, version: str, *, since: datetime | None
         took = conn.execute(update(p).where(p.article_id == article_id, p.pipeline_version == version, free)
                             .values(attempts=p.attempts + 1, **values))
         return took.rowcount == 1
+
+
+def renew(db: Database, article_ids: list[int], version: str, lease: float) -> int:
+    """Extend the lease of these running claims (the heartbeat's beat); the claims renewed."""
+    if not article_ids:
+        return 0
+    p = m.Processing
+    with db.engine.begin() as conn:
+        return conn.execute(update(p).where(p.article_id.in_(article_ids), p.pipeline_version == version,
+                                            p.status == "running")
+                            .values(lease_until=_utcnow() + timedelta(seconds=lease))).rowcount
 
 
 def _process_key(*, config: ProcessConfig | None = None, all_articles: bool = False, ids: list[int] | None = None,
@@ -137,41 +149,55 @@ def process_articles(db: Database, *, config: ProcessConfig | None = None, all_a
     todo = ids if ids is not None else articles_to_process(db, version, all_articles)
     res = ProcessResult(version=version)
     done: list[int] = []
-    bar = _progress(todo, "process", progress)
-    for aid in bar:
-        try:
-            if not claim(db, aid, version, since=since):
-                res.taken += 1          # another run is processing it (or it was given up)
-                continue
-        except IntegrityError:          # the article is gone (no processing row can point to it)
-            continue
-        try:
-            with db.session() as s:
-                art = s.get(m.Article, aid)
-                if art is None:
+    holding: list[int] = []            # the article this run holds a claim on now (the heartbeat renews it)
+    beat = Heartbeat(lambda: renew(db, list(holding), version, config.lease), every=config.lease / 3,
+                     name="process-claims").start()
+    try:
+        for aid in _progress(todo, "process", progress):
+            holding[:] = []
+            try:
+                if not claim(db, aid, version, since=since, lease=config.lease):
+                    res.taken += 1          # another run is processing it (or it was given up)
                     continue
-                site = art.site.name if art.site else None
-                ex = extract(art.text, site=site, url=art.url)
-                _lock_claim(s, aid, version)   # one writer of this article's facts at a time
-                counts = store_extraction(s, art, ex, version)
-                _mark(s, aid, version, "ok", "")
-            res.processed += 1
-            for k, v in counts.items():
-                res.facts[k] = res.facts.get(k, 0) + v
-        except Exception as exc:  # one bad article must not stop the batch; it is recorded, not swallowed
-            log.exception("article %s failed", aid)
-            res.failed += 1
-            res.errors.append(f"article {aid}: {type(exc).__name__}: {exc}")
-            with db.session() as s:
-                _mark(s, aid, version, "error", f"{type(exc).__name__}: {exc}")
-        else:
-            done.append(aid)
+            except IntegrityError:          # the article is gone (no processing row can point to it)
+                continue
+            holding[:] = [aid]
+            if _process_one(db, aid, version, extract, res):
+                done.append(aid)
+    finally:
+        beat.stop()
     if done:
         # the persons of the new facts: their name blocks are resolved once for the whole batch
         res.resolved = resolve_persons_job(db, done)
     if ids is None:
         res.given_up = given_up(db, version)
     return res
+
+
+def _process_one(db: Database, aid: int, version: str, extract: Callable, res: ProcessResult) -> bool:
+    """Extract and store one claimed article's facts (its processing row marked ok or error); True
+    when processed."""
+    try:
+        with db.session() as s:
+            art = s.get(m.Article, aid)
+            if art is None:
+                return False
+            site = art.site.name if art.site else None
+            ex = extract(art.text, site=site, url=art.url)
+            _lock_claim(s, aid, version)   # one writer of this article's facts at a time
+            counts = store_extraction(s, art, ex, version)
+            _mark(s, aid, version, "ok", "")
+    except Exception as exc:  # one bad article must not stop the batch; it is recorded, not swallowed
+        log.exception("article %s failed", aid)
+        res.failed += 1
+        res.errors.append(f"article {aid}: {type(exc).__name__}: {exc}")
+        with db.session() as s:
+            _mark(s, aid, version, "error", f"{type(exc).__name__}: {exc}")
+        return False
+    res.processed += 1
+    for k, v in counts.items():
+        res.facts[k] = res.facts.get(k, 0) + v
+    return True
 
 
 def _lock_claim(session, article_id: int, version: str) -> None:

@@ -19,9 +19,11 @@ worker opened on another database refuses it (no job silently lands in the wrong
 - retried on errors with exponential backoff (``backoff`` × 2^attempt, at most ``backoff_max``,
   ``max_retries`` times); a job that cannot start (`CrawlError`: a start URL that is not http(s))
   is not retried;
-- a dead job (retries exhausted, or not retryable) is recorded with its error where the other
-  results are: a crawl as a ``crawl_runs`` row (status "failed", ``error_log``) for each of its
-  sites, a process batch as ``processing`` rows (status "error") for its articles not processed.
+- a dead job (retries exhausted, or not retryable) is recorded with its error: every job kind as a
+  ``dead_jobs`` row (job, natural key, arguments, attempts, error; `dead_jobs` lists them for
+  `partyfacts stats`), and where the other results are: a crawl as a ``crawl_runs`` row (status
+  "failed", ``error_log``) for each of its sites, a process batch as ``processing`` rows (status
+  "error") for its articles not processed.
 
 The task returns a JSON report of the job's summary (`report`): what ``--wait`` prints, the same
 lines the inline command prints.
@@ -236,7 +238,7 @@ def _run_task(task, config: QueueConfig, name: str, args: dict, db: str, then_pr
         with lease:
             result = spec.func(database, **kwargs)
     except CrawlError as exc:       # cannot start: retrying changes nothing
-        _record_dead(database, name, kwargs, task.request.id, attempt + 1, exc)
+        _record_dead(database, name, kwargs, task.request.id, attempt + 1, exc, spec.key(**kwargs), args)
         _release(task.app, key, task.request.id)
         raise
     except Exception as exc:
@@ -245,7 +247,7 @@ def _run_task(task, config: QueueConfig, name: str, args: dict, db: str, then_pr
             log.warning("job %s (%s) failed on attempt %d, retrying in %.0f s: %s", name, task.request.id,
                         attempt + 1, countdown, exc)
             raise task.retry(exc=exc, countdown=countdown, max_retries=config.max_retries)
-        _record_dead(database, name, kwargs, task.request.id, attempt + 1, exc)
+        _record_dead(database, name, kwargs, task.request.id, attempt + 1, exc, spec.key(**kwargs), args)
         _release(task.app, key, task.request.id)
         raise
     out = report(name, result)
@@ -352,25 +354,33 @@ def _release(app, key: str, task_id: str) -> None:
                      1, key, task_id)
 
 
-def _record_dead(db: Database, name: str, kwargs: dict, task_id: str, attempts: int, exc: BaseException) -> None:
-    """Record a dead job with its error: crawl → a failed crawl_runs row per site; process → an error
-    processing row per article of the batch not processed; other jobs are logged."""
+def _record_dead(db: Database, name: str, kwargs: dict, task_id: str, attempts: int, exc: BaseException,
+                 key: tuple = (), args: dict | None = None) -> None:
+    """Record a dead job with its error: a dead_jobs row for every job; besides, crawl → a failed
+    crawl_runs row per site; process → an error processing row per article of the batch not processed."""
     error = f"job {name} {task_id} dead after {attempts} attempt(s): {type(exc).__name__}: {exc}"
     log.error("%s\n%s", error, "".join(traceback.format_exception(exc))[-4000:])
     now = datetime.utcnow()
-    if name == "crawl":
-        with db.session() as s:
-            for host in _crawl_hosts(kwargs):
-                site = s.execute(select(m.Site).where(m.Site.name == host)).scalar_one_or_none()
-                if site is None:
-                    url = next(u for u in kwargs["urls"] if host_of(u) == host)
-                    site = m.Site(name=host, base_url=url)
-                    s.add(site)
-                    s.flush()
-                s.add(m.CrawlRun(site_id=site.id, started_at=now, finished_at=now, status="failed",
-                                 start_urls=json.dumps([u for u in kwargs["urls"] if host_of(u) == host]),
-                                 error_log=error[:4000]))
-    elif name == "process" and kwargs.get("ids"):
+    sites: list[int | None] = []
+    with db.session() as s:
+        for host in _crawl_hosts(kwargs) if name == "crawl" else ():
+            site = s.execute(select(m.Site).where(m.Site.name == host)).scalar_one_or_none()
+            if site is None:
+                url = next(u for u in kwargs["urls"] if host_of(u) == host)
+                site = m.Site(name=host, base_url=url)
+                s.add(site)
+                s.flush()
+            sites.append(site.id)
+            s.add(m.CrawlRun(site_id=site.id, started_at=now, finished_at=now, status="failed",
+                             start_urls=json.dumps([u for u in kwargs["urls"] if host_of(u) == host]),
+                             error_log=error[:4000]))
+        for site_id in sites or [None]:
+            s.add(m.DeadJob(job=name[:64], task_id=(task_id or "")[:64], site_id=site_id, attempts=attempts,
+                            natural_key=json.dumps(_plain(key), ensure_ascii=False, default=str),
+                            args=json.dumps(args if args is not None else encode(kwargs), ensure_ascii=False,
+                                            default=str),
+                            error=error[:4000], failed_at=now))
+    if name == "process" and kwargs.get("ids"):
         from .process import pipeline_version
         config = kwargs.get("config") or ProcessConfig()
         version = kwargs.get("version") or pipeline_version(config.disable)
@@ -488,6 +498,24 @@ class QueueRunner:
         return bool(got)
 
 
+def dead_jobs(db: Database, limit: int = 20) -> list[m.DeadJob]:
+    """The most recent dead jobs, newest first (what `partyfacts stats` shows)."""
+    with db.session() as s:
+        return _dead_rows(s, limit)
+
+
+def _dead_rows(session, limit: int) -> list[m.DeadJob]:
+    return list(session.execute(select(m.DeadJob).order_by(m.DeadJob.failed_at.desc(), m.DeadJob.id.desc())
+                                .limit(limit)).scalars())
+
+
+def dead_jobs_data(session, limit: int = 20) -> list[dict]:
+    """The most recent dead jobs as JSON-ready dicts (the crawls page's data, /api/crawls)."""
+    return [{"id": d.id, "job": d.job, "task_id": d.task_id, "site_id": d.site_id, "attempts": d.attempts,
+             "natural_key": json.loads(d.natural_key or "[]"), "error": d.error,
+             "failed_at": d.failed_at.isoformat(timespec="seconds")} for d in _dead_rows(session, limit)]
+
+
 def queue_of(name: str, config: QueueConfig) -> str:
     """The queue a job goes to: its own (JOB_QUEUES) or the config's default."""
     return JOB_QUEUES.get(name, config.queue)
@@ -521,5 +549,5 @@ def wait_all(runner: QueueRunner, tickets: list[Ticket], poll: float = 0.2) -> l
     return out
 
 
-__all__ = ["DEFAULT_QUEUE", "JobFailed", "QueueConfig", "QueueRunner", "WrongDatabase", "decode", "encode",
+__all__ = ["DEFAULT_QUEUE", "JobFailed", "dead_jobs", "dead_jobs_data", "QueueConfig", "QueueRunner", "WrongDatabase", "decode", "encode",
            "make_app", "merge_process_reports", "report", "run_worker", "wait_all"]
