@@ -200,6 +200,7 @@ def _resolution(session: Session, person_id: int) -> list[dict]:
     return out
 
 
+MAX_LIST_PAGE = 1000            # deepest page of a person's articles or role rows (then: the filtered table)
 ARTICLES_PER_PAGE = MAX_ARTICLES_LISTED
 ROLES_PER_PAGE = MAX_CAREER_ROWS
 career_lanes = aggregates.career_lanes

@@ -383,9 +383,24 @@ def archived_source(article_id):
 
 @page("person", "api_person")
 def person(person_id) -> Page:
-    p = _detail(pages.person_detail(db_session(), person_id))
-    return Page("person.html", lambda: {"p": p, "timeline": charts.timeline_svg(p["timeline"], p["name"])},
+    p = _detail(pages.person_detail(db_session(), person_id, articles_page=_int_arg("articles_page", 1, hi=pages.MAX_LIST_PAGE),
+                                    roles_page=_int_arg("roles_page", 1, hi=pages.MAX_LIST_PAGE)))
+    return Page("person.html", lambda: {"p": p, "timeline": charts.timeline_svg(p["timeline"], p["name"]),
+                                        "articles_pager": _list_pager(p["articles_page"], "articles_page"),
+                                        "roles_pager": _list_pager(p["roles_page"], "roles_page")},
                 lambda: p)
+
+
+def _list_pager(info: dict, name: str) -> dict:
+    """The pager (macro ``pager``) of a paged list on a detail page: this URL with ``name`` set."""
+    def at(n: int) -> str:
+        args = {k: v for k, v in request.args.items() if k != name}
+        if n > 1:
+            args[name] = str(n)
+        return request.path + ("?" + urlencode(args) if args else "")
+    page, last = info["page"], info["pages"]
+    return {"page": page, "last": last, "prev": at(page - 1) if page > 1 else "",
+            "next": at(page + 1) if page < last else ""}
 
 
 @page("place", "api_place")
