@@ -110,13 +110,19 @@ def career_lanes(sightings: list[dict]) -> list[dict]:
 def compute_person(session: Session, person_id: int) -> dict:
     """The aggregate of one person from its rows (what ``refresh`` stores, and what a page uses while
     the stored one is stale): ``articles_total`` (stories: a republished copy is its original's),
-    ``roles_total`` (role rows outside copies), ``career`` (tenures, plain), ``timeline`` (lanes),
+    ``roles_total`` (role rows outside copies), ``story_ids`` and ``role_ids`` (those stories' and role
+    rows' ids, newest first: the pages of the person page's lists are slices of them, so a page costs
+    the same at any size), ``career`` (tenures, plain), ``timeline`` (lanes),
     ``co_mentioned`` and ``places`` ([id, stories] over the latest CO_MENTION_ARTICLES articles),
     ``co_mention_window``."""
     art_ids = select(MN.article_id).where(MN.entity_type == "person", MN.entity_id == person_id)
-    n_articles = session.execute(select(func.count(func.distinct(_story()))).where(A.id.in_(art_ids))).scalar_one()
-    n_roles = session.execute(select(func.count()).select_from(R).join(A, A.id == R.article_id)
-                              .where(R.person_id == person_id, A.syndicated_of_id.is_(None))).scalar_one()
+    story_ids = list(session.execute(
+        select(A.id).where(A.id.in_(select(_story()).where(A.id.in_(art_ids))))
+        .order_by(A.published_date.desc().nulls_last(), A.id.desc())).scalars())
+    role_ids = list(session.execute(
+        select(R.id).join(A, A.id == R.article_id).where(R.person_id == person_id, A.syndicated_of_id.is_(None))
+        .order_by(A.published_date.desc().nulls_last(), R.id.desc())).scalars())
+    n_articles = len(story_ids)
     lane_title = func.coalesce(func.nullif(R.title_canonical, ""), R.title)
     lane_org = func.coalesce(O.name, R.organization)
     sightings = session.execute(
@@ -140,7 +146,8 @@ def compute_person(session: Session, person_id: int) -> dict:
         .join(MN, (MN.entity_id == PL.id) & (MN.entity_type == "place")).join(A, A.id == MN.article_id)
         .where(MN.article_id.in_(recent))
         .group_by(PL.id, PL.name).order_by(desc("n"), PL.name).limit(CO_MENTIONED)).all()
-    return {"articles_total": n_articles, "roles_total": n_roles, "career": career, "timeline": timeline,
+    return {"articles_total": n_articles, "roles_total": len(role_ids), "story_ids": story_ids, "role_ids": role_ids,
+            "career": career, "timeline": timeline,
             "co_mentioned": [[r.id, r.n] for r in co], "places": [[r.id, r.n] for r in places],
             "co_mention_window": min(n_articles, CO_MENTION_ARTICLES)}
 

@@ -229,16 +229,15 @@ def person_detail(session: Session, person_id: int, *, articles_page: int = 1, r
     if p is None:
         return None
     stamp, agg = aggregates.person_summary(session, p.id)
-    roles = session.execute(
+    page_roles = _slice(agg["role_ids"], roles_page, ROLES_PER_PAGE)
+    by_id = {r.id: r for r in session.execute(
         select(R.id, R.title, R.organization, R.title_expanded, R.title_canonical, R.former, R.event, R.event_date,
                R.organization_id, O.name.label("org_name"), R.place_id, PL.name.label("place"),
                R.article_id, A.title.label("article_title"), A.published, A.published_date)
         .join(A, A.id == R.article_id).outerjoin(PL, PL.id == R.place_id).outerjoin(O, O.id == R.organization_id)
-        .where(R.person_id == p.id, A.syndicated_of_id.is_(None))
-        .order_by(A.published_date.desc(), R.id.desc())
-        .limit(ROLES_PER_PAGE).offset((roles_page - 1) * ROLES_PER_PAGE)).all()
-    art_ids = select(MN.article_id).where(MN.entity_type == "person", MN.entity_id == p.id).distinct()
-    articles = _story_page(session, art_ids, articles_page)
+        .where(R.id.in_(page_roles)))} if page_roles else {}
+    roles = [by_id[i] for i in page_roles if i in by_id]
+    articles = _story_page(session, _slice(agg["story_ids"], articles_page, ARTICLES_PER_PAGE))
     names = _person_names(session, [i for i, _ in agg["co_mentioned"]])
     place_rows = {r.id: r for r in session.execute(select(PL.id, PL.name, PL.type, PL.province).where(
         PL.id.in_([i for i, _ in agg["places"]])))} if agg["places"] else {}
@@ -278,13 +277,16 @@ def _page_info(page: int, per_page: int, total: int) -> dict:
     return {"page": page, "per_page": per_page, "total": total, "pages": max(1, -(-total // per_page))}
 
 
-def _story_page(session: Session, art_ids, page: int) -> list[dict]:
-    """A page of the stories among the articles ``art_ids`` (newest first; a republished copy stands
-    for its original), each the original article with ``also_published``: its copies."""
-    story_ids = select(_story().label("sid")).where(A.id.in_(art_ids))
-    rows = session.execute(select(A.id, A.title, A.published, A.url).where(A.id.in_(story_ids))
-                           .order_by(A.published_date.desc().nulls_last(), A.id.desc())
-                           .limit(ARTICLES_PER_PAGE).offset((page - 1) * ARTICLES_PER_PAGE)).all()
+def _slice(ids: list[int], page: int, per_page: int) -> list[int]:
+    return ids[(page - 1) * per_page:page * per_page]
+
+
+def _story_page(session: Session, ids: list[int]) -> list[dict]:
+    """The stories of these article ids (originals), in this order, each with ``also_published``: its
+    copies (id, site, link)."""
+    by_id = {r.id: r for r in session.execute(select(A.id, A.title, A.published, A.url).where(A.id.in_(ids)))} \
+        if ids else {}
+    rows = [by_id[i] for i in ids if i in by_id]
     copies = defaultdict(list)
     if rows:
         for c in session.execute(select(A.id, A.syndicated_of_id, A.url, S.name).join(S, S.id == A.site_id)
