@@ -58,6 +58,7 @@ DIRTY = Table(
 CO_MENTION_ARTICLES = 2000      # co-mentions and places over the person's latest articles
 CO_MENTIONED = 20               # co-mentioned people and places kept
 REFRESH_BATCH = 500             # marks read per round of refresh
+FORMAT = 2                      # of the stored JSON: an aggregate of another format is stale
 
 
 def _story():
@@ -146,7 +147,7 @@ def compute_person(session: Session, person_id: int) -> dict:
         .join(MN, (MN.entity_id == PL.id) & (MN.entity_type == "place")).join(A, A.id == MN.article_id)
         .where(MN.article_id.in_(recent))
         .group_by(PL.id, PL.name).order_by(desc("n"), PL.name).limit(CO_MENTIONED)).all()
-    return {"articles_total": n_articles, "roles_total": len(role_ids), "story_ids": story_ids, "role_ids": role_ids,
+    return {"format": FORMAT, "articles_total": n_articles, "roles_total": len(role_ids), "story_ids": story_ids, "role_ids": role_ids,
             "career": career, "timeline": timeline,
             "co_mentioned": [[r.id, r.n] for r in co], "places": [[r.id, r.n] for r in places],
             "co_mention_window": min(n_articles, CO_MENTION_ARTICLES)}
@@ -160,11 +161,15 @@ def stored(session: Session, person_id: int) -> tuple[str, dict] | None:
     row = session.execute(select(ag.stamp, ag.data).where(
         ag.entity_type == "person", ag.entity_id == person_id,
         ~exists().where(d.entity_type == "person", d.entity_id == person_id))).first()
-    return (row.stamp, json.loads(row.data)) if row is not None else None
+    if row is None:
+        return None
+    data = json.loads(row.data)
+    return (row.stamp, data) if data.get("format") == FORMAT else None
 
 
 def stamp_of(session: Session, person_id: int) -> str | None:
-    """The stamp of the person's fresh stored aggregate (None when stale or missing): a cache key."""
+    """The stamp of the person's fresh stored aggregate (None when stale or missing): a cache key
+    (a page is cached only after ``stored`` found its aggregate fresh and of this FORMAT)."""
     ag, d = AGGREGATES.c, DIRTY.c
     return session.execute(select(ag.stamp).where(
         ag.entity_type == "person", ag.entity_id == person_id,

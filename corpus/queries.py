@@ -774,17 +774,19 @@ def count_items(session: Session, table: str, q: str = "", filters: Filters | No
 
 
 def list_items(session: Session, table: str, q: str = "", page: int = 1, per_page: int = 50,
-               filters: Filters | None = None, total: int | None = None) -> dict:
+               filters: Filters | None = None, total: int | None = None, cap: int = COUNT_CAP) -> dict:
     """One page of a table as the API answers it: {"items", "total", "page", "per_page", "total_capped"}
-    (total_capped: the count stopped at COUNT_CAP, there are more). Raises QueryError for an unknown
-    table, an over-long query or a page past MAX_PAGE."""
+    (total_capped: the count stopped at ``cap``, there are more). ``total``: the caller's count, exact
+    or counted with ``cap`` (cap + 1 meaning more: the search page counts its tabs to 1,000 and does
+    not count the shown tab again to 10,000). Raises QueryError for an unknown table, an over-long
+    query or a page past MAX_PAGE."""
     sp = spec(table)
     ctx = _ctx(session, q, filters)
     page = max(1, int(page))
     per_page = max(1, min(MAX_PER_PAGE, int(per_page)))
     if page > MAX_PAGE:
         raise QueryError(f"page {page} is past the last browsable page {MAX_PAGE}; narrow the query or export")
-    n = count_items(session, table, q, filters) if total is None else total  # a caller's exact count
+    n = count_items(session, table, q, filters, cap=cap) if total is None else total  # a caller's count
     offset = (page - 1) * per_page
     if table == "articles" and ctx.searching and ctx.fts:
         rows = _article_search_page(session, ctx, offset, per_page)
@@ -801,8 +803,8 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
             .group_by(MN.entity_id)).all())
         for i in items:
             i["articles"] = counts.get(i["id"], 0)
-    capped = n > COUNT_CAP and (ctx.searching or ctx.filters.active())
-    return {"items": items, "total": min(n, COUNT_CAP) if capped else n, "total_capped": capped,
+    capped = n > cap and (ctx.searching or ctx.filters.active())
+    return {"items": items, "total": min(n, cap) if capped else n, "total_capped": capped,
             "page": page, "per_page": per_page}
 
 

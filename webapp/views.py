@@ -214,8 +214,8 @@ def _search_data() -> dict:
     if wanted and wanted not in TABLES:
         abort(400, description=t("error_type", value=wanted[:40], choices=", ".join(TABLES)))
     active = wanted or next((tb for tb in TABLES if counts[tb]), "articles")
-    exact = counts[active] if counts[active] <= TAB_COUNT_CAP else None
-    result = _query_error(list_items, s, active, q, page, per_page, filters, total=exact)
+    # the shown tab's count is the tab's (1,000+ past TAB_COUNT_CAP): not counted again further
+    result = _query_error(list_items, s, active, q, page, per_page, filters, total=counts[active], cap=TAB_COUNT_CAP)
     result["items"] = urls.add_hrefs(active, result["items"])
     capped = {tb: n > TAB_COUNT_CAP for tb, n in counts.items()}
     counts = {tb: min(n, TAB_COUNT_CAP) for tb, n in counts.items()}
