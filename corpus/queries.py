@@ -24,7 +24,7 @@ from . import facts
 from .kb.titles import title_key
 from . import models as m
 from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matches, parse_query, pg_bm25,
-                     pg_bm25_scores, pg_matches, search_index, snippet, sql_fold)
+                     pg_bm25_scores, pg_matches, search_index, snippet, sql_fold, transaction_memo)
 
 __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_rows", "spec", "check_query",
            "MAX_QUERY_LEN", "MAX_PER_PAGE", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
@@ -699,21 +699,32 @@ def spec(table: str) -> TableSpec:
 def _ctx(session: Session, q: str | None, filters: Filters | None) -> Ctx:
     sq, f, index = parse_query(q), filters or Filters(), search_index(session)
     fts = bool(index)
-    if index == "tsvector":
-        # PostgreSQL's JIT compiles a page's statements for longer than they run (the planner's cost of
-        # the copies' CASE/EXISTS is far above what it reads); off for this transaction
-        session.execute(text("SET LOCAL jit = off"))
-        # psycopg prepares a statement run five times; PostgreSQL may then plan it once for any
-        # tsquery and site (a generic plan: 40 s instead of 0.5 s for a common word on one site)
-        session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+    memo = transaction_memo(session)
+    if index == "tsvector" and ("pg_settings", not sq.empty) not in memo:
+        # one statement per transaction (a search page builds a context per tab: a round trip each
+        # cost more than the tab's count on a busy server):
+        # - jit off: PostgreSQL's JIT compiles a page's statements for longer than they run (the
+        #   planner's cost of the copies' CASE/EXISTS is far above what it reads);
+        # - plan_cache_mode: psycopg prepares a statement run five times; PostgreSQL may then plan it
+        #   once for any tsquery and site (a generic plan: 40 s instead of 0.5 s for a common word on
+        #   one site);
+        # - enable_seqscan off while searching: the planner costs @@ as if it were free and scans the
+        #   table for a common word, reading (detoasting) every row's tsvector; the GIN bitmap of the
+        #   same rows reads none of them
+        session.execute(text("SELECT set_config('jit', 'off', true), "
+                             "set_config('plan_cache_mode', 'force_custom_plan', true)"
+                             + (", set_config('enable_seqscan', 'off', true)" if not sq.empty else "")))
+        memo[("pg_settings", not sq.empty)] = True
         if not sq.empty:
-            # the planner costs @@ as if it were free and scans the table for a common word, reading
-            # (detoasting) every row's tsvector; the GIN bitmap of the same rows reads none of them
-            session.execute(text("SET LOCAL enable_seqscan = off"))
+            memo[("pg_settings", False)] = True
     narrow = False
     if fts and not sq.empty:
         scope = _scope_articles(f)
-        narrow = scope is not None and _capped_count(session, scope, NARROW_ARTICLES) <= NARROW_ARTICLES
+        if scope is not None:
+            k = ("narrow", f.site, f.date_from, f.date_to, NARROW_ARTICLES)
+            if k not in memo:   # the same filters in every tab of a search page: counted once
+                memo[k] = _capped_count(session, scope, NARROW_ARTICLES) <= NARROW_ARTICLES
+            narrow = memo[k]
     return Ctx(sq, f, fts, narrow, index, session)
 
 
