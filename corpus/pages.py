@@ -200,6 +200,8 @@ def _resolution(session: Session, person_id: int) -> list[dict]:
     return out
 
 
+MAX_TENURES_LISTED = 100        # tenures on a person page (the latest; career_total counts all)
+MAX_LANES = 40                  # timeline lanes drawn (the latest; timeline_total counts all)
 MAX_LIST_PAGE = 1000            # deepest page of a person's articles or role rows (then: the filtered table)
 ARTICLES_PER_PAGE = MAX_ARTICLES_LISTED
 ROLES_PER_PAGE = MAX_CAREER_ROWS
@@ -253,9 +255,11 @@ def person_detail(session: Session, person_id: int, *, articles_page: int = 1, r
                  for r in roles]
     out = {
         "id": p.id, "link": Link("person", p.id), "name": p.name, "variants": json.loads(p.variants or "[]"),
-        "career": [_tenure_links(t) for t in agg["career"]], "roles": role_rows, "roles_total": agg["roles_total"],
+        "career": [_tenure_links(t) for t in _newest(agg["career"], MAX_TENURES_LISTED, _tenure_latest)],
+        "career_total": len(agg["career"]), "roles": role_rows, "roles_total": agg["roles_total"],
         "roles_page": _page_info(roles_page, ROLES_PER_PAGE, agg["roles_total"]),
-        "timeline": agg["timeline"],
+        "timeline": _newest(agg["timeline"], MAX_LANES, lambda ln: ln["dates"][-1] if ln["dates"] else ""),
+        "timeline_total": len(agg["timeline"]),
         "co_mentioned": [{"id": i, "name": names.get(i, ""), "articles": n, "link": Link("person", i)}
                          for i, n in agg["co_mentioned"] if i in names],
         "places": [{"id": i, "name": place_rows[i].name, "type": place_rows[i].type, "province": place_rows[i].province,
@@ -270,6 +274,19 @@ def person_detail(session: Session, person_id: int, *, articles_page: int = 1, r
     if stamp is not None:
         PAGE_CACHE.put(ck, stamp, out)
     return out
+
+
+def _newest(items: list, limit: int, latest) -> list:
+    """At most ``limit`` of ``items``: those with the latest ``latest(item)``, in their own order (an
+    official of thousands of articles holds thousands of posts; the page shows the recent ones)."""
+    if len(items) <= limit:
+        return items
+    keep = set(sorted(range(len(items)), key=lambda i: (latest(items[i]), i), reverse=True)[:limit])
+    return [x for i, x in enumerate(items) if i in keep]
+
+
+def _tenure_latest(t: dict) -> str:
+    return max(t["start"] or "", t["last_seen"] or "", t["end"] or "")
 
 
 def _page_info(page: int, per_page: int, total: int) -> dict:

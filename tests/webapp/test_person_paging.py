@@ -53,3 +53,19 @@ def test_a_person_page_served_twice_is_the_same(client, busiest):
     pages.PAGE_CACHE.clear()
     url = f"/api/persons/{busiest['id']}"
     assert client.get(url).get_json() == client.get(url).get_json()
+
+
+def test_a_long_career_shows_the_latest_tenures_and_counts_them_all(client, monkeypatch):
+    items = client.get("/api/persons", query_string={"per_page": 200}).get_json()["items"]
+    pages.PAGE_CACHE.clear()
+    full = max((client.get(f"/api/persons/{i['id']}").get_json() for i in items), key=lambda p: len(p["career"]))
+    assert len(full["career"]) >= 2 and full["career_total"] == len(full["career"])
+    monkeypatch.setattr(pages, "MAX_TENURES_LISTED", 1)
+    pages.PAGE_CACHE.clear()
+    short = client.get(f"/api/persons/{full['id']}").get_json()
+    def latest(t):
+        return max(t["start"] or "", t["last_seen"] or "", t["end"] or "")
+    assert short["career_total"] == full["career_total"] and len(short["career"]) == 1
+    assert short["career"][0] in full["career"] and latest(short["career"][0]) == max(map(latest, full["career"]))
+    html = client.get(f"/persons/{full['id']}").get_data(as_text=True)
+    assert f"newest 1 of {full['career_total']}" in html or f"1 dòng mới nhất trong {full['career_total']}" in html
