@@ -222,7 +222,7 @@ def person_detail(session: Session, person_id: int, *, articles_page: int = 1, r
     if articles_page < 1 or roles_page < 1:
         raise ValueError("pages are numbered from 1")
     stamp = aggregates.stamp_of(session, person_id)
-    ck = (str(session.get_bind().url), person_id, articles_page, roles_page, MAX_EVIDENCE)
+    ck = person_cache_key(session, person_id, articles_page, roles_page)
     if stamp is not None:
         hit = PAGE_CACHE.get(ck, stamp)
         if hit is not None:
@@ -287,6 +287,13 @@ def _newest(items: list, limit: int, latest) -> list:
 
 def _tenure_latest(t: dict) -> str:
     return max(t["start"] or "", t["last_seen"] or "", t["end"] or "")
+
+
+def person_cache_key(session: Session, person_id: int, articles_page: int = 1, roles_page: int = 1) -> tuple:
+    """The PAGE_CACHE key of a person page: the database, the person, the pages and the limits that
+    shape it (the aggregate's stamp is checked beside it)."""
+    return (str(session.get_bind().url), person_id, articles_page, roles_page, MAX_EVIDENCE, MAX_TENURES_LISTED,
+            MAX_LANES, ARTICLES_PER_PAGE, ROLES_PER_PAGE)
 
 
 def _page_info(page: int, per_page: int, total: int) -> dict:

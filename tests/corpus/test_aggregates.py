@@ -194,7 +194,8 @@ def test_a_cached_person_page_is_recomputed_after_new_facts(corpus):
         again = pages.person_detail(s, hoa)
         stamp = aggregates.stamp_of(s, hoa)
     assert again == before and before["articles_total"] == 2
-    assert pages.PAGE_CACHE.get((str(db.engine.url), hoa, 1, 1, pages.MAX_EVIDENCE), stamp) is not None
+    with db.session() as s:
+        assert pages.PAGE_CACHE.get(pages.person_cache_key(s, hoa), stamp) is not None
     _ingest(db, folder, "Báo Nghệ An", dict([NEW]))
     assert process_articles(db, version="v1").processed == 1
     with db.session() as s:
