@@ -8,15 +8,18 @@ only, as a ``link`` (or ``article_link``) key holding a ``facts.Link``; the web 
 """
 from __future__ import annotations
 
+import copy
 import gzip
 import json
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
 
 from sqlalchemy import case, desc, func, select
 from sqlalchemy.orm import Session
 
 from partyfacts.nlp.text import fold, key
 
+from . import aggregates
 from . import models as m
 from .facts import ENTITY_TYPES, Link
 from .kb.posts import holders_on, tenures
@@ -35,7 +38,7 @@ MAX_HOLDERS = 500               # holders listed on a post page (newest first)
 MAX_EVIDENCE = 100              # evidence articles listed per tenure
 MAX_POSTS_LISTED = 100          # posts of an organisation page (most holders first)
 MAX_POST_HOLDERS_LISTED = 20    # holders per post on an organisation page (newest first)
-CO_MENTION_ARTICLES = 2000
+CO_MENTION_ARTICLES = aggregates.CO_MENTION_ARTICLES
 COMMON_UNIT = 20_000
 
 
@@ -136,27 +139,28 @@ def _stories(session: Session, art_ids, limit: int = MAX_ARTICLES_LISTED) -> tup
 def _tenure_dict(t, names: dict[int, str] | None = None) -> dict:
     """A tenure (corpus.kb.posts) with its links: organisation, evidence articles, and the person when
     ``names`` is given. ``post`` names the post (title key, organisation id) for the post page."""
-    d = t.to_dict()
+    return _tenure_links(aggregates.tenure_plain(t), names)
+
+
+def _tenure_links(d: dict, names: dict[int, str] | None = None) -> dict:
+    """A plain tenure (aggregates.tenure_plain, all its evidence) trimmed to MAX_EVIDENCE evidence
+    articles, with its links."""
     d["evidence_total"] = len(d["evidence"])
     if len(d["evidence"]) > MAX_EVIDENCE:
         d["evidence"] = _key_evidence(d["evidence"])
-    d["organization_link"] = Link("organization", t.organization_id) if t.organization_id else None
-    d["post"] = {"title": t.title, "title_key": t.title_key, "organization_id": t.organization_id}
+    d["organization_link"] = Link("organization", d["organization_id"]) if d["organization_id"] else None
     for e in d["evidence"]:
         e["article_link"] = Link("article", e["article_id"])
     if names is not None:
-        d["person"] = names.get(t.person_id, "")
-        d["person_link"] = Link("person", t.person_id)
+        d["person"] = names.get(d["person_id"], "")
+        d["person_link"] = Link("person", d["person_id"])
     return d
 
 
 def _key_evidence(evidence: list[dict]) -> list[dict]:
     """At most MAX_EVIDENCE of a tenure's evidence (oldest first), keeping what dates it: every
     election, appointment and "former" mark, the first and last sighting in office, then the newest."""
-    in_office = [i for i, e in enumerate(evidence) if e["kind"] == "in_office"]
-    events = [i for i, e in enumerate(evidence) if e["kind"] != "in_office"]
-    ranked = dict.fromkeys(events + in_office[:1] + in_office[-1:] + in_office[::-1])
-    return [evidence[i] for i in sorted(list(ranked)[:MAX_EVIDENCE])]
+    return aggregates.key_evidence(evidence, MAX_EVIDENCE)
 
 
 def _person_names(session: Session, ids) -> dict[int, str]:
@@ -197,47 +201,49 @@ def _resolution(session: Session, person_id: int) -> list[dict]:
     return out
 
 
-def person_detail(session: Session, person_id: int) -> dict | None:
-    """A person's career as tenures (one per post, corpus.kb.posts), the role rows it rests on (the
-    newest MAX_CAREER_ROWS; a republished copy's rows are its original's, counted once), the timeline lanes (canonical title × organisation), variants,
-    co-mentioned people, places, articles as stories and why its occurrences are one person."""
+MAX_TENURES_LISTED = 100        # tenures on a person page (the latest; career_total counts all)
+MAX_LANES = 40                  # timeline lanes drawn (the latest; timeline_total counts all)
+MAX_LIST_PAGE = 1000            # deepest page of a person's articles or role rows (then: the filtered table)
+ARTICLES_PER_PAGE = MAX_ARTICLES_LISTED
+ROLES_PER_PAGE = MAX_CAREER_ROWS
+career_lanes = aggregates.career_lanes
+
+
+def person_detail(session: Session, person_id: int, *, articles_page: int = 1, roles_page: int = 1) -> dict | None:
+    """A person's career as tenures (one per post, corpus.kb.posts), the role rows it rests on (newest
+    first, ROLES_PER_PAGE a page; a republished copy's rows are its original's, counted once), the
+    timeline lanes (canonical title × organisation), variants, co-mentioned people, places, articles
+    as stories (newest first, ARTICLES_PER_PAGE a page) and why its occurrences are one person.
+
+    The summaries over all of the person's rows come from its precomputed aggregate
+    (corpus.aggregates; computed now when a change is pending), so the page costs about the same for
+    the busiest official as for anyone; the lists are pages. A page whose aggregate is fresh is
+    cached per process, keyed by the aggregate's stamp: any change to the person's rows marks it and
+    the next read misses."""
+    if articles_page < 1 or roles_page < 1:
+        raise ValueError("pages are numbered from 1")
+    stamp = aggregates.stamp_of(session, person_id)
+    ck = person_cache_key(session, person_id, articles_page, roles_page)
+    if stamp is not None:
+        hit = PAGE_CACHE.get(ck, stamp)
+        if hit is not None:
+            return hit
     p = session.get(P, person_id)
     if p is None:
         return None
-    roles = session.execute(
+    stamp, agg = aggregates.person_summary(session, p.id)
+    page_roles = _slice(agg["role_ids"], roles_page, ROLES_PER_PAGE)
+    by_id = {r.id: r for r in session.execute(
         select(R.id, R.title, R.organization, R.title_expanded, R.title_canonical, R.former, R.event, R.event_date,
                R.organization_id, O.name.label("org_name"), R.place_id, PL.name.label("place"),
                R.article_id, A.title.label("article_title"), A.published, A.published_date)
         .join(A, A.id == R.article_id).outerjoin(PL, PL.id == R.place_id).outerjoin(O, O.id == R.organization_id)
-        .where(R.person_id == p.id, A.syndicated_of_id.is_(None))
-        .order_by(A.published_date.desc(), R.id.desc()).limit(MAX_CAREER_ROWS)).all()
-    n_roles = session.execute(select(func.count()).select_from(R).join(A, A.id == R.article_id)
-                              .where(R.person_id == p.id, A.syndicated_of_id.is_(None))).scalar_one()
-    lane_title = func.coalesce(func.nullif(R.title_canonical, ""), R.title)
-    lane_org = func.coalesce(O.name, R.organization)
-    sightings = session.execute(
-        select(lane_title, lane_org, A.published_date, func.max(case((R.former, 1), else_=0)), func.count())
-        .join(A, A.id == R.article_id).outerjoin(O, O.id == R.organization_id)
-        .where(R.person_id == p.id, A.syndicated_of_id.is_(None))
-        .group_by(lane_title, lane_org, A.published_date)).all()
-    career = [_tenure_dict(t) for t in tenures(role_evidence(session, person_id=p.id))]
-    art_ids = select(MN.article_id).where(MN.entity_type == "person", MN.entity_id == p.id).distinct()
-    n_articles, articles = _stories(session, art_ids)
-    # co-mentions and places over the person's latest CO_MENTION_ARTICLES articles: bounded work for
-    # the most-covered officials, and the recent company is what a researcher asks about first
-    recent = (select(MN.article_id).where(MN.entity_type == "person", MN.entity_id == p.id)
-              .order_by(MN.article_id.desc()).limit(CO_MENTION_ARTICLES))
-    n_stories = func.count(func.distinct(_story())).label("n")
-    co = session.execute(
-        select(P.id, P.name, n_stories)
-        .join(MN, (MN.entity_id == P.id) & (MN.entity_type == "person")).join(A, A.id == MN.article_id)
-        .where(MN.article_id.in_(recent), P.id != p.id)
-        .group_by(P.id, P.name).order_by(desc("n"), P.name).limit(20)).all()
-    places = session.execute(
-        select(PL.id, PL.name, PL.type, PL.province, n_stories)
-        .join(MN, (MN.entity_id == PL.id) & (MN.entity_type == "place")).join(A, A.id == MN.article_id)
-        .where(MN.article_id.in_(recent))
-        .group_by(PL.id, PL.name, PL.type, PL.province).order_by(desc("n"), PL.name).limit(20)).all()
+        .where(R.id.in_(page_roles)))} if page_roles else {}
+    roles = [by_id[i] for i in page_roles if i in by_id]
+    articles = _story_page(session, _slice(agg["story_ids"], articles_page, ARTICLES_PER_PAGE))
+    names = _person_names(session, [i for i, _ in agg["co_mentioned"]])
+    place_rows = {r.id: r for r in session.execute(select(PL.id, PL.name, PL.type, PL.province).where(
+        PL.id.in_([i for i, _ in agg["places"]])))} if agg["places"] else {}
     role_rows = [{"id": r.id, "title": r.title, "title_canonical": r.title_canonical or r.title,
                   "organization": r.organization, "organization_id": r.organization_id,
                   "organization_name": r.org_name or "",
@@ -248,41 +254,103 @@ def person_detail(session: Session, person_id: int) -> dict | None:
                   "article_id": r.article_id, "article_title": r.article_title,
                   "article_link": Link("article", r.article_id, f"r{r.id}"), "link": Link("article", r.article_id, f"r{r.id}")}
                  for r in roles]
-    return {
+    out = {
         "id": p.id, "link": Link("person", p.id), "name": p.name, "variants": json.loads(p.variants or "[]"),
-        "career": career, "roles": role_rows, "roles_total": n_roles,
-        "timeline": career_lanes([{"title": t, "organization": o or "", "date": d.isoformat() if d else "",
-                                   "former": bool(f), "count": n} for t, o, d, f, n in sightings]),
-        "co_mentioned": [{"id": c.id, "name": c.name, "articles": c.n, "link": Link("person", c.id)} for c in co],
-        "places": [{"id": c.id, "name": c.name, "type": c.type, "province": c.province, "articles": c.n,
-                    "link": Link("place", c.id)} for c in places],
-        "articles_total": n_articles, "articles": articles,
-        "co_mention_window": min(n_articles, CO_MENTION_ARTICLES),
+        "career": [_tenure_links(t) for t in _newest(agg["career"], MAX_TENURES_LISTED, _tenure_latest)],
+        "career_total": len(agg["career"]), "roles": role_rows, "roles_total": agg["roles_total"],
+        "roles_page": _page_info(roles_page, ROLES_PER_PAGE, agg["roles_total"]),
+        "timeline": _newest(agg["timeline"], MAX_LANES, lambda ln: ln["dates"][-1] if ln["dates"] else ""),
+        "timeline_total": len(agg["timeline"]),
+        "co_mentioned": [{"id": i, "name": names.get(i, ""), "articles": n, "link": Link("person", i)}
+                         for i, n in agg["co_mentioned"] if i in names],
+        "places": [{"id": i, "name": place_rows[i].name, "type": place_rows[i].type, "province": place_rows[i].province,
+                    "articles": n, "link": Link("place", i)} for i, n in agg["places"] if i in place_rows],
+        "articles_total": agg["articles_total"], "articles": articles,
+        "articles_page": _page_info(articles_page, ARTICLES_PER_PAGE, agg["articles_total"]),
+        "co_mention_window": agg["co_mention_window"],
         "resolution": _resolution(session, p.id),
         "resolution_total": session.execute(select(func.count()).where(
             m.PersonOccurrence.person_id == p.id)).scalar_one(),
     }
-
-
-def career_lanes(sightings: list[dict]) -> list[dict]:
-    """Role sightings grouped by (title, organization): one timeline lane each, with its distinct dates
-    (oldest first), the number of undated sightings and whether it is ever marked former."""
-    lanes: dict[tuple, dict] = {}
-    for r in sightings:
-        k = (r["title"], r["organization"])
-        lane = lanes.setdefault(k, {"title": r["title"], "organization": r["organization"], "dates": set(),
-                                    "label": post_label(r["title"], r["organization"]), "former": False, "undated": 0})
-        if r["date"]:
-            lane["dates"].add(r["date"])
-        else:
-            lane["undated"] += r.get("count", 1)
-        lane["former"] = lane["former"] or r["former"]
-    out = []
-    for lane in lanes.values():
-        lane["dates"] = sorted(lane["dates"])
-        out.append(lane)
-    out.sort(key=lambda ln: (ln["dates"][0] if ln["dates"] else "9999", ln["title"]))
+    if stamp is not None:
+        PAGE_CACHE.put(ck, stamp, out)
     return out
+
+
+def _newest(items: list, limit: int, latest) -> list:
+    """At most ``limit`` of ``items``: those with the latest ``latest(item)``, in their own order (an
+    official of thousands of articles holds thousands of posts; the page shows the recent ones)."""
+    if len(items) <= limit:
+        return items
+    keep = set(sorted(range(len(items)), key=lambda i: (latest(items[i]), i), reverse=True)[:limit])
+    return [x for i, x in enumerate(items) if i in keep]
+
+
+def _tenure_latest(t: dict) -> str:
+    return max(t["start"] or "", t["last_seen"] or "", t["end"] or "")
+
+
+def person_cache_key(session: Session, person_id: int, articles_page: int = 1, roles_page: int = 1) -> tuple:
+    """The PAGE_CACHE key of a person page: the database, the person, the pages and the limits that
+    shape it (the aggregate's stamp is checked beside it)."""
+    return (str(session.get_bind().url), person_id, articles_page, roles_page, MAX_EVIDENCE, MAX_TENURES_LISTED,
+            MAX_LANES, ARTICLES_PER_PAGE, ROLES_PER_PAGE)
+
+
+def _page_info(page: int, per_page: int, total: int) -> dict:
+    """Where a paged list of a detail page is: its page, size, total and last page."""
+    return {"page": page, "per_page": per_page, "total": total, "pages": max(1, -(-total // per_page))}
+
+
+def _slice(ids: list[int], page: int, per_page: int) -> list[int]:
+    return ids[(page - 1) * per_page:page * per_page]
+
+
+def _story_page(session: Session, ids: list[int]) -> list[dict]:
+    """The stories of these article ids (originals), in this order, each with ``also_published``: its
+    copies (id, site, link)."""
+    by_id = {r.id: r for r in session.execute(select(A.id, A.title, A.published, A.url).where(A.id.in_(ids)))} \
+        if ids else {}
+    rows = [by_id[i] for i in ids if i in by_id]
+    copies = defaultdict(list)
+    if rows:
+        for c in session.execute(select(A.id, A.syndicated_of_id, A.url, S.name).join(S, S.id == A.site_id)
+                                 .where(A.syndicated_of_id.in_([r.id for r in rows])).order_by(A.id)):
+            copies[c.syndicated_of_id].append({"id": c.id, "site": c.name, "url": c.url, "link": Link("article", c.id)})
+    return [{**_article_ref(r), "also_published": copies.get(r.id, [])} for r in rows]
+
+
+class PageCache:
+    """A bounded per-process cache of detail pages: (key, stamp) → the read model, least recently
+    used dropped first. A hit returns a deep copy (the web layer rewrites links in place)."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, stamp: str):
+        with self._lock:
+            got = self._items.get(key)
+            if got is None or got[0] != stamp:
+                return None
+            self._items.move_to_end(key)
+            return copy.deepcopy(got[1])
+
+    def put(self, key, stamp: str, value) -> None:
+        value = copy.deepcopy(value)
+        with self._lock:
+            self._items[key] = (stamp, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+PAGE_CACHE = PageCache()
 
 
 # -- place --------------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from . import facts
 from .kb.titles import title_key
 from . import models as m
 from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matches, parse_query, pg_bm25,
-                     pg_bm25_scores, pg_matches, search_index, snippet, sql_fold)
+                     pg_bm25_scores, pg_matches, search_index, snippet, sql_fold, transaction_memo)
 
 __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_rows", "spec", "check_query",
            "MAX_QUERY_LEN", "MAX_PER_PAGE", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
@@ -716,21 +716,32 @@ def spec(table: str) -> TableSpec:
 def _ctx(session: Session, q: str | None, filters: Filters | None) -> Ctx:
     sq, f, index = parse_query(q), filters or Filters(), search_index(session)
     fts = bool(index)
-    if index == "tsvector":
-        # PostgreSQL's JIT compiles a page's statements for longer than they run (the planner's cost of
-        # the copies' CASE/EXISTS is far above what it reads); off for this transaction
-        session.execute(text("SET LOCAL jit = off"))
-        # psycopg prepares a statement run five times; PostgreSQL may then plan it once for any
-        # tsquery and site (a generic plan: 40 s instead of 0.5 s for a common word on one site)
-        session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+    memo = transaction_memo(session)
+    if index == "tsvector" and ("pg_settings", not sq.empty) not in memo:
+        # one statement per transaction (a search page builds a context per tab: a round trip each
+        # cost more than the tab's count on a busy server):
+        # - jit off: PostgreSQL's JIT compiles a page's statements for longer than they run (the
+        #   planner's cost of the copies' CASE/EXISTS is far above what it reads);
+        # - plan_cache_mode: psycopg prepares a statement run five times; PostgreSQL may then plan it
+        #   once for any tsquery and site (a generic plan: 40 s instead of 0.5 s for a common word on
+        #   one site);
+        # - enable_seqscan off while searching: the planner costs @@ as if it were free and scans the
+        #   table for a common word, reading (detoasting) every row's tsvector; the GIN bitmap of the
+        #   same rows reads none of them
+        session.execute(text("SELECT set_config('jit', 'off', true), "
+                             "set_config('plan_cache_mode', 'force_custom_plan', true)"
+                             + (", set_config('enable_seqscan', 'off', true)" if not sq.empty else "")))
+        memo[("pg_settings", not sq.empty)] = True
         if not sq.empty:
-            # the planner costs @@ as if it were free and scans the table for a common word, reading
-            # (detoasting) every row's tsvector; the GIN bitmap of the same rows reads none of them
-            session.execute(text("SET LOCAL enable_seqscan = off"))
+            memo[("pg_settings", False)] = True
     narrow = False
     if fts and not sq.empty:
         scope = _scope_articles(f)
-        narrow = scope is not None and _capped_count(session, scope, NARROW_ARTICLES) <= NARROW_ARTICLES
+        if scope is not None:
+            k = ("narrow", f.site, f.date_from, f.date_to, NARROW_ARTICLES)
+            if k not in memo:   # the same filters in every tab of a search page: counted once
+                memo[k] = _capped_count(session, scope, NARROW_ARTICLES) <= NARROW_ARTICLES
+            narrow = memo[k]
     return Ctx(sq, f, fts, narrow, index, session)
 
 
@@ -791,10 +802,12 @@ def count_items(session: Session, table: str, q: str = "", filters: Filters | No
 
 
 def list_items(session: Session, table: str, q: str = "", page: int = 1, per_page: int = 50,
-               filters: Filters | None = None, total: int | None = None) -> dict:
+               filters: Filters | None = None, total: int | None = None, cap: int = COUNT_CAP) -> dict:
     """One page of a table as the API answers it: {"items", "total", "page", "per_page", "total_capped"}
-    (total_capped: the count stopped at COUNT_CAP, there are more). Raises QueryError for an unknown
-    table, an over-long query or a page past MAX_PAGE."""
+    (total_capped: the count stopped at ``cap``, there are more). ``total``: the caller's count, exact
+    or counted with ``cap`` (cap + 1 meaning more: the search page counts its tabs to 1,000 and does
+    not count the shown tab again to 10,000). Raises QueryError for an unknown table, an over-long
+    query or a page past MAX_PAGE."""
     sp = spec(table)
     ctx = _ctx(session, q, filters)
     page = max(1, int(page))
@@ -802,7 +815,7 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
     if page > MAX_PAGE:
         raise QueryError(f"page {page} is past the last browsable page {MAX_PAGE}; narrow the query or export",
                          "page_past", page=page, last=MAX_PAGE)
-    n = count_items(session, table, q, filters) if total is None else total  # a caller's exact count
+    n = count_items(session, table, q, filters, cap=cap) if total is None else total  # a caller's count
     offset = (page - 1) * per_page
     if table == "articles" and ctx.searching and ctx.fts:
         rows = _article_search_page(session, ctx, offset, per_page)
@@ -819,8 +832,8 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
             .group_by(MN.entity_id)).all())
         for i in items:
             i["articles"] = counts.get(i["id"], 0)
-    capped = n > COUNT_CAP and (ctx.searching or ctx.filters.active())
-    return {"items": items, "total": min(n, COUNT_CAP) if capped else n, "total_capped": capped,
+    capped = n > cap and (ctx.searching or ctx.filters.active())
+    return {"items": items, "total": min(n, cap) if capped else n, "total_capped": capped,
             "page": page, "per_page": per_page}
 
 

@@ -386,9 +386,27 @@ def pg_matches(table: str, sq: SearchQuery, exact: bool = False, tag: str = "m",
 BM25_K1, BM25_B = 1.2, 0.75   # FTS5's bm25() constants
 
 
+def transaction_memo(session: Session) -> dict:
+    """A dict that lives as long as the session's current transaction: what one request's queries
+    would otherwise ask the database again (settings made, the corpus's bm25 statistics, how narrow
+    a filter is) is asked once, and never outlives the snapshot it was read in."""
+    session.connection()          # begin the transaction the memo belongs to
+    tx = session.get_transaction()
+    got = session.info.get("pf_tx_memo")
+    if got is None or got[0] is not tx:
+        got = (tx, {})
+        session.info["pf_tx_memo"] = got
+    return got[1]
+
+
 def _pg_bm25_stats(session: Session, phrases, col: str) -> tuple[float, list[tuple[list[str], float]]]:
-    """avgdl and (tokens, IDF) per phrase as FTS5 computes them: rows, tokens, rows holding the phrase."""
-    n_row, n_tok = session.execute(text("SELECT count(*), coalesce(sum(search_len), 0) FROM articles")).one()
+    """avgdl and (tokens, IDF) per phrase as FTS5 computes them: rows, tokens, rows holding the phrase
+    (each read once per transaction: a search page ranks up to three tiers)."""
+    memo = transaction_memo(session)
+    if "bm25_rows" not in memo:
+        memo["bm25_rows"] = tuple(session.execute(
+            text("SELECT count(*), coalesce(sum(search_len), 0) FROM articles")).one())
+    n_row, n_tok = memo["bm25_rows"]
     avgdl = (n_tok / n_row) if n_row else 1.0
     out = []
     phrases = [(p, [t for w in p for t in tokens(w)]) for p in phrases]
@@ -398,8 +416,11 @@ def _pg_bm25_stats(session: Session, phrases, col: str) -> tuple[float, list[tup
     # the rows holding each phrase, read from the GIN index (the search's transaction has sequential
     # scans off: a scan would read every row's tsvector)
     for p, toks in phrases:
-        n_hit = session.execute(text(f"SELECT count(*) FROM articles WHERE {col} @@ CAST(:q AS tsquery)"),
-                                {"q": pg_tsquery((p,))}).scalar_one()
+        k = ("bm25_hits", col, pg_tsquery((p,)))
+        if k not in memo:
+            memo[k] = session.execute(text(f"SELECT count(*) FROM articles WHERE {col} @@ CAST(:q AS tsquery)"),
+                                      {"q": k[2]}).scalar_one()
+        n_hit = memo[k]
         idf = math.log((n_row - n_hit + 0.5) / (n_hit + 0.5))
         out.append((toks, idf if idf > 0.0 else 1e-6))
     return avgdl, out

@@ -18,6 +18,7 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
 from werkzeug.security import check_password_hash
 
 from partyfacts.corpus import models as m
+from partyfacts.corpus.aggregates import refresh as refresh_aggregates
 from partyfacts.corpus import pages
 from partyfacts.corpus.kb.decisions import DecisionError, merge_persons, split_person
 from partyfacts.corpus.schedule import queued_sites, request_crawl
@@ -235,6 +236,7 @@ def person_merge(person_id):
         res = merge_persons(db_session(), person_id, other, note=request.form.get("note", ""), by="admin")
     except DecisionError as exc:
         return _correction_error(exc.status, str(exc))
+    refresh_aggregates(db_session())   # the persons it changed (corpus.aggregates)
     db_session().commit()
     log.info("admin merged persons %s and %s into %s", person_id, other, res.person_id)
     return _correction_done(t("person_merged", a=person_id, b=other), res.person_id,
@@ -251,6 +253,7 @@ def person_split(person_id):
         res = split_person(db_session(), person_id, keys, note=request.form.get("note", ""), by="admin")
     except DecisionError as exc:
         return _correction_error(exc.status, str(exc))
+    refresh_aggregates(db_session())   # the persons it changed (corpus.aggregates)
     db_session().commit()
     log.info("admin split %d occurrences off person %s into %s", len(keys), person_id, res.new_person_id)
     return _correction_done(t("person_split_done", n=len(set(keys)), new=res.new_person_id), res.person_id,

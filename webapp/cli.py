@@ -196,11 +196,14 @@ def persons_occurrences(ctx, person_id):
 
 
 def _correction(ctx, do):
+    from partyfacts.corpus.aggregates import refresh as refresh_aggregates
     from partyfacts.corpus.kb.decisions import DecisionError
     db = _db(ctx)
     try:
         with db.session() as s:
-            return do(s)
+            out = do(s)
+            refresh_aggregates(s)   # the persons a merge or split changed (corpus.aggregates)
+            return out
     except DecisionError as exc:
         raise UserError(f"error: {exc}") from None
 

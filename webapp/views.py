@@ -221,8 +221,8 @@ def _search_data() -> dict:
     if wanted and wanted not in TABLES:
         abort(400, description=t("error_type", value=wanted[:40], choices=", ".join(TABLES)))
     active = wanted or next((tb for tb in TABLES if counts[tb]), "articles")
-    exact = counts[active] if counts[active] <= TAB_COUNT_CAP else None
-    result = _query_error(list_items, s, active, q, page, per_page, filters, total=exact)
+    # the shown tab's count is the tab's (1,000+ past TAB_COUNT_CAP): not counted again further
+    result = _query_error(list_items, s, active, q, page, per_page, filters, total=counts[active], cap=TAB_COUNT_CAP)
     result["items"] = urls.add_hrefs(active, result["items"])
     capped = {tb: n > TAB_COUNT_CAP for tb, n in counts.items()}
     counts = {tb: min(n, TAB_COUNT_CAP) for tb, n in counts.items()}
@@ -425,9 +425,24 @@ def archived_source(article_id):
 
 @page("person", "api_person")
 def person(person_id) -> Page:
-    p = _detail(pages.person_detail(db_session(), person_id))
-    return Page("person.html", lambda: {"p": p, "timeline": charts.timeline_svg(p["timeline"], p["name"])},
+    p = _detail(pages.person_detail(db_session(), person_id, articles_page=_int_arg("articles_page", 1, hi=pages.MAX_LIST_PAGE),
+                                    roles_page=_int_arg("roles_page", 1, hi=pages.MAX_LIST_PAGE)))
+    return Page("person.html", lambda: {"p": p, "timeline": charts.timeline_svg(p["timeline"], p["name"]),
+                                        "articles_pager": _list_pager(p["articles_page"], "articles_page"),
+                                        "roles_pager": _list_pager(p["roles_page"], "roles_page")},
                 lambda: p)
+
+
+def _list_pager(info: dict, name: str) -> dict:
+    """The pager (macro ``pager``) of a paged list on a detail page: this URL with ``name`` set."""
+    def at(n: int) -> str:
+        args = {k: v for k, v in request.args.items() if k != name}
+        if n > 1:
+            args[name] = str(n)
+        return request.path + ("?" + urlencode(args) if args else "")
+    page, last = info["page"], info["pages"]
+    return {"page": page, "last": last, "prev": at(page - 1) if page > 1 else "",
+            "next": at(page + 1) if page < last else ""}
 
 
 @page("place", "api_place")

@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from partyfacts import nlp
 
 from .. import models as m
+from ..aggregates import refresh as refresh_aggregates
 from ..db import CLAIM_LEASE, Database, Heartbeat, insert_for
 from ..kb import kb_version
 from ..kb.resolve import ResolveStats
@@ -168,7 +169,11 @@ def process_articles(db: Database, *, config: ProcessConfig | None = None, all_a
         beat.stop()
     if done:
         # the persons of the new facts: their name blocks are resolved once for the whole batch
+        # (the resolve job then recomputes the aggregates of the persons whose rows changed)
         res.resolved = resolve_persons_job(db, done)
+    else:
+        with db.session() as s:   # persons marked by a migration or an earlier, interrupted run
+            refresh_aggregates(s)
     if ids is None:
         res.given_up = given_up(db, version)
     return res

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..aggregates import refresh as refresh_aggregates
 from ..db import Database
 from ..syndication import link_syndicated
 from .registry import job
@@ -18,4 +19,7 @@ class SyndicationResult:
 
 @job("link-syndicated", key=lambda article_ids: tuple(sorted(article_ids)))
 def link_syndicated_articles(db: Database, article_ids: list[int]) -> SyndicationResult:
-    return SyndicationResult(len(article_ids), link_syndicated(db, list(article_ids)))
+    links = link_syndicated(db, list(article_ids))
+    with db.session() as s:   # a copy's persons count the story once now (corpus.aggregates)
+        refresh_aggregates(s)
+    return SyndicationResult(len(article_ids), links)

@@ -111,3 +111,14 @@ def test_issue_cases_fold_diacritics_and_match_whole_tokens_on_postgresql(client
     substr = [d["total"] for d in _both(clients, "/api/persons", q="trung")]
     within = [d["total"] for d in _both(clients, "/api/persons", q="trun")]
     assert substr[0] == substr[1] > 0 and within == [0, 0]
+
+
+def test_person_pages_from_the_aggregates_are_the_same_on_both(clients):
+    """The person pages (their summaries read from corpus.aggregates, computed by the process job on
+    each database) agree field for field, every person."""
+    lite, pg = _both(clients, "/api/persons", per_page=200)
+    assert [i["id"] for i in lite["items"]] == [i["id"] for i in pg["items"]]
+    for item in lite["items"]:
+        one, two = _both(clients, f"/api/persons/{item['id']}")
+        assert one == two, item["name"]
+        assert one["articles_total"] == item["articles"] > 0

@@ -6,7 +6,7 @@ captions, byline, source line, dateline, joined with blank lines) and `fields` r
 body-only text and fields "" until `partyfacts reparse` fills the parts from their archived pages
 (their facts are then made again by `process`).
 
-Revision ID: 0012_article_parts
+Revision ID: 0013_article_parts
 Revises: 0009_concurrency
 Create Date: 2026-12-07
 """
@@ -14,8 +14,8 @@ Create Date: 2026-12-07
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012_article_parts"
-down_revision = "0009_concurrency"
+revision = "0013_article_parts"
+down_revision = "0011_entity_aggregates"
 branch_labels = None
 depends_on = None
 
