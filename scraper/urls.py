@@ -39,7 +39,7 @@ def canonical_url(url: str, base: str | None = None) -> str:
     host = (parts.hostname or "").lower().rstrip(".")
     if not host:
         raise ValueError(f"URL without a host: {url!r}")
-    netloc = host
+    netloc = f"[{host}]" if ":" in host else host    # an IPv6 literal keeps its brackets
     if parts.port and parts.port != _DEFAULT_PORTS[scheme]:
         netloc = f"{host}:{parts.port}"
     path = _PATH_SESSION.sub("", parts.path) or "/"

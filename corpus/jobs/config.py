@@ -15,6 +15,7 @@ class CrawlConfig:
     delay: float | None = None              # seconds between requests to one host; None = DEFAULT_DELAY
     contact: str | None = None              # URL or e-mail in the User-Agent; None = the project's
     profile_dirs: tuple[Path, ...] = ()     # extra CMS profile folders, overriding the built-in ones
+    allow_private_targets: bool = False     # True: loopback/private/link-local hosts may be crawled (tests, demo)
 
 
 @dataclass(frozen=True)

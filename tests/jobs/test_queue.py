@@ -198,7 +198,7 @@ def test_a_worker_refuses_a_job_submitted_for_another_database(broker, tmp_path)
 
 # -- the CLI with a broker ---------------------------------------------------------------------------------
 def _cli(args, db, broker=None):
-    env = {"PARTYFACTS_BROKER": broker or ""}
+    env = {"PARTYFACTS_BROKER": broker or "", "PARTYFACTS_ALLOW_PRIVATE_TARGETS": "1"}   # the sites are on 127.0.0.1
     return CliRunner().invoke(main, ["--db", str(db), *args], env=env, catch_exceptions=False)
 
 
