@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import math
 import threading
 import time
 from datetime import datetime
@@ -143,7 +144,7 @@ class AccountLock:
     def retry_after(self) -> int:
         with self.lock:
             left = self.until - self.clock()
-            return int(left) + 1 if left > 0 else 0
+            return math.ceil(left) if left > 0 else 0
 
     def fail(self) -> None:
         with self.lock:
