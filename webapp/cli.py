@@ -470,6 +470,9 @@ def serve(ctx, host, port, workers, threads, timeout, dev):
         raise UserError(f"error: {exc}") from None
     url = db.url
     db.engine.dispose()          # each worker opens its own engine after the fork
+    if not settings.secret_key:  # one key for every worker, or a session signed by one is void in another
+        import secrets
+        settings = settings.with_flags(secret_key=secrets.token_hex(32))
     opts = ServeOptions(host=host, port=port, workers=settings.serve_workers, threads=settings.serve_threads,
                         timeout=settings.serve_timeout)
     click.echo(f"partyfacts web UI on http://{opts.bind}/ (database {url}; {opts.workers} workers x "

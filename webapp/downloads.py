@@ -155,6 +155,7 @@ def send_export(table: str, fmt: str, columns: tuple[str, ...], make_rows, heade
         raise
     def body():
         try:
+            yield b""      # the status and headers go out now (an XLSX is sent once it is complete)
             yield from spool.chunks()
         finally:
             done()

@@ -2,7 +2,8 @@
 and Try it's POST, one budget), search (the page and /api/search, one budget) and exports. Limits are
 settings (rate_limit_extract, rate_limit_search, rate_limit_export; "" = none). The counters live in
 Redis when a broker is configured (shared by every worker process and machine), else in the process's
-memory. Beyond a limit: 429 with Retry-After and a message in the page's language."""
+memory (and in memory for as long as Redis does not answer: a Redis outage is logged, not a 500).
+Beyond a limit: 429 with Retry-After and a message in the page's language."""
 from __future__ import annotations
 
 import math
@@ -27,7 +28,7 @@ def init_app(app: Flask, settings: Settings) -> Limiter:
     """A limiter for ``app`` with the settings' limits on the endpoints of LIMITED."""
     limiter = Limiter(get_remote_address, app=app, storage_uri=app.config.get("RATELIMIT_STORAGE_URI")
                       or settings.broker or "memory://", headers_enabled=True, default_limits=[],
-                      key_prefix="partyfacts", swallow_errors=False)
+                      key_prefix="partyfacts", swallow_errors=True, in_memory_fallback_enabled=True)
     for name, scope, endpoints, methods in LIMITED:
         rate = getattr(settings, name)
         if not rate:

@@ -56,7 +56,8 @@ def crawl_urls(db: Database, urls: list[str], *, config: CrawlConfig | None = No
             raise CrawlError(str(exc)) from None
     try:
         crawls = crawl_sites(db, urls, delay=config.delay if delay is None else delay, max_pages=max_pages,
-                             progress=progress, contact=config.contact, profile_dirs=config.profile_dirs)
+                             progress=progress, contact=config.contact, profile_dirs=config.profile_dirs,
+                             allow_private=config.allow_private_targets)
     except ValueError as exc:
         raise CrawlError(str(exc)) from None
     link_syndicated_articles(db, [aid for c in crawls for aid in c.new_article_ids])

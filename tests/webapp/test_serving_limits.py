@@ -140,7 +140,8 @@ def test_sixteen_slow_readers_under_gunicorn_leave_search_answering_and_get_429_
     try:
         for _ in range(300):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/search?q=x", timeout=5)
+                first = urllib.request.urlopen(f"http://127.0.0.1:{port}/api/search?q=x", timeout=5)
+                assert first.headers["Server"].startswith("gunicorn")        # not the development server
                 break
             except OSError:
                 assert proc.poll() is None, proc.stderr.read()
@@ -382,3 +383,18 @@ def test_an_ipv6_site_url_keeps_its_brackets():
     from partyfacts.scraper.urls import canonical_url
     assert canonical_url("http://[::1]:8080/a") == "http://[::1]:8080/a"
     assert canonical_url("https://[2001:db8::1]/") == "https://[2001:db8::1]/"
+
+
+def test_the_fetcher_rechecks_the_address_at_fetch_time_when_told_to():
+    from partyfacts.scraper.fetch import FetchConfig, FetchError, Fetcher
+    with pytest.raises(FetchError, match="loopback.*allow_private_targets"):
+        Fetcher(FetchConfig(refuse_private=True, obey_robots=False, delay=0.01)).fetch("http://127.0.0.1:9/")
+
+
+def test_a_crawl_job_refuses_a_private_start_url_unless_its_config_allows_it(tmp_path):
+    from partyfacts.corpus import open_db
+    from partyfacts.corpus.jobs import CrawlConfig, CrawlError, crawl_urls
+    db = open_db(str(tmp_path / "c.db"))
+    with pytest.raises(CrawlError, match="169.254.169.254 is a link-local address"):
+        crawl_urls(db, ["http://169.254.169.254/latest/"], config=CrawlConfig())
+    db.dispose()
