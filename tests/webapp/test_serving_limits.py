@@ -398,3 +398,42 @@ def test_a_crawl_job_refuses_a_private_start_url_unless_its_config_allows_it(tmp
     with pytest.raises(CrawlError, match="169.254.169.254 is a link-local address"):
         crawl_urls(db, ["http://169.254.169.254/latest/"], config=CrawlConfig())
     db.dispose()
+
+
+def test_serve_runs_gunicorn_with_the_flags_and_one_secret_for_every_worker(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import partyfacts.webapp.server as server
+    from partyfacts.webapp.cli import main
+    seen = {}
+
+    def fake_gunicorn(make_app, opts):
+        seen["opts"], seen["options"] = opts, server.gunicorn_options(opts)
+        seen["apps"] = [make_app(), make_app()]          # what two workers would build after the fork
+    monkeypatch.setattr(server, "run_gunicorn", fake_gunicorn)
+    monkeypatch.delenv("PARTYFACTS_SECRET_KEY", raising=False)
+    port = _free_port()
+    res = CliRunner().invoke(main, ["--db", str(tmp_path / "s.db"), "serve", "--port", str(port), "--workers", "3",
+                                    "--threads", "5", "--timeout", "30"], env={"PARTYFACTS_SERVE_THREADS": "9"})
+    assert res.exit_code == 0, res.output
+    opts, options, apps = seen["opts"], seen["options"], seen["apps"]
+    assert (opts.workers, opts.threads, opts.timeout) == (3, 5, 30.0)
+    assert options["worker_class"] == "gthread" and options["graceful_timeout"] == 30 and options["bind"] == [f"127.0.0.1:{port}"]
+    assert options["secure_scheme_headers"] == {}                 # only ProxyFix (the proxies setting) trusts headers
+    assert apps[0].config["SECRET_KEY"] == apps[1].config["SECRET_KEY"] != ""
+    assert apps[0].extensions["partyfacts_db"] is not apps[1].extensions["partyfacts_db"]
+    for a in apps:
+        a.extensions["partyfacts_db"].dispose()
+
+
+def test_serve_names_a_taken_port_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from partyfacts.webapp.cli import main
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        res = CliRunner().invoke(main, ["--db", str(tmp_path / "s.db"), "serve", "--port", str(port)])
+    assert res.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in res.output
+    assert len(res.output.strip().splitlines()) == 1
