@@ -246,4 +246,4 @@ def test_crawl_hands_the_crawler_delay_contact_and_profiles_from_the_settings(
     res = CliRunner().invoke(main, args + (["--delay", flag_delay] if flag_delay else []))
     assert res.exit_code == 0, res.output
     assert seen == [{"delay": used, "max_pages": None, "progress": None, "contact": "mailto:lab@example.org",
-                     "profile_dirs": (profiles,)}]
+                     "profile_dirs": (profiles,), "allow_private": False}]
