@@ -6,7 +6,6 @@ memory (and in memory for as long as Redis does not answer: a Redis outage is lo
 Beyond a limit: 429 with Retry-After and a message in the page's language."""
 from __future__ import annotations
 
-import math
 import time
 
 from flask import Flask, current_app, make_response
@@ -46,7 +45,7 @@ def retry_after() -> int:
     current = limiter.current_limit
     if current is None:
         return 60
-    return max(1, math.ceil(current.reset_at - time.time()))
+    return max(1, int(current.reset_at - time.time()))     # as Flask-Limiter writes Retry-After
 
 
 def too_many(error_page):
