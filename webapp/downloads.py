@@ -33,6 +33,7 @@ from .i18n import t
 log = logging.getLogger(__name__)
 
 RETRY_AFTER = 30          # seconds a refused client is asked to wait
+CLIENT_BUCKETS = 4096     # client addresses hash into this many per-client slot groups
 
 
 class Slots:
@@ -56,7 +57,8 @@ class Slots:
 
     def acquire(self, client: str) -> "Lease | None":
         """A lease (release it when the download ends), or None when a bound is reached."""
-        key = hashlib.sha256(client.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        # one of CLIENT_BUCKETS files per client (a bounded folder; two clients rarely share one)
+        key = int.from_bytes(hashlib.sha256(client.encode("utf-8", "surrogatepass")).digest()[:8], "big") % CLIENT_BUCKETS
         mine = self._take([f"client-{key}-{i}" for i in range(self.per_client)])
         if mine is None:
             return None
