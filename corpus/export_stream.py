@@ -70,9 +70,8 @@ class Spool:
                 self.pos = 0
 
             def write(self, data):
-                if spool.cancelled:
-                    raise ExportCancelled()
-                os.pwrite(spool._fd, bytes(data), self.pos)
+                if not spool.cancelled:       # nobody reads any more: dropped (a zip closing late must not fail)
+                    os.pwrite(spool._fd, bytes(data), self.pos)
                 self.pos += len(data)
                 return len(data)
 
@@ -180,10 +179,11 @@ def _dir_size(path: str) -> int:
 
 
 def write_xlsx_bounded(rows: Iterable[dict], columns: tuple[str, ...], out: IO[bytes], *, sheet: str,
-                       max_bytes: int, note: Callable[[str, int], dict], check_every: int = 2000) -> int:
+                       max_bytes: int, note: Callable[[str, int], dict], check_every: int = 2000,
+                       cancelled: Callable[[], bool] = lambda: False) -> int:
     """An XLSX workbook (xlsxwriter, constant_memory) of at most XLSX_MAX_ROWS rows whose temporary
     worksheet files stay within ``max_bytes``; past either bound the last row is ``note(…)``. Returns
-    the number of data rows written (the note included)."""
+    the number of data rows written (the note included). ExportCancelled as soon as ``cancelled()``."""
     import xlsxwriter
     tmpdir = tempfile.mkdtemp(prefix="partyfacts-xlsx-")
     state = {"n": 0, "size": 0}
@@ -191,6 +191,8 @@ def write_xlsx_bounded(rows: Iterable[dict], columns: tuple[str, ...], out: IO[b
     def full() -> bool:
         state["n"] += 1
         if state["n"] % check_every == 0:
+            if cancelled():
+                raise ExportCancelled()
             state["size"] = _dir_size(tmpdir)
         return state["size"] >= max_bytes
 

@@ -129,7 +129,7 @@ def send_export(table: str, fmt: str, columns: tuple[str, ...], make_rows, heade
             with database.session() as s:
                 if fmt == "xlsx":
                     es.write_xlsx_bounded(make_rows(s), columns, spool.file_writer(), sheet=table,
-                                          max_bytes=limit, note=note)
+                                          max_bytes=limit, note=note, cancelled=lambda: spool.cancelled)
                 else:
                     rows = es.bounded(make_rows(s), max_rows=None, full=lambda: spool.full, note=note)
                     it = {"csv": lambda: ex.iter_csv(rows, columns), "json": lambda: ex.iter_json(rows),
