@@ -57,6 +57,7 @@ def gunicorn_options(opts: ServeOptions) -> dict:
         "loglevel": "info",
         "proc_name": "partyfacts",
         "preload_app": False,            # each worker opens the database itself, after the fork
+        "control_socket_disable": True,  # gunicorn >= 24's control socket: one per user, not per server
         # X-Forwarded-* are trusted by ProxyFix alone, as the `proxies` setting says (create_app)
         "secure_scheme_headers": {},
         "forwarded_allow_ips": "",
@@ -70,7 +71,8 @@ def run_gunicorn(make_app: Callable[[], Flask], opts: ServeOptions) -> None:
     class _App(BaseApplication):
         def load_config(self):
             for key, value in gunicorn_options(opts).items():
-                self.cfg.set(key, value)
+                if key in self.cfg.settings:     # a setting an older gunicorn lacks is left out
+                    self.cfg.set(key, value)
 
         def load(self):
             return make_app()
