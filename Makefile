@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml setup.py
 install: $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	$(VENV)/bin/partyfacts demo --port $(PORT)
+	PARTYFACTS_ALLOW_PRIVATE_TARGETS=1 $(VENV)/bin/partyfacts demo --port $(PORT)
 
 # Browser tests drive Debian's chromium (Playwright cannot download its own browser here);
 # the PostgreSQL tests start a throwaway server from Debian's postgresql package; the job-queue

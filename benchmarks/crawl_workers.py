@@ -78,7 +78,8 @@ def _wait_ready(log: Path, proc: subprocess.Popen, timeout: float = 60) -> None:
 
 
 def run(workers: int, urls: list[str], delay: float, broker: str, db: str, hits: list[list[int]]) -> dict:
-    env = {**os.environ, "PARTYFACTS_BROKER": broker, "PARTYFACTS_DB": str(db)}
+    env = {**os.environ, "PARTYFACTS_BROKER": broker, "PARTYFACTS_DB": str(db),
+           "PARTYFACTS_ALLOW_PRIVATE_TARGETS": "1"}     # the benchmark sites are on 127.0.0.1
     subprocess.run(PARTYFACTS + ["stats"], env=env, check=True, capture_output=True)    # create + migrate once
     procs, logs = [], []
     try:

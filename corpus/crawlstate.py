@@ -383,10 +383,13 @@ class SiteCrawl:
 
 def crawl_sites(db: Database, urls: list[str], *, delay: float | None = None, max_pages: int | None = None,
                 progress: bool | None = None, contact: str | None = None, profile_dirs=(),
-                lease: float = CLAIM_LEASE) -> list[SiteCrawl]:
+                lease: float = CLAIM_LEASE, allow_private: bool = True) -> list[SiteCrawl]:
     """Crawl start URLs grouped by host, each host with its own DbCrawlState (resuming its unfinished
     run). A run stopped by max_pages or Ctrl-C is recorded as interrupted and resumed next time.
-    ``lease``: seconds a claimed URL stays this crawler's without a heartbeat. Raises ValueError for a URL that is not http(s)."""
+    ``lease``: seconds a claimed URL stays this crawler's without a heartbeat. Raises ValueError for a
+    URL that is not http(s). ``allow_private=False`` makes every fetch re-check that the host is not
+    loopback/private/link-local (the crawl job passes the allow_private_targets setting; the start URLs
+    were checked before)."""
     by_host: dict[str, list[str]] = {}
     for u in urls:
         canonical_url(u)  # raises ValueError with the URL for anything but http(s)
@@ -394,7 +397,8 @@ def crawl_sites(db: Database, urls: list[str], *, delay: float | None = None, ma
     out = []
     for host, host_urls in by_host.items():
         state = DbCrawlState(db, host, base_url=host_urls[0], lease=lease)
-        cfg = FetchConfig(delay=DEFAULT_DELAY if delay is None else delay, contact=contact)
+        cfg = FetchConfig(delay=DEFAULT_DELAY if delay is None else delay, contact=contact,
+                          refuse_private=not allow_private)
         try:
             stats = crawl(host_urls, state, fetcher=Fetcher(cfg, politeness=shared_politeness(db)), max_pages=max_pages, progress=progress,
                           profile_dirs=profile_dirs)

@@ -108,10 +108,16 @@ def load_sites_file(path: Path) -> list[SiteConfig]:
 
 
 def add_site(db: Database, url: str, schedule: str, *, delay: float | None = None,
-             max_pages: int | None = None, province: str | None = None) -> m.Site:
+             max_pages: int | None = None, province: str | None = None, allow_private: bool = False) -> m.Site:
     """Create or update the site of ``url`` (named by its host, as crawls file it) with a schedule
-    and a province (``None``: kept, or inferred from the host when the site has none)."""
+    and a province (``None``: kept, or inferred from the host when the site has none). A host that is
+    loopback, private or link-local is refused (ScheduleError) unless ``allow_private``."""
     parse_schedule(schedule)
+    from partyfacts.scraper.targets import TargetRefused, check_target
+    try:
+        check_target(url, allow_private=allow_private)
+    except TargetRefused as exc:
+        raise ScheduleError(str(exc)) from None
     if province is not None:
         province = province_name(province)
     from partyfacts.scraper.urls import canonical_url, host_of

@@ -23,6 +23,7 @@ import requests.adapters
 import urllib3
 from protego import Protego
 
+from .targets import TargetRefused, check_target
 from .urls import host_of
 
 log = logging.getLogger(__name__)
@@ -139,6 +140,8 @@ class FetchConfig:
     obey_robots: bool = True
     keep_truncated: bool = True           # a page cut off on every try is kept (and flagged) rather than lost
     max_crawl_delay: float = 60.0         # cap on a robots.txt Crawl-delay
+    refuse_private: bool = False          # True: each fetch re-resolves the host and refuses loopback/private/
+                                          # link-local addresses (scraper.targets; against DNS rebinding)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -234,7 +237,13 @@ class Fetcher:
     # -- fetching -----------------------------------------------------------------------------
     def fetch(self, url: str, *, etag: str = "", last_modified: str = "") -> FetchedPage:
         """GET `url` politely. Returns the page (status 304 when the validators still hold).
-        Raises RobotsDisallowed, or FetchError for 4xx, exhausted retries, off-host redirects."""
+        Raises RobotsDisallowed, or FetchError for 4xx, exhausted retries, off-host redirects, a
+        private address (refuse_private)."""
+        if self.config.refuse_private:
+            try:
+                check_target(url)
+            except TargetRefused as exc:
+                raise FetchError(url, str(exc)) from None
         if self.config.obey_robots:
             rb = self.robots(url)
             if not rb.allowed(url, self.user_agent):

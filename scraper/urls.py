@@ -39,9 +39,9 @@ def canonical_url(url: str, base: str | None = None) -> str:
     host = (parts.hostname or "").lower().rstrip(".")
     if not host:
         raise ValueError(f"URL without a host: {url!r}")
-    netloc = host
+    netloc = f"[{host}]" if ":" in host else host    # an IPv6 literal keeps its brackets
     if parts.port and parts.port != _DEFAULT_PORTS[scheme]:
-        netloc = f"{host}:{parts.port}"
+        netloc = f"{netloc}:{parts.port}"
     path = _PATH_SESSION.sub("", parts.path) or "/"
     path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~")
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _dropped(k)]

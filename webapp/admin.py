@@ -4,24 +4,37 @@ occurrences off a person (researchers' decisions, corpus.kb.decisions). The web 
 with a broker configured "Crawl now" queues the crawl (then the processing of its new articles) for
 `partyfacts worker`; without one it records the request in the database (sites.crawl_requested_at)
 and `partyfacts schedule` runs it as due. The password is checked against the werkzeug hash of the admin_password_hash
-setting; forms carry a CSRF token (flask-wtf)."""
+setting; forms carry a CSRF token (flask-wtf).
+
+An admin session carries the database's session version of its login (corpus.admin_sessions) and a
+fingerprint of the password hash: logout bumps the version and a new password changes the
+fingerprint, so a copied cookie of an ended session is no longer admin. Failed logins are limited per
+client address (LoginThrottle) and per account with a short, capped backoff (AccountLock) that a
+browser which has logged in before (a signed "known device" cookie) does not wait for: an attacker
+elsewhere cannot lock the admin out for long. Both answer 429 with Retry-After."""
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import math
 import threading
 import time
 from datetime import datetime
 from functools import wraps
 
-from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session,
-                   url_for)
+from flask import (Blueprint, abort, current_app, flash, jsonify, make_response, redirect, render_template, request,
+                   session, url_for)
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from werkzeug.security import check_password_hash
 
 from partyfacts.corpus import models as m
 from partyfacts.corpus.aggregates import refresh as refresh_aggregates
 from partyfacts.corpus import pages
+from partyfacts.corpus.admin_sessions import bump_version, current_version
 from partyfacts.corpus.kb.decisions import DecisionError, merge_persons, split_person
 from partyfacts.corpus.schedule import queued_sites, request_crawl
+from partyfacts.scraper.targets import TargetRefused, check_target
 
 from . import urls
 from .dbsession import db_session
@@ -31,8 +44,21 @@ log = logging.getLogger(__name__)
 bp = Blueprint("admin", __name__)
 
 
+def _password_fingerprint() -> str:
+    """A keyed digest of the configured password hash: changes when the password does."""
+    stored = current_app.config["ADMIN_PASSWORD_HASH"] or ""
+    key = current_app.config["SECRET_KEY"]
+    return hmac.new(key.encode() if isinstance(key, str) else key, stored.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def is_admin() -> bool:
-    return session.get("admin") is True
+    """The session is an admin login that has not ended: the database's current session version and
+    the current password (checked on every request that asks)."""
+    if session.get("admin") is not True or not current_app.config["ADMIN_PASSWORD_HASH"]:
+        return False
+    if not hmac.compare_digest(str(session.get("pw", "")), _password_fingerprint()):
+        return False
+    return session.get("v") == current_version(db_session())
 
 
 def admin_required(view):
@@ -102,8 +128,67 @@ class LoginThrottle:
             self.failures.pop(addr, None)
 
 
+ACCOUNT_FREE_FAILURES = 5   # failed logins of the account before it waits
+ACCOUNT_MAX_WAIT = 60.0     # the account's wait doubles from 1 s up to this; never longer
+KNOWN_DEVICE_COOKIE = "pf_known"
+KNOWN_DEVICE_DAYS = 90
+
+
+class AccountLock:
+    """Failed logins of the account from any address: after ACCOUNT_FREE_FAILURES in a row each
+    further failure makes the account wait 1, 2, 4 … seconds, at most ACCOUNT_MAX_WAIT (in-process)."""
+
+    def __init__(self, free: int = ACCOUNT_FREE_FAILURES, max_wait: float = ACCOUNT_MAX_WAIT, clock=time.monotonic):
+        self.free, self.max_wait, self.clock = free, max_wait, clock
+        self.failures = 0
+        self.until = 0.0
+        self.lock = threading.Lock()
+
+    def retry_after(self) -> int:
+        with self.lock:
+            left = self.until - self.clock()
+            return math.ceil(left) if left > 0 else 0
+
+    def fail(self) -> None:
+        with self.lock:
+            self.failures += 1
+            over = self.failures - self.free
+            if over >= 0:
+                self.until = self.clock() + min(self.max_wait, 2.0 ** over)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.failures, self.until = 0, 0.0
+
+
 def _throttle() -> LoginThrottle:
     return current_app.extensions.setdefault("partyfacts_login_throttle", LoginThrottle())
+
+
+def _account_lock() -> AccountLock:
+    return current_app.extensions.setdefault("partyfacts_account_lock", AccountLock())
+
+
+def _device_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="partyfacts-known-device")
+
+
+def _known_device() -> bool:
+    """This browser has logged in as admin with the current password before (a signed cookie)."""
+    raw = request.cookies.get(KNOWN_DEVICE_COOKIE)
+    if not raw:
+        return False
+    try:
+        value = _device_serializer().loads(raw, max_age=KNOWN_DEVICE_DAYS * 86400)
+    except BadSignature:
+        return False
+    return hmac.compare_digest(str(value), _password_fingerprint())
+
+
+def _throttled(message: str, wait: int):
+    resp = make_response(render_template("login.html", error=message, enabled=True), 429)
+    resp.headers["Retry-After"] = str(wait)
+    return resp
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -116,16 +201,25 @@ def login():
         password = request.form.get("password", "")
         wait = _throttle().retry_after(addr)
         if wait:
-            error, status = t("login_throttled", minutes=max(1, (wait + 59) // 60)), 429
-        elif not stored:
+            return _throttled(t("login_throttled", minutes=max(1, (wait + 59) // 60)), wait)
+        account_wait = 0 if _known_device() else _account_lock().retry_after()
+        if account_wait:
+            return _throttled(t("login_locked_account", seconds=account_wait), account_wait)
+        if not stored:
             error, status = t("login_disabled"), 401
         elif len(password) <= 1024 and check_password_hash(stored, password):
             _throttle().clear(addr)
+            _account_lock().clear()
             session.clear()
-            session["admin"] = True
-            return redirect(url_for("admin.crawls"))
+            session.update(admin=True, v=current_version(db_session()), pw=_password_fingerprint())
+            resp = redirect(url_for("admin.crawls"))
+            resp.set_cookie(KNOWN_DEVICE_COOKIE, _device_serializer().dumps(_password_fingerprint()),
+                            max_age=KNOWN_DEVICE_DAYS * 86400, httponly=True, samesite="Lax",
+                            secure=current_app.config["SESSION_COOKIE_SECURE"], path=url_for("admin.login"))
+            return resp
         else:
             _throttle().fail(addr)
+            _account_lock().fail()
             log.warning("failed admin login from %s", addr)
             error, status = t("login_wrong"), 401
     return render_template("login.html", error=error, enabled=bool(stored)), status
@@ -133,6 +227,10 @@ def login():
 
 @bp.post("/logout")
 def logout():
+    """End this session and every other admin session (the version in the database goes up)."""
+    if session.get("admin") is True:
+        bump_version(db_session())
+        db_session().commit()
     session.clear()
     return redirect(url_for("admin.crawls"))
 
@@ -169,9 +267,14 @@ def start_crawl(site_id):
     if not site.base_url.startswith(("http://", "https://")):
         flash(t("crawl_no_url", site=site.name), "error")
         return redirect(url_for("admin.crawls"))
+    settings = current_app.extensions["partyfacts_settings"]
+    try:
+        check_target(site.base_url, allow_private=settings.allow_private_targets)
+    except TargetRefused as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("admin.crawls"))
     queue = _queue()
     if queue is not None:
-        settings = current_app.extensions["partyfacts_settings"]
         ticket = queue.submit("crawl", urls=[site.base_url], config=settings.crawl_config(), delay=site.delay,
                               max_pages=site.max_pages, then_process=settings.process_config())
         log.info("crawl of %s queued as job %s", site.name, ticket.id)

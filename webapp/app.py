@@ -1,5 +1,7 @@
 """Flask application factory: one Database per app, a session per request, the interface language,
-CSRF protection for forms, security headers and friendly error pages (JSON under /api/ and /export/)."""
+CSRF protection for forms, security headers, rate limits of the expensive endpoints (limits.py),
+X-Forwarded-* from the configured number of proxies (werkzeug ProxyFix) and friendly error pages
+(JSON under /api/ and /export/)."""
 from __future__ import annotations
 
 import logging
@@ -8,11 +10,12 @@ import secrets
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from markupsafe import Markup
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from partyfacts.corpus import Database, open_db
 from partyfacts.corpus.export import INVISIBLE
 
-from . import i18n
+from . import i18n, limits
 from .dbsession import close_db_session
 from .params import IdConverter
 from .settings import Settings
@@ -41,6 +44,7 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
         ADMIN_PASSWORD_HASH=settings.admin_password_hash,
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
         SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SECURE=settings.session_cookie_secure,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
         FACET_CACHE_SECONDS=300,
@@ -65,6 +69,11 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
     app.register_blueprint(admin.bp)
     csrf.exempt(views.api_extract)
     i18n.init_app(app)
+    limits.init_app(app, settings)
+    if settings.proxies:
+        # trust X-Forwarded-For/-Proto/-Host/-Port set by this many proxies, no more (README, Deployment)
+        n = settings.proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n)
 
     app.teardown_appcontext(close_db_session)
 
@@ -91,6 +100,7 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
     app.register_error_handler(404, lambda e: _error(404, i18n.t("error_404")))
     app.register_error_handler(405, lambda e: _error(405, i18n.t("error_405")))
     app.register_error_handler(413, lambda e: _error(413, i18n.t("error_413")))
+    app.register_error_handler(429, lambda e: limits.too_many(_error))
     app.register_error_handler(500, _server_error)
     return app
 

@@ -13,7 +13,7 @@ import click
 from partyfacts.corpus.facts import EXPORT_TABLES
 
 from . import cli_crawl
-from .cli_support import SettingValueError, UserError, _db, _open, _runner, _settings
+from .cli_support import SettingValueError, UserError, _db, _open, _runner, _settings, _with_flags
 from .settings import InvalidSetting, Settings, SettingsError
 
 FTM = "ftm"   # `export ftm`: not a table of the fact-type registry but the whole knowledge base (corpus.kb.ftm)
@@ -441,26 +441,52 @@ def _export_ftm(ctx, fmt, output, query, filter_args) -> None:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", type=int, default=None, help="gunicorn worker processes (setting serve_workers; default 2).")
+@click.option("--threads", type=int, default=None, help="Threads per worker (setting serve_threads; default 8).")
+@click.option("--timeout", type=float, default=None,
+              help="Seconds before a silent worker is restarted, and the graceful-stop time (setting serve_timeout; default 60).")
+@click.option("--dev", is_flag=True, help="Werkzeug's development server (one process) instead of gunicorn.")
 @click.pass_context
-def serve(ctx, host, port):
-    """Serve the web UI and JSON API.
+def serve(ctx, host, port, workers, threads, timeout, dev):
+    """Serve the web UI and JSON API with gunicorn (worker processes x threads); put a reverse proxy
+    in front (README, "Deployment").
 
     \b
     Example:
       partyfacts --db corpus.db serve --port 8000    # then open http://127.0.0.1:8000/
+      partyfacts --db corpus.db serve --workers 4 --threads 8
     """
     from partyfacts.webapp import create_app
+
+    from .server import CannotListen, ServeOptions, check_bind, run_gunicorn
+    settings = _with_flags(ctx, serve_workers=workers, serve_threads=threads, serve_timeout=timeout)
     db = _db(ctx)
-    app = create_app(settings=_settings(ctx), database=db)
-    click.echo(f"partyfacts web UI on http://{host}:{port}/ (database {db.url}); Ctrl-C stops it")
-    _run_server(app, host, port)
+    if dev:
+        app = create_app(settings=settings, database=db)
+        click.echo(f"partyfacts web UI (development server) on http://{host}:{port}/ (database {db.url}); Ctrl-C stops it")
+        _run_server(app, host, port)
+        return
+    try:
+        check_bind(host, port)
+    except CannotListen as exc:
+        raise UserError(f"error: {exc}") from None
+    url = db.url
+    db.engine.dispose()          # each worker opens its own engine after the fork
+    if not settings.secret_key:  # one key for every worker, or a session signed by one is void in another
+        import secrets
+        settings = settings.with_flags(secret_key=secrets.token_hex(32))
+    opts = ServeOptions(host=host, port=port, workers=settings.serve_workers, threads=settings.serve_threads,
+                        timeout=settings.serve_timeout)
+    click.echo(f"partyfacts web UI on http://{opts.bind}/ (database {url}; {opts.workers} workers x "
+               f"{opts.threads} threads); Ctrl-C stops it")
+    run_gunicorn(lambda: create_app(settings=settings.with_flags(db=url)), opts)
 
 
 def _run_server(app, host: str, port: int) -> None:
-    from werkzeug.serving import run_simple
+    from .server import run_dev
     try:
-        run_simple(host, port, app, threaded=True, use_reloader=False)
+        run_dev(app, host, port)
     except OSError as exc:
         raise UserError(f"error: cannot listen on {host}:{port}: {exc.strerror}; choose another --port") from None
 
@@ -483,8 +509,10 @@ def demo(ctx, port, no_serve):
     settings = root["settings"]
     if settings.source("db") == "default":
         settings = settings.with_flags(db="partyfacts-demo.db")
+    if settings.source("allow_private_targets") == "default":
+        settings = settings.with_flags(allow_private_targets=True)   # the demo crawls its own portal on 127.0.0.1
     db = root["database"] = _open(settings.db)
-    summary = run_demo(db, process=settings.process_config(), echo=click.echo)
+    summary = run_demo(db, process=settings.process_config(), crawl=settings.crawl_config(), echo=click.echo)
     if no_serve:
         return
     from partyfacts.webapp import create_app

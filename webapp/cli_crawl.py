@@ -130,6 +130,12 @@ def crawl(ctx, urls, delay, max_pages, then_process, wait):
     from partyfacts.corpus.jobs import CrawlError
     from partyfacts.corpus.jobs.queue import report
     settings = _with_flags(ctx, delay=delay)
+    from partyfacts.scraper.targets import TargetRefused, check_target
+    try:
+        for u in urls:
+            check_target(u, allow_private=settings.allow_private_targets)
+    except TargetRefused as exc:
+        raise UserError(f"error: {exc}") from None
     queue = _queue(ctx, settings)
     if queue is not None:
         _crawl_queued(ctx, queue, settings, list(urls), max_pages, then_process, wait)
@@ -207,7 +213,8 @@ def site_add(ctx, url, every, cron, delay, max_pages, province):
     province = province_option(province)
     schedule = cron or ("every " + (every or "6h"))
     try:
-        row = add_site(_db(ctx), url, schedule, delay=delay, max_pages=max_pages, province=province)
+        row = add_site(_db(ctx), url, schedule, delay=delay, max_pages=max_pages, province=province,
+                       allow_private=_settings(ctx).allow_private_targets)
     except ScheduleError as exc:
         raise UserError(f"error: {exc}") from None
     click.echo(f"site {row.name}: {row.base_url} ({row.schedule}; province {row.province or '-'})")
@@ -286,7 +293,8 @@ def schedule(ctx, sites_file, once, wait):
     try:
         if sites_file:
             for sc in load_sites_file(sites_file):
-                add_site(db, sc.url, sc.schedule, delay=sc.delay, max_pages=sc.max_pages, province=sc.province)
+                add_site(db, sc.url, sc.schedule, delay=sc.delay, max_pages=sc.max_pages, province=sc.province,
+                         allow_private=_settings(ctx).allow_private_targets)
         queue = _queue(ctx)
         if queue is not None:
             _schedule_queued(ctx, queue, settings, once, wait)

@@ -102,6 +102,35 @@ def _broker(value: Any) -> str:
     return text
 
 
+def _count(lo: int, hi: int) -> Callable[[Any], int]:
+    """A whole number in [lo, hi] (ASCII digits in text)."""
+    def parse(value: Any) -> int:
+        problem = f"must be a whole number from {lo} to {hi}"
+        if isinstance(value, bool):
+            raise ValueError(problem)
+        if isinstance(value, str):
+            text = value.strip()
+            if not (text.isascii() and text.isdigit()):
+                raise ValueError(problem)
+            value = int(text)
+        if not isinstance(value, int) or not lo <= value <= hi:
+            raise ValueError(problem)
+        return value
+    return parse
+
+
+def _rate(value: Any) -> str:
+    """A Flask-Limiter rate such as "20/minute" or "5 per second;100/hour" ("" = no limit)."""
+    text = _text(value)
+    if text:
+        from limits import parse_many
+        try:
+            parse_many(text)
+        except ValueError:
+            raise ValueError('must be a rate such as "20/minute" or "5/second;100/hour" (or empty: no limit)') from None
+    return text
+
+
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
 
 
@@ -142,6 +171,34 @@ SETTINGS = (
     Setting("broker", "PARTYFACTS_BROKER", "(none: jobs run inline)",
             "Redis URL of the job queue (--broker); set, crawl/process/reparse/schedule enqueue for `partyfacts worker`",
             _broker),
+    # -- serving (partyfacts serve; see the README's deployment section) --
+    Setting("serve_workers", "PARTYFACTS_SERVE_WORKERS", "2", "gunicorn worker processes of `serve` (--workers)",
+            _count(1, 64)),
+    Setting("serve_threads", "PARTYFACTS_SERVE_THREADS", "8", "threads per worker process of `serve` (--threads)",
+            _count(1, 256)),
+    Setting("serve_timeout", "PARTYFACTS_SERVE_TIMEOUT", "60",
+            "seconds a worker may be silent before gunicorn restarts it; also the graceful-stop time (--timeout)",
+            _seconds),
+    Setting("proxies", "PARTYFACTS_PROXIES", "0",
+            "reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host/-Port are trusted (0 = none)",
+            _count(0, 10)),
+    Setting("session_cookie_secure", "PARTYFACTS_SESSION_COOKIE_SECURE", "",
+            "1 = the session cookie is sent over HTTPS only (set it when served over HTTPS)", _switch),
+    Setting("export_max_concurrent", "PARTYFACTS_EXPORT_MAX_CONCURRENT", "4",
+            "web exports built at once, over all clients and worker processes (more get 429)", _count(1, 1000)),
+    Setting("export_max_per_client", "PARTYFACTS_EXPORT_MAX_PER_CLIENT", "2",
+            "web exports at once from one client address (more get 429)", _count(1, 1000)),
+    Setting("export_max_bytes", "PARTYFACTS_EXPORT_MAX_BYTES", str(2 * 1024 ** 3),
+            "disk bound of one web export's spool file in bytes; past it the file ends with a truncation note",
+            _count(1024, 1024 ** 4)),
+    Setting("rate_limit_extract", "PARTYFACTS_RATE_LIMIT_EXTRACT", "20/minute;200/hour",
+            "per-client rate of /api/extract and Try it (Flask-Limiter syntax; empty = no limit)", _rate),
+    Setting("rate_limit_search", "PARTYFACTS_RATE_LIMIT_SEARCH", "120/minute",
+            "per-client rate of search (page and API)", _rate),
+    Setting("rate_limit_export", "PARTYFACTS_RATE_LIMIT_EXPORT", "10/minute;60/hour",
+            "per-client rate of /export/ downloads", _rate),
+    Setting("allow_private_targets", "PARTYFACTS_ALLOW_PRIVATE_TARGETS", "",
+            "1 = crawl targets may be loopback, private or link-local addresses (local tests, the demo)", _switch),
 )
 
 
@@ -160,6 +217,18 @@ class Settings:
     admin_password_hash: str = ""        # "" = admin login off
     no_model: bool = False
     broker: str = ""                     # "" = every job runs inline, in the command's process
+    serve_workers: int = 2
+    serve_threads: int = 8
+    serve_timeout: float = 60.0
+    proxies: int = 0
+    session_cookie_secure: bool = False
+    export_max_concurrent: int = 4
+    export_max_per_client: int = 2
+    export_max_bytes: int = 2 * 1024 ** 3
+    rate_limit_extract: str = "20/minute;200/hour"
+    rate_limit_search: str = "120/minute"
+    rate_limit_export: str = "10/minute;60/hour"
+    allow_private_targets: bool = False
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({s.name: "default" for s in SETTINGS}),
                                        compare=False)
     config_file: Path | None = field(default=None, compare=False)
@@ -215,7 +284,7 @@ class Settings:
             elif isinstance(value, bool):
                 shown = "on" if value else "off"
             elif value == "":
-                shown = s.default
+                shown = "(no limit)" if s.parse is _rate else s.default
             else:
                 shown = str(value)
             source = self.sources[s.name]
@@ -232,8 +301,10 @@ class Settings:
         return NO_MODEL if self.no_model else ()
 
     def crawl_config(self) -> CrawlConfig:
-        """What a crawl needs: delay, the User-Agent contact, extra profile folders."""
-        return CrawlConfig(delay=self.delay, contact=self.contact, profile_dirs=self.profiles)
+        """What a crawl needs: delay, the User-Agent contact, extra profile folders, whether private
+        addresses may be crawled."""
+        return CrawlConfig(delay=self.delay, contact=self.contact, profile_dirs=self.profiles,
+                           allow_private_targets=self.allow_private_targets)
 
     def process_config(self) -> ProcessConfig:
         """What processing needs: the nlp components to disable."""

@@ -6,7 +6,6 @@ as HTML (its template) or as JSON (under the page's /api/ twin or with ?format=j
 Datasette's renderer. The fact types come from ``corpus.facts``."""
 from __future__ import annotations
 
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -14,8 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote, urlencode
 
-from flask import (Blueprint, Response, abort, current_app, jsonify, render_template, request, send_file,
-                   stream_with_context)
+from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, send_file
 from werkzeug.exceptions import HTTPException
 
 from partyfacts.corpus import export as ex
@@ -24,7 +22,7 @@ from partyfacts.corpus.kb.titles import title_before
 from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
                                        spec, title_facet)
 
-from . import charts, i18n, urls
+from . import charts, downloads, i18n, urls
 from .dbsession import db_session
 from .highlight import TYPES, highlight, spans_from_extraction
 from .i18n import error_text, t
@@ -336,28 +334,8 @@ def export(table, fmt):
     stamp = time.strftime("%Y%m%d")
     headers = {"Content-Disposition": f'attachment; filename="partyfacts-{table}-{stamp}.{fmt}"',
                "Cache-Control": "no-store"}
-    if fmt == "xlsx":
-        tmp = tempfile.TemporaryFile()
-        with database.session() as s:
-            ex.write_xlsx(table_rows(s, table, q, filters), sp.columns, tmp, sheet=table)
-        tmp.seek(0)
-
-        def chunks():
-            try:
-                while block := tmp.read(64 * 1024):
-                    yield block
-            finally:
-                tmp.close()
-        return Response(chunks(), mimetype=ex.MIME["xlsx"], headers=headers)
-
-    def generate():
-        with database.session() as s:
-            rows = table_rows(s, table, q, filters)
-            it = {"csv": lambda: ex.iter_csv(rows, sp.columns), "json": lambda: ex.iter_json(rows),
-                  "jsonl": lambda: ex.iter_jsonl(rows)}[fmt]()
-            for chunk in it:
-                yield chunk.encode("utf-8")
-    return Response(stream_with_context(generate()), content_type=ex.MIME[fmt], headers=headers)
+    # rows read by a producer thread into a bounded spool, sent from it (webapp.downloads)
+    return downloads.send_export(table, fmt, sp.columns, lambda s: table_rows(s, table, q, filters), headers)
 
 
 # -- detail pages ------------------------------------------------------------------------------------------------

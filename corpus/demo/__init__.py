@@ -134,9 +134,10 @@ def serve_portal(articles: list[dict] | None = None, host: str = "127.0.0.1", po
     return Portal(server, t, f"http://{host}:{server.server_address[1]}/")
 
 
-def run_demo(db, *, process=None, echo: Callable[[str], None] = print) -> str:
-    """Serve the sample portal, crawl it into ``db``, process the new articles (with the
-    ``process`` config, a corpus.jobs.ProcessConfig); returns a summary."""
+def run_demo(db, *, process=None, crawl=None, echo: Callable[[str], None] = print) -> str:
+    """Serve the sample portal, crawl it into ``db`` (with the ``crawl`` config, a
+    corpus.jobs.CrawlConfig that allows private targets: the portal is on 127.0.0.1), process the new
+    articles (with the ``process`` config, a corpus.jobs.ProcessConfig); returns a summary."""
     from partyfacts.corpus.jobs import InlineRunner
     from partyfacts.corpus.pipeline import table_counts
 
@@ -144,7 +145,7 @@ def run_demo(db, *, process=None, echo: Callable[[str], None] = print) -> str:
     portal = serve_portal()
     try:
         echo(f"sample portal on {portal.url}")
-        for s in runner.run("crawl", urls=[portal.url], delay=0.0, max_pages=200):
+        for s in runner.run("crawl", urls=[portal.url], config=crawl, delay=0.0, max_pages=200):
             echo(s.line())
     finally:
         portal.close()

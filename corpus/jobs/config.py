@@ -18,6 +18,7 @@ class CrawlConfig:
     contact: str | None = None              # URL or e-mail in the User-Agent; None = the project's
     profile_dirs: tuple[Path, ...] = ()     # extra CMS profile folders, overriding the built-in ones
     lease: float = CLAIM_LEASE              # seconds a claimed frontier URL lives without the crawler's heartbeat
+    allow_private_targets: bool = False     # True: loopback/private/link-local hosts may be crawled (tests, demo)
 
 
 @dataclass(frozen=True)

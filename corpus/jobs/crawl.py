@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from partyfacts.scraper.targets import TargetRefused, check_target
 from partyfacts.scraper.urls import host_of
 
 from ..crawlstate import SiteCrawl, crawl_sites
@@ -15,7 +16,8 @@ from .registry import job
 
 
 class CrawlError(ValueError):
-    """A crawl that cannot start (a start URL that is not http(s)); the message names it."""
+    """A crawl that cannot start (a start URL that is not http(s), or whose host is loopback, private
+    or link-local without the allow_private_targets setting); the message names it."""
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,15 @@ def crawl_urls(db: Database, urls: list[str], *, config: CrawlConfig | None = No
     """Crawl the start URLs (grouped by host, resuming unfinished runs) and link syndicated copies
     among the new articles; one summary per site. ``delay`` (a site's own) overrides the config's."""
     config = config or CrawlConfig()
+    for u in urls:
+        try:
+            check_target(u, allow_private=config.allow_private_targets)
+        except TargetRefused as exc:
+            raise CrawlError(str(exc)) from None
     try:
         crawls = crawl_sites(db, urls, delay=config.delay if delay is None else delay, max_pages=max_pages,
                              progress=progress, contact=config.contact, profile_dirs=config.profile_dirs,
-                             lease=config.lease)
+                             lease=config.lease, allow_private=config.allow_private_targets)
     except ValueError as exc:
         raise CrawlError(str(exc)) from None
     link_syndicated_articles(db, [aid for c in crawls for aid in c.new_article_ids])

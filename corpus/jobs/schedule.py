@@ -20,7 +20,7 @@ from .. import models as m
 from ..db import Database, holder_id, release_lock, try_lock
 from ..schedule import due_at, due_sites, next_due
 from .config import CrawlConfig, ProcessConfig
-from .crawl import crawl_urls
+from .crawl import CrawlError, crawl_urls
 from .process import ProcessResult, process_articles
 from .registry import job
 
@@ -108,7 +108,13 @@ def _tick(db: Database, *, now: datetime | None, crawl: CrawlConfig | None, proc
     res = TickResult()
     for site in due_sites(db, now):
         due, started = due_at(site), datetime.utcnow()
-        for summary in crawl_urls(db, [site.base_url], config=crawl, delay=site.delay, max_pages=site.max_pages):
+        try:
+            summaries = crawl_urls(db, [site.base_url], config=crawl, delay=site.delay, max_pages=site.max_pages)
+        except CrawlError as exc:    # a target refused (e.g. a private address): said, the others still run
+            summaries = []
+            res.lines.append(f"{site.name}: not crawled: {exc}")
+            echo(res.lines[-1])
+        for summary in summaries:
             res.lines.append(summary.line())
             echo(summary.line())
         with db.session() as s:

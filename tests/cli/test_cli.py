@@ -118,7 +118,7 @@ def test_evaluate_min_f1_fails_the_command_below_the_floor(runner):
     assert res.exit_code == 0
 
 
-def test_serve_opens_the_database_once_and_hands_the_app_the_settings(runner, tmp_path, monkeypatch):
+def test_serve_dev_opens_the_database_once_and_hands_the_app_the_settings(runner, tmp_path, monkeypatch):
     import partyfacts.webapp.app as app_module
     import partyfacts.webapp.cli as cli_module
     import partyfacts.webapp.cli_support as support_module
@@ -132,7 +132,7 @@ def test_serve_opens_the_database_once_and_hands_the_app_the_settings(runner, tm
     monkeypatch.setattr(app_module, "open_db", counting_open)
     monkeypatch.setattr(cli_module, "_run_server", lambda app, host, port: served.append(app))
     monkeypatch.setenv("PARTYFACTS_SECRET_KEY", "env-secret")
-    res = runner.invoke(main, ["--db", str(tmp_path / "s.db"), "serve", "--port", "8123"])
+    res = runner.invoke(main, ["--db", str(tmp_path / "s.db"), "serve", "--dev", "--port", "8123"])
     assert res.exit_code == 0, res.output
     assert opened == [str(tmp_path / "s.db")] and len(served) == 1
     app = served[0]

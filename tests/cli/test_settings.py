@@ -70,6 +70,18 @@ LAYERS = {
     "admin_password_hash": ("scrypt:1$f$h", "scrypt:1$e$h", "scrypt:1$c$h", "scrypt:1$c$h"),
     "no_model": (False, "1", "no", False),
     "broker": ("redis://file:6379/0", "redis://env:6379/1", "redis://flag:6379/2", "redis://flag:6379/2"),
+    "serve_workers": (3, "4", "5", 5),
+    "serve_threads": (3, "4", "5", 5),
+    "serve_timeout": (10, "20", "30.5", 30.5),
+    "proxies": (1, "2", "0", 0),
+    "session_cookie_secure": (True, "0", "yes", True),
+    "export_max_concurrent": (3, "4", "5", 5),
+    "export_max_per_client": (3, "4", "5", 5),
+    "export_max_bytes": (2048, "4096", "8192", 8192),
+    "rate_limit_extract": ("1/minute", "2/minute", "3/hour;9/day", "3/hour;9/day"),
+    "rate_limit_search": ("1/minute", "2/minute", "3/hour", "3/hour"),
+    "rate_limit_export": ("1/minute", "2/minute", "3/hour", "3/hour"),
+    "allow_private_targets": (True, "0", "on", True),
 }
 
 
@@ -134,7 +146,10 @@ def test_settings_command_lists_values_and_sources_and_masks_secrets(tmp_path, m
 BAD = {"delay": ("-1", "delay", "greater than 0"), "no_model": ("maybe", "no_model", "1/true/yes/on"),
        "profiles": ("/no/such/folder", "profiles", "does not exist"),
        "admin_password_hash": ("plaintext", "admin_password_hash", "not a werkzeug"),
-       "broker": ("http://127.0.0.1:6379", "broker", "Redis URL")}
+       "broker": ("http://127.0.0.1:6379", "broker", "Redis URL"),
+       "serve_workers": ("²", "serve_workers", "whole number"),
+       "rate_limit_extract": ("often", "rate_limit_extract", "20/minute"),
+       "proxies": ("-1", "proxies", "from 0 to 10")}
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
@@ -231,4 +246,4 @@ def test_crawl_hands_the_crawler_delay_contact_and_profiles_from_the_settings(
     res = CliRunner().invoke(main, args + (["--delay", flag_delay] if flag_delay else []))
     assert res.exit_code == 0, res.output
     assert seen == [{"delay": used, "max_pages": None, "progress": None, "contact": "mailto:lab@example.org",
-                     "profile_dirs": (profiles,), "lease": 30.0}]     # the default 30 s claim lease
+                     "profile_dirs": (profiles,), "lease": 30.0, "allow_private": False}]   # the default 30 s claim lease

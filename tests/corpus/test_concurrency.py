@@ -67,7 +67,7 @@ def site():
 
 
 def _cli(url, *args):
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    env = dict(os.environ, PYTHONUNBUFFERED="1", PARTYFACTS_ALLOW_PRIVATE_TARGETS="1")   # the sites are on 127.0.0.1
     env.pop("PARTYFACTS_DB", None)
     return subprocess.Popen([sys.executable, "-m", "partyfacts.webapp.cli", "--db", url, *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)

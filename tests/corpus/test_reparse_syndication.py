@@ -3,10 +3,12 @@ from datetime import date
 from sqlalchemy import select
 
 from partyfacts.corpus import models as m
-from partyfacts.corpus.jobs import crawl_urls, process_articles, reparse_articles
+from partyfacts.corpus.jobs import CrawlConfig, crawl_urls, process_articles, reparse_articles
 from partyfacts.corpus.demo import serve_portal
 from partyfacts.corpus.pipeline import site_row
 from partyfacts.corpus.syndication import link_syndicated
+
+LOCAL = CrawlConfig(allow_private_targets=True)   # the sample portal is on 127.0.0.1
 
 STORY = ("Sáng 12/5, Huyện ủy Tam Nông tổ chức hội nghị sơ kết công tác xây dựng Đảng. Đồng chí Hà Văn Long, "
          "Bí thư Huyện ủy chủ trì hội nghị. Trong 6 tháng đầu năm, toàn huyện kết nạp 86 đảng viên mới, đạt 57% "
@@ -47,7 +49,7 @@ def test_same_site_copies_are_not_linked_as_syndication(db):
 def test_reparse_rebuilds_articles_from_archived_pages_without_fetching(db):
     portal = serve_portal()
     try:
-        crawl_urls(db, [portal.url], delay=0.0, max_pages=50)
+        crawl_urls(db, [portal.url], config=LOCAL, delay=0.0, max_pages=50)
     finally:
         portal.close()  # the server is gone: reparse must not need it
     process_articles(db)
@@ -67,7 +69,7 @@ def test_reparse_rebuilds_articles_from_archived_pages_without_fetching(db):
 def test_reparse_reports_an_unreadable_archive_and_keeps_the_article(db):
     portal = serve_portal()
     try:
-        crawl_urls(db, [portal.url], delay=0.0, max_pages=50)
+        crawl_urls(db, [portal.url], config=LOCAL, delay=0.0, max_pages=50)
     finally:
         portal.close()
     with db.session() as s:

@@ -7,9 +7,11 @@ import pytest
 from werkzeug.serving import make_server
 
 from partyfacts.corpus import open_db
-from partyfacts.corpus.jobs import crawl_urls, process_articles
+from partyfacts.corpus.jobs import CrawlConfig, crawl_urls, process_articles
 from partyfacts.corpus.demo import load_articles, serve_portal
 from partyfacts.webapp import create_app
+
+LOCAL = CrawlConfig(allow_private_targets=True)   # the sample portal is on 127.0.0.1
 
 
 @pytest.fixture
@@ -22,7 +24,7 @@ def portal():
 @pytest.fixture
 def crawled_db(tmp_path, portal):
     db = open_db(str(tmp_path / "e2e.db"))
-    summaries = crawl_urls(db, [portal.url], delay=0.0, max_pages=100)
+    summaries = crawl_urls(db, [portal.url], config=LOCAL, delay=0.0, max_pages=100)
     assert summaries and not summaries[0].fatal
     process_articles(db)
     yield db
@@ -59,7 +61,7 @@ def test_recrawl_of_the_same_portal_adds_nothing(crawled_db, portal):
     from sqlalchemy import func, select
 
     from partyfacts.corpus import models as m
-    crawl_urls(crawled_db, [portal.url], delay=0.0, max_pages=100)
+    crawl_urls(crawled_db, [portal.url], config=LOCAL, delay=0.0, max_pages=100)
     with crawled_db.session() as s:
         assert s.execute(select(func.count()).select_from(m.Article)).scalar_one() == len(load_articles())
 

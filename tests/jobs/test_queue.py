@@ -198,7 +198,7 @@ def test_a_worker_refuses_a_job_submitted_for_another_database(broker, tmp_path)
 
 # -- the CLI with a broker ---------------------------------------------------------------------------------
 def _cli(args, db, broker=None):
-    env = {"PARTYFACTS_BROKER": broker or ""}
+    env = {"PARTYFACTS_BROKER": broker or "", "PARTYFACTS_ALLOW_PRIVATE_TARGETS": "1"}   # the sites are on 127.0.0.1
     return CliRunner().invoke(main, ["--db", str(db), *args], env=env, catch_exceptions=False)
 
 
@@ -262,7 +262,8 @@ def test_crawl_now_in_the_web_ui_with_a_broker_queues_the_crawl_for_a_worker(bro
     db = open_db(str(db_path))
     with db.session() as s:
         s.add(m.Site(name="127.0.0.1", base_url=site.url("/"), delay=0.01))
-    settings = Settings.build(env={"PARTYFACTS_BROKER": broker}, flags={"db": str(db_path)})
+    settings = Settings.build(env={"PARTYFACTS_BROKER": broker, "PARTYFACTS_ALLOW_PRIVATE_TARGETS": "1"},  # site on 127.0.0.1
+                              flags={"db": str(db_path)})
     app = create_app({"TESTING": True, "SECRET_KEY": "k", "ADMIN_PASSWORD_HASH": generate_password_hash("pw")},
                      settings=settings, database=db)
     client = app.test_client()

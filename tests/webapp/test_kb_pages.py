@@ -198,8 +198,10 @@ def test_merge_and_split_forms_only_for_the_admin_with_csrf_tokens(kb_file):
         pid = _persons(client, "tran minh hai")[0]["id"]
         html = client.get(f"/persons/{pid}").get_data(as_text=True)
         assert "/merge" not in html and 'name="occurrence"' not in html
-        with client.session_transaction() as sess:
-            sess["admin"] = True
+        from werkzeug.security import generate_password_hash
+        app.config["ADMIN_PASSWORD_HASH"] = generate_password_hash("kb admin")   # a real login (session version)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").get_data(as_text=True)).group(1)
+        assert client.post("/login", data={"password": "kb admin", "csrf_token": token}).status_code == 302
         html = client.get(f"/persons/{pid}").get_data(as_text=True)
         merge = re.search(rf'<form method="post" action="/persons/{pid}/merge"[^>]*>(.*?)</form>', html, re.S)
         split = re.search(rf'<form method="post" action="/persons/{pid}/split"[^>]*>(.*?)</form>', html, re.S)

@@ -37,9 +37,9 @@ def clients(tmp_path_factory):
             pytest.fail(f"CI needs PostgreSQL for the parity test: {exc}")
         pytest.skip(str(exc))
     apps = [create_app({"DATABASE": str(build_corpus(tmp_path_factory.mktemp("parity_sqlite"))),
-                        "TESTING": True, "SECRET_KEY": "k"}),
+                        "TESTING": True, "SECRET_KEY": "k", "RATELIMIT_ENABLED": False}),   # dozens of exports
             create_app({"DATABASE": build_corpus(tmp_path_factory.mktemp("parity_pg"), server.createdb("parity")),
-                        "TESTING": True, "SECRET_KEY": "k"})]
+                        "TESTING": True, "SECRET_KEY": "k", "RATELIMIT_ENABLED": False})]
     yield [a.test_client() for a in apps]
     for a in apps:
         a.extensions["partyfacts_db"].dispose()

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_article_parts"
-down_revision = "0011_entity_aggregates"
+down_revision = "0012_session_version"
 branch_labels = None
 depends_on = None
 
