@@ -19,6 +19,7 @@ from partyfacts.corpus import open_db
 from partyfacts.corpus.copydb import CopyError, copy_database, tables
 from partyfacts.corpus.db import try_lock
 from partyfacts.corpus.jobs import InlineRunner
+from partyfacts.corpus.jobs.config import CrawlConfig
 from partyfacts.corpus.jobs.queue import _record_dead
 from partyfacts.corpus.kb.decisions import merge_persons
 from partyfacts.corpus.politeness import DbPoliteness
@@ -72,7 +73,8 @@ def source(tmp_path_factory):
     runner.run("ingest", paths=[other / files[0].name], site="republisher")
     site, httpd = sites.start_server("party_newspaper")
     try:
-        runner.run("crawl", urls=[site.url("/")], delay=0.0)
+        runner.run("crawl", urls=[site.url("/")], delay=0.0,
+                   config=CrawlConfig(allow_private_targets=True))   # the fixture site is on 127.0.0.1
     finally:
         httpd.shutdown()
         httpd.server_close()

@@ -32,7 +32,7 @@ def test_a_crawl_whose_fetch_always_raises_is_dead_with_its_error_in_dead_jobs_c
     config = _config(broker, db_path, max_retries=2)
     with thread_worker(config) as app:
         runner = QueueRunner(config, app=app)
-        [ticket] = runner.submit_crawls([site.url("/")], config=CrawlConfig(delay=0.01))
+        [ticket] = runner.submit_crawls([site.url("/")], config=CrawlConfig(delay=0.01, allow_private_targets=True))
         with pytest.raises(JobFailed, match="TLS library crashed"):
             runner.wait(ticket, timeout=120)
     db = open_db(str(db_path))

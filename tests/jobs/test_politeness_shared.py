@@ -52,7 +52,8 @@ def site():
 
 def _crawl_at_once(db_url, site, delay: float) -> None:
     """CRAWLERS crawl processes of the site at once on one database (created before, once)."""
-    env = dict(os.environ, PARTYFACTS_BROKER="", PYTHONUNBUFFERED="1")
+    env = dict(os.environ, PARTYFACTS_BROKER="", PYTHONUNBUFFERED="1",
+               PARTYFACTS_ALLOW_PRIVATE_TARGETS="1")   # the fixture site is on 127.0.0.1
     env.pop("PARTYFACTS_DB", None)
     subprocess.run([sys.executable, "-m", "partyfacts.webapp.cli", "--db", db_url, "stats"], env=env, check=True,
                    capture_output=True, timeout=300)

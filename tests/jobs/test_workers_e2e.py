@@ -25,6 +25,7 @@ PARTYFACTS = [sys.executable, "-c", "from partyfacts.webapp.cli import main; mai
 FAMILIES = {"127.0.0.1": "party_newspaper", "127.0.0.2": "wordpress", "127.0.0.3": "tandan"}
 DELAY = "0.6"          # seconds between requests to one host: a site's crawl lasts a few seconds
 VISIBILITY = "4"       # a killed worker's job is delivered again after this many seconds
+LOCAL = {**os.environ, "PARTYFACTS_ALLOW_PRIVATE_TARGETS": "1"}   # the fixture sites are on 127.0.0.x
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def three_sites():
 def _worker(db, broker, name, log):
     return subprocess.Popen(PARTYFACTS + ["--db", str(db), "--broker", broker, "worker", "--concurrency", "1",
                                           "--visibility-timeout", VISIBILITY, "--retry-backoff", "0.5", "--name", name],
-                            stdout=log, stderr=subprocess.STDOUT)
+                            stdout=log, stderr=subprocess.STDOUT, env=LOCAL)
 
 
 def _stop(proc):
@@ -88,7 +89,7 @@ def test_two_workers_one_killed_mid_crawl_store_and_process_every_article_once(b
     try:
         crawl = subprocess.Popen(PARTYFACTS + ["--db", str(db_path), "--broker", broker, "crawl", *urls,
                                                "--delay", DELAY, "--wait", "--process"],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=LOCAL)
         # wait until both workers are crawling (two sites have been hit), then SIGKILL worker a
         deadline = time.monotonic() + 120
         while sum(1 for s in three_sites.values() if len(s.log) >= 2) < 2:
@@ -113,7 +114,7 @@ def test_two_workers_one_killed_mid_crawl_store_and_process_every_article_once(b
     # the same three sites crawled and processed inline, in one process: the reference
     ref_path = tmp_path / "ref.db"
     ref = subprocess.run(PARTYFACTS + ["--db", str(ref_path), "crawl", *urls, "--delay", "0.01", "--process"],
-                         capture_output=True, text=True, timeout=300, env={**os.environ, "PARTYFACTS_BROKER": ""})
+                         capture_output=True, text=True, timeout=300, env={**LOCAL, "PARTYFACTS_BROKER": ""})
     assert ref.returncode == 0, ref.stderr
 
     urls_w, processing_w, n_w, facts_w = _snapshot(db_path)
