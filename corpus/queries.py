@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from partyfacts.nlp.text import fold, key
 
 from . import facts
+from . import sorting
 from .kb.titles import title_key
 from . import models as m
 from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matches, parse_query, pg_bm25,
@@ -415,14 +416,14 @@ def _entity_search(ctx: Ctx, table: str, model, folded_cols, exact_col):
     exact_rank = case((exact_col.like("%" + key(sq.raw.replace('"', " ")) + "%"), 0), else_=1)
     if ctx.fts:
         mt = ctx.matches(table, sq)
-        return model.id.in_(select(mt.c.id)), [exact_rank, model.name, model.id]
-    return _like_all(folded_cols, sq), [exact_rank, model.name, model.id]
+        return model.id.in_(select(mt.c.id)), [exact_rank, sorting.vi_collate(model.name), model.id]
+    return _like_all(folded_cols, sq), [exact_rank, sorting.vi_collate(model.name), model.id]
 
 
 def _entity_conditions(ctx: Ctx, table: str, etype: str, model) -> tuple[list, list]:
     """The conditions and order every entity list starts with: the text search (exact spelling
     first) and the article-side filters through the entity's mentions."""
-    conds, order = [], [model.name, model.id]
+    conds, order = [], [sorting.vi_collate(model.name), model.id]
     if ctx.searching:
         where, order = _entity_search(ctx, table, model, [model.folded], model.key)
         conds.append(where)
@@ -477,7 +478,7 @@ def _places(ctx: Ctx, export: bool) -> Select:
 
 def _organizations(ctx: Ctx, export: bool) -> Select:
     f = ctx.filters
-    st = select(O.id, O.name, O.kind)
+    st = select(O.id, O.name, O.kind, O.province)
     conds, order = _entity_conditions(ctx, "organizations", "organization", O)
     if f.organization:
         conds.append(O.id == f.organization)
@@ -498,26 +499,8 @@ def _organizations(ctx: Ctx, export: bool) -> Select:
 
 
 def _entity_occurrences(st: Select, etype: str, model, order, export: bool, f: Filters) -> Select:
-    """Lists: one row per entity. Exports: one row per (entity, article) with the article's url/date,
-    the articles restricted by the site/date/article filters."""
-    if not export:
-        return st.order_by(*order)
-    st = (st.add_columns(A.id.label("article_id"), A.url.label("article_url"), A.published.label("published"),
-                         func.count(MN.id).label("mentions"), func.min(MN.start).label("start"),
-                         func.min(MN.end).label("end"))
-          .join(MN, (MN.entity_id == model.id) & (MN.entity_type == etype))
-          .join(A, A.id == MN.article_id)
-          .where(*_article_scope(f, A.id), _not_in_original(etype, model.id)))
-    cols = [c for c in st.selected_columns if c.name not in ("mentions", "start", "end")]
-    return st.group_by(*cols).order_by(model.id, A.id)
-
-
-def _not_in_original(etype: str, ent_id_col):
-    """An export occurrence is no copy of a story whose original names the entity too."""
-    mn = _MN_ORIG.c
-    return or_(A.syndicated_of_id.is_(None),
-               not_(exists().where(mn.article_id == A.syndicated_of_id, mn.entity_type == etype,
-                                   mn.entity_id == ent_id_col)))
+    """Lists and exports alike: one row per entity (its articles counted by _with_article_counts)."""
+    return st.order_by(*order)
 
 
 def _person_fields(r) -> dict:
@@ -531,16 +514,43 @@ def _place_fields(r) -> dict:
 
 
 def _org_fields(r) -> dict:
-    return {"id": r.id, "name": r.name, "kind": r.kind}
+    return {"id": r.id, "name": r.name, "kind": r.kind, "province": r.province or ""}
 
 
-def _occurrence(fields: Callable) -> Callable[[Any], dict]:
-    def row(r) -> dict:
-        d = fields(r)
-        d.update({"article_id": r.article_id, "article_url": r.article_url, "published": r.published or "",
-                  "mentions": r.mentions, "start": r.start, "end": r.end})
-        return d
-    return row
+def _with_article_counts(session: Session, etype: str, items: list[dict]) -> None:
+    """Each entity item's "articles": the stories naming it (a republished copy is its original's)."""
+    counts = dict(session.execute(
+        select(MN.entity_id, func.count(func.distinct(story_of(A))))
+        .join(A, A.id == MN.article_id)
+        .where(MN.entity_type == etype, MN.entity_id.in_([i["id"] for i in items]))
+        .group_by(MN.entity_id)).all())
+    for i in items:
+        i["articles"] = counts.get(i["id"], 0)
+
+
+def _with_latest_roles(session: Session, items: list[dict]) -> None:
+    """Each person item's latest role (newest article first, undated last): "role" (canonical
+    title), "role_organization" (resolved name, else as written), "organization_id" and "province"
+    (the organisation's, else the place's). One query for the items."""
+    ids = [i["id"] for i in items]
+    latest: dict[int, Any] = {}
+    if ids:
+        rows = session.execute(
+            select(R.person_id, sorting.latest_title_expr().label("title"),
+                   func.coalesce(O.name, R.organization).label("org"), R.organization_id,
+                   sorting.latest_province_expr().label("province"))
+            .join(A, A.id == R.article_id).outerjoin(O, O.id == R.organization_id).outerjoin(PL, PL.id == R.place_id)
+            .where(R.person_id.in_(ids))
+            .order_by(R.person_id, case((A.published_date.is_(None), 1), else_=0), A.published_date.desc(),
+                      R.id.desc()))
+        for r in rows:
+            latest.setdefault(r.person_id, r)
+    for i in items:
+        r = latest.get(i["id"])
+        i["role"] = r.title if r else ""
+        i["role_organization"] = (r.org or "") if r else ""
+        i["role_organization_id"] = r.organization_id if r else None
+        i["province"] = (r.province or "") if r else ""
 
 
 # -- roles and figures: one row per fact ----------------------------------------------------------
@@ -673,9 +683,9 @@ class TableSpec:
 # the SQL of each table of corpus.facts: (query, export row, API item, page ids, rows of ids)
 _QUERIES: dict[str, tuple] = {
     "articles": (_articles, _article_row, _article_item, _articles_ids, _article_rows_story),
-    "persons": (_persons, _occurrence(_person_fields), lambda r, c: _person_fields(r), None, None),
-    "places": (_places, _occurrence(_place_fields), lambda r, c: _place_fields(r), None, None),
-    "organizations": (_organizations, _occurrence(_org_fields), lambda r, c: _org_fields(r), None, None),
+    "persons": (_persons, _person_fields, lambda r, c: _person_fields(r), None, None),
+    "places": (_places, _place_fields, lambda r, c: _place_fields(r), None, None),
+    "organizations": (_organizations, _org_fields, lambda r, c: _org_fields(r), None, None),
     "roles": (_roles, _role_row, lambda r, c: _role_row(r), _roles_ids, _role_rows),
     "figures": (_figures, _figure_row, lambda r, c: _figure_row(r), _figures_ids, _figure_rows),
 }
@@ -773,11 +783,28 @@ def count_items(session: Session, table: str, q: str = "", filters: Filters | No
     return _capped_count(session, base, cap)
 
 
+def _sorted_query(sp: TableSpec, ctx: Ctx, sort: sorting.Sort | None, export: bool) -> Select | None:
+    """The list's query in ``sort``'s order (corpus.sorting), or None where the list keeps its own
+    order: articles without a sort (newest first; a search by relevance), an entity list without a
+    sort (names in Vietnamese order; a search: exact spelling first) unless exported. Roles and
+    figures without a sort: newest article first, undated last."""
+    if sort is None:
+        if sp.name == "articles" or (sp.mention and not export):
+            return None
+        if sp.mention:
+            return sp.query(ctx, False)
+        sort = sorting.default_sort(sp.name)
+    st = sp.query(ctx, False)
+    return st.order_by(None).order_by(*sorting.order_by(sp.name, sort, sp.model.id))
+
+
 def list_items(session: Session, table: str, q: str = "", page: int = 1, per_page: int = 50,
-               filters: Filters | None = None, total: int | None = None) -> dict:
+               filters: Filters | None = None, total: int | None = None,
+               sort: sorting.Sort | None = None) -> dict:
     """One page of a table as the API answers it: {"items", "total", "page", "per_page", "total_capped"}
     (total_capped: the count stopped at COUNT_CAP, there are more). Raises QueryError for an unknown
-    table, an over-long query or a page past MAX_PAGE."""
+    table, an over-long query or a page past MAX_PAGE. ``sort``: a column of corpus.sorting (None:
+    the list's default; a search: relevance first)."""
     sp = spec(table)
     ctx = _ctx(session, q, filters)
     page = max(1, int(page))
@@ -786,21 +813,20 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
         raise QueryError(f"page {page} is past the last browsable page {MAX_PAGE}; narrow the query or export")
     n = count_items(session, table, q, filters) if total is None else total  # a caller's exact count
     offset = (page - 1) * per_page
-    if table == "articles" and ctx.searching and ctx.fts:
+    sorted_query = _sorted_query(sp, ctx, sort, export=False)
+    if sorted_query is not None:
+        rows = session.execute(sorted_query.limit(per_page).offset(offset)).all()
+    elif table == "articles" and ctx.searching and ctx.fts:
         rows = _article_search_page(session, ctx, offset, per_page)
     else:
         rows = _page_rows(session, sp, ctx, per_page, offset)
     items = [sp.item(r, ctx) for r in rows]
+    if table == "persons":
+        _with_latest_roles(session, items)
     if table == "articles":
         _with_also_published(session, rows, items)
     if sp.mention and items:  # "N bài viết": stories, a republished copy is its original's story
-        counts = dict(session.execute(
-            select(MN.entity_id, func.count(func.distinct(story_of(A))))
-            .join(A, A.id == MN.article_id)
-            .where(MN.entity_type == sp.mention, MN.entity_id.in_([i["id"] for i in items]))
-            .group_by(MN.entity_id)).all())
-        for i in items:
-            i["articles"] = counts.get(i["id"], 0)
+        _with_article_counts(session, sp.mention, items)
     capped = n > COUNT_CAP and (ctx.searching or ctx.filters.active())
     return {"items": items, "total": min(n, COUNT_CAP) if capped else n, "total_capped": capped,
             "page": page, "per_page": per_page}
@@ -853,18 +879,23 @@ def search_facets(session: Session, q: str = "", filters: Filters | None = None)
 
 
 def export_rows(session: Session, table: str, q: str = "", filters: Filters | None = None,
-                batch: int = 2000) -> Iterator[dict]:
-    """Every row of a table's export with the page's query and filters, streamed."""
+                batch: int = 2000, sort: sorting.Sort | None = None) -> Iterator[dict]:
+    """Every row of a table's list with the page's query, filters and sort, streamed: the rows the
+    pages show, in their order (an entity once, with its article count; a person with the latest role)."""
     sp = spec(table)
     ctx = _ctx(session, q, filters)
-    result = session.execute(sp.query(ctx, True).execution_options(yield_per=batch, stream_results=True))
-    if table != "articles":
-        for r in result:
-            yield sp.row(r)
-        return
-    for part in result.partitions(batch):  # where else each story was published, one query a batch
+    st = _sorted_query(sp, ctx, sort, export=True)
+    if st is None:
+        st = sp.query(ctx, True)
+    result = session.execute(st.execution_options(yield_per=batch, stream_results=True))
+    for part in result.partitions(batch):  # per batch: one query for each derived column
         rows = [sp.row(r) for r in part]
-        _with_also_published(session, part, rows)
-        for d in rows:
-            d["also_published"] = [f"{o['site']} {o['url']}" for o in d["also_published"]]
-            yield d
+        if table == "articles":  # where else each story was published
+            _with_also_published(session, part, rows)
+            for d in rows:
+                d["also_published"] = [f"{o['site']} {o['url']}" for o in d["also_published"]]
+        if sp.mention and rows:
+            _with_article_counts(session, sp.mention, rows)
+        if table == "persons":
+            _with_latest_roles(session, rows)
+        yield from rows

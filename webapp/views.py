@@ -19,7 +19,7 @@ from flask import (Blueprint, Response, abort, current_app, jsonify, render_temp
 from werkzeug.exceptions import HTTPException
 
 from partyfacts.corpus import export as ex
-from partyfacts.corpus import facts, pages
+from partyfacts.corpus import facts, pages, sorting
 from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
                                        spec, title_facet)
 
@@ -27,7 +27,7 @@ from . import charts, urls
 from .dbsession import db_session
 from .highlight import TYPES, highlight, spans_from_extraction
 from .i18n import t
-from .params import ParamError, ascii_int, json_body, parse_id
+from .params import ParamError, ascii_int, json_body, parse_id, sort_arg
 
 bp = Blueprint("main", __name__)
 
@@ -58,6 +58,27 @@ def _list_args() -> tuple[str, int, int, Filters]:
     except QueryError as exc:
         abort(400, description=str(exc))
     return (request.args.get("q", ""), _int_arg("page", 1), _int_arg("per_page", 50, hi=200), filters)
+
+
+def _sort(table: str):
+    """The list's ``sort`` argument (corpus.sorting), or None; 400 in the interface language when the
+    list has no such column."""
+    raw = request.args.get("sort", "")
+    try:
+        return sort_arg(table, raw)
+    except ParamError:
+        abort(400, description=t("error_sort", value=raw[:40], choices=", ".join(sorting.sort_choices(table))))
+
+
+def sort_headers(table: str, relevance: bool = False) -> dict:
+    """column -> {"href", "aria"}: each sortable header's link (the other direction when it sorts the
+    list now) and its aria-sort."""
+    current = _sort(table)
+    out = {}
+    for col in sorting.sort_choices(table):
+        nxt, aria = sorting.header_sort(table, current, col, relevance=relevance)
+        out[col] = {"href": url_with(sort=nxt.arg()), "aria": aria}
+    return out
 
 
 def _query_error(fn, *a, **kw):
@@ -92,8 +113,11 @@ def url_with(**changes) -> str:
 
 
 def export_href(table: str, fmt: str, q: str, filters: Filters) -> str:
+    """The export of what the page shows: its query, filters and sort."""
     args = {"q": q} if q else {}
     args.update(filters.to_args())
+    if request.args.get("sort"):
+        args["sort"] = request.args["sort"]
     return urls.export(table, fmt, args)
 
 
@@ -105,7 +129,7 @@ def is_web_url(url: str) -> bool:
 
 @bp.app_context_processor
 def _helpers():
-    return {"url_with": url_with, "export_href": export_href, "urls": urls, "TABLES": TABLES, "FACTS": facts.REGISTRY,
+    return {"url_with": url_with, "export_href": export_href, "sort_headers": sort_headers, "urls": urls, "TABLES": TABLES, "FACTS": facts.REGISTRY,
             "HIGHLIGHTED": tuple(facts.by_name(name) for name in TYPES), "ENTITIES": facts.ENTITY_TYPES,
             "TABLE_FACETS": {ft.table: ft.facets for ft in facts.REGISTRY}, "EXPORT_FORMATS": ("csv", "xlsx", "json")}
 
@@ -215,7 +239,7 @@ def _search_data() -> dict:
         abort(400, description=t("error_type", value=wanted[:40], choices=", ".join(TABLES)))
     active = wanted or next((tb for tb in TABLES if counts[tb]), "articles")
     exact = counts[active] if counts[active] <= TAB_COUNT_CAP else None
-    result = _query_error(list_items, s, active, q, page, per_page, filters, total=exact)
+    result = _query_error(list_items, s, active, q, page, per_page, filters, total=exact, sort=_sort(active))
     result["items"] = urls.add_hrefs(active, result["items"])
     capped = {tb: n > TAB_COUNT_CAP for tb, n in counts.items()}
     counts = {tb: min(n, TAB_COUNT_CAP) for tb, n in counts.items()}
@@ -259,7 +283,7 @@ def table_page(table) -> Page:
         abort(404)
     q, page, per_page, filters = _list_args()
     s = db_session()
-    result = _query_error(list_items, s, table, q, page, per_page, filters)
+    result = _query_error(list_items, s, table, q, page, per_page, filters, sort=_sort(table))
     result["items"] = urls.add_hrefs(table, result["items"])
 
     def html() -> dict:
@@ -286,10 +310,15 @@ def api_figure_series():
 
 # -- exports ---------------------------------------------------------------------------------------------------
 
-def table_rows(session, table: str, q: str = "", filters: Filters | None = None, batch: int = 2000):
+def table_rows(session, table: str, q: str = "", filters: Filters | None = None, batch: int = 2000,
+               sort: sorting.Sort | None = None, base_url: str = ""):
     """The export rows of a table (corpus.queries.export_rows) with their hrefs: what /export/… and
-    `partyfacts export` write."""
-    return urls.with_hrefs(table, export_rows(session, table, q, filters, batch=batch))
+    `partyfacts export` write. ``base_url`` ("https://host/"): hrefs made absolute."""
+    rows = urls.with_hrefs(table, export_rows(session, table, q, filters, batch=batch, sort=sort))
+    if not base_url:
+        return rows
+    root = base_url.rstrip("/")
+    return ({**r, "href": root + r["href"]} if r.get("href", "").startswith("/") else r for r in rows)
 
 
 @route("export")
@@ -299,17 +328,19 @@ def export(table, fmt):
         abort(404)
     _, _, _, filters = _list_args()
     q = request.args.get("q", "")
+    order = _sort(table)
     sp = spec(table)
     database = current_app.extensions["partyfacts_db"]
     with database.session() as s:  # validate the query before the response starts
-        _query_error(lambda: next(iter(export_rows(s, table, q, filters, batch=1)), None))
-    stamp = time.strftime("%Y%m%d")
-    headers = {"Content-Disposition": f'attachment; filename="partyfacts-{table}-{stamp}.{fmt}"',
-               "Cache-Control": "no-store"}
+        _query_error(lambda: next(iter(export_rows(s, table, q, filters, batch=1, sort=order)), None))
+    named = ({"q": q} if q else {}) | filters.to_args() | ({"sort": order.arg()} if order else {})
+    filename = ex.export_filename(table, fmt, named, date.today())
+    headers = {"Content-Disposition": ex.content_disposition(filename), "Cache-Control": "no-store"}
+    base = request.url_root   # links in the file are absolute (the page's own host and prefix)
     if fmt == "xlsx":
         tmp = tempfile.TemporaryFile()
         with database.session() as s:
-            ex.write_xlsx(table_rows(s, table, q, filters), sp.columns, tmp, sheet=table)
+            ex.write_xlsx(table_rows(s, table, q, filters, sort=order, base_url=base), sp.columns, tmp, sheet=table)
         tmp.seek(0)
 
         def chunks():
@@ -322,7 +353,7 @@ def export(table, fmt):
 
     def generate():
         with database.session() as s:
-            rows = table_rows(s, table, q, filters)
+            rows = table_rows(s, table, q, filters, sort=order, base_url=base)
             it = {"csv": lambda: ex.iter_csv(rows, sp.columns), "json": lambda: ex.iter_json(rows),
                   "jsonl": lambda: ex.iter_jsonl(rows)}[fmt]()
             for chunk in it:
