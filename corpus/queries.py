@@ -28,7 +28,7 @@ from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matche
                      pg_bm25_scores, pg_matches, search_index, snippet, sql_fold)
 
 __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_rows", "spec", "check_query",
-           "MAX_QUERY_LEN", "MAX_PER_PAGE", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
+           "MAX_QUERY_LEN", "MAX_PER_PAGE", "filtered_ids", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
            "figure_not_repeated", "title_condition", "title_facet"]
 
 TABLES = facts.TABLES
@@ -796,6 +796,21 @@ def _sorted_query(sp: TableSpec, ctx: Ctx, sort: sorting.Sort | None, export: bo
         sort = sorting.default_sort(sp.name)
     st = sp.query(ctx, False)
     return st.order_by(None).order_by(*sorting.order_by(sp.name, sort, sp.model.id))
+
+
+def filtered_ids(session: Session, table: str, q: str = "", filters: Filters | None = None) -> Select:
+    """The ids of every row a list shows for the query and filters, unordered (a subquery for the
+    facet counts of corpus.facets)."""
+    sp = spec(table)
+    ctx = _ctx(session, q, filters)
+    if table == "articles" and ctx.searching and ctx.fts:
+        every = _article_tiers(ctx)[-1]
+        return _tier_select(ctx, every, every.c.id.label("id"))
+    if table == "roles":
+        return select(R.id).where(*_role_conditions(ctx))
+    if table == "figures":
+        return select(F.id).where(*_figure_conditions(ctx))
+    return sp.query(ctx, False).with_only_columns(sp.model.id, maintain_column_froms=True).order_by(None)
 
 
 def list_items(session: Session, table: str, q: str = "", page: int = 1, per_page: int = 50,

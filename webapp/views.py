@@ -19,6 +19,7 @@ from flask import (Blueprint, Response, abort, current_app, jsonify, render_temp
 from werkzeug.exceptions import HTTPException
 
 from partyfacts.corpus import export as ex
+from partyfacts.corpus import facets as list_facets_mod
 from partyfacts.corpus import facts, pages, sorting
 from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
                                        spec, title_facet)
@@ -96,6 +97,27 @@ def _facets() -> dict:
         values["title"] = title_facet(db_session())  # one value per canonical title, any spelling
         cache.update(at=now, values=values)
     return cache["values"]
+
+
+FACET_CACHE_SIZE = 256
+
+
+def list_facets(table: str, q: str, filters: Filters) -> dict:
+    """The facet counts of a list for its query and filters (corpus.facets), ``facet_limit`` values
+    each (the "show more" link asks for more); cached FACET_CACHE_SECONDS per (table, query,
+    filters, limit), since every page of a list counts the same."""
+    limit = _int_arg("facet_limit", list_facets_mod.FACET_LIMIT, hi=list_facets_mod.MAX_FACET_LIMIT)
+    cache = current_app.extensions.setdefault("partyfacts_list_facets", {})
+    key = (table, q.strip(), tuple(sorted(filters.to_args().items())), limit)
+    now = time.monotonic()
+    hit = cache.get(key)
+    if hit is None or now - hit[0] > current_app.config["FACET_CACHE_SECONDS"]:
+        values = _query_error(list_facets_mod.list_facets, db_session(), table, q, filters, limit=limit)
+        values["limit"] = limit
+        if len(cache) >= FACET_CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+        hit = cache[key] = (now, values)
+    return hit[1]
 
 
 def url_with(**changes) -> str:
@@ -247,22 +269,12 @@ def _search_data() -> dict:
     return {"q": q, "type": active, "counts": counts, "counts_capped": capped, "filters": filters, "result": result}
 
 
-def _with_query_counts(facets: dict, qf: dict) -> dict:
-    """The cached facet choices with site and province replaced by the search's own counts (the
-    selected value kept even when the search has none of it)."""
-    out = dict(facets)
-    out.update(site=qf["site"], province=qf["province"], sampled=qf["sampled"])
-    return out
-
-
 @page("search", "api_search")
 def search() -> Page:
     d = _search_data()
 
     def html() -> dict:
-        facets = _facets()
-        if d["q"]:
-            facets = _with_query_counts(facets, _query_error(search_facets, db_session(), d["q"], d["filters"]))
+        facets = list_facets(d["type"], d["q"], d["filters"])
         return {"d": d, "q": d["q"], "facets": facets,
                 "paging": _pages(d["result"]["total"], d["result"]["page"], d["result"]["per_page"])}
 
@@ -293,8 +305,13 @@ def table_page(table) -> Page:
                                                             series=request.args.get("series", "")[:600]))
             multiples = charts.series_multiples(series, pages.MAX_CHART_SERIES)
         return {"table": table, "q": q, "filters": filters, "result": result, "multiples": multiples,
-                "facets": _facets(), "paging": _pages(result["total"], result["page"], result["per_page"])}
-    return Page("table.html", html, lambda: _paged_json(result, filters=filters.to_args()))
+                "facets": list_facets(table, q, filters),
+                "paging": _pages(result["total"], result["page"], result["per_page"])}
+
+    def json() -> dict:
+        extra = {"facets": list_facets(table, q, filters)} if request.args.get("facets") in ("1", "true") else {}
+        return _paged_json(result, filters=filters.to_args(), **extra)
+    return Page("table.html", html, json)
 
 
 @route("api_figure_series")
