@@ -437,6 +437,8 @@ def _persons(ctx: Ctx, export: bool) -> Select:
     f = ctx.filters
     st = select(P.id, P.name, P.variants)
     conds, order = _entity_conditions(ctx, "persons", "person", P)
+    if ctx.searching:   # a title or body searched ("bi thu huyen uy") lists the people holding it
+        conds[0] = or_(conds[0], P.id.in_(select(R.person_id).where(_role_text_match(ctx, R.id))))
     if f.person:
         conds.append(P.id == f.person)
     role_conds = []
@@ -575,13 +577,34 @@ def _role_conditions(ctx: Ctx) -> list:
     if ctx.searching:
         sq = ctx.sq
         if ctx.fts:
-            mr, mp = ctx.matches("roles", sq), ctx.matches("persons", sq)
-            conds.append(or_(ctx.on_match(R.id).in_(select(mr.c.id)),
+            mp = ctx.matches("persons", sq)
+            conds.append(or_(_role_text_match(ctx, ctx.on_match(R.id)),
                              ctx.on_match(R.person_id).in_(select(mp.c.id))))
         else:
-            conds.append(or_(_like_all([R.title_folded], sq),
+            conds.append(or_(_role_text_match(ctx, R.id),
                              R.person_id.in_(select(P.id).where(_like_all([P.folded], sq)))))
     return conds
+
+
+def _role_text_match(ctx: Ctx, id_col, r=R):
+    """Roles whose title and organisation, read as one text ("Bí thư" + "Huyện ủy Tam Dương"), hold
+    every phrase of the query: a quoted "bí thư huyện ủy" spans the two. The role index answers the
+    words in any column (its columns are title, organization, title_expanded); a phrase of several
+    words is then checked on the folded "title organization" and "title_expanded organization" text
+    of those candidate rows only."""
+    sq = ctx.sq
+    joined = [sql_fold(func.coalesce(r.title, "") + " " + func.coalesce(r.organization, "")),
+              sql_fold(func.coalesce(r.title_expanded, "") + " " + func.coalesce(r.organization, ""))]
+    multi = any(len(p) > 1 for p in sq.phrases)
+    if not ctx.fts:
+        return or_(_like_all([r.title_folded, sql_fold(r.organization)] + joined, sq))
+    if not multi:
+        mr = ctx.matches("roles", sq, tag="rt")
+        return id_col.in_(select(mr.c.id))
+    words = SearchQuery(sq.raw, tuple((t,) for p in sq.phrases for t in p),
+                        tuple((t,) for p in sq.exact_phrases for t in p))
+    mw = ctx.matches("roles", words, tag="rw")
+    return and_(id_col.in_(select(mw.c.id)), _like_all(joined, sq))
 
 
 def _role_rows() -> Select:
