@@ -936,4 +936,5 @@ def export_rows(session: Session, table: str, q: str = "", filters: Filters | No
             _with_article_counts(session, sp.mention, rows)
         if table == "persons":
             _with_latest_roles(session, rows)
-        yield from rows
+        for d in rows:   # the export's column order (JSON keys too)
+            yield {c: d[c] for c in sp.columns if c in d} | d

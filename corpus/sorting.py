@@ -35,9 +35,11 @@ _SPACE, _PUNCT, _DIGIT, _LETTERS, _OTHER = 0, 1, 100, 200, 1000
 
 
 def _groups(s: str):
-    """(base character, combining marks) of NFD text."""
+    """(base character, combining marks) of NFD text, the tone marks placed by one rule first
+    (nlp.text.canon: "hoà" and "hòa" are one spelling)."""
+    from partyfacts.nlp.text import canon
     base, marks = None, []
-    for ch in unicodedata.normalize("NFD", s):
+    for ch in unicodedata.normalize("NFD", canon(unicodedata.normalize("NFC", s))):
         if unicodedata.combining(ch) and base is not None:
             marks.append(ch)
             continue

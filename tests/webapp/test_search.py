@@ -109,7 +109,7 @@ def test_search_page_shows_type_tabs_with_counts_and_facet_selects(client):
     for t in ("articles", "persons", "roles", "places", "organizations", "figures"):
         assert f'data-type="{t}"' in html
     assert 'name="site"' in html and 'name="province"' in html and 'name="title"' in html and 'name="from"' in html
-    assert "<mark>" in html
+    assert "<mark class=\"m-" in html
 
 
 def test_bounds_reject_long_queries_bad_numbers_and_deep_pages(client):
