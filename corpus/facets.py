@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from . import facts
 from . import models as m
-from .queries import Filters, filtered_ids
+from .queries import Filters, _role_in_province, filtered_ids, title_condition
 
 __all__ = ["FACET_LIMIT", "MAX_FACET_LIMIT", "COUNTED", "list_facets"]
 
@@ -38,9 +38,29 @@ def _title_label():
     return case((R.title_canonical != "", R.title_canonical), else_=R.title)
 
 
-def _pairs(table: str, facet: str, ids) -> Any:
+def _same_role(table: str, f: Filters) -> list:
+    """Conditions on the counted role for the person and organisation lists, whose filters on roles
+    (title, province, place, person, organisation) must hold for one and the same role: a person is
+    "Bí thư in Bắc Giang" when one of their roles is both."""
+    if table not in ("persons", "organizations"):
+        return []
+    conds = []
+    if f.role_title:
+        conds.append(title_condition(f.role_title))
+    if f.province:
+        conds.append(_role_in_province(f.province))
+    if f.place:
+        conds.append(R.place_id == f.place)
+    if table == "persons" and f.organization:
+        conds.append(R.organization_id == f.organization)
+    if table == "organizations" and f.person:
+        conds.append(R.person_id == f.person)
+    return conds
+
+
+def _pairs(table: str, facet: str, ids, same: list) -> Any:
     """A select of (row id, value) pairs: the values of ``facet`` each listed row has; None when the
-    list has no such facet. ``ids``: the listed rows' ids (a select)."""
+    list has no such facet. ``ids``: the listed rows' ids (a select); ``same``: _same_role."""
     ent = facts.by_table(table).mention
     if facet == "site":
         if table == "articles":
@@ -60,9 +80,9 @@ def _pairs(table: str, facet: str, ids) -> Any:
         if table in ("roles", "persons", "organizations"):   # the role's place or resolved organisation
             rid = {"roles": R.id, "persons": R.person_id, "organizations": R.organization_id}[table]
             return union(select(rid.label("rid"), PL.province.label("v")).join(PL, PL.id == R.place_id)
-                         .where(rid.in_(ids)),
+                         .where(rid.in_(ids), *same),
                          select(rid.label("rid"), O.province.label("v")).join(O, O.id == R.organization_id)
-                         .where(rid.in_(ids)))
+                         .where(rid.in_(ids), *same))
         if table == "figures":
             return select(F.id.label("rid"), PL.province.label("v")).join(PL, PL.id == F.place_id).where(F.id.in_(ids))
         if table == "places":
@@ -74,14 +94,14 @@ def _pairs(table: str, facet: str, ids) -> Any:
     return None
 
 
-def _title_counts(table: str, ids, session: Session, limit: int) -> tuple[list[dict], bool]:
+def _title_counts(table: str, ids, session: Session, limit: int, same: list) -> tuple[list[dict], bool]:
     """Role titles, one value per canonical key (any spelling), labelled by its most common
     canonical spelling among the counted roles; counting the list's rows holding it."""
     rid = {"articles": R.article_id, "roles": R.id, "persons": R.person_id,
            "organizations": R.organization_id}.get(table)
     if rid is None:
         return [], False
-    pairs = select(rid.label("rid"), _title_key().label("k"), _title_label().label("label")).where(rid.in_(ids)).subquery()
+    pairs = select(rid.label("rid"), _title_key().label("k"), _title_label().label("label")).where(rid.in_(ids), *same).subquery()
     counts = session.execute(select(pairs.c.k, func.count(func.distinct(pairs.c.rid)).label("n"))
                              .group_by(pairs.c.k).order_by(func.count(func.distinct(pairs.c.rid)).desc(), pairs.c.k)
                              .limit(limit + 1)).all()
@@ -115,10 +135,11 @@ def list_facets(session: Session, table: str, q: str = "", filters: Filters | No
     for facet in offered:
         others = replace(filters, **{FIELD[facet]: ""})
         ids = filtered_ids(session, table, q, others)
+        same = _same_role(table, others)
         if facet == "title":
-            values, more = _title_counts(table, ids, session, limit)
+            values, more = _title_counts(table, ids, session, limit, same)
         else:
-            pairs = _pairs(table, facet, ids)
+            pairs = _pairs(table, facet, ids, same)
             values, more = _counts(session, pairs, limit) if pairs is not None else ([], False)
         chosen = getattr(filters, FIELD[facet])
         if chosen and all(v["value"] != chosen for v in values):
