@@ -252,9 +252,11 @@ def latest_role_select(person_id=None):
 def order_by(table: str, sort: Sort, id_col) -> list:
     """ORDER BY terms of ``sort`` on ``table``'s list query: missing values last, text in Vietnamese
     order, ties by id in the same direction."""
+    from sqlalchemy import func
     expr, kind = sort_expressions(table)[sort.column]
-    out = _last_if_missing(expr, kind == "text")
-    val = vi_collate(expr) if kind == "text" else expr
-    out.append(val.desc() if sort.descending else val.asc())
-    out.append(id_col.desc() if sort.descending else id_col.asc())
-    return out
+    tie = id_col.desc() if sort.descending else id_col.asc()
+    if kind != "text":   # NULLS LAST: SQLite's own order for DESC, so "newest first" can walk the date index
+        return [(expr.desc() if sort.descending else expr.asc()).nulls_last(), tie]
+    # NULL and "" are one missing value (SQLite sorts NULL first, PostgreSQL last): ties go by id
+    val = vi_collate(func.coalesce(expr, ""))
+    return _last_if_missing(expr, True) + [val.desc() if sort.descending else val.asc(), tie]
