@@ -8,8 +8,8 @@ the tones decide, left to right: none < huyền (à) < hỏi (ả) < ngã (ã) <
 lower case before upper case. So "Bội" < "Bùi" (ô < u), "Ma" < "Mà" < "Mả" < "Mã" < "Má" < "Mạ"
 < "Mai". Python's code-point order puts "Bùi" (ù U+00F9) before "Bội" (ộ U+1ED9).
 
-SQLite gets the order as the collation ``vi`` (corpus.db registers ``vi_compare`` on every
-connection); PostgreSQL as ICU's ``vi-x-icu`` collation (Debian's PostgreSQL is built with ICU).
+SQLite gets the order as the function ``pf_vi_key`` (a sort key, one Python call per row) and the
+collation ``vi`` (corpus.db registers both on every connection); PostgreSQL as ICU's ``vi-x-icu`` collation (Debian's PostgreSQL is built with ICU).
 No ICU binding for Python installs here as a wheel (PyICU builds against libicu; icu4py has no
 collator), so the key below implements the tailoring; tests pin it against dictionary order."""
 from __future__ import annotations
@@ -82,6 +82,22 @@ def vi_key(s: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     return tuple(primary), tuple(secondary), tuple(tertiary)
 
 
+def _weight_char(w: int) -> str:
+    c = w + 0x20
+    return chr(c + 0x800 if c >= 0xD800 else c)   # no surrogate code points: the key is valid UTF-8
+
+
+@lru_cache(maxsize=200_000)
+def vi_sort_key(s: str | None) -> str | None:
+    """vi_key as one string whose code-point (and UTF-8 byte) order is the Vietnamese order: the
+    letters', tones' and cases' weights, each part ended by a separator below every weight. SQLite
+    sorts by it (``pf_vi_key``) with one Python call per row instead of one per comparison."""
+    if s is None:
+        return None
+    primary, secondary, tertiary = vi_key(s)
+    return "\x01".join("".join(_weight_char(w) for w in part) for part in (primary, secondary, tertiary))
+
+
 def vi_compare(a: str | None, b: str | None) -> int:
     """-1, 0 or 1: ``a`` against ``b`` in Vietnamese order (the SQLite collation ``vi``)."""
     ka, kb = vi_key(a or ""), vi_key(b or "")
@@ -89,7 +105,8 @@ def vi_compare(a: str | None, b: str | None) -> int:
 
 
 class vi_collate(FunctionElement):
-    """``col`` in Vietnamese order: ``col COLLATE vi`` on SQLite, ``COLLATE "vi-x-icu"`` on PostgreSQL."""
+    """``col`` in Vietnamese order: ``pf_vi_key(col)`` on SQLite (vi_sort_key, registered by
+    corpus.db), ``col COLLATE "vi-x-icu"`` on PostgreSQL."""
     type = Text()
     inherit_cache = True
     name = "vi_collate"
@@ -102,7 +119,7 @@ def _vi_collate_default(element, compiler, **kw):
 
 @compiles(vi_collate, "sqlite")
 def _vi_collate_sqlite(element, compiler, **kw):
-    return "(%s) COLLATE vi" % compiler.process(element.clauses, **kw)
+    return "pf_vi_key(%s)" % compiler.process(element.clauses, **kw)
 
 
 # -- which columns each list sorts by ------------------------------------------------------------------

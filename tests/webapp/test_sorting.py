@@ -172,3 +172,18 @@ def test_search_headers_show_relevance_order_until_a_column_is_chosen(client):
     assert 'aria-sort="ascending"' not in html and 'aria-sort="none"' in html
     # the tabs drop the sort: a column of one list is no column of another
     assert "type=articles" in html and not re.search(r'href="[^"]*sort=[^"]*type=articles', html)
+
+
+def test_the_sqlite_sort_key_orders_like_the_collation_key():
+    from partyfacts.corpus.sorting import vi_sort_key
+    words = ["Bùi", "Bội", "Đào", "Dương", "ma", "mà", "mả", "mã", "má", "mạ", "mai", "Ma", "Hà Nam", "Hạ Nam",
+             "Hạ Long", "Nguyễn Văn A", "Nguyễn Văn Anh", "Nguyễn Văn", "H'Rin", "Y Wơn", "Đắk Lắk", "ấp 3", "10"]
+    assert sorted(words, key=vi_sort_key) == sorted(words, key=vi_key)
+    assert all(vi_sort_key(w).encode("utf-8") for w in words)   # valid UTF-8 (SQLite compares its bytes)
+
+
+def test_sqlite_sorts_names_by_the_key_function(db):
+    with db.session() as s:
+        got = s.execute(text("SELECT x FROM (SELECT 'Bùi' AS x UNION ALL SELECT 'Bội' UNION ALL SELECT 'Đào' "
+                             "UNION ALL SELECT 'Dương') ORDER BY pf_vi_key(x)")).scalars().all()
+    assert got == ["Bội", "Bùi", "Dương", "Đào"]
