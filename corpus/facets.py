@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import case, func, select, union
+from sqlalchemy import case, func, select, true, union
 from sqlalchemy.orm import Session
 
 from . import facts
@@ -28,6 +28,12 @@ MAX_FACET_LIMIT = 500
 # facet -> the Filters field it sets
 FIELD = {"site": "site", "province": "province", "title": "role_title", "unit": "unit"}
 COUNTED = ("site", "province", "title", "unit")
+ENTITY_LISTS = ("persons", "places", "organizations")   # unfiltered, they list every row
+
+
+def _in(col, ids):
+    """``col IN ids``; every row when ``ids`` is None (an unfiltered entity list lists them all)."""
+    return true() if ids is None else col.in_(ids)
 
 
 def _title_key():
@@ -64,33 +70,33 @@ def _pairs(table: str, facet: str, ids, same: list) -> Any:
     ent = facts.by_table(table).mention
     if facet == "site":
         if table == "articles":
-            return select(A.id.label("rid"), S.name.label("v")).join(S, S.id == A.site_id).where(A.id.in_(ids))
+            return select(A.id.label("rid"), S.name.label("v")).join(S, S.id == A.site_id).where(_in(A.id, ids))
         if table in ("roles", "figures"):
             t = R if table == "roles" else F
             return (select(t.id.label("rid"), S.name.label("v")).join(A, A.id == t.article_id)
-                    .join(S, S.id == A.site_id).where(t.id.in_(ids)))
+                    .join(S, S.id == A.site_id).where(_in(t.id, ids)))
         return (select(MN.entity_id.label("rid"), S.name.label("v")).join(A, A.id == MN.article_id)
-                .join(S, S.id == A.site_id).where(MN.entity_type == ent, MN.entity_id.in_(ids)))
+                .join(S, S.id == A.site_id).where(MN.entity_type == ent, _in(MN.entity_id, ids)))
     if facet == "province":
         if table == "articles":   # a place of the province named, or a role in one of its bodies
             return union(select(MN.article_id.label("rid"), PL.province.label("v")).join(PL, PL.id == MN.entity_id)
-                         .where(MN.entity_type == "place", MN.article_id.in_(ids)),
+                         .where(MN.entity_type == "place", _in(MN.article_id, ids)),
                          select(R.article_id.label("rid"), O.province.label("v")).join(O, O.id == R.organization_id)
-                         .where(R.article_id.in_(ids)))
+                         .where(_in(R.article_id, ids)))
         if table in ("roles", "persons", "organizations"):   # the role's place or resolved organisation
             rid = {"roles": R.id, "persons": R.person_id, "organizations": R.organization_id}[table]
             return union(select(rid.label("rid"), PL.province.label("v")).join(PL, PL.id == R.place_id)
-                         .where(rid.in_(ids), *same),
+                         .where(_in(rid, ids), *same),
                          select(rid.label("rid"), O.province.label("v")).join(O, O.id == R.organization_id)
-                         .where(rid.in_(ids), *same))
+                         .where(_in(rid, ids), *same))
         if table == "figures":
-            return select(F.id.label("rid"), PL.province.label("v")).join(PL, PL.id == F.place_id).where(F.id.in_(ids))
+            return select(F.id.label("rid"), PL.province.label("v")).join(PL, PL.id == F.place_id).where(_in(F.id, ids))
         if table == "places":
-            return select(PL.id.label("rid"), PL.province.label("v")).where(PL.id.in_(ids))
+            return select(PL.id.label("rid"), PL.province.label("v")).where(_in(PL.id, ids))
     if facet == "unit":
         rid = {"articles": F.article_id, "figures": F.id, "places": F.place_id}.get(table)
         if rid is not None:
-            return select(rid.label("rid"), F.unit.label("v")).where(rid.in_(ids))
+            return select(rid.label("rid"), F.unit.label("v")).where(_in(rid, ids))
     return None
 
 
@@ -101,7 +107,7 @@ def _title_counts(table: str, ids, session: Session, limit: int, same: list) -> 
            "organizations": R.organization_id}.get(table)
     if rid is None:
         return [], False
-    pairs = select(rid.label("rid"), _title_key().label("k"), _title_label().label("label")).where(rid.in_(ids), *same).subquery()
+    pairs = select(rid.label("rid"), _title_key().label("k"), _title_label().label("label")).where(_in(rid, ids), *same).subquery()
     counts = session.execute(select(pairs.c.k, func.count(func.distinct(pairs.c.rid)).label("n"))
                              .group_by(pairs.c.k).order_by(func.count(func.distinct(pairs.c.rid)).desc(), pairs.c.k)
                              .limit(limit + 1)).all()
@@ -134,7 +140,10 @@ def list_facets(session: Session, table: str, q: str = "", filters: Filters | No
     out: dict[str, Any] = {"more": {}}
     for facet in offered:
         others = replace(filters, **{FIELD[facet]: ""})
-        ids = filtered_ids(session, table, q, others)
+        if table in ENTITY_LISTS and not (q or "").strip() and not others.active():
+            ids = None   # the list is every entity: no IN over all of them
+        else:
+            ids = filtered_ids(session, table, q, others)
         same = _same_role(table, others)
         if facet == "title":
             values, more = _title_counts(table, ids, session, limit, same)
