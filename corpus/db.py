@@ -52,6 +52,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
     from partyfacts.nlp.text import fold
     dbapi_conn.create_function("pf_fold", 1, lambda s: fold(s) if s is not None else None, deterministic=True)
+    from .sorting import vi_compare, vi_sort_key   # Vietnamese order for names (corpus.sorting)
+    dbapi_conn.create_collation("vi", vi_compare)
+    dbapi_conn.create_function("pf_vi_key", 1, vi_sort_key, deterministic=True)
 
 
 def make_engine(url: str) -> Engine:

@@ -9,8 +9,13 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
-from typing import IO, Iterable, Iterator
+from datetime import date
+from typing import IO, Iterable, Iterator, Mapping
+from urllib.parse import quote
+
+from partyfacts.nlp.text import fold
 
 FORMATS = ("csv", "xlsx", "json", "jsonl")
 MIME = {"csv": "text/csv; charset=utf-8", "json": "application/json", "jsonl": "application/x-ndjson",
@@ -79,17 +84,42 @@ def iter_jsonl(rows: Iterable[dict]) -> Iterator[str]:
         yield visible(json.dumps(row, ensure_ascii=False, default=str)) + "\n"
 
 
+# XLSX column widths (characters) by column name; others WIDTH_DEFAULT
+WIDTHS = {"id": 8, "url": 40, "article_url": 40, "href": 40, "title": 50, "text": 60, "sentence": 60,
+          "name": 28, "person": 28, "role": 30, "title_canonical": 30, "title_expanded": 30, "organization": 30,
+          "organization_resolved": 30, "role_organization": 30, "published": 26, "also_published": 40,
+          "variants": 30, "value": 14, "articles": 10}
+WIDTH_DEFAULT = 16
+
+
+def xlsx_sheet(wb, columns: tuple[str, ...], sheet: str):
+    """A new worksheet of an xlsxwriter workbook: column widths by column name (set before the first row,
+    as constant_memory needs), a bold header row, frozen."""
+    ws = wb.add_worksheet(sheet[:31])
+    bold = wb.add_format({"bold": True})
+    for c, name in enumerate(columns):
+        ws.set_column(c, c, WIDTHS.get(name, WIDTH_DEFAULT))
+    ws.freeze_panes(1, 0)
+    for c, name in enumerate(columns):
+        ws.write_string(0, c, name, bold)
+    return ws
+
+
+def xlsx_filter(ws, columns: tuple[str, ...], last_row: int) -> None:
+    """An autofilter over every column of the header and the ``last_row`` rows under it."""
+    if columns:
+        ws.autofilter(0, 0, max(last_row, 1), len(columns) - 1)
+
+
 def write_xlsx(rows: Iterable[dict], columns: tuple[str, ...], out: IO[bytes], sheet: str = "data") -> int:
-    """Write an XLSX workbook to a binary stream; xlsxwriter's constant_memory keeps one row in memory."""
+    """Write an XLSX workbook to a binary stream; xlsxwriter's constant_memory keeps one row in memory.
+    The header row is bold and frozen, with an autofilter over every column and widths by column."""
     import xlsxwriter
     tmpdir = tempfile.mkdtemp(prefix="partyfacts-xlsx-")
     try:
         wb = xlsxwriter.Workbook(out, {"constant_memory": True, "tmpdir": tmpdir, "strings_to_urls": False,
                                        "strings_to_formulas": False, "strings_to_numbers": False})
-        ws = wb.add_worksheet(sheet[:31])
-        bold = wb.add_format({"bold": True})
-        for c, name in enumerate(columns):
-            ws.write_string(0, c, name, bold)
+        ws = xlsx_sheet(wb, columns, sheet)
         r = 0
         for r, row in enumerate(rows, start=1):
             if r > 1_048_575:
@@ -100,6 +130,7 @@ def write_xlsx(rows: Iterable[dict], columns: tuple[str, ...], out: IO[bytes], s
                     ws.write_number(r, c, v)
                 else:
                     ws.write_string(r, c, str(v)[:32767])
+        xlsx_filter(ws, columns, r)
         wb.close()
         return r
     finally:
@@ -118,3 +149,36 @@ def write(fmt: str, rows: Iterable[dict], columns: tuple[str, ...], out_text: IO
     it = {"csv": lambda: iter_csv(rows, columns), "json": lambda: iter_json(rows), "jsonl": lambda: iter_jsonl(rows)}[fmt]()
     for chunk in it:
         out_text.write(chunk)
+
+
+# -- file names that say what was exported ---------------------------------------------------------------
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+MAX_NAME = 180
+
+
+def slug(value: str, limit: int = 40) -> str:
+    """``value`` as an ASCII file-name part: diacritics folded (đ → d), lower case, runs of anything
+    else one hyphen ("Quảng Ninh" → "quang-ninh")."""
+    return _NOT_SLUG.sub("-", fold(value or "").lower()).strip("-")[:limit].strip("-")
+
+
+def export_filename(table: str, fmt: str, args: Mapping[str, str], day: date) -> str:
+    """partyfacts-<table>[-<name>-<value>…]-<YYYY-MM-DD>.<fmt>: the query ("q"), the filters and
+    the sort as they appear in the URL, ASCII only ("partyfacts-roles-province-quang-ninh-2026-12-07.csv")."""
+    parts = ["partyfacts", table]
+    for name, value in args.items():
+        if name == "sort":
+            v = str(value)
+            part = "sort-" + slug(v.lstrip("-")) + ("-desc" if v.startswith("-") else "")
+        else:
+            part = slug(str(name), 20) + "-" + slug(str(value))
+        if part.strip("-") and len("-".join(parts + [part])) <= MAX_NAME:
+            parts.append(part.strip("-"))
+    return "-".join(parts) + f"-{day.isoformat()}.{fmt}"
+
+
+def content_disposition(filename: str) -> str:
+    """An attachment header with the plain ``filename`` and its RFC 5987 ``filename*`` twin."""
+    ascii_name = filename.encode("ascii", "replace").decode("ascii").replace('"', "")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"

@@ -199,10 +199,7 @@ def write_xlsx_bounded(rows: Iterable[dict], columns: tuple[str, ...], out: IO[b
     try:
         wb = xlsxwriter.Workbook(out, {"constant_memory": True, "tmpdir": tmpdir, "strings_to_urls": False,
                                        "strings_to_formulas": False, "strings_to_numbers": False})
-        ws = wb.add_worksheet(sheet[:31])
-        bold = wb.add_format({"bold": True})
-        for c, name in enumerate(columns):
-            ws.write_string(0, c, name, bold)
+        ws = ex.xlsx_sheet(wb, columns, sheet)   # widths, frozen header (shared with corpus.export)
         r = 0
         for r, row in enumerate(bounded(rows, max_rows=XLSX_MAX_ROWS - 2, full=full, note=note), start=1):
             for c, name in enumerate(columns):
@@ -211,6 +208,7 @@ def write_xlsx_bounded(rows: Iterable[dict], columns: tuple[str, ...], out: IO[b
                     ws.write_number(r, c, v)
                 else:
                     ws.write_string(r, c, str(v)[:32767])
+        ex.xlsx_filter(ws, columns, r)
         wb.close()
         return r
     finally:

@@ -42,15 +42,12 @@ class Link(NamedTuple):
     anchor: str = ""
 
 
-_OCC = ("article_id", "article_url", "published", "mentions", "start", "end")
-
-
 @dataclass(frozen=True)
 class FactType:
     name: str                                   # "person"; "article" for the articles table
     table: str                                  # API/export table name: "persons"
     model: type                                 # SQLAlchemy model of the table
-    columns: tuple[str, ...]                    # export column order
+    columns: tuple[str, ...]                    # export column order: the page's columns, one row per row
     facets: tuple[str, ...]                     # filters shown on the table page
     link: tuple[str, str, str]                  # (page, id field of an item, anchor prefix)
     attribute: str | None = None                # nlp.Extraction attribute; None: not extracted
@@ -81,7 +78,8 @@ REGISTRY: tuple[FactType, ...] = (
              ("id", "url", "site", "title", "published", "author", "source", "text", "copies", "also_published",
               "href"),
              facets=("site", "province", "title", "unit", "date"), link=("article", "id", ""), search="fts_articles"),
-    FactType("person", "persons", m.Person, ("id", "name", "variants", "href") + _OCC,
+    FactType("person", "persons", m.Person, ("id", "name", "variants", "role", "role_organization", "role_organization_id", "province",
+                                                 "articles", "href"),
              facets=("site", "province", "title", "date"), link=("person", "id", ""), attribute="persons",
              writer="write_persons", mention="person", search="fts_persons", css="hl-person",
              span_label=lambda p: p.name),
@@ -94,11 +92,11 @@ REGISTRY: tuple[FactType, ...] = (
              span_label=lambda r: f"{r.person}: {r.title} {r.organization}".strip()),
     FactType("place", "places", m.Place,
              ("id", "name", "type", "province", "code", "era", "successor_name", "successor_type",
-              "successor_province", "successor_code", "href") + _OCC,
+              "successor_province", "successor_code", "articles", "href"),
              facets=("site", "province", "unit", "date"), link=("place", "id", ""), attribute="places",
              writer="write_places", mention="place", search="fts_places", css="hl-place",
              span_label=lambda p: f"{p.type} {p.name}".strip()),
-    FactType("organization", "organizations", m.Organization, ("id", "name", "kind", "href") + _OCC,
+    FactType("organization", "organizations", m.Organization, ("id", "name", "kind", "province", "articles", "href"),
              facets=("site", "title", "date"), link=("organization", "id", ""), attribute="organizations",
              writer="write_organizations", mention="organization", search="fts_organizations", css="hl-organization",
              span_label=lambda o: o.name),

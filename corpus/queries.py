@@ -21,13 +21,14 @@ from sqlalchemy.orm import Session, aliased
 from partyfacts.nlp.text import fold, key
 
 from . import facts
+from . import sorting
 from .kb.titles import title_key
 from . import models as m
 from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matches, parse_query, pg_bm25,
                      pg_bm25_scores, pg_matches, search_index, snippet, sql_fold, transaction_memo)
 
 __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_rows", "spec", "check_query",
-           "MAX_QUERY_LEN", "MAX_PER_PAGE", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
+           "MAX_QUERY_LEN", "MAX_PER_PAGE", "filtered_ids", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
            "figure_not_repeated", "title_condition", "title_facet", "fact_ids", "figure_ids"]
 
 TABLES = facts.TABLES
@@ -415,14 +416,14 @@ def _entity_search(ctx: Ctx, table: str, model, folded_cols, exact_col):
     exact_rank = case((exact_col.like("%" + key(sq.raw.replace('"', " ")) + "%"), 0), else_=1)
     if ctx.fts:
         mt = ctx.matches(table, sq)
-        return model.id.in_(select(mt.c.id)), [exact_rank, model.name, model.id]
-    return _like_all(folded_cols, sq), [exact_rank, model.name, model.id]
+        return model.id.in_(select(mt.c.id)), [exact_rank, sorting.vi_collate(model.name), model.id]
+    return _like_all(folded_cols, sq), [exact_rank, sorting.vi_collate(model.name), model.id]
 
 
 def _entity_conditions(ctx: Ctx, table: str, etype: str, model) -> tuple[list, list]:
     """The conditions and order every entity list starts with: the text search (exact spelling
     first) and the article-side filters through the entity's mentions."""
-    conds, order = [], [model.name, model.id]
+    conds, order = [], [sorting.vi_collate(model.name), model.id]
     if ctx.searching:
         where, order = _entity_search(ctx, table, model, [model.folded], model.key)
         conds.append(where)
@@ -436,6 +437,8 @@ def _persons(ctx: Ctx, export: bool) -> Select:
     f = ctx.filters
     st = select(P.id, P.name, P.variants)
     conds, order = _entity_conditions(ctx, "persons", "person", P)
+    if ctx.searching:   # a title or body searched ("bi thu huyen uy") lists the people holding it
+        conds[0] = or_(conds[0], P.id.in_(select(R.person_id).where(_role_text_match(ctx, R.id))))
     if f.person:
         conds.append(P.id == f.person)
     role_conds = []
@@ -477,7 +480,7 @@ def _places(ctx: Ctx, export: bool) -> Select:
 
 def _organizations(ctx: Ctx, export: bool) -> Select:
     f = ctx.filters
-    st = select(O.id, O.name, O.kind)
+    st = select(O.id, O.name, O.kind, O.province)
     conds, order = _entity_conditions(ctx, "organizations", "organization", O)
     if f.organization:
         conds.append(O.id == f.organization)
@@ -498,26 +501,8 @@ def _organizations(ctx: Ctx, export: bool) -> Select:
 
 
 def _entity_occurrences(st: Select, etype: str, model, order, export: bool, f: Filters) -> Select:
-    """Lists: one row per entity. Exports: one row per (entity, article) with the article's url/date,
-    the articles restricted by the site/date/article filters."""
-    if not export:
-        return st.order_by(*order)
-    st = (st.add_columns(A.id.label("article_id"), A.url.label("article_url"), A.published.label("published"),
-                         func.count(MN.id).label("mentions"), func.min(MN.start).label("start"),
-                         func.min(MN.end).label("end"))
-          .join(MN, (MN.entity_id == model.id) & (MN.entity_type == etype))
-          .join(A, A.id == MN.article_id)
-          .where(*_article_scope(f, A.id), _not_in_original(etype, model.id)))
-    cols = [c for c in st.selected_columns if c.name not in ("mentions", "start", "end")]
-    return st.group_by(*cols).order_by(model.id, A.id)
-
-
-def _not_in_original(etype: str, ent_id_col):
-    """An export occurrence is no copy of a story whose original names the entity too."""
-    mn = _MN_ORIG.c
-    return or_(A.syndicated_of_id.is_(None),
-               not_(exists().where(mn.article_id == A.syndicated_of_id, mn.entity_type == etype,
-                                   mn.entity_id == ent_id_col)))
+    """Lists and exports alike: one row per entity (its articles counted by _with_article_counts)."""
+    return st.order_by(*order)
 
 
 def _person_fields(r) -> dict:
@@ -531,16 +516,43 @@ def _place_fields(r) -> dict:
 
 
 def _org_fields(r) -> dict:
-    return {"id": r.id, "name": r.name, "kind": r.kind}
+    return {"id": r.id, "name": r.name, "kind": r.kind, "province": r.province or ""}
 
 
-def _occurrence(fields: Callable) -> Callable[[Any], dict]:
-    def row(r) -> dict:
-        d = fields(r)
-        d.update({"article_id": r.article_id, "article_url": r.article_url, "published": r.published or "",
-                  "mentions": r.mentions, "start": r.start, "end": r.end})
-        return d
-    return row
+def _with_article_counts(session: Session, etype: str, items: list[dict]) -> None:
+    """Each entity item's "articles": the stories naming it (a republished copy is its original's)."""
+    counts = dict(session.execute(
+        select(MN.entity_id, func.count(func.distinct(story_of(A))))
+        .join(A, A.id == MN.article_id)
+        .where(MN.entity_type == etype, MN.entity_id.in_([i["id"] for i in items]))
+        .group_by(MN.entity_id)).all())
+    for i in items:
+        i["articles"] = counts.get(i["id"], 0)
+
+
+def _with_latest_roles(session: Session, items: list[dict]) -> None:
+    """Each person item's latest role (newest article first, undated last): "role" (canonical
+    title), "role_organization" (resolved name, else as written), "organization_id" and "province"
+    (the organisation's, else the place's). One query for the items."""
+    ids = [i["id"] for i in items]
+    latest: dict[int, Any] = {}
+    if ids:
+        rows = session.execute(
+            select(R.person_id, sorting.latest_title_expr().label("title"),
+                   func.coalesce(O.name, R.organization).label("org"), R.organization_id,
+                   sorting.latest_province_expr().label("province"))
+            .join(A, A.id == R.article_id).outerjoin(O, O.id == R.organization_id).outerjoin(PL, PL.id == R.place_id)
+            .where(R.person_id.in_(ids))
+            .order_by(R.person_id, case((A.published_date.is_(None), 1), else_=0), A.published_date.desc(),
+                      R.id.desc()))
+        for r in rows:
+            latest.setdefault(r.person_id, r)
+    for i in items:
+        r = latest.get(i["id"])
+        i["role"] = r.title if r else ""
+        i["role_organization"] = (r.org or "") if r else ""
+        i["role_organization_id"] = r.organization_id if r else None
+        i["province"] = (r.province or "") if r else ""
 
 
 # -- roles and figures: one row per fact ----------------------------------------------------------
@@ -565,13 +577,34 @@ def _role_conditions(ctx: Ctx) -> list:
     if ctx.searching:
         sq = ctx.sq
         if ctx.fts:
-            mr, mp = ctx.matches("roles", sq), ctx.matches("persons", sq)
-            conds.append(or_(ctx.on_match(R.id).in_(select(mr.c.id)),
+            mp = ctx.matches("persons", sq)
+            conds.append(or_(_role_text_match(ctx, ctx.on_match(R.id)),
                              ctx.on_match(R.person_id).in_(select(mp.c.id))))
         else:
-            conds.append(or_(_like_all([R.title_folded], sq),
+            conds.append(or_(_role_text_match(ctx, R.id),
                              R.person_id.in_(select(P.id).where(_like_all([P.folded], sq)))))
     return conds
+
+
+def _role_text_match(ctx: Ctx, id_col, r=R):
+    """Roles whose title and organisation, read as one text ("Bí thư" + "Huyện ủy Tam Dương"), hold
+    every phrase of the query: a quoted "bí thư huyện ủy" spans the two. The role index answers the
+    words in any column (its columns are title, organization, title_expanded); a phrase of several
+    words is then checked on the folded "title organization" and "title_expanded organization" text
+    of those candidate rows only."""
+    sq = ctx.sq
+    joined = [sql_fold(func.coalesce(r.title, "") + " " + func.coalesce(r.organization, "")),
+              sql_fold(func.coalesce(r.title_expanded, "") + " " + func.coalesce(r.organization, ""))]
+    multi = any(len(p) > 1 for p in sq.phrases)
+    if not ctx.fts:
+        return or_(_like_all([r.title_folded, sql_fold(r.organization)] + joined, sq))
+    if not multi:
+        mr = ctx.matches("roles", sq, tag="rt")
+        return id_col.in_(select(mr.c.id))
+    words = SearchQuery(sq.raw, tuple((t,) for p in sq.phrases for t in p),
+                        tuple((t,) for p in sq.exact_phrases for t in p))
+    mw = ctx.matches("roles", words, tag="rw")
+    return and_(id_col.in_(select(mw.c.id)), _like_all(joined, sq))
 
 
 def _role_rows() -> Select:
@@ -689,9 +722,9 @@ class TableSpec:
 # the SQL of each table of corpus.facts: (query, export row, API item, page ids, rows of ids)
 _QUERIES: dict[str, tuple] = {
     "articles": (_articles, _article_row, _article_item, _articles_ids, _article_rows_story),
-    "persons": (_persons, _occurrence(_person_fields), lambda r, c: _person_fields(r), None, None),
-    "places": (_places, _occurrence(_place_fields), lambda r, c: _place_fields(r), None, None),
-    "organizations": (_organizations, _occurrence(_org_fields), lambda r, c: _org_fields(r), None, None),
+    "persons": (_persons, _person_fields, lambda r, c: _person_fields(r), None, None),
+    "places": (_places, _place_fields, lambda r, c: _place_fields(r), None, None),
+    "organizations": (_organizations, _org_fields, lambda r, c: _org_fields(r), None, None),
     "roles": (_roles, _role_row, lambda r, c: _role_row(r), _roles_ids, _role_rows),
     "figures": (_figures, _figure_row, lambda r, c: _figure_row(r), _figures_ids, _figure_rows),
 }
@@ -801,13 +834,45 @@ def count_items(session: Session, table: str, q: str = "", filters: Filters | No
     return _capped_count(session, base, cap)
 
 
+def _sorted_query(sp: TableSpec, ctx: Ctx, sort: sorting.Sort | None, export: bool) -> Select | None:
+    """The list's query in ``sort``'s order (corpus.sorting), or None where the list keeps its own
+    order: articles without a sort (newest first; a search by relevance), an entity list without a
+    sort (names in Vietnamese order; a search: exact spelling first) unless exported. Roles and
+    figures without a sort: newest article first, undated last."""
+    if sort is None:
+        if sp.name == "articles" or (sp.mention and not export):
+            return None
+        if sp.mention:
+            return sp.query(ctx, False)
+        sort = sorting.default_sort(sp.name)
+    st = sp.query(ctx, False)
+    return st.order_by(None).order_by(*sorting.order_by(sp.name, sort, sp.model.id))
+
+
+def filtered_ids(session: Session, table: str, q: str = "", filters: Filters | None = None) -> Select:
+    """The ids of every row a list shows for the query and filters, unordered (a subquery for the
+    facet counts of corpus.facets)."""
+    sp = spec(table)
+    ctx = _ctx(session, q, filters)
+    if table == "articles" and ctx.searching and ctx.fts:
+        every = _article_tiers(ctx)[-1]
+        return _tier_select(ctx, every, every.c.id.label("id"))
+    if table == "roles":
+        return select(R.id).where(*_role_conditions(ctx))
+    if table == "figures":
+        return select(F.id).where(*_figure_conditions(ctx))
+    return sp.query(ctx, False).with_only_columns(sp.model.id, maintain_column_froms=True).order_by(None)
+
+
 def list_items(session: Session, table: str, q: str = "", page: int = 1, per_page: int = 50,
-               filters: Filters | None = None, total: int | None = None, cap: int = COUNT_CAP) -> dict:
+               filters: Filters | None = None, total: int | None = None, cap: int = COUNT_CAP,
+               sort: sorting.Sort | None = None) -> dict:
     """One page of a table as the API answers it: {"items", "total", "page", "per_page", "total_capped"}
     (total_capped: the count stopped at ``cap``, there are more). ``total``: the caller's count, exact
     or counted with ``cap`` (cap + 1 meaning more: the search page counts its tabs to 1,000 and does
-    not count the shown tab again to 10,000). Raises QueryError for an unknown table, an over-long
-    query or a page past MAX_PAGE."""
+    not count the shown tab again to 10,000). ``sort``: a column of corpus.sorting (None: the list's
+    default; a search: relevance first). Raises QueryError for an unknown table, an over-long query
+    or a page past MAX_PAGE."""
     sp = spec(table)
     ctx = _ctx(session, q, filters)
     page = max(1, int(page))
@@ -817,21 +882,20 @@ def list_items(session: Session, table: str, q: str = "", page: int = 1, per_pag
                          "page_past", page=page, last=MAX_PAGE)
     n = count_items(session, table, q, filters, cap=cap) if total is None else total  # a caller's count
     offset = (page - 1) * per_page
-    if table == "articles" and ctx.searching and ctx.fts:
+    sorted_query = _sorted_query(sp, ctx, sort, export=False)
+    if sorted_query is not None:
+        rows = session.execute(sorted_query.limit(per_page).offset(offset)).all()
+    elif table == "articles" and ctx.searching and ctx.fts:
         rows = _article_search_page(session, ctx, offset, per_page)
     else:
         rows = _page_rows(session, sp, ctx, per_page, offset)
     items = [sp.item(r, ctx) for r in rows]
+    if table == "persons":
+        _with_latest_roles(session, items)
     if table == "articles":
         _with_also_published(session, rows, items)
     if sp.mention and items:  # "N bài viết": stories, a republished copy is its original's story
-        counts = dict(session.execute(
-            select(MN.entity_id, func.count(func.distinct(story_of(A))))
-            .join(A, A.id == MN.article_id)
-            .where(MN.entity_type == sp.mention, MN.entity_id.in_([i["id"] for i in items]))
-            .group_by(MN.entity_id)).all())
-        for i in items:
-            i["articles"] = counts.get(i["id"], 0)
+        _with_article_counts(session, sp.mention, items)
     capped = n > cap and (ctx.searching or ctx.filters.active())
     return {"items": items, "total": min(n, cap) if capped else n, "total_capped": capped,
             "page": page, "per_page": per_page}
@@ -884,18 +948,24 @@ def search_facets(session: Session, q: str = "", filters: Filters | None = None)
 
 
 def export_rows(session: Session, table: str, q: str = "", filters: Filters | None = None,
-                batch: int = 2000) -> Iterator[dict]:
-    """Every row of a table's export with the page's query and filters, streamed."""
+                batch: int = 2000, sort: sorting.Sort | None = None) -> Iterator[dict]:
+    """Every row of a table's list with the page's query, filters and sort, streamed: the rows the
+    pages show, in their order (an entity once, with its article count; a person with the latest role)."""
     sp = spec(table)
     ctx = _ctx(session, q, filters)
-    result = session.execute(sp.query(ctx, True).execution_options(yield_per=batch, stream_results=True))
-    if table != "articles":
-        for r in result:
-            yield sp.row(r)
-        return
-    for part in result.partitions(batch):  # where else each story was published, one query a batch
+    st = _sorted_query(sp, ctx, sort, export=True)
+    if st is None:
+        st = sp.query(ctx, True)
+    result = session.execute(st.execution_options(yield_per=batch, stream_results=True))
+    for part in result.partitions(batch):  # per batch: one query for each derived column
         rows = [sp.row(r) for r in part]
-        _with_also_published(session, part, rows)
-        for d in rows:
-            d["also_published"] = [f"{o['site']} {o['url']}" for o in d["also_published"]]
-            yield d
+        if table == "articles":  # where else each story was published
+            _with_also_published(session, part, rows)
+            for d in rows:
+                d["also_published"] = [f"{o['site']} {o['url']}" for o in d["also_published"]]
+        if sp.mention and rows:
+            _with_article_counts(session, sp.mention, rows)
+        if table == "persons":
+            _with_latest_roles(session, rows)
+        for d in rows:   # the export's column order (JSON keys too)
+            yield {c: d[c] for c in sp.columns if c in d} | d

@@ -22,7 +22,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.orm import Session
 
-from partyfacts.nlp.text import fold, fold_char
+from partyfacts.nlp.text import fold, fold_char, key
 
 from . import facts
 
@@ -498,6 +498,7 @@ def fts_matches(table: str, sq: SearchQuery, exact: bool = False, tag: str = "m"
 class Snippet:
     text: str
     highlights: tuple[tuple[int, int], ...] = field(default=())
+    kinds: tuple[str, ...] = field(default=())   # per highlight: "exact" or "folded" (match_kind)
 
     def segments(self) -> list[tuple[str, bool]]:
         out, pos = [], 0
@@ -511,7 +512,30 @@ class Snippet:
         return out
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "highlights": [list(h) for h in self.highlights]}
+        return {"text": self.text, "highlights": [list(h) for h in self.highlights], "kinds": list(self.kinds)}
+
+
+def match_kind(found: str, sq: SearchQuery) -> str | None:
+    """How a highlighted stretch of text matched the query: "exact" when every word is spelled as
+    typed (case and tone placement aside: "hoà" = "hòa"), "folded" when it matched with the
+    diacritics set aside, None when a word the user typed *with* diacritics stands in the text with
+    other diacritics ("thư" typed, "thứ" found): not the word asked for, so not highlighted. A word
+    typed without diacritics matches every spelling ("thu": thu, thư, thứ) as folded."""
+    words = _WORD.findall(found.lower())
+    folded = tuple(fold(w) for w in words)
+    whole = sq.as_phrase()
+    pairs = list(zip(sq.phrases, sq.exact_phrases)) + (list(zip(whole.phrases, whole.exact_phrases)) if whole else [])
+    typed = next((ex for ph, ex in pairs if ph == folded), None)
+    if typed is None:
+        return "folded"
+    kind = "exact"
+    for w, t in zip(words, typed):
+        if key(w) == key(t):
+            continue
+        if fold(t) != t and fold(w) != w:   # both carry diacritics, and not the same ones
+            return None
+        kind = "folded"
+    return kind
 
 
 def snippet(body: str, sq: SearchQuery | None, width: int = 240) -> Snippet:
@@ -533,8 +557,14 @@ def snippet(body: str, sq: SearchQuery | None, width: int = 240) -> Snippet:
         start = sp + 1 if sp >= 0 and start - sp < 30 else start
     end = min(len(body), start + width)
     window = body[start:end]
-    marks = tuple((m.start(), m.end()) for m in rx.finditer(fast_fold(window)))
+    marks, kinds = [], []
+    for m in rx.finditer(fast_fold(window)):
+        kind = match_kind(window[m.start():m.end()], sq)
+        if kind is not None:
+            marks.append((m.start(), m.end()))
+            kinds.append(kind)
     prefix = "…" if start else ""
     suffix = "…" if end < len(body) else ""
     off = len(prefix)
-    return Snippet(prefix + window.replace("\n", " ") + suffix, tuple((a + off, b + off) for a, b in marks))
+    return Snippet(prefix + window.replace("\n", " ") + suffix, tuple((a + off, b + off) for a, b in marks),
+                   tuple(kinds))

@@ -82,3 +82,13 @@ def json_body(data: bytes, *, max_depth: int = MAX_JSON_DEPTH) -> object:
         return json.loads(text)
     except ValueError as exc:
         raise ParamError(f"the body is not valid JSON ({exc.msg} at character {exc.pos})") from None
+
+
+def sort_arg(table: str, raw: str | None):
+    """The ``sort`` argument of a list ("col" or "-col", corpus.sorting.SORTABLE), None for the
+    list's default; ParamError (400) naming the choices for a column the list does not sort by."""
+    from partyfacts.corpus.sorting import SortError, parse_sort
+    try:
+        return parse_sort(table, raw)
+    except SortError as exc:
+        raise ParamError(str(exc)) from None

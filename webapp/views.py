@@ -17,7 +17,8 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 from werkzeug.exceptions import HTTPException
 
 from partyfacts.corpus import export as ex
-from partyfacts.corpus import facts, pages
+from partyfacts.corpus import facets as list_facets_mod
+from partyfacts.corpus import facts, pages, sorting
 from partyfacts.corpus.kb.titles import title_before
 from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
                                        spec, title_facet)
@@ -26,7 +27,7 @@ from . import charts, downloads, i18n, urls
 from .dbsession import db_session
 from .highlight import TYPES, highlight, spans_from_extraction
 from .i18n import error_text, t
-from .params import ParamError, ascii_int, json_body, parse_id
+from .params import ParamError, ascii_int, json_body, parse_id, sort_arg
 
 bp = Blueprint("main", __name__)
 
@@ -59,6 +60,27 @@ def _list_args() -> tuple[str, int, int, Filters]:
     return (request.args.get("q", ""), _int_arg("page", 1), _int_arg("per_page", 50, hi=200), filters)
 
 
+def _sort(table: str):
+    """The list's ``sort`` argument (corpus.sorting), or None; 400 in the interface language when the
+    list has no such column."""
+    raw = request.args.get("sort", "")
+    try:
+        return sort_arg(table, raw)
+    except ParamError:
+        abort(400, description=t("error_sort", value=raw[:40], choices=", ".join(sorting.sort_choices(table))))
+
+
+def sort_headers(table: str, relevance: bool = False) -> dict:
+    """column -> {"href", "aria"}: each sortable header's link (the other direction when it sorts the
+    list now) and its aria-sort."""
+    current = _sort(table)
+    out = {}
+    for col in sorting.sort_choices(table):
+        nxt, aria = sorting.header_sort(table, current, col, relevance=relevance)
+        out[col] = {"href": url_with(sort=nxt.arg()), "aria": aria}
+    return out
+
+
 def _query_error(fn, *a, **kw):
     try:
         return fn(*a, **kw)
@@ -76,6 +98,27 @@ def _facets() -> dict:
     return cache["values"]
 
 
+FACET_CACHE_SIZE = 256
+
+
+def list_facets(table: str, q: str, filters: Filters) -> dict:
+    """The facet counts of a list for its query and filters (corpus.facets), ``facet_limit`` values
+    each (the "show more" link asks for more); cached FACET_CACHE_SECONDS per (table, query,
+    filters, limit), since every page of a list counts the same."""
+    limit = _int_arg("facet_limit", list_facets_mod.FACET_LIMIT, hi=list_facets_mod.MAX_FACET_LIMIT)
+    cache = current_app.extensions.setdefault("partyfacts_list_facets", {})
+    key = (table, q.strip(), tuple(sorted(filters.to_args().items())), limit)
+    now = time.monotonic()
+    hit = cache.get(key)
+    if hit is None or now - hit[0] > current_app.config["FACET_CACHE_SECONDS"]:
+        values = _query_error(list_facets_mod.list_facets, db_session(), table, q, filters, limit=limit)
+        values["limit"] = limit
+        if len(cache) >= FACET_CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+        hit = cache[key] = (now, values)
+    return hit[1]
+
+
 def url_with(**changes) -> str:
     """The current URL with some query arguments changed (None removes one); page resets unless given."""
     args = {k: v for k, v in request.args.items() if k != "page"}
@@ -91,8 +134,11 @@ def url_with(**changes) -> str:
 
 
 def export_href(table: str, fmt: str, q: str, filters: Filters) -> str:
+    """The export of what the page shows: its query, filters and sort."""
     args = {"q": q} if q else {}
     args.update(filters.to_args())
+    if request.args.get("sort"):
+        args["sort"] = request.args["sort"]
     return urls.export(table, fmt, args)
 
 
@@ -110,7 +156,7 @@ def _title_before(title: str, organization: str) -> str:
 
 @bp.app_context_processor
 def _helpers():
-    return {"url_with": url_with, "export_href": export_href, "urls": urls, "TABLES": TABLES, "FACTS": facts.REGISTRY,
+    return {"url_with": url_with, "export_href": export_href, "sort_headers": sort_headers, "urls": urls, "TABLES": TABLES, "FACTS": facts.REGISTRY,
             "HIGHLIGHTED": tuple(facts.by_name(name) for name in TYPES), "ENTITIES": facts.ENTITY_TYPES,
             "TABLE_FACETS": {ft.table: ft.facets for ft in facts.REGISTRY}, "EXPORT_FORMATS": ("csv", "xlsx", "json")}
 
@@ -220,7 +266,8 @@ def _search_data() -> dict:
         abort(400, description=t("error_type", value=wanted[:40], choices=", ".join(TABLES)))
     active = wanted or next((tb for tb in TABLES if counts[tb]), "articles")
     # the shown tab's count is the tab's (1,000+ past TAB_COUNT_CAP): not counted again further
-    result = _query_error(list_items, s, active, q, page, per_page, filters, total=counts[active], cap=TAB_COUNT_CAP)
+    result = _query_error(list_items, s, active, q, page, per_page, filters, total=counts[active], cap=TAB_COUNT_CAP,
+                          sort=_sort(active))
     result["items"] = urls.add_hrefs(active, result["items"])
     capped = {tb: n > TAB_COUNT_CAP for tb, n in counts.items()}
     counts = {tb: min(n, TAB_COUNT_CAP) for tb, n in counts.items()}
@@ -228,22 +275,12 @@ def _search_data() -> dict:
     return {"q": q, "type": active, "counts": counts, "counts_capped": capped, "filters": filters, "result": result}
 
 
-def _with_query_counts(facets: dict, qf: dict) -> dict:
-    """The cached facet choices with site and province replaced by the search's own counts (the
-    selected value kept even when the search has none of it)."""
-    out = dict(facets)
-    out.update(site=qf["site"], province=qf["province"], sampled=qf["sampled"])
-    return out
-
-
 @page("search", "api_search")
 def search() -> Page:
     d = _search_data()
 
     def html() -> dict:
-        facets = _facets()
-        if d["q"]:
-            facets = _with_query_counts(facets, _query_error(search_facets, db_session(), d["q"], d["filters"]))
+        facets = list_facets(d["type"], d["q"], d["filters"])
         return {"d": d, "q": d["q"], "facets": facets,
                 "paging": _pages(d["result"]["total"], d["result"]["page"], d["result"]["per_page"])}
 
@@ -264,16 +301,21 @@ def table_page(table) -> Page:
         abort(404)
     q, page, per_page, filters = _list_args()
     s = db_session()
-    result = _query_error(list_items, s, table, q, page, per_page, filters)
+    result = _query_error(list_items, s, table, q, page, per_page, filters, sort=_sort(table))
     result["items"] = urls.add_hrefs(table, result["items"])
 
     def html() -> dict:
         charts_: dict = {"multiples": [], "undated": 0, "series_total": 0}
         if table == "figures" and filters.unit:  # one small chart per series: like with like
             charts_ = series_charts(filters.unit, filters=filters, q=q)
-        return {"table": table, "q": q, "filters": filters, "result": result, **charts_, "facets": _facets(),
+        return {"table": table, "q": q, "filters": filters, "result": result, **charts_,
+                "facets": list_facets(table, q, filters),
                 "paging": _pages(result["total"], result["page"], result["per_page"])}
-    return Page("table.html", html, lambda: _paged_json(result, filters=filters.to_args()))
+
+    def json() -> dict:
+        extra = {"facets": list_facets(table, q, filters)} if request.args.get("facets") in ("1", "true") else {}
+        return _paged_json(result, filters=filters.to_args(), **extra)
+    return Page("table.html", html, json)
 
 
 def chart_scale() -> str:
@@ -314,10 +356,15 @@ def api_figure_series():
 
 # -- exports ---------------------------------------------------------------------------------------------------
 
-def table_rows(session, table: str, q: str = "", filters: Filters | None = None, batch: int = 2000):
+def table_rows(session, table: str, q: str = "", filters: Filters | None = None, batch: int = 2000,
+               sort: sorting.Sort | None = None, base_url: str = ""):
     """The export rows of a table (corpus.queries.export_rows) with their hrefs: what /export/… and
-    `partyfacts export` write."""
-    return urls.with_hrefs(table, export_rows(session, table, q, filters, batch=batch))
+    `partyfacts export` write. ``base_url`` ("https://host/"): hrefs made absolute."""
+    rows = urls.with_hrefs(table, export_rows(session, table, q, filters, batch=batch, sort=sort))
+    if not base_url:
+        return rows
+    root = base_url.rstrip("/")
+    return ({**r, "href": root + r["href"]} if r.get("href", "").startswith("/") else r for r in rows)
 
 
 @route("export")
@@ -327,15 +374,18 @@ def export(table, fmt):
         abort(404)
     _, _, _, filters = _list_args()
     q = request.args.get("q", "")
+    order = _sort(table)
     sp = spec(table)
     database = current_app.extensions["partyfacts_db"]
     with database.session() as s:  # validate the query before the response starts
-        _query_error(lambda: next(iter(export_rows(s, table, q, filters, batch=1)), None))
-    stamp = time.strftime("%Y%m%d")
-    headers = {"Content-Disposition": f'attachment; filename="partyfacts-{table}-{stamp}.{fmt}"',
-               "Cache-Control": "no-store"}
+        _query_error(lambda: next(iter(export_rows(s, table, q, filters, batch=1, sort=order)), None))
+    named = ({"q": q} if q else {}) | filters.to_args() | ({"sort": order.arg()} if order else {})
+    filename = ex.export_filename(table, fmt, named, date.today())
+    headers = {"Content-Disposition": ex.content_disposition(filename), "Cache-Control": "no-store"}
+    base = request.url_root   # links in the file are absolute (the page's own host and prefix)
     # rows read by a producer thread into a bounded spool, sent from it (webapp.downloads)
-    return downloads.send_export(table, fmt, sp.columns, lambda s: table_rows(s, table, q, filters), headers)
+    return downloads.send_export(table, fmt, sp.columns,
+                                 lambda s: table_rows(s, table, q, filters, sort=order, base_url=base), headers)
 
 
 # -- detail pages ------------------------------------------------------------------------------------------------

@@ -82,10 +82,15 @@ def test_export_rows_carry_article_url_and_published_date(db, gold_txt):
     with db.session() as s:
         arts = list(export_rows(s, "articles"))
         assert arts[0]["published"].startswith("2019-06-03") and arts[0]["url"].startswith("file://")
-        for table in ("persons", "roles", "places", "organizations", "figures"):
+        for table in ("roles", "figures"):
             rows = list(export_rows(s, table))
             assert rows, table
             assert all(r["article_url"] == arts[0]["url"] and r["published"] == arts[0]["published"] for r in rows)
+        for table in ("persons", "places", "organizations"):   # one row per entity, as the list pages
+            rows = list(export_rows(s, table))
+            page = list_items(s, table, "", 1, 200)["items"]
+            assert rows and [r["id"] for r in rows] == [i["id"] for i in page], table
+            assert [r["articles"] for r in rows] == [i["articles"] for i in page], table
 
 
 def test_csv_export_starts_with_bom_and_round_trips(db, gold_txt):

@@ -48,7 +48,7 @@ def test_home_then_search_without_diacritics_finds_accented_articles(page, serve
 
 def test_open_a_person_shows_career_table_and_timeline_picture(page, server):
     page.goto(server + "/search?q=do+trung+hieu&type=persons")
-    page.click("table.data a >> nth=0")
+    page.click("table.data tbody a >> nth=0")
     page.wait_for_selector("h1")
     assert page.inner_text("h1") == "Đỗ Trung Hiếu"
     assert page.locator("svg.timeline circle").count() >= 1
@@ -62,7 +62,7 @@ def test_open_a_person_shows_career_table_and_timeline_picture(page, server):
 
 def test_open_an_article_highlights_facts_and_toggle_hides_a_type(page, server):
     page.goto(server + "/search?q=do+trung+hieu&type=persons")
-    page.click("table.data a >> nth=0")
+    page.click("table.data tbody a >> nth=0")
     page.click("table.data td:last-child a >> nth=0")
     page.wait_for_selector("#doctext")
     person = page.locator("#doctext .hl-person").first

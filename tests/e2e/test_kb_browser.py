@@ -39,7 +39,7 @@ def _page(browser, **ctx):
 def test_person_page_shows_career_tenures_and_why_the_articles_are_one_person(browser, server):
     page = _page(browser, viewport={"width": 1280, "height": 900})
     page.goto(server + "/search?q=tran+minh+hai&type=persons")
-    page.click("table.data a >> nth=0")
+    page.click("table.data tbody a >> nth=0")
     page.wait_for_selector("table.career")
     assert page.inner_text("h1") == "Trần Minh Hải"
     career = page.inner_text("table.career")
@@ -70,7 +70,7 @@ def test_person_page_shows_career_tenures_and_why_the_articles_are_one_person(br
 def test_person_page_fits_a_phone_screen(browser, server):
     page = _page(browser, viewport={"width": 390, "height": 844})
     page.goto(server + "/search?q=tran+minh+hai&type=persons")
-    page.click("table.data a >> nth=0")
+    page.click("table.data tbody a >> nth=0")
     page.wait_for_selector("#resolution")
     # wide tables (and the timeline) scroll inside their box: nothing else of the page runs off the screen
     outside = page.evaluate("""[...document.querySelectorAll('main *')]

@@ -109,7 +109,7 @@ def test_search_page_shows_type_tabs_with_counts_and_facet_selects(client):
     for t in ("articles", "persons", "roles", "places", "organizations", "figures"):
         assert f'data-type="{t}"' in html
     assert 'name="site"' in html and 'name="province"' in html and 'name="title"' in html and 'name="from"' in html
-    assert "<mark>" in html
+    assert "<mark class=\"m-" in html
 
 
 def test_bounds_reject_long_queries_bad_numbers_and_deep_pages(client):
@@ -190,3 +190,48 @@ def test_a_narrow_site_or_date_filter_driving_the_search_finds_the_same_rows(db,
             assert narrow == wide, (q, args)
         if table != "organizations":  # the test only means something if some filtered search finds rows
             assert any(list_items(s, table, q, filters=Filters.from_args(a))["total"] for q, a in cases)
+
+
+# -- how a match matched (corpus.search.match_kind), titles as facts, phrases across columns ----------
+
+def test_match_kind_tells_exact_spelling_from_folded_and_refuses_other_diacritics():
+    from partyfacts.corpus.search import match_kind, parse_query
+    assert match_kind("Bí thư", parse_query("bí thư")) == "exact"
+    assert match_kind("hòa", parse_query("hoà")) == "exact"            # tone placement is one spelling
+    assert match_kind("Vinh Yen", parse_query("Vĩnh Yên")) == "folded"   # the text lacks the diacritics
+    assert match_kind("thứ", parse_query("thư")) is None                 # typed with others: another word
+    assert match_kind("thứ", parse_query("thu")) == "folded"             # typed without: every spelling
+    assert match_kind("thu", parse_query("thu")) == "exact"
+
+
+def test_snippets_mark_each_match_with_its_kind_and_skip_other_diacritics():
+    from partyfacts.corpus.search import parse_query, snippet
+    sn = snippet("Bí thư Huyện ủy, thứ hai, BI THU chi bộ", parse_query("bí thư"))
+    marked = [sn.text[a:b] for a, b in sn.highlights]
+    assert marked == ["Bí thư", "BI THU"] and sn.kinds == ("exact", "folded")
+    sn = snippet("Bí thư và thứ hai", parse_query("thu"))
+    assert [sn.text[a:b] for a, b in sn.highlights] == ["thư", "thứ"] and sn.kinds == ("folded", "folded")
+
+
+def test_search_page_highlights_by_kind_with_a_legend(client):
+    html = client.get("/search", query_string={"q": "Vĩnh Yên"}).get_data(as_text=True)
+    assert '<mark class="m-exact"' in html and 'class="match-legend' in html
+    html = client.get("/search", query_string={"q": "vinh yen"}).get_data(as_text=True)
+    assert '<mark class="m-folded"' in html
+
+
+def test_a_title_and_body_search_lists_the_people_holding_it(client):
+    q = "bi thu huyen uy"
+    persons = client.get("/api/search", query_string={"q": q, "type": "persons", "per_page": 200}).get_json()
+    roles = client.get("/api/search", query_string={"q": q, "type": "roles", "per_page": 200}).get_json()
+    assert persons["total"] > 0 and {p["id"] for p in persons["items"]} == {r["person_id"] for r in roles["items"]}
+
+
+def test_a_quoted_phrase_across_title_and_organisation_keeps_the_roles_tab(client):
+    for q in ('"bí thư huyện ủy"', '"bi thu huyen uy"'):
+        counts = client.get("/api/search", query_string={"q": q}).get_json()["counts"]
+        assert counts["roles"] > 0 and counts["persons"] > 0, q
+    roles = client.get("/api/roles", query_string={"q": '"bi thu huyen uy"', "per_page": 200}).get_json()["items"]
+    from partyfacts.nlp.text import fold
+    assert all("bi thu huyen uy" in fold(f"{r['title']} {r['organization']}").lower()
+               or "bi thu huyen uy" in fold(f"{r['title_expanded']} {r['organization']}").lower() for r in roles)
