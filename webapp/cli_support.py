@@ -4,6 +4,7 @@ exception that escapes a command becomes one `Error: ` line (a traceback only wi
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import click
@@ -110,15 +111,28 @@ class _OwnMessages(logging.Filter):
         return record.name == "partyfacts" or record.name.startswith("partyfacts.")
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when a record is emitted (a command line run in-process,
+    as the tests and `CliRunner` do, swaps it)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 def configure_logging(verbose: bool) -> None:
     """Logging of one command line: everything at DEBUG with --verbose, else partyfacts' own
-    warnings only. Replaces the handlers a library may have put on the root logger."""
-    handler = logging.StreamHandler()
+    warnings only (the handler of an earlier command line in the same process is replaced)."""
+    handler = _StderrHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     if not verbose:
         handler.addFilter(_OwnMessages())
     root = logging.getLogger()
-    for old in list(root.handlers):
+    for old in [h for h in root.handlers if isinstance(h, _StderrHandler)]:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.WARNING)
@@ -136,11 +150,11 @@ def boundary_error(exc: Exception, ctx: click.Context) -> click.ClickException:
     if _module_of(exc) in ("redis", "kombu", "celery", "amqp"):
         broker = (ctx.obj or {}).get("settings")
         where = f" at {broker.broker}" if broker is not None and getattr(broker, "broker", "") else ""
-        return UserError(f"the job broker{where} failed: {type(exc).__name__}: {what}; start Redis there, give "
+        return UserError(f"the job broker{where} failed ({what.rstrip('.')}); start Redis there, give "
                          "--broker (or PARTYFACTS_BROKER) a working redis:// URL, or none to run the jobs inline")
     if isinstance(exc, SQLAlchemyError):
         reason = one_line(str(getattr(exc, "orig", None) or exc))
-        return UserError(f"the database failed: {reason}; {DB_WAY_OUT} and that the database server is running")
+        return UserError(f"the database failed ({reason.rstrip('.')}); {DB_WAY_OUT} and that the database server is running")
     if isinstance(exc, OSError) and exc.strerror:
         name = f"{exc.filename}: " if exc.filename else ""
         return UserError(f"{name}{exc.strerror}; check the path and its permissions")
