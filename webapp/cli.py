@@ -340,6 +340,21 @@ def evaluate(gold_dir, as_json, ablation, per_article, min_f1, identity_dir, met
     if not gold_dir.is_dir():
         raise UserError(f"error: {gold_dir}: not a directory of gold .json files")
     from partyfacts.nlp import evaluate as ev
+    for item in min_f1:
+        kind, _, floor = item.partition("=")
+        try:
+            ok = kind in ev.TYPES and 0 <= float(floor) <= 1
+        except ValueError:
+            ok = False
+        if not ok:
+            raise UserError(f"--min-f1 {item!r}: write TYPE=F with TYPE one of {', '.join(ev.TYPES)} and F "
+                            "a number from 0 to 1, e.g. --min-f1 persons=0.9")
+    for f in sorted(gold_dir.glob("*.json")):
+        try:
+            json.loads(f.read_text(encoding="utf-8"))["id"]
+        except (ValueError, KeyError, TypeError) as exc:
+            why = "no \"id\"" if isinstance(exc, (KeyError, TypeError)) else str(exc)
+            raise UserError(f"{f}: not a gold file ({why}); fix it or move it out of {gold_dir}") from None
     argv = [str(gold_dir)] + (["--json"] if as_json else []) + (["--ablation"] if ablation else [])
     argv += (["--per-article"] if per_article else []) + [x for m in min_f1 for x in ("--min-f1", m)]
     sys.exit(ev.main(argv))
