@@ -204,7 +204,8 @@ def _correction(ctx, do):
         with db.session() as s:
             return do(s)
     except DecisionError as exc:
-        raise UserError(f"error: {exc}") from None
+        raise UserError(f"error: {exc}; `partyfacts export persons` lists the persons with their ids, "
+                        "`partyfacts persons occurrences ID` a person's mention keys") from None
 
 
 @persons.command("merge")

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from partyfacts.webapp.cli import main
 
+GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 TEXT = "Tin tức\n01/02/2024\nĐồng chí Nguyễn Văn An, Bí thư Huyện ủy, dự hội nghị.\n"
 
 
@@ -31,6 +32,8 @@ def files(tmp_path_factory):
     (d / "article.txt").write_text(TEXT, encoding="utf-8")
     (d / "badsites.toml").write_text("[[site]\nurl = \n", encoding="utf-8")
     (d / "badconfig.toml").write_text("db = [\n", encoding="utf-8")
+    (d / "badgold").mkdir()
+    (d / "badgold" / "a.json").write_text("{not json", encoding="utf-8")
     db = d / "corpus.db"
     res = CliRunner().invoke(main, ["--db", str(db), "ingest", str(d / "article.txt")])
     assert res.exit_code == 0, res.output
@@ -72,6 +75,11 @@ SWEEP = [
     ("negative max pages", ["--db", "{d}/corpus.db", "crawl", "http://127.0.0.1:{port}/", "--max-pages", "-3"],
      ["--max-pages", "x>=1"]),
     ("demo port out of range", ["demo", "--port", "99999"], ["--port", "65535"]),
+    ("person that does not exist", ["--db", "{d}/corpus.db", "persons", "merge", "98765", "98766"],
+     ["98765", "export persons"]),
+    ("evaluate min-f1 not a number", ["evaluate", "{gold}", "--min-f1", "persons=abc"], ["persons=abc", "TYPE=F"]),
+    ("evaluate min-f1 unknown type", ["evaluate", "{gold}", "--min-f1", "x"], ["'x'", "TYPE=F"]),
+    ("evaluate a broken gold file", ["evaluate", "{d}/badgold"], ["a.json", "not a gold file", "move it out"]),
     ("ingest of only non-articles", ["--db", "{d}/new.db", "ingest", "{d}/empty.html"],
      ["empty.html", "not an article", "nothing was ingested"]),
 ]
@@ -93,7 +101,7 @@ def check_one_error_line(exit_code: int, stderr: str, words) -> str:
 @pytest.mark.parametrize("name,argv,words", SWEEP, ids=[s[0] for s in SWEEP])
 def test_bad_input_is_answered_by_one_error_line_with_the_way_out(files, name, argv, words):
     port = str(closed_port())
-    args = [a.replace("{d}", str(files)).replace("{port}", port) for a in argv]
+    args = [a.replace("{d}", str(files)).replace("{port}", port).replace("{gold}", str(GOLD)) for a in argv]
     words = [w.replace("{port}", port) for w in words]
     res = CliRunner().invoke(main, args)
     assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
