@@ -88,7 +88,7 @@ def ingest(ctx, files, site, province):
     res = _runner(ctx, create=True).run("ingest", paths=list(files), site=site, province=province)
     fatal = res.errors and not res.added and not res.unchanged
     if fatal and len(res.errors) == 1:
-        raise UserError(f"{res.errors[0]}; nothing was ingested")
+        raise UserError(f"{res.errors[0]}; nothing was ingested: give a UTF-8 .txt file or a saved article page (.html)")
     for err in res.errors:
         click.echo(f"failed: {err}", err=True)
     if fatal:
@@ -344,12 +344,12 @@ def evaluate(gold_dir, as_json, ablation, per_article, min_f1, identity_dir, met
     for item in min_f1:
         kind, _, floor = item.partition("=")
         try:
-            ok = kind in ev.TYPES and 0 <= float(floor) <= 1
+            ok = kind in ev.TYPES and float(floor) == float(floor)     # a number, not nan
         except ValueError:
             ok = False
         if not ok:
             raise UserError(f"--min-f1 {item!r}: write TYPE=F with TYPE one of {', '.join(ev.TYPES)} and F "
-                            "a number from 0 to 1, e.g. --min-f1 persons=0.9")
+                            "a number (an F1 from 0 to 1), e.g. --min-f1 persons=0.9")
     for f in sorted(gold_dir.glob("*.json")):
         try:
             json.loads(f.read_text(encoding="utf-8"))["id"]
