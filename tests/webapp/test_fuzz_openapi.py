@@ -38,3 +38,15 @@ def test_the_fuzzed_schema_is_the_one_the_app_serves(fuzz_app):
           suppress_health_check=list(HealthCheck))
 def test_every_route_answers_without_a_5xx_and_as_its_schema_says(case, fuzz_app):
     case.call_and_validate(app=fuzz_app)
+
+
+def test_a_405_lists_the_methods_the_path_allows(fuzz_app):
+    r = fuzz_app.test_client().get("/api/extract")
+    assert r.status_code == 405
+    assert set(r.headers["Allow"].split(", ")) == {"OPTIONS", "POST"}
+    assert r.get_json()["status"] == 405
+
+
+def test_an_api_path_that_names_no_table_is_a_404(fuzz_app):
+    r = fuzz_app.test_client().get("/api/nosuchtable")
+    assert r.status_code == 404 and r.get_json()["status"] == 404
