@@ -97,3 +97,38 @@ def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
     codec = sniff_encoding(raw, content_type)
     text = raw.decode(codec, errors="replace")
     return unicodedata.normalize("NFC", text), codec
+
+
+class TextEncodingError(ValueError):
+    """Bytes of a text file that are neither UTF-8 nor text with a byte-order mark; the message
+    says where decoding failed and, when charset-normalizer recognises the bytes, the iconv line
+    that converts them."""
+
+    def __init__(self, position: int, guess: str | None):
+        hint = (f"it looks like {guess}: convert it with iconv -f {guess} -t utf-8" if guess
+                else "convert it with iconv -f <encoding> -t utf-8")
+        super().__init__(f"not UTF-8 text (byte {position}); {hint}")
+        self.position = position
+        self.guess = guess
+
+
+_TEXT_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))   # UTF-32 LE starts like UTF-16 LE
+
+
+def decode_text(raw: bytes) -> str:
+    """A plain-text file's bytes as NFC text: the encoding its byte-order mark names (UTF-8,
+    UTF-16 or UTF-32), else strict UTF-8. Anything else raises TextEncodingError (with
+    charset-normalizer's guess of the encoding for the way out) instead of decoding to garbage."""
+    for bom, codec in _TEXT_BOMS:
+        if raw.startswith(bom):
+            try:
+                return unicodedata.normalize("NFC", raw.decode(codec))
+            except UnicodeDecodeError as exc:
+                raise TextEncodingError(exc.start, None) from None
+    try:
+        return unicodedata.normalize("NFC", raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        best = from_bytes(raw[:200000]).best()
+        guess = _codec(best.encoding) if best is not None and best.encoding else None
+        raise TextEncodingError(exc.start, guess if guess not in (None, "utf-8") else None) from None

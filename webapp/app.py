@@ -85,10 +85,10 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
         resp.headers.setdefault("X-Frame-Options", "DENY")
         return resp
 
-    def _error(code: int, message: str):
+    def _error(code: int, message: str, headers=None):
         if request.path.startswith(("/api/", "/export/")):
-            return jsonify({"error": message, "status": code}), code
-        return render_template("error.html", code=code, message=message), code
+            return jsonify({"error": message, "status": code}), code, headers or {}
+        return render_template("error.html", code=code, message=message), code, headers or {}
 
     def _server_error(e):
         log.error("server error on %s: %s", request.path, getattr(e, "original_exception", e))
@@ -98,7 +98,8 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
     app.register_error_handler(CSRFError, lambda e: _error(400, i18n.t("error_csrf")))
     app.register_error_handler(403, lambda e: _error(403, getattr(e, "description", None) or i18n.t("error_403")))
     app.register_error_handler(404, lambda e: _error(404, i18n.t("error_404")))
-    app.register_error_handler(405, lambda e: _error(405, i18n.t("error_405")))
+    app.register_error_handler(405, lambda e: _error(405, i18n.t("error_405"),   # RFC 9110: a 405 lists what is allowed
+                                                     {"Allow": ", ".join(e.valid_methods or ())}))
     app.register_error_handler(413, lambda e: _error(413, i18n.t("error_413")))
     app.register_error_handler(429, lambda e: limits.too_many(_error))
     app.register_error_handler(500, _server_error)

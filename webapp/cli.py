@@ -3,7 +3,6 @@ example. Errors a user can meet end in one line on stderr and a non-zero exit.""
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
 from pathlib import Path
@@ -13,13 +12,13 @@ import click
 from partyfacts.corpus.facts import EXPORT_TABLES
 
 from . import cli_crawl
-from .cli_support import SettingValueError, UserError, _db, _open, _runner, _settings, _with_flags
+from .cli_support import ID, BoundaryGroup, SettingValueError, UserError, _db, _open, _runner, _settings, _with_flags, configure_logging
 from .settings import InvalidSetting, Settings, SettingsError
 
 FTM = "ftm"   # `export ftm`: not a table of the fact-type registry but the whole knowledge base (corpus.kb.ftm)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=BoundaryGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", metavar="URL",
               help="SQLAlchemy URL or SQLite file path (default: ./partyfacts.db; env PARTYFACTS_DB).")
 @click.option("--broker", metavar="URL",
@@ -39,8 +38,7 @@ def main(ctx: click.Context, db: str | None, broker: str | None, config: str | N
       partyfacts serve --port 8000
       partyfacts export roles --format xlsx -o roles.xlsx
     """
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(verbose)
     ctx.ensure_object(dict)
     try:
         ctx.obj["settings"] = Settings.build(config=config, flags={"db": db, "broker": broker})
@@ -87,13 +85,17 @@ def ingest(ctx, files, site, province):
       partyfacts ingest baonghean/*.html --site baonghean.vn --province "Nghệ An"
     """
     province = cli_crawl.province_option(province)
-    res = _runner(ctx).run("ingest", paths=list(files), site=site, province=province)
+    res = _runner(ctx, create=True).run("ingest", paths=list(files), site=site, province=province)
+    fatal = res.errors and not res.added and not res.unchanged
+    if fatal and len(res.errors) == 1:
+        raise UserError(f"{res.errors[0]}; nothing was ingested: give a UTF-8 .txt file or a saved article page (.html)")
     for err in res.errors:
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"failed: {err}", err=True)
+    if fatal:
+        raise UserError(f"none of the {len(res.errors)} files could be ingested (the reasons are above); "
+                        "give UTF-8 .txt files or saved article pages (.html)")
     click.echo(f"ingested {len(res.added)} new articles, {len(res.unchanged)} already stored, {len(res.errors)} failed"
                + (f"; {res.syndicated} linked to another copy of their story" if res.syndicated else ""))
-    if res.errors and not res.added and not res.unchanged:
-        sys.exit(1)
 
 
 @main.command()
@@ -175,7 +177,7 @@ def persons():
 
 
 @persons.command("occurrences")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=ID)
 @click.pass_context
 def persons_occurrences(ctx, person_id):
     """List a person's occurrences: mention key, name, province, and why resolution joined it
@@ -205,12 +207,13 @@ def _correction(ctx, do):
             refresh_aggregates(s)   # the persons a merge or split changed (corpus.aggregates)
             return out
     except DecisionError as exc:
-        raise UserError(f"error: {exc}") from None
+        raise UserError(f"error: {exc}; `partyfacts export persons` lists the persons with their ids, "
+                        "`partyfacts persons occurrences ID` a person's mention keys") from None
 
 
 @persons.command("merge")
-@click.argument("person_a", type=int)
-@click.argument("person_b", type=int)
+@click.argument("person_a", type=ID)
+@click.argument("person_b", type=ID)
 @click.option("--note", default="", help="Why (kept with the decision).")
 @click.option("--by", default="cli", show_default=True, help="Who decided (kept with the decision).")
 @click.pass_context
@@ -227,7 +230,7 @@ def persons_merge(ctx, person_a, person_b, note, by):
 
 
 @persons.command("split")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=ID)
 @click.argument("keys", nargs=-1, required=True)
 @click.option("--note", default="", help="Why (kept with the decision).")
 @click.option("--by", default="cli", show_default=True, help="Who decided (kept with the decision).")
@@ -247,20 +250,33 @@ def persons_split(ctx, person_id, keys, note, by):
 
 
 def _read_input(path: str, profile_dirs=()) -> tuple[str, str]:
-    """(name, text) of an extract input: '-' = stdin, .html through the body extractor, else UTF-8."""
+    """(name, text) of an extract input: '-' = stdin, .html through the body extractor, else text:
+    UTF-8, or UTF-16/UTF-32 with a byte-order mark (standard input is read as bytes and decoded
+    by the same rule as a file, so bytes refused in a file are refused on stdin too)."""
+    from partyfacts.scraper.encoding import TextEncodingError, decode_text
     if path == "-":
-        return "-", sys.stdin.read()
-    p = Path(path)
-    if not p.is_file():
-        raise UserError(f"error: {path}: no such file")
-    data = p.read_bytes()
-    if p.suffix.lower() in (".html", ".htm"):
-        from partyfacts.scraper.parse import parse_html_file
-        return p.name, parse_html_file(p.resolve().as_uri(), data, profile_dirs=profile_dirs).text
+        name, data = "-", sys.stdin.buffer.read()
+        shown = "standard input"
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise UserError(f"error: {path}: no such file")
+        name, shown = p.name, path
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise UserError(f"error: {path}: cannot read it ({exc.strerror}); check its permissions") from None
+        if p.suffix.lower() in (".html", ".htm"):
+            from partyfacts.scraper.parse import ArticleRejected, parse_html_file
+            try:
+                return name, parse_html_file(p.resolve().as_uri(), data, profile_dirs=profile_dirs).text
+            except ArticleRejected as exc:
+                raise UserError(f"error: {path}: not an article ({exc.rejection.reason}); give extract a saved "
+                                "article page, or the article's text as a .txt file") from None
     try:
-        return p.name, data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError(f"error: {path}: not UTF-8 text (byte {exc.start}); convert it with iconv -t utf-8") from None
+        return name, decode_text(data)
+    except TextEncodingError as exc:
+        raise UserError(f"error: {shown}: {exc}") from None
 
 
 @main.command()
@@ -328,6 +344,21 @@ def evaluate(gold_dir, as_json, ablation, per_article, min_f1, identity_dir, met
     if not gold_dir.is_dir():
         raise UserError(f"error: {gold_dir}: not a directory of gold .json files")
     from partyfacts.nlp import evaluate as ev
+    for item in min_f1:
+        kind, _, floor = item.partition("=")
+        try:
+            ok = kind in ev.TYPES and float(floor) == float(floor)     # a number, not nan
+        except ValueError:
+            ok = False
+        if not ok:
+            raise UserError(f"--min-f1 {item!r}: write TYPE=F with TYPE one of {', '.join(ev.TYPES)} and F "
+                            "a number (an F1 from 0 to 1), e.g. --min-f1 persons=0.9")
+    for f in sorted(gold_dir.glob("*.json")):
+        try:
+            json.loads(f.read_text(encoding="utf-8"))["id"]
+        except (ValueError, KeyError, TypeError) as exc:
+            why = "no \"id\"" if isinstance(exc, (KeyError, TypeError)) else str(exc)
+            raise UserError(f"{f}: not a gold file ({why}); fix it or move it out of {gold_dir}") from None
     argv = [str(gold_dir)] + (["--json"] if as_json else []) + (["--ablation"] if ablation else [])
     argv += (["--per-article"] if per_article else []) + [x for m in min_f1 for x in ("--min-f1", m)]
     sys.exit(ev.main(argv))
@@ -492,7 +523,7 @@ def _run_server(app, host: str, port: int) -> None:
 
 
 @main.command()
-@click.option("--port", default=8000, show_default=True, type=int, help="Port of the web UI.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port of the web UI.")
 @click.option("--no-serve", is_flag=True, help="Crawl and process, then exit without serving.")
 @click.pass_context
 def demo(ctx, port, no_serve):

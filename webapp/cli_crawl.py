@@ -90,12 +90,9 @@ PROVINCE_HELP = ("The site's province (e.g. \"Nghệ An\"; default: inferred fro
                  "(\"Tỉnh ủy\", \"UBND tỉnh\") of its stories resolve to that province's.")
 
 
-class ProvinceValueError(click.ClickException):
+class ProvinceValueError(UserError):
     """A --province (or sites-file province) that is not a province: one line, exit status 2."""
     exit_code = 2
-
-    def format_message(self) -> str:
-        return self.message
 
 
 def province_option(value: str | None) -> str | None:
@@ -112,7 +109,7 @@ def province_option(value: str | None) -> str | None:
 @click.command()
 @click.argument("urls", nargs=-1, required=True)
 @click.option("--delay", type=float, default=None, help="Seconds between requests to a host (default 1.0, or robots.txt Crawl-delay if larger).")
-@click.option("--max-pages", type=int, default=None, help="Stop after fetching this many pages.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Stop after fetching this many pages.")
 @click.option("--process/--no-process", "then_process", default=False, help="Extract facts from the new articles afterwards.")
 @click.option("--wait", is_flag=True, help=WAIT_HELP)
 @click.pass_context
@@ -140,7 +137,7 @@ def crawl(ctx, urls, delay, max_pages, then_process, wait):
     if queue is not None:
         _crawl_queued(ctx, queue, settings, list(urls), max_pages, then_process, wait)
         return
-    runner = _runner(ctx)
+    runner = _runner(ctx, create=True)
     try:
         summaries = runner.run("crawl", urls=list(urls), config=settings.crawl_config(), max_pages=max_pages)
     except CrawlError as exc:
@@ -195,7 +192,7 @@ def site():
 @click.option("--every", "every", default=None, help='Interval such as "6h", "30m", "1d".')
 @click.option("--cron", default=None, help='Cron expression such as "0 */6 * * *" (instead of --every).')
 @click.option("--delay", type=float, default=None, help="Seconds between requests for this site.")
-@click.option("--max-pages", type=int, default=None, help="Pages per crawl at most.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Pages per crawl at most.")
 @click.option("--province", default=None, help=PROVINCE_HELP)
 @click.pass_context
 def site_add(ctx, url, every, cron, delay, max_pages, province):
@@ -213,7 +210,7 @@ def site_add(ctx, url, every, cron, delay, max_pages, province):
     province = province_option(province)
     schedule = cron or ("every " + (every or "6h"))
     try:
-        row = add_site(_db(ctx), url, schedule, delay=delay, max_pages=max_pages, province=province,
+        row = add_site(_db(ctx, create=True), url, schedule, delay=delay, max_pages=max_pages, province=province,
                        allow_private=_settings(ctx).allow_private_targets)
     except ScheduleError as exc:
         raise UserError(f"error: {exc}") from None
@@ -288,7 +285,7 @@ def schedule(ctx, sites_file, once, wait):
     """
     from partyfacts.corpus.jobs import run_forever
     from partyfacts.corpus.schedule import ProvinceError, ScheduleError, add_site, load_sites_file
-    db = _db(ctx)
+    db = _db(ctx, create=True)
     settings = _settings(ctx)
     try:
         if sites_file:
@@ -457,7 +454,7 @@ def worker(ctx, concurrency, queues, pool, max_retries, retry_backoff, visibilit
     if config is None:
         raise UserError("error: no broker configured; give --broker redis://HOST:6379/0 (or PARTYFACTS_BROKER, "
                         "or broker in partyfacts.toml)")
-    _db(ctx)   # the database opens (and migrates) once here, before the pool starts
+    _db(ctx, create=True)   # the database opens (and migrates) once here, before the pool starts
     click.echo(f"partyfacts worker: jobs from {config.broker} on {config.db}")
     run_worker(config, concurrency=concurrency, queues=[q for q in (queues or "").split(",") if q.strip()],
                pool=pool, hostname=hostname)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
+from urllib.parse import urlsplit
 
 from partyfacts.corpus.db import DEFAULT_DB
 from partyfacts.corpus.jobs.config import DEFAULT_CONTACT, DEFAULT_DELAY, CrawlConfig, ProcessConfig
@@ -99,6 +100,11 @@ def _broker(value: Any) -> str:
     text = _text(value)
     if text and not text.startswith(("redis://", "rediss://", "unix://")):
         raise ValueError("must be a Redis URL such as redis://127.0.0.1:6379/0 (or empty: run jobs inline)")
+    if text.startswith(("redis://", "rediss://")):
+        try:
+            urlsplit(text).port               # a port that is not a number 0-65535 raises here
+        except ValueError:
+            raise ValueError("has a port that is not a number 0-65535; write it like redis://127.0.0.1:6379/0") from None
     return text
 
 

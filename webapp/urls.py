@@ -28,7 +28,7 @@ RULES: dict[str, str] = {
     "search": "/search",
     "api_search": "/api/search",
     "table_page": f"/<{_TABLE_ANY}:table>",
-    "api_table": "/api/<table>",
+    "api_table": f"/api/<{_TABLE_ANY}:table>",
     "api_figure_series": "/api/figures/series",
     "export": "/export/<table>.<fmt>",
     "export_series": "/export/figure-series.<any(csv, json):fmt>",

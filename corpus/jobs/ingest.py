@@ -14,6 +14,7 @@ from typing import Iterable
 from sqlalchemy import select
 
 from partyfacts.nlp.text import fold
+from partyfacts.scraper.encoding import TextEncodingError, decode_text
 from partyfacts.scraper.parse import content_hash
 
 from .. import models as m
@@ -40,12 +41,10 @@ class IngestResult:
 
 
 def _read_text_file(path: Path) -> str:
-    data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"{path}: not UTF-8 text (byte {exc.start}); convert it with "
-                          f"`iconv -f <encoding> -t utf-8 {path.name}` or save it as .html with a charset") from exc
+        return decode_text(path.read_bytes())     # UTF-8, or UTF-16/32 with a byte-order mark
+    except TextEncodingError as exc:
+        raise IngestError(f"{path}: {exc} (or save it as .html with a charset)") from None
 
 
 # a date as news sites write it on a line of its own: 08/01/2024, 2024-01-08, "ngày 8 tháng 1 năm 2024"

@@ -56,7 +56,7 @@ def test_extract_of_a_missing_file_is_a_one_line_error(runner, tmp_path):
 
 
 def test_bad_db_path_is_a_one_line_error(runner, tmp_path):
-    res = runner.invoke(main, ["--db", str(tmp_path / "no" / "dir.db"), "process"])
+    res = runner.invoke(main, ["--db", str(tmp_path / "no" / "dir.db"), "crawl", "http://127.0.0.1:9/"])
     assert res.exit_code == 1
     assert "folder does not exist" in res.output and "Traceback" not in res.output
 
@@ -124,6 +124,7 @@ def test_serve_dev_opens_the_database_once_and_hands_the_app_the_settings(runner
     import partyfacts.webapp.cli_support as support_module
     opened, served = [], []
     real_open = support_module.open_db
+    real_open(str(tmp_path / "s.db")).dispose()     # serve reads a database: it refuses one that does not exist
 
     def counting_open(db, **kw):
         opened.append(db)

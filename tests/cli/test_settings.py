@@ -50,7 +50,7 @@ def test_command_line_db_overrides_the_settings_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PARTYFACTS_DB", raising=False)
     (tmp_path / "partyfacts.toml").write_text('db = "file.db"\n', encoding="utf-8")
-    res = CliRunner().invoke(main, ["--db", "cli.db", "stats"])
+    res = CliRunner().invoke(main, ["--db", "cli.db", "site", "add", "https://a.example.vn/", "--every", "6h"])
     assert res.exit_code == 0, res.output
     assert (tmp_path / "cli.db").exists() and not (tmp_path / "file.db").exists()
 

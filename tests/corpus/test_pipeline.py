@@ -69,7 +69,7 @@ def test_a_failing_article_is_recorded_and_the_batch_goes_on(db, gold_txt):
 
 def test_ingest_reports_non_utf8_and_missing_files_by_name(db, tmp_path):
     bad = tmp_path / "latin.txt"
-    bad.write_bytes("Bí thư".encode("utf-16"))
+    bad.write_bytes("Bí thư".encode("cp1258"))     # UTF-16 with a byte-order mark is decoded; this is refused
     res = ingest_files(db, [bad, tmp_path / "missing.txt"])
     assert res.added == []
     assert any("latin.txt" in e and "UTF-8" in e for e in res.errors)

@@ -51,6 +51,7 @@ def _config(broker, db_path, **kw) -> QueueConfig:
 def test_without_a_broker_the_settings_give_no_queue_and_commands_run_inline(tmp_path):
     assert Settings.build(env={}).queue_config() is None
     db = tmp_path / "c.db"
+    open_db(str(db)).dispose()      # process reads an existing database (it refuses a missing one)
     res = CliRunner().invoke(main, ["--db", str(db), "process"], env={"PARTYFACTS_BROKER": ""})
     assert res.exit_code == 0, res.output
     assert res.output.startswith("processed 0 articles with pipeline ")
