@@ -51,7 +51,5 @@ def retry_after() -> int:
 def too_many(error_page):
     """The 429 answer: the app's error page (JSON under /api/ and /export/) with Retry-After."""
     wait = retry_after()
-    resp, code = error_page(429, i18n.t("error_429", seconds=wait))
-    resp = make_response(resp, code)
-    resp.headers["Retry-After"] = str(wait)
-    return resp
+    # the error page takes the answer's extra headers (as the 405's Allow) and returns (body, code, headers)
+    return make_response(error_page(429, i18n.t("error_429", seconds=wait), {"Retry-After": str(wait)}))

@@ -404,6 +404,7 @@ def test_serve_runs_gunicorn_with_the_flags_and_one_secret_for_every_worker(tmp_
     from click.testing import CliRunner
 
     import partyfacts.webapp.server as server
+    from partyfacts.corpus import open_db
     from partyfacts.webapp.cli import main
     seen = {}
 
@@ -412,6 +413,7 @@ def test_serve_runs_gunicorn_with_the_flags_and_one_secret_for_every_worker(tmp_
         seen["apps"] = [make_app(), make_app()]          # what two workers would build after the fork
     monkeypatch.setattr(server, "run_gunicorn", fake_gunicorn)
     monkeypatch.delenv("PARTYFACTS_SECRET_KEY", raising=False)
+    open_db(str(tmp_path / "s.db")).dispose()        # serve reads an existing database (it refuses a missing one)
     port = _free_port()
     res = CliRunner().invoke(main, ["--db", str(tmp_path / "s.db"), "serve", "--port", str(port), "--workers", "3",
                                     "--threads", "5", "--timeout", "30"], env={"PARTYFACTS_SERVE_THREADS": "9"})
@@ -429,7 +431,9 @@ def test_serve_runs_gunicorn_with_the_flags_and_one_secret_for_every_worker(tmp_
 def test_serve_names_a_taken_port_in_one_line(tmp_path):
     from click.testing import CliRunner
 
+    from partyfacts.corpus import open_db
     from partyfacts.webapp.cli import main
+    open_db(str(tmp_path / "s.db")).dispose()        # serve reads an existing database (it refuses a missing one)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         s.listen()
