@@ -111,7 +111,7 @@ def test_series_chart_fits_a_phone_in_vietnamese(browser, server):
 def test_person_page_offers_its_feed_and_the_feed_is_atom(browser, server):
     page = _page(browser, DESKTOP)
     page.goto(server + "/search?q=nguyen+duc+trung&type=persons&lang=en")
-    page.click("table.data a >> nth=0")
+    page.click("table.data tbody a >> nth=0")
     page.wait_for_selector(".feed-link a")
     head = page.locator("head link[rel=alternate][type='application/atom+xml']")
     href = page.locator(".feed-link a").get_attribute("href")
@@ -130,7 +130,7 @@ def test_person_page_offers_its_feed_and_the_feed_is_atom(browser, server):
 def test_network_edge_leads_to_the_stories_naming_both(browser, server):
     page = _page(browser, DESKTOP)
     page.goto(server + "/search?q=nguyen+duc+trung&type=persons&lang=en")
-    page.click("table.data a >> nth=0")
+    page.click("table.data tbody a >> nth=0")
     page.click(".network-link a")
     page.wait_for_selector("svg.network")
     assert page.locator("svg.network circle.node").count() == 3

@@ -68,7 +68,9 @@ def page_list(page, servers) -> list[tuple[str, str]]:
     out.append(("place-kb", kb + nam_dan["href"]))
     person = next(p for p in _api(page, kb, "/api/persons")["items"] if p["name"] == "Trần Minh Hải")
     out.append(("person-kb", kb + person["href"]))
-    org = _api(page, kb, _api(page, kb, "/api/organizations")["items"][1]["href"].replace("/organizations", "/api/organizations"))
+    orgs = {o["name"]: o["href"] for o in _api(page, kb, "/api/organizations")["items"]}   # listed by name
+    out.append(("organization-kb", kb + orgs["Tỉnh ủy Nghệ An"]))                               # the one with most posts
+    org = _api(page, kb, orgs["Huyện ủy Nam Đàn"].replace("/organizations", "/api/organizations"))
     out.append(("post", kb + org["posts"][0]["post"]["href"]))
     return out
 
