@@ -5,8 +5,13 @@ back), table by table, streaming, in batches, with SQLAlchemy Core.
 
 - both databases are opened (and migrated) to the newest schema first, so the tables and columns are
   the models' on both sides; the destination must be empty (every table) unless ``force``, which
-  deletes its rows first;
-- tables are copied parents first (the models' foreign-key order), rows in primary-key order, read as
+  deletes its rows first. Rows a migration seeds (SEEDED_ROWS: the admin session version of
+  0012_session_version) are in every new database and are not user data: the emptiness check ignores
+  them while they are as seeded, and the copy replaces them with the source's rows;
+- tables are copied parents first (the models' foreign-key order) and the tables that triggers write
+  (TRIGGER_FILLED: entity_dirty, which 0011_entity_aggregates' triggers append to on every copied
+  mention, role and article link) last, after the rows the copy's own inserts made them write are
+  deleted, so they hold the source's rows only; rows in primary-key order, read as
   a stream (``yield_per``) and inserted ``batch`` rows per statement and transaction; ids are copied as
   they are, so every reference stays valid. A column pointing into its own table (an article's
   ``syndicated_of_id``) is filled in after the table's rows are all there;
@@ -22,7 +27,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sqlalchemy import Table, bindparam, delete, func, select, text, update
+from sqlalchemy import Table, and_, bindparam, delete, func, or_, select, text, update
 
 from . import models as m
 from .db import Database
@@ -30,6 +35,12 @@ from .db import Database
 DEFAULT_BATCH = 2000
 FTS_INDEXES = ("fts_articles", "fts_articles_exact", "fts_persons", "fts_places", "fts_organizations", "fts_roles",
                "fts_figures")     # SQLite's search indexes (migration 0003_search)
+# tables that triggers write when other tables' rows are inserted (0011_entity_aggregates)
+TRIGGER_FILLED = ("entity_dirty",)
+# the rows migrations insert into a new database, per table (keep in step with the migrations)
+SEEDED_ROWS: dict[str, tuple[dict, ...]] = {
+    "session_versions": ({"account": "admin", "version": 1},),      # 0012_session_version
+}
 
 
 class CopyError(RuntimeError):
@@ -47,13 +58,35 @@ class CopyReport:
 
 
 def tables() -> list[Table]:
-    """Every table of the schema, parents before children."""
-    return list(m.Base.metadata.sorted_tables)
+    """Every table of the schema, parents before children, the TRIGGER_FILLED ones last."""
+    ordered = list(m.Base.metadata.sorted_tables)
+    return [t for t in ordered if t.name not in TRIGGER_FILLED] + [t for t in ordered if t.name in TRIGGER_FILLED]
 
 
 def row_counts(db: Database) -> dict[str, int]:
     with db.engine.connect() as conn:
         return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in tables()}
+
+
+def _seeded(t: Table, *, exact: bool):
+    """A WHERE clause for the rows of ``t`` a migration seeded: with ``exact``, only while every
+    column is as seeded; else by primary key (whatever became of them). None when ``t`` has none."""
+    seeds = SEEDED_ROWS.get(t.name)
+    if not seeds:
+        return None
+    keys = [c.name for c in t.primary_key.columns]
+    return or_(*(and_(*(t.c[k] == v for k, v in row.items() if exact or k in keys)) for row in seeds))
+
+
+def user_row_counts(db: Database) -> dict[str, int]:
+    """Row counts of every table without the rows migrations seeded (as long as they are as seeded)."""
+    with db.engine.connect() as conn:
+        out = {}
+        for t in tables():
+            q = select(func.count()).select_from(t)
+            seeded = _seeded(t, exact=True)
+            out[t.name] = conn.execute(q if seeded is None else q.where(~seeded)).scalar_one()
+        return out
 
 
 def _self_refs(table: Table) -> list[str]:
@@ -75,7 +108,7 @@ def copy_database(src: Database, dst: Database, *, force: bool = False, batch: i
     if src.engine.url == dst.engine.url:
         raise CopyError(f"source and destination are the same database ({_masked(src)}); give two databases")
     started = time.monotonic()
-    full = {name: n for name, n in row_counts(dst).items() if n}
+    full = {name: n for name, n in user_row_counts(dst).items() if n}
     if full and not force:
         listed = ", ".join(f"{n} rows in {name}" for name, n in list(full.items())[:5])
         raise CopyError(f"destination {_masked(dst)} is not empty ({listed}); give --force to delete its rows "
@@ -87,9 +120,18 @@ def copy_database(src: Database, dst: Database, *, force: bool = False, batch: i
                     conn.execute(update(t).values({col: None}))
                 conn.execute(delete(t))
         echo(f"destination emptied ({sum(full.values())} rows deleted)")
+    else:
+        with dst.engine.begin() as conn:     # the migrations' seeded rows make way for the source's
+            for t in tables():
+                seeded = _seeded(t, exact=False)
+                if seeded is not None:
+                    conn.execute(delete(t).where(seeded))
     report = CopyReport()
     for t in tables():
         t0 = time.monotonic()
+        if t.name in TRIGGER_FILLED:     # what the triggers wrote for the rows copied so far
+            with dst.engine.begin() as conn:
+                conn.execute(delete(t))
         report.tables[t.name] = _copy_table(src, dst, t, batch)
         echo(f"{t.name}: {report.tables[t.name]} rows copied ({time.monotonic() - t0:.1f} s)")
     _after_copy(dst)

@@ -107,21 +107,29 @@ def insert_for(session_or_conn, model):
 def try_lock(db: "Database", name: str, holder: str, ttl: float) -> str:
     """Take (or renew) the named lease for ``holder`` for ``ttl`` seconds; returns "" when held,
     else who holds it (and until when). Atomic on both databases: an insert that does nothing when
-    the row exists, then an update that only takes a lease that is free, expired or the holder's."""
+    the row exists, then an update that only takes a lease that is free, expired or the holder's.
+    On PostgreSQL (read committed) the holder can release the lease between that update and the
+    read of who holds it: a lease found free (or expired) there is tried for again."""
     from . import models as m
-    now = _now()
-    until = now + timedelta(seconds=ttl)
-    with db.engine.begin() as conn:
-        conn.execute(insert_for(conn, m.Lock).values(name=name, holder="", expires_at=None)
-                     .on_conflict_do_nothing(index_elements=["name"]))
-        taken = conn.execute(update(m.Lock).where(
-            m.Lock.name == name,
-            (m.Lock.holder == "") | (m.Lock.holder == holder) | (m.Lock.expires_at < now))
-            .values(holder=holder, expires_at=until)).rowcount
-        if taken == 1:
-            return ""
-        row = conn.execute(select(m.Lock.holder, m.Lock.expires_at).where(m.Lock.name == name)).first()
-        return f"{row[0]} until {row[1]:%Y-%m-%d %H:%M:%S} UTC"
+    for _attempt in range(5):
+        now = _now()
+        until = now + timedelta(seconds=ttl)
+        with db.engine.begin() as conn:
+            conn.execute(insert_for(conn, m.Lock).values(name=name, holder="", expires_at=None)
+                         .on_conflict_do_nothing(index_elements=["name"]))
+            taken = conn.execute(update(m.Lock).where(
+                m.Lock.name == name,
+                (m.Lock.holder == "") | (m.Lock.holder == holder) | (m.Lock.expires_at < now))
+                .values(holder=holder, expires_at=until)).rowcount
+            if taken == 1:
+                return ""
+            row = conn.execute(select(m.Lock.holder, m.Lock.expires_at).where(m.Lock.name == name)).first()
+        if row is not None and row[0] and row[0] != holder and row[1] is not None and row[1] >= now:
+            return f"{row[0]} until {row[1]:%Y-%m-%d %H:%M:%S} UTC"
+    # freed and taken again by others at every try: report the last holder seen
+    who = row[0] if row is not None and row[0] else "another process"
+    until_s = f" until {row[1]:%Y-%m-%d %H:%M:%S} UTC" if row is not None and row[1] is not None else ""
+    return f"{who}{until_s}"
 
 
 def release_lock(db: "Database", name: str, holder: str) -> None:

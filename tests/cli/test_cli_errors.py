@@ -182,9 +182,10 @@ def test_an_unexpected_exception_is_one_line_naming_the_bug_and_verbose_shows_th
     monkeypatch.setattr(cli_crawl, "echo_crawl_report", broken)
     monkeypatch.setattr("partyfacts.corpus.jobs.InlineRunner.run", lambda self, job, **kw: [])
     args = ["--db", str(files / "corpus.db"), "crawl", "http://127.0.0.1:9/"]
-    res = CliRunner().invoke(main, args)
+    local = {"PARTYFACTS_ALLOW_PRIVATE_TARGETS": "1"}   # past the target check, to the broken report
+    res = CliRunner().invoke(main, args, env=local)
     check_one_error_line(res.exit_code, res.stderr, ["unexpected KeyError", "boom", "--verbose", "report"])
-    loud = CliRunner().invoke(main, ["-v", *args])
+    loud = CliRunner().invoke(main, ["-v", *args], env=local)
     assert isinstance(loud.exception, KeyError)      # --verbose lets the traceback through
 
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from partyfacts.corpus import models as m
-from partyfacts.corpus.jobs import crawl_urls, ingest_files, process_articles, reparse_articles
+from partyfacts.corpus.jobs import CrawlConfig, crawl_urls, ingest_files, process_articles, reparse_articles
 from partyfacts.corpus.store import field_at, text_fields
 from partyfacts.scraper.urls import canonical_url
 
@@ -121,7 +121,8 @@ def test_fields_that_do_not_fit_the_text_are_an_error_naming_the_way_out():
 def test_crawled_fixture_articles_store_their_captions_bylines_and_source_lines(db):
     site, httpd = start_server("sonnguyen", root=UNSEEN3_DEV / "tandan")
     try:
-        crawl_urls(db, [site.url(site.expected["start"])], delay=0.0, max_pages=200, progress=False)
+        crawl_urls(db, [site.url(site.expected["start"])], delay=0.0, max_pages=200, progress=False,
+                   config=CrawlConfig(allow_private_targets=True))   # the fixture site is on 127.0.0.1
     finally:
         httpd.shutdown()
         httpd.server_close()

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from partyfacts.corpus import models as m
 from partyfacts.corpus import open_db
+from partyfacts.corpus.admin_sessions import bump_version
 from partyfacts.corpus.copydb import CopyError, copy_database, tables
 from partyfacts.corpus.db import try_lock
 from partyfacts.corpus.jobs import InlineRunner
@@ -55,8 +56,9 @@ def pg():
 def source(tmp_path_factory):
     """A SQLite corpus with rows in every table: gold articles ingested and processed (facts, persons,
     resolution), a copy of one under another site (a syndicated link), a crawled fixture site (runs,
-    frontier, raw pages), a merge of two persons (a resolution decision), a dead job, a lock and a
-    politeness slot."""
+    frontier, raw pages), a merge of two persons (a resolution decision), a dead job, a lock, a
+    politeness slot and an admin logout (the session version past the one migration 0012 seeds, so a
+    copy must replace the destination's seeded row with the source's)."""
     tmp = tmp_path_factory.mktemp("copydb")
     txt, other = tmp / "txt", tmp / "other"
     txt.mkdir(), other.mkdir()
@@ -84,6 +86,8 @@ def source(tmp_path_factory):
         merge_persons(s, a, b, note="one person", by="test")
     try_lock(db, "scheduler", "host-a:1", 60)
     DbPoliteness(db).reserve("127.0.0.1", 1.0)
+    with db.session() as s:
+        assert bump_version(s) == 2
     _record_dead(db, "reparse", {"site": "republisher"}, "task-1", 5, OSError("archive unreadable"), ("republisher",))
     db.dispose()
     return url

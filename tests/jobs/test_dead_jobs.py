@@ -99,5 +99,6 @@ def test_a_dead_reparse_job_is_recorded_in_dead_jobs_with_its_key_and_error(brok
 
 
 def test_stats_without_dead_jobs_prints_no_dead_job_section(tmp_path):
+    open_db(str(tmp_path / "e.db")).dispose()     # a new, empty corpus (stats refuses a missing database)
     out = CliRunner().invoke(main, ["--db", str(tmp_path / "e.db"), "stats"], env={"PARTYFACTS_BROKER": ""})
     assert out.exit_code == 0 and "dead job" not in out.output

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from partyfacts.corpus import open_db
 from conftest import serve_site   # noqa: E402  (tests/jobs/conftest.py)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,8 +56,7 @@ def _crawl_at_once(db_url, site, delay: float) -> None:
     env = dict(os.environ, PARTYFACTS_BROKER="", PYTHONUNBUFFERED="1",
                PARTYFACTS_ALLOW_PRIVATE_TARGETS="1")   # the fixture site is on 127.0.0.1
     env.pop("PARTYFACTS_DB", None)
-    subprocess.run([sys.executable, "-m", "partyfacts.webapp.cli", "--db", db_url, "stats"], env=env, check=True,
-                   capture_output=True, timeout=300)
+    open_db(db_url).dispose()     # created and migrated once, before (read commands refuse a missing database)
     procs = [subprocess.Popen([sys.executable, "-m", "partyfacts.webapp.cli", "--db", db_url, "crawl", site.url("/"),
                                "--delay", str(delay)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               env=env)
