@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from . import facts
 from . import models as m
-from .queries import Filters, _role_in_province, filtered_ids, title_condition
+from .queries import Filters, filtered_ids, same_role_conditions
 
 __all__ = ["FACET_LIMIT", "MAX_FACET_LIMIT", "COUNTED", "list_facets"]
 
@@ -44,29 +44,9 @@ def _title_label():
     return case((R.title_canonical != "", R.title_canonical), else_=R.title)
 
 
-def _same_role(table: str, f: Filters) -> list:
-    """Conditions on the counted role for the person and organisation lists, whose filters on roles
-    (title, province, place, person, organisation) must hold for one and the same role: a person is
-    "Bí thư in Bắc Giang" when one of their roles is both."""
-    if table not in ("persons", "organizations"):
-        return []
-    conds = []
-    if f.role_title:
-        conds.append(title_condition(f.role_title))
-    if f.province:
-        conds.append(_role_in_province(f.province))
-    if f.place:
-        conds.append(R.place_id == f.place)
-    if table == "persons" and f.organization:
-        conds.append(R.organization_id == f.organization)
-    if table == "organizations" and f.person:
-        conds.append(R.person_id == f.person)
-    return conds
-
-
 def _pairs(table: str, facet: str, ids, same: list) -> Any:
     """A select of (row id, value) pairs: the values of ``facet`` each listed row has; None when the
-    list has no such facet. ``ids``: the listed rows' ids (a select); ``same``: _same_role."""
+    list has no such facet. ``ids``: the listed rows' ids (a select); ``same``: queries.same_role_conditions."""
     ent = facts.by_table(table).mention
     if facet == "site":
         if table == "articles":
@@ -144,7 +124,7 @@ def list_facets(session: Session, table: str, q: str = "", filters: Filters | No
             ids = None   # the list is every entity: no IN over all of them
         else:
             ids = filtered_ids(session, table, q, others)
-        same = _same_role(table, others)
+        same = same_role_conditions(table, others)
         if facet == "title":
             values, more = _title_counts(table, ids, session, limit, same)
         else:

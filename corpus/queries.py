@@ -28,7 +28,7 @@ from .search import (MAX_QUERY_LEN, Filters, QueryError, SearchQuery, fts_matche
                      pg_bm25_scores, pg_matches, search_index, snippet, sql_fold, transaction_memo)
 
 __all__ = ["TABLES", "SPECS", "QueryError", "Filters", "list_items", "export_rows", "spec", "check_query",
-           "MAX_QUERY_LEN", "MAX_PER_PAGE", "filtered_ids", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
+           "MAX_QUERY_LEN", "MAX_PER_PAGE", "filtered_ids", "same_role_conditions", "MAX_PAGE", "story_of", "also_published", "role_not_repeated",
            "figure_not_repeated", "title_condition", "title_facet", "fact_ids", "figure_ids"]
 
 TABLES = facts.TABLES
@@ -433,6 +433,27 @@ def _entity_conditions(ctx: Ctx, table: str, etype: str, model) -> tuple[list, l
     return conds, order
 
 
+def same_role_conditions(table: str, f: Filters) -> list:
+    """Conditions on one role of a listed person or organisation: the list's role filters (title,
+    province, place, and the organisation of a person or the person of an organisation) must hold
+    for one and the same role — a person is "Bí thư in Bắc Giang" when one of their roles is both.
+    The lists and their facet counts (corpus.facets) share them."""
+    if table not in ("persons", "organizations"):
+        return []
+    conds = []
+    if f.role_title:
+        conds.append(title_condition(f.role_title))
+    if f.province:
+        conds.append(_role_in_province(f.province))
+    if f.place:
+        conds.append(R.place_id == f.place)
+    if table == "persons" and f.organization:
+        conds.append(R.organization_id == f.organization)
+    if table == "organizations" and f.person:
+        conds.append(R.person_id == f.person)
+    return conds
+
+
 def _persons(ctx: Ctx, export: bool) -> Select:
     f = ctx.filters
     st = select(P.id, P.name, P.variants)
@@ -441,15 +462,7 @@ def _persons(ctx: Ctx, export: bool) -> Select:
         conds[0] = or_(conds[0], P.id.in_(select(R.person_id).where(_role_text_match(ctx, R.id))))
     if f.person:
         conds.append(P.id == f.person)
-    role_conds = []
-    if f.role_title:
-        role_conds.append(title_condition(f.role_title))
-    if f.place:
-        role_conds.append(R.place_id == f.place)
-    if f.organization:
-        role_conds.append(R.organization_id == f.organization)
-    if f.province:
-        role_conds.append(_role_in_province(f.province))
+    role_conds = same_role_conditions("persons", f)
     if role_conds:
         conds.append(exists().where(R.person_id == P.id, *role_conds))
     if f.unit:
@@ -484,15 +497,7 @@ def _organizations(ctx: Ctx, export: bool) -> Select:
     conds, order = _entity_conditions(ctx, "organizations", "organization", O)
     if f.organization:
         conds.append(O.id == f.organization)
-    rc = []
-    if f.role_title:
-        rc.append(title_condition(f.role_title))
-    if f.person:
-        rc.append(R.person_id == f.person)
-    if f.place:
-        rc.append(R.place_id == f.place)
-    if f.province:
-        rc.append(_role_in_province(f.province))
+    rc = same_role_conditions("organizations", f)
     if rc:
         conds.append(exists().where(R.organization_id == O.id, *rc))
     if f.unit:
