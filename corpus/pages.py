@@ -528,13 +528,14 @@ def series_key(unit: str, counted: str, place_id: int | None, period: str = "") 
 
 
 def figure_series(session: Session, unit: str, place_id: int | None = None, filters=None,
-                  series: str = "", q: str = "") -> list[dict]:
+                  series: str = "", q: str = "", undated: dict[str, int] | None = None) -> list[dict]:
     """The dated figures of one unit (newest MAX_SERIES_POINTS, each story once: a copy repeating its
     original's (value, unit) adds no point) grouped into series by ``series_key``: dicts {key, label,
     unit, counted, place_id, place, province, points (oldest first), undated (figures of the series
     whose article has no date: not drawn)}, the series with most points first; ``series`` keeps only
     the series of that key; ``q`` (the figures table's search box) keeps the figures the table lists.
-    A series whose figures are all undated is left out (``undated_figures`` counts them)."""
+    A series whose figures are all undated is left out (``undated_figures`` counts them; a caller that
+    has already counted them for the same arguments passes ``undated``)."""
     common = session.execute(select(func.count()).select_from(
         select(F.id).where(F.unit == unit).limit(COMMON_UNIT + 1).subquery())).scalar_one() > COMMON_UNIT
     # a common unit is read newest article first (walking the date index, stopping at the limit); a rare
@@ -546,7 +547,8 @@ def figure_series(session: Session, unit: str, place_id: int | None = None, filt
           .where(unit_match, A.published_date.is_not(None), figure_not_repeated()))
     st = _series_scope(st, place_id, filters, q, session)
     rows = session.execute(st.order_by(A.published_date.desc(), F.id.desc()).limit(MAX_SERIES_POINTS)).all()
-    undated = undated_figures(session, unit, place_id, filters, series, q)
+    if undated is None:
+        undated = undated_figures(session, unit, place_id, filters, series, q)
     groups: dict[str, dict] = {}
     for r in reversed(rows):
         k = series_key(r.unit, r.counted, r.place_id, r.period)

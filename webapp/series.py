@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import json
 
-from flask import Response, abort, request
+from flask import Response, abort
 
 from partyfacts.corpus import export as ex
-from partyfacts.corpus import pages
 
 from . import urls
-from .dbsession import db_session
 from .i18n import t
-from .views import _list_args, _query_error, route
+from .views import _list_args, figure_series_of, route
 
 COLUMNS = ("series_key", "series_label", "unit", "counted", "period", "place", "province", "date", "value",
            "text", "figure_id", "href", "article_href")
@@ -38,24 +36,14 @@ def _number(v: float) -> float | int:
     return int(v) if float(v).is_integer() else v
 
 
-def _filename(unit: str, fmt: str) -> str:
-    """partyfacts-series-<unit folded to ASCII>.csv: the file name says what it holds."""
-    from partyfacts.nlp.text import fold
-    slug = "".join(c if c.isalnum() else "-" for c in fold(unit).lower()).strip("-") or "unit"
-    return f"partyfacts-series-{slug[:40]}.{fmt}"
-
-
 @route("export_series")
 def export_series(fmt):
     q, _, _, filters = _list_args()
     if not filters.unit:
         abort(400, description=t("error_unit_needed"))
-    key_ = request.args.get("series", "")[:600]
-    series = urls.resolve_links(_query_error(pages.figure_series, db_session(), filters.unit, filters=filters,
-                                             series=key_, q=q))
-    undated = _query_error(pages.undated_figures, db_session(), filters.unit, None, filters, key_, q)
+    key_, series, undated = figure_series_of(filters.unit, None, filters, q)
     rows = series_rows(series)
-    headers = {"Content-Disposition": f'attachment; filename="{_filename(filters.unit, fmt)}"'}
+    headers = {"Content-Disposition": ex.content_disposition(f"partyfacts-series-{ex.slug(filters.unit) or 'unit'}.{fmt}")}
     if fmt == "json":
         body = {"unit": filters.unit, "query": q, "filters": filters.to_args(), "series": key_ or None,
                 "columns": list(COLUMNS), "rows": rows, "undated": sum(undated.values())}

@@ -326,16 +326,27 @@ def chart_scale() -> str:
     return scale
 
 
+def figure_series_of(unit: str, place_id: int | None = None, filters: Filters | None = None,
+                     q: str = "") -> tuple[str, list[dict], dict[str, int]]:
+    """The request's ?series= key, the figure series of ``unit`` under the place, filters and search
+    box (links resolved) and its undated figures per series key (counted once, for both)."""
+    key_ = request.args.get("series", "")[:600]
+    undated = _query_error(pages.undated_figures, db_session(), unit, place_id, filters, key_, q)
+    series = urls.resolve_links(_query_error(pages.figure_series, db_session(), unit, place_id=place_id,
+                                             filters=filters, series=key_, q=q, undated=undated))
+    return key_, series, undated
+
+
 def series_charts(unit: str, place_id: int | None = None, filters: Filters | None = None, q: str = "",
                   series: list[dict] | None = None) -> dict:
     """The small multiples of ``unit`` under the page's filters, search box and ?series= / ?scale=
     (``multiples``), the number of its figures not drawn for want of a date (``undated``) and of its
     series (``series_total``: more than are drawn when past MAX_CHART_SERIES)."""
-    key_ = request.args.get("series", "")[:600]
     if series is None:
-        series = urls.resolve_links(_query_error(pages.figure_series, db_session(), unit, place_id=place_id,
-                                                 filters=filters, series=key_, q=q))
-    undated = _query_error(pages.undated_figures, db_session(), unit, place_id, filters, key_, q)
+        _, series, undated = figure_series_of(unit, place_id, filters, q)
+    else:
+        undated = _query_error(pages.undated_figures, db_session(), unit, place_id, filters,
+                               request.args.get("series", "")[:600], q)
     return {"multiples": charts.series_multiples(series, pages.MAX_CHART_SERIES, i18n.current(), chart_scale()),
             "undated": sum(undated.values()), "series_total": len(series)}
 
@@ -345,10 +356,7 @@ def api_figure_series():
     q, _, _, filters = _list_args()
     if not filters.unit:
         abort(400, description=t("error_unit_needed"))
-    key_ = request.args.get("series", "")[:600]
-    series = urls.resolve_links(_query_error(pages.figure_series, db_session(), filters.unit, filters=filters,
-                                             series=key_, q=q))
-    undated = _query_error(pages.undated_figures, db_session(), filters.unit, None, filters, key_, q)
+    _, series, undated = figure_series_of(filters.unit, None, filters, q)
     return jsonify({"unit": filters.unit, "query": q, "items": series, "total": len(series),
                     "points": sum(len(x["points"]) for x in series), "undated": sum(undated.values()),
                     "undated_by_series": undated, "page": 1, "filters": filters.to_args()})
