@@ -3,7 +3,6 @@ example. Errors a user can meet end in one line on stderr and a non-zero exit.""
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -12,7 +11,8 @@ import click
 from partyfacts.corpus.facts import EXPORT_TABLES
 
 from . import cli_crawl
-from .cli_support import ID, BoundaryGroup, SettingValueError, UserError, _db, _open, _runner, _settings, _with_flags, configure_logging
+from .cli_support import (ID, BoundaryGroup, SettingValueError, UserError, _db, _open, _runner, _settings, _with_flags,
+                          configure_logging, written_atomically)
 from .settings import InvalidSetting, Settings, SettingsError
 
 FTM = "ftm"   # `export ftm`: not a table of the fact-type registry but the whole knowledge base (corpus.kb.ftm)
@@ -407,7 +407,6 @@ def export(ctx, table, fmt, output, query, **filter_args):
     db = _db(ctx)
     if fmt == "xlsx" and output is None:
         raise UserError("error: XLSX is binary; give -o FILE.xlsx")
-    tmp = None
     try:
         params = {{"date_from": "from", "date_to": "to"}.get(k, k): v for k, v in filter_args.items()}
         filters = Filters.from_args(params)
@@ -417,23 +416,14 @@ def export(ctx, table, fmt, output, query, **filter_args):
             if output is None:
                 ex.write(fmt, rows, cols, out_text=sys.stdout)
             else:
-                tmp = output.with_name(output.name + ".part")
-                if fmt == "xlsx":
-                    with open(tmp, "wb") as fh:
-                        ex.write(fmt, rows, cols, out_bytes=fh)
-                else:
-                    with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                        ex.write(fmt, rows, cols, out_text=fh)
-                os.replace(tmp, output)
-                tmp = None
+                binary = fmt == "xlsx"
+                with written_atomically(output, binary=binary) as fh:
+                    ex.write(fmt, rows, cols, **({"out_bytes": fh} if binary else {"out_text": fh}))
                 click.echo(f"wrote {output}", err=True)
     except QueryError as exc:
         raise UserError(f"error: {exc}") from None
     except OSError as exc:
         raise UserError(f"error: cannot write {output}: {exc.strerror}") from None
-    finally:
-        if tmp is not None and tmp.exists():
-            tmp.unlink()
 
 
 def _export_ftm(ctx, fmt, output, query, filter_args) -> None:
@@ -449,25 +439,18 @@ def _export_ftm(ctx, fmt, output, query, filter_args) -> None:
         raise UserError("error: export ftm needs the followthemoney package: pip install 'partyfacts[ftm]'") from None
     from partyfacts.corpus.kb.ftm import FtmError, write_jsonl
     db = _db(ctx)
-    tmp = None
     try:
         with db.session() as s:
             if output is None:
                 write_jsonl(s, sys.stdout)
                 return
-            tmp = output.with_name(output.name + ".part")
-            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            with written_atomically(output, newline="\n") as fh:
                 n = write_jsonl(s, fh)
-            os.replace(tmp, output)
-            tmp = None
             click.echo(f"wrote {n} FollowTheMoney entities to {output}", err=True)
     except FtmError as exc:
         raise UserError(f"error: export ftm: {exc}") from None
     except OSError as exc:
         raise UserError(f"error: cannot write {output}: {exc.strerror}") from None
-    finally:
-        if tmp is not None and tmp.exists():
-            tmp.unlink()
 
 
 @main.command()

@@ -4,7 +4,9 @@ exception that escapes a command becomes one `Error: ` line (a traceback only wi
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -195,3 +197,17 @@ class IdType(click.ParamType):
 
 
 ID = IdType()
+
+
+@contextmanager
+def written_atomically(output: Path, *, binary: bool = False, newline: str = ""):
+    """A file handle on ``output``'s ``.part`` twin: when the block ends without error the twin
+    replaces ``output``; on any error it is removed, so a file that was already there stays whole."""
+    tmp = output.with_name(output.name + ".part")
+    try:
+        with (open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline=newline)) as fh:
+            yield fh
+        os.replace(tmp, output)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
