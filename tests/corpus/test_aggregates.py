@@ -3,7 +3,6 @@ whatever changes the person's rows — processing, re-processing, a merge, a spl
 linked — the person page serves them, pages its long lists, and its cache misses after new facts."""
 from __future__ import annotations
 
-import os
 import sys
 import uuid
 from pathlib import Path
@@ -52,15 +51,8 @@ def _ingest(db, folder: Path, site: str, files: dict[str, str]) -> None:
 @pytest.fixture(scope="module")
 def pg_server():
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from pg import TempPostgres
-    try:
-        server = TempPostgres()
-    except FileNotFoundError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs PostgreSQL for the aggregate triggers: {exc}")
-        pytest.skip(str(exc))
-    yield server
-    server.stop()
+    from pg import running_postgres
+    yield from running_postgres('for the aggregate triggers')
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -19,7 +19,7 @@ from partyfacts.corpus.jobs import ingest_files
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
-from pg import TempPostgres  # noqa: E402
+from pg import running_postgres  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("scraper_sitekit_conc", ROOT / "tests" / "scraper" / "sitekit.py")
 sites = importlib.util.module_from_spec(_spec)
@@ -39,14 +39,7 @@ SKIP = {"lease_until", "claimed_by", "holder", "expires_at", "explanation", "err
 
 @pytest.fixture(scope="module")
 def pg():
-    try:
-        server = TempPostgres()
-    except FileNotFoundError as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(str(exc))
-    yield server
-    server.stop()
+    yield from running_postgres()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -29,7 +28,7 @@ from partyfacts.webapp.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
-from pg import TempPostgres  # noqa: E402
+from pg import running_postgres  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("scraper_sitekit_copydb", ROOT / "tests" / "scraper" / "sitekit.py")
 sites = importlib.util.module_from_spec(_spec)
@@ -42,14 +41,7 @@ QUERIES = ("bi thu", "tinh uy", "hoi nghi", "nguyen")
 
 @pytest.fixture(scope="module")
 def pg():
-    try:
-        server = TempPostgres()
-    except FileNotFoundError as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(str(exc))
-    yield server
-    server.stop()
+    yield from running_postgres()
 
 
 @pytest.fixture(scope="module")

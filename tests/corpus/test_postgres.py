@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
-from pg import TempPostgres  # noqa: E402
+from pg import running_postgres  # noqa: E402
 
 from partyfacts.corpus import models as m  # noqa: E402
 from partyfacts.corpus import open_db  # noqa: E402
@@ -23,12 +23,7 @@ _n = itertools.count()
 
 @pytest.fixture(scope="module")
 def pg():
-    try:
-        server = TempPostgres()
-    except FileNotFoundError as exc:
-        pytest.skip(str(exc))
-    yield server
-    server.stop()
+    yield from running_postgres()
 
 
 @pytest.fixture

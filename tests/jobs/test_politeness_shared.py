@@ -17,7 +17,7 @@ from conftest import serve_site   # noqa: E402  (tests/jobs/conftest.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
-from pg import TempPostgres  # noqa: E402
+from pg import running_postgres  # noqa: E402
 
 sitekit = sys.modules["scraper_sitekit"]
 CRAWLERS = 3
@@ -26,14 +26,7 @@ _n = itertools.count()
 
 @pytest.fixture(scope="module")
 def pg():
-    try:
-        server = TempPostgres()
-    except FileNotFoundError as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(str(exc))
-    yield server
-    server.stop()
+    yield from running_postgres()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

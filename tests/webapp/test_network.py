@@ -115,13 +115,8 @@ def test_network_feeds_and_series_answer_alike_on_postgresql(tmp_path, client):
     """The same corpus on PostgreSQL: the same network, feed entries and series as on SQLite."""
     pytest.importorskip("psycopg")
     sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
-    from pg import TempPostgres
-    try:
-        server = TempPostgres()
-    except FileNotFoundError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs PostgreSQL: {exc}")
-        pytest.skip(str(exc))
+    from pg import start_or_skip
+    server = start_or_skip()
     try:
         app = create_app({"DATABASE": build_chart_corpus(tmp_path, server.createdb("charts")), "TESTING": True,
                           "SECRET_KEY": "t"})

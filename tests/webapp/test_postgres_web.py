@@ -10,7 +10,7 @@ import sys
 import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
-from pg import TempPostgres  # noqa: E402
+from pg import start_or_skip  # noqa: E402
 
 from partyfacts.webapp.app import create_app  # noqa: E402
 from webcorpus import build_corpus  # noqa: E402
@@ -20,12 +20,7 @@ pytest.importorskip("psycopg")
 
 @pytest.fixture(scope="module")
 def pg_client(tmp_path_factory):
-    try:
-        server = TempPostgres()
-    except FileNotFoundError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs PostgreSQL: {exc}")
-        pytest.skip(str(exc))
+    server = start_or_skip()
     url = build_corpus(tmp_path_factory.mktemp("pgweb"), server.createdb("web"))
     app = create_app({"DATABASE": url, "TESTING": True, "SECRET_KEY": "k"})
     yield app.test_client()

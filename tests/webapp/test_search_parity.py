@@ -12,7 +12,7 @@ import sys
 import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
-from pg import TempPostgres  # noqa: E402
+from pg import start_or_skip  # noqa: E402
 
 from partyfacts.webapp.app import create_app  # noqa: E402
 from webcorpus import build_corpus  # noqa: E402
@@ -30,12 +30,7 @@ FILTERS = ({}, {"site": "gold-portal"}, {"from": "2020"}, {"site": "gold-portal"
 
 @pytest.fixture(scope="module")
 def clients(tmp_path_factory):
-    try:
-        server = TempPostgres()
-    except FileNotFoundError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs PostgreSQL for the parity test: {exc}")
-        pytest.skip(str(exc))
+    server = start_or_skip("for the parity test")
     apps = [create_app({"DATABASE": str(build_corpus(tmp_path_factory.mktemp("parity_sqlite"))),
                         "TESTING": True, "SECRET_KEY": "k", "RATELIMIT_ENABLED": False}),   # dozens of exports
             create_app({"DATABASE": build_corpus(tmp_path_factory.mktemp("parity_pg"), server.createdb("parity")),
