@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests" / "scraper")]
 
 from sitekit import start_server  # noqa: E402
+from unseen_quality import token_f1  # noqa: E402  (the body F1 of the scraper-quality benchmark)
 
 DATA = ROOT / "tests" / "data"
 SETS = {
@@ -44,18 +45,6 @@ SETS = {
     "unseen3-dev": sorted(p for p in (DATA / "sites_unseen3" / "dev").iterdir() if p.is_dir()),
     "unseen3-blind": sorted(p for p in (DATA / "sites_unseen3" / "blind").iterdir() if p.is_dir()),
 }
-_WORD = re.compile(r"\w+")
-
-
-def token_f1(got: str, want: str) -> float:
-    g, w = Counter(_WORD.findall(got.lower())), Counter(_WORD.findall(want.lower()))
-    common = sum((g & w).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(g.values()), common / sum(w.values())
-    return 2 * p * r / (p + r)
-
-
 _CREDIT = re.compile(r"(?:Ảnh|Bài|Tin|Bài và ảnh|Bài, ảnh|Tin, ảnh|Tác giả)\s*:\s*([^():;]+?)\s*\)?\s*$", re.I)
 
 
@@ -217,6 +206,7 @@ def measure_site(root: Path, family: str, res: SetResult, verbose: bool) -> None
     from partyfacts.corpus import models as m
     from partyfacts.corpus import open_db
     from partyfacts.corpus.jobs import crawl_urls, process_articles
+    from partyfacts.corpus.jobs.config import CrawlConfig
     from partyfacts.nlp.text import key
     from partyfacts.scraper.urls import canonical_url
 
@@ -224,7 +214,8 @@ def measure_site(root: Path, family: str, res: SetResult, verbose: bool) -> None
     with tempfile.TemporaryDirectory() as tmp:
         db = open_db(str(Path(tmp) / "bench.db"))
         try:
-            summaries = crawl_urls(db, [site.url(site.expected["start"])], delay=0.0, max_pages=400, progress=False)
+            summaries = crawl_urls(db, [site.url(site.expected["start"])], delay=0.0, max_pages=400, progress=False,
+                                   config=CrawlConfig(allow_private_targets=True))   # the fixture sites are on 127.0.0.1
         finally:
             httpd.shutdown()
             httpd.server_close()
