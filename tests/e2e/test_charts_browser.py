@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
-from serving import SHOTS, chromium, serve_database  # noqa: E402  (shared by the browser tests)
+from serving import SHOTS, serve_database  # noqa: E402  (shared by the browser tests)
 from chartcorpus import build_chart_corpus  # noqa: E402  (the charts/feeds/network corpus)
 
 pytestmark = pytest.mark.browser
@@ -27,11 +27,6 @@ def server(tmp_path_factory):
     with serve_database(build_chart_corpus(tmp_path_factory.mktemp("e2e-charts"))) as url:
         yield url
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def _page(browser, viewport, locale="en-US", **ctx):

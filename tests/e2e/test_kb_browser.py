@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
-from serving import SHOTS, chromium, serve_database  # noqa: E402  (shared by the browser tests)
+from serving import SHOTS, serve_database  # noqa: E402  (shared by the browser tests)
 from kbcorpus import build_kb  # noqa: E402  (the knowledge-base pages' corpus builder)
 
 pytestmark = pytest.mark.browser
@@ -21,11 +21,6 @@ def server(tmp_path_factory):
     with serve_database(build_kb(tmp_path_factory.mktemp("e2e-kb"))) as url:
         yield url
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def _page(browser, **ctx):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
-from serving import CHROMIUM, SHOTS, chromium, serve_database  # noqa: E402  (shared by the browser tests)
+from serving import CHROMIUM, SHOTS, serve_database  # noqa: E402  (shared by the browser tests)
 from kbcorpus import build_kb  # noqa: E402
 from webcorpus import build_corpus  # noqa: E402
 
@@ -39,11 +39,6 @@ def servers(tmp_path_factory):
             serve_database(build_kb(tmp_path_factory.mktemp("layout-kb"))) as kb:
         yield {"web": web, "kb": kb}
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def _api(page, base: str, path: str):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
-from serving import SHOTS, chromium, serve_database  # noqa: E402  (shared by the browser tests)
+from serving import SHOTS, serve_database  # noqa: E402  (shared by the browser tests)
 from webcorpus import build_corpus  # noqa: E402  (the web tests' corpus builder)
 
 from partyfacts.corpus.sorting import vi_key  # noqa: E402
@@ -25,11 +25,6 @@ def server(tmp_path_factory):
     with serve_database(build_corpus(tmp_path_factory.mktemp("e2e_lists"))) as url:
         yield url
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture
