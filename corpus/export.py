@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
+import shutil
 import re
 import tempfile
 from datetime import date
@@ -111,11 +111,15 @@ def xlsx_filter(ws, columns: tuple[str, ...], last_row: int) -> None:
         ws.autofilter(0, 0, max(last_row, 1), len(columns) - 1)
 
 
-def write_xlsx(rows: Iterable[dict], columns: tuple[str, ...], out: IO[bytes], sheet: str = "data") -> int:
-    """Write an XLSX workbook to a binary stream; xlsxwriter's constant_memory keeps one row in memory.
-    The header row is bold and frozen, with an autofilter over every column and widths by column."""
+def write_xlsx(rows: Iterable[dict], columns: tuple[str, ...], out: IO[bytes], sheet: str = "data",
+               tmpdir: str | None = None) -> int:
+    """Write an XLSX workbook to a binary stream; xlsxwriter's constant_memory keeps one row in memory
+    (its worksheet temp files go to ``tmpdir``, the caller's to watch and remove, else a private one).
+    The header row is bold and frozen, with an autofilter over every column and widths by column.
+    Returns the number of data rows."""
     import xlsxwriter
-    tmpdir = tempfile.mkdtemp(prefix="partyfacts-xlsx-")
+    own = tmpdir is None
+    tmpdir = tempfile.mkdtemp(prefix="partyfacts-xlsx-") if own else tmpdir
     try:
         wb = xlsxwriter.Workbook(out, {"constant_memory": True, "tmpdir": tmpdir, "strings_to_urls": False,
                                        "strings_to_formulas": False, "strings_to_numbers": False})
@@ -134,9 +138,8 @@ def write_xlsx(rows: Iterable[dict], columns: tuple[str, ...], out: IO[bytes], s
         wb.close()
         return r
     finally:
-        for f in os.listdir(tmpdir):
-            os.unlink(os.path.join(tmpdir, f))
-        os.rmdir(tmpdir)
+        if own:
+            shutil.rmtree(tmpdir, ignore_errors=True)
 
 
 def write(fmt: str, rows: Iterable[dict], columns: tuple[str, ...], out_text: IO[str] | None = None,

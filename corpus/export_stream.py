@@ -184,7 +184,6 @@ def write_xlsx_bounded(rows: Iterable[dict], columns: tuple[str, ...], out: IO[b
     """An XLSX workbook (xlsxwriter, constant_memory) of at most XLSX_MAX_ROWS rows whose temporary
     worksheet files stay within ``max_bytes``; past either bound the last row is ``note(…)``. Returns
     the number of data rows written (the note included). ExportCancelled as soon as ``cancelled()``."""
-    import xlsxwriter
     tmpdir = tempfile.mkdtemp(prefix="partyfacts-xlsx-")
     state = {"n": 0, "size": 0}
 
@@ -196,20 +195,8 @@ def write_xlsx_bounded(rows: Iterable[dict], columns: tuple[str, ...], out: IO[b
             state["size"] = _dir_size(tmpdir)
         return state["size"] >= max_bytes
 
-    try:
-        wb = xlsxwriter.Workbook(out, {"constant_memory": True, "tmpdir": tmpdir, "strings_to_urls": False,
-                                       "strings_to_formulas": False, "strings_to_numbers": False})
-        ws = ex.xlsx_sheet(wb, columns, sheet)   # widths, frozen header (shared with corpus.export)
-        r = 0
-        for r, row in enumerate(bounded(rows, max_rows=XLSX_MAX_ROWS - 2, full=full, note=note), start=1):
-            for c, name in enumerate(columns):
-                v = ex._cell(row.get(name))
-                if isinstance(v, (int, float)):
-                    ws.write_number(r, c, v)
-                else:
-                    ws.write_string(r, c, str(v)[:32767])
-        ex.xlsx_filter(ws, columns, r)
-        wb.close()
-        return r
+    try:   # the workbook of corpus.export, fed the bounded rows, its temp files in the watched folder
+        return ex.write_xlsx(bounded(rows, max_rows=XLSX_MAX_ROWS - 2, full=full, note=note), columns, out,
+                             sheet=sheet, tmpdir=tmpdir)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
