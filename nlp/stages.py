@@ -61,7 +61,7 @@ def _people_names(doc: Document) -> None:
     people_mod.find_names(doc)
 
 
-@component("people.roles", version="8", requires=("places", "people_tokens", "person_mentions", "person_of"),
+@component("people.roles", version="9", requires=("places", "people_tokens", "person_mentions", "person_of"),
            assigns=("roles", "organizations"), data=_PEOPLE_LISTS)
 def _people_roles(doc: Document) -> None:
     people_mod.find_roles(doc)

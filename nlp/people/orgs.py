@@ -165,6 +165,9 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
             # a residential unit known by its number
             j += 1
             continue
+        if t.key == "sản" and keys[j - 1] == "cộng":
+            j += 1     # "Đảng Cộng sản Cuba": the party's name goes on after its lower-case syllable
+            continue
         if t.key == "và":
             # "Sở Lao động – Thương binh và Xã hội", "Văn phòng HĐND và UBND": only inside an agency name
             if kind == "agency" and j + 1 < n and toks[j + 1].is_word and (toks[j + 1].cap or toks[j + 1].upper) \
@@ -183,9 +186,20 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         if kind == "committee" and t.key in ("các", "về") and j + 1 < n and toks[j + 1].cap:
             j += 1     # "Ban Chỉ đạo các Chương trình mục tiêu quốc gia", "Ban Chỉ đạo Nhà nước về Du lịch"
             continue
+        if t.text.isdigit() and kind == "agency" and (j == head_end or toks[j - 1].cap or toks[j - 1].upper) \
+                and (j + 1 >= n or not toks[j + 1].is_word):
+            # "Quân đoàn 2", "Quân khu 7", "Trường THPT Thạch Thành 1": a unit or school known by its
+            # number, which closes the name ("Trường X 3 năm liền" is a count, not a name)
+            j += 1
+            break
         if kind not in ("agency", "committee"):
             break   # a committee's name is its head, capitalised words and a place: "Tỉnh ủy Hà Giang"
         if t.key not in lx.org_vocab:
+            e = _lower_bridge_end(toks, keys, j, stops) if j > head_end and toks[j - 1].cap \
+                and _proper_run_before(toks, lx, j, head_end) < 2 else 0
+            if e:
+                j = e      # "Viện Lịch sử Quân sự Việt Nam": the rest of a field name up to the name's end
+                break
             break   # "Đồn Biên phòng Ia Púch vận động …": a verb ends the name
         if _proper_run_before(toks, lx, j, head_end) >= 2:
             break   # … and so does any lower-case word after a proper name ("… Ia Púch vận động")
@@ -205,6 +219,35 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         if committee in COMMITTEE_UNIT and toks[head_end].cap:
             place = (COMMITTEE_UNIT[committee], " ".join(x.text for x in toks[head_end:j]))
     return OrgSpan(i, j, kind, head_end, place)
+
+
+def _lower_bridge_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
+    """Inside an agency name only the first syllable of each field word is capitalised ("Viện Lịch sử
+    Quân sự Việt Nam", "Hội Huyết học truyền máu Việt Nam", "Công ty Cổ phần Vật liệu xây dựng
+    Secoin"): from the lower-case syllable at ``j``, the end of the name when the words up to the next
+    punctuation mark are such a name, i.e. no function word, verb of the clause, title or person among
+    them, and the run ends on a capitalised word; else 0."""
+    lx = lexicons()
+    n = len(toks)
+    k = j
+    last_cap = 0
+    while k < n and k - j < 8 and toks[k].is_word:
+        if k in stops or lx.titles.match(keys, k) or lx.honorifics.match(keys, k) or lx.ranks.match(keys, k):
+            return 0
+        if toks[k].cap or toks[k].upper:
+            last_cap = k + 1
+        elif lx.org_stop.match(keys, k) or lx.triggers.match(keys, k) or match_unit(toks, keys, k) \
+                or keys[k] in _BRIDGE_STOP or toks[k].text.isdigit():
+            return 0
+        k += 1
+    if k < n and toks[k].is_word:
+        return 0   # no punctuation mark closes the run: a clause goes on
+    return k if last_cap == k and last_cap > j else 0
+
+
+# lower-case words that never sit inside an agency name between its capitalised fields
+_BRIDGE_STOP = frozenset({"và", "của", "theo", "thì", "mà", "nên", "nhưng", "hay", "hoặc", "như", "biết",
+                          "tổ", "chức", "phối", "hợp", "thăm", "gặp", "gửi", "nhận", "tiếp", "mời"})
 
 
 def _proper_run_before(toks: list[Token], lx, j: int, head_end: int) -> int:

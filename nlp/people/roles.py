@@ -140,6 +140,8 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             j += 2
         elif j + 1 < n and keys[j] == "chuyên" and keys[j + 1] == "trách":
             j += 2   # "Phó Trưởng Đoàn chuyên trách"
+        elif j + 1 < n and keys[j] == "thứ" and keys[j + 1] == "nhất":
+            j += 2   # "Bí thư Thứ nhất", "Phó Chủ tịch Thứ nhất": the rank of the post is part of it
         cm = lx.commissions.match(keys, j)
         if cm and j not in stops:
             cend = cm[0]
@@ -276,12 +278,32 @@ def parse_chain(toks: list[Token], keys: list[str], i: int, stops) -> list[Title
         if j < n and keys[j] in ("kiêm", "và") and j + 1 < n and parse_title(toks, keys, j + 1, stops):
             j += 1
             continue
+        c_end = _connector_end(toks, keys, j)
+        if c_end and parse_title(toks, keys, c_end, stops):
+            j = c_end    # "Phó Bí thư Đảng ủy nhiệm kỳ 2015-2020 và hiện là Hiệu trưởng Trường X"
+            continue
         if j + 1 < n and toks[j].text in ("-", "–") and it.org is None and parse_title(toks, keys, j + 1, stops):
             it.borrow_next = True   # "Phó Chủ tịch - Tổng Thư ký Ủy ban X": both posts of that body
             j += 1
             continue
         break
     return items
+
+
+_CONNECTORS = (("và", "hiện", "là"), ("và", "nay", "là"), ("hiện", "là"), ("nay", "là"), ("đồng", "thời", "là"),
+               ("và", "là"), ("đồng", "thời"), ("hiện", "nay", "là"))
+
+
+def _connector_end(toks: list[Token], keys: list[str], j: int) -> int:
+    """After a post (and its term, "nhiệm kỳ 2015-2020"), the end of a phrase that adds another post
+    of the same person ("và hiện là", "nay là", "đồng thời là"), or 0."""
+    k = _term_end(toks, keys, j) or j
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    for c in _CONNECTORS:
+        if tuple(keys[k:k + len(c)]) == c:
+            return k + len(c)
+    return 0
 
 
 def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[TitleItem]:

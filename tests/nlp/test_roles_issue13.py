@@ -1,0 +1,81 @@
+"""Roles on real party/state writing (issue 13, second pass): organisation names whose field words are
+capitalised only on their first syllable, units and schools known by a number, the Government as an
+organisation, "Thứ nhất" posts, posts joined by "và hiện là". Every sentence is written for these
+tests; none is copied from an annotated article."""
+from partyfacts import nlp
+
+
+def _roles(text: str) -> set[tuple[str, str, str]]:
+    return {(r.person, r.title, r.organization) for r in nlp.extract(text).roles}
+
+
+def _org_of(text: str, person: str, title: str) -> str:
+    got = [r.organization for r in nlp.extract(text).roles if r.person == person and r.title == title]
+    assert got, f"no {title!r} for {person!r} in {sorted(_roles(text))}"
+    return got[0]
+
+
+# --- organisation names ----------------------------------------------------------------------------
+
+def test_agency_name_with_lower_case_second_syllables_runs_to_its_last_capitalised_word():
+    text = "Đại tá Trần Văn Quế - Giám đốc Bảo tàng Lịch sử Quân sự Việt Nam; ông Lý Văn Sáu phát biểu."
+    assert _org_of(text, "Trần Văn Quế", "Giám đốc") == "Bảo tàng Lịch sử Quân sự Việt Nam"
+
+
+def test_company_name_with_a_lower_case_field_keeps_its_brand_before_a_bracket():
+    text = "Bà Đỗ Thị Hạnh, Tổng giám đốc Công ty Cổ phần Vật tư nông nghiệp Hưng Phát (HPA), trao quà."
+    assert _org_of(text, "Đỗ Thị Hạnh", "Tổng giám đốc") == "Công ty Cổ phần Vật tư nông nghiệp Hưng Phát"
+
+
+def test_a_lower_case_clause_after_an_agency_is_not_taken_into_its_name():
+    text = "Ông Vũ Văn Lực, Giám đốc Sở Y tế cho biết Hà Nội."
+    assert _org_of(text, "Vũ Văn Lực", "Giám đốc") == "Sở Y tế"
+    text = "Ông Vũ Văn Lực, Giám đốc Sở Y tế, tổ chức gặp mặt Ban Giám hiệu."
+    assert _org_of(text, "Vũ Văn Lực", "Giám đốc") == "Sở Y tế"
+
+
+def test_a_military_unit_known_by_its_number_keeps_the_number():
+    text = "Thiếu tướng Hồ Văn Lâm - Tư lệnh Quân đoàn 4; Đại tá Đào Văn Mạnh - Chính ủy Sư đoàn 9."
+    assert _org_of(text, "Hồ Văn Lâm", "Tư lệnh") == "Quân đoàn 4"
+    assert _org_of(text, "Đào Văn Mạnh", "Chính ủy") == "Sư đoàn 9"
+
+
+def test_a_school_known_by_its_number_keeps_it_but_a_count_after_a_name_is_not_part_of_it():
+    assert _org_of("Bà Lê Thị Na, giáo viên Trường THCS Yên Định 2.", "Lê Thị Na", "giáo viên") \
+        == "Trường THCS Yên Định 2"
+    assert _org_of("Ông Mai Văn Tư, Hiệu trưởng Trường THCS Yên Định 3 năm liền đạt chuẩn.",
+                   "Mai Văn Tư", "Hiệu trưởng") == "Trường THCS Yên Định"
+
+
+def test_a_foreign_communist_party_keeps_its_lower_case_syllable_and_the_next_post_follows():
+    roles = _roles("Ông Nguyễn Mạnh Hào đón đồng chí Pedro Alvarez, Bí thư Thứ nhất Tỉnh ủy Matanzas của "
+                   "Đảng Cộng sản Cuba, Chủ tịch Hội đồng tỉnh Matanzas.")
+    assert ("Pedro Alvarez", "Bí thư Thứ nhất", "Tỉnh ủy Matanzas") in roles
+    roles = _roles("Đồng chí Ramon Lopez, Ủy viên Bộ Chính trị Đảng Cộng sản Cuba, Chủ tịch nước Cuba.")
+    assert ("Ramon Lopez", "Chủ tịch nước", "Cuba") in roles
+
+
+# --- national bodies -------------------------------------------------------------------------------
+
+def test_the_government_is_the_organisation_of_a_deputy_prime_minister_not_part_of_the_title():
+    roles = _roles("Ông Trịnh Văn Cường, Phó Thủ tướng Chính phủ, Trưởng Ban Chỉ đạo, phát biểu.")
+    assert ("Trịnh Văn Cường", "Phó Thủ tướng", "Chính phủ") in roles
+    assert not any(t.endswith("Chính phủ") for _, t, _ in roles)
+
+
+# --- chains --------------------------------------------------------------------------------------
+
+def test_a_post_joined_by_va_hien_la_after_a_term_is_a_second_post_of_the_same_person():
+    text = ("Kỷ luật ông Chu Văn Khải - Phó Bí thư Đảng ủy nhiệm kỳ 2015-2020 và hiện là Hiệu trưởng "
+            "Trường Cao đẳng Sư phạm Hòa Bình, bằng hình thức cảnh cáo.")
+    roles = _roles(text)
+    assert ("Chu Văn Khải", "Hiệu trưởng", "Trường Cao đẳng Sư phạm Hòa Bình") in roles
+    assert ("Chu Văn Khải", "Phó Bí thư", "Đảng ủy Trường Cao đẳng Sư phạm Hòa Bình") in roles
+
+
+def test_nay_la_after_a_former_post_adds_the_current_post():
+    roles = _roles("Ông Tạ Văn Hưng, nguyên Chủ tịch UBND huyện Kỳ Sơn, nay là Giám đốc Sở Nội vụ tỉnh Nghệ An.")
+    assert ("Tạ Văn Hưng", "Giám đốc", "Sở Nội vụ tỉnh Nghệ An") in roles
+    former = {r.title: r.former for r in nlp.extract(
+        "Ông Tạ Văn Hưng, nguyên Chủ tịch UBND huyện Kỳ Sơn, nay là Giám đốc Sở Nội vụ tỉnh Nghệ An.").roles}
+    assert former == {"Chủ tịch UBND": True, "Giám đốc": False}
