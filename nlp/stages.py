@@ -26,7 +26,7 @@ from .pipeline import component
 _PEOPLE_LISTS = ("people/*.txt", "people/*.tsv")
 
 
-@component("places", version="3", assigns=("places",), data=("places/*.tsv", "places/*.txt"))
+@component("places", version="4", assigns=("places",), data=("places/*.tsv", "places/*.txt"))
 def _places(doc: Document) -> None:
     doc.places = places_mod.find_places(doc)
 

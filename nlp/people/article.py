@@ -16,7 +16,8 @@ from ..lexicon import words as word_set
 from ..doc import Document
 from .lexicon import lexicons
 from .names import caps_text_mentions, find_bylines, find_mentions, find_photo_credits
-from .orgs import COMMITTEE_UNIT, EarlierOrgs, OrgSpan, article_places, complete_org, match_unit, parse_org, place_run_end
+from .orgs import (COMMITTEE_UNIT, EarlierOrgs, OrgSpan, article_places, caps_only_head_ok, complete_org, match_unit,
+                   parse_org, place_run_end)
 from .roles import TitleItem, chain_before, later_trigger_chains, parse_chain, parse_title, trigger_chain
 from .records import Mention, Token
 from .tokens import tokenize
@@ -143,7 +144,7 @@ def _known_places(toks: list[Token], keys: list[str], places: list[Place]) -> se
             end = u[0]
         else:
             m = lx.org_heads.match(keys, i)
-            if m and toks[i].cap and " ".join(keys[i:m[0]]) in COMMITTEE_UNIT:
+            if m and toks[i].cap and " ".join(keys[i:m[0]]) in COMMITTEE_UNIT and caps_only_head_ok(toks, i, m[0]):
                 end = m[0]
         if end is not None and end < n:
             pend = place_run_end(toks, end, frozenset(), maxlen=4)

@@ -21,7 +21,16 @@ COMMITTEE_UNIT = {
     "quận ủy": "quận", "quận đoàn": "quận",
     "thị ủy": "thị xã", "thị đoàn": "thị xã",
 }
+# "TU Hà Tĩnh", "HU Quế Phong", "ĐU xã X": committees abbreviated in capitals (a capitalised "Tu" opens
+# "Tu Mơ Rông" or "Tu bổ", so only the all-capital spelling is a committee)
+COMMITTEE_UNIT.update({"tu": "tỉnh", "hu": "huyện"})
+CAPS_ONLY_HEADS = frozenset({"tu", "hu", "đu"})
 COMMUNE_UNITS = ("xã", "phường", "thị trấn", "đặc khu")
+
+
+def caps_only_head_ok(toks: list[Token], i: int, end: int) -> bool:
+    """False for "Tu"/"Hu"/"Đu" written otherwise than in capitals (a syllable, not a committee)."""
+    return not (end == i + 1 and toks[i].key in CAPS_ONLY_HEADS and not toks[i].upper)
 _DASHES = {"-", "–", "—"}
 
 
@@ -68,7 +77,8 @@ def match_unit(toks: list[Token], keys: list[str], i: int):
     if toks[i].text in ("Q", "P", "H", "X") and not (end < len(toks) and toks[end].text == "." and toks[end].start == toks[i].end
                                                      and end + 1 < len(toks) and (toks[end + 1].cap or toks[end + 1].text.isdigit())):
         return None   # "Q.1", "P.Tân Định" only: a lone capital letter is an initial
-    if toks[i].text in ("H", "X") and not (i > 0 and toks[i - 1].is_word and (toks[i - 1].upper or toks[i - 1].cap)):
+    if toks[i].text in ("H", "X") and not (i > 0 and toks[i - 1].is_word and (toks[i - 1].upper or toks[i - 1].cap
+                                                                            or keys[i - 1] in ("ủy", "uỷ"))):
         return None   # "UBND H. Quỳnh Lưu", "Đảng ủy X. Diễn Hoa": only inside a body's name ("H. Minh" is a byline)
     if unit == "thôn" and i > 0 and keys[i - 1] == "nông":
         return None   # "nông thôn" (countryside)
@@ -108,7 +118,7 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
                 and toks[i + 2].is_word and toks[i + 2].cap and i + 2 not in stops):
             return None
     m = lx.org_heads.match(keys, i)
-    if not m:
+    if not m or not caps_only_head_ok(toks, i, m[0]):
         return None
     head_end, kind = m
     j = head_end
@@ -128,6 +138,10 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
                 if kind == "committee" and keys[j - 1] == "phòng" and j + 1 < n and keys[j + 1] == "chống":
                     j += 1     # "Ban Chỉ đạo phòng, chống tham nhũng"
                     continue
+            if t.text == "&" and j > head_end and j + 1 < n and toks[j - 1].upper and toks[j + 1].upper \
+                    and toks[j - 1].end == t.start and t.end == toks[j + 1].start:
+                j += 1     # "Bộ GD&ĐT", "Sở VH-TT&DL": an ampersand inside an abbreviated name
+                continue
             if t.text in _DASHES and j + 1 < n and toks[j + 1].cap and j > head_end \
                     and toks[j - 1].is_word and not lx.titles.match(keys, j + 1) and (j + 1) not in stops:
                 j += 1
@@ -311,7 +325,7 @@ def article_places(toks: list[Token], keys: list[str], stops) -> dict[str, str]:
             i = max(uend, pend)
             continue
         m = lx.org_heads.match(keys, i)
-        if m and toks[i].cap:
+        if m and toks[i].cap and caps_only_head_ok(toks, i, m[0]):
             committee = _canon_committee(" ".join(keys[i:m[0]]))
             if committee in COMMITTEE_UNIT and m[0] < n and toks[m[0]].cap and m[0] not in stops:
                 pend = place_run_end(toks, m[0], stops, maxlen=4)

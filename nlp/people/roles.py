@@ -197,6 +197,9 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
         if kind == "head" and title_end == m[0] and form.lower() in ("ủy viên", "uỷ viên", "thường trực", "uv"):
             return None
     implied = extra if kind == "member" else _implied_by_abbr(extra) if kind == "abbr" else ""
+    if implied and org is not None and org.kind == "other" and keys[org.start:org.end] == ["đảng"]:
+        org = None   # "UVTƯ Đảng": the abbreviation already names the Party's Central Committee
+        return TitleItem(ts, title_end, j + 1, kind, former, None, implied_org=implied)
     return TitleItem(ts, title_end, org.end if org else title_end, kind, former, org, implied_org=implied)
 
 
@@ -231,6 +234,11 @@ def _implied_by_abbr(spelled: str) -> str:
     m = lx.titles.match(ks, 0) if ks else None
     if m and m[0] == len(ks) and m[1][1] == "member":
         return m[1][2]
+    if m and m[0] < len(ks):
+        # "UVTW" = "Ủy viên Trung ương Đảng": the body spelled after the post
+        h = lx.org_heads.match(ks, m[0])
+        if h and h[0] == len(ks):
+            return " ".join(spelled.split()[m[0]:])
     return ""
 
 

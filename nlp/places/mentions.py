@@ -83,7 +83,10 @@ class FinderBase:
             # an abbreviation (TP, TX, TT) is written in capitals
             if ks in (("tp",), ("tx",), ("tt",)) and first.text not in ("TP", "Tp", "TX", "Tx", "TT"):
                 return None
-            if ks in (("h",), ("x",)) and not (first.text in ("H", "X") and i > 0 and self.toks[i - 1].cap
+            if ks in (("tu",), ("hu",)) and first.text not in ("TU", "HU"):
+                return None      # "TU Hà Tĩnh" is the Provincial Committee; "Tu Mơ Rông" is a name
+            if ks in (("h",), ("x",)) and not (first.text in ("H", "X") and i > 0
+                                               and (self.toks[i - 1].cap or self.toks[i - 1].k in ("ủy", "uỷ"))
                                                and i + 2 < len(self.toks) and self.toks[i + 1].text == "."
                                                and self.toks[i + 1].start == first.end and self.toks[i + 2].cap):
                 return None      # "UBND H. Quỳnh Lưu": after a body's name only (a known name only)

@@ -79,3 +79,59 @@ def test_nay_la_after_a_former_post_adds_the_current_post():
     former = {r.title: r.former for r in nlp.extract(
         "Ông Tạ Văn Hưng, nguyên Chủ tịch UBND huyện Kỳ Sơn, nay là Giám đốc Sở Nội vụ tỉnh Nghệ An.").roles}
     assert former == {"Chủ tịch UBND": True, "Giám đốc": False}
+
+
+# --- Party and state abbreviations -----------------------------------------------------------------
+
+def _places(text: str) -> set[str]:
+    return {p.name for p in nlp.extract(text).places}
+
+
+def test_uvtw_implies_the_party_central_committee_and_does_not_borrow_the_next_body():
+    roles = _roles("Đồng chí Hồ Văn Niên, UVTW, Bí thư Tỉnh ủy Bình Định dự hội nghị.")
+    assert ("Hồ Văn Niên", "UVTW", "Trung ương Đảng") in roles
+    assert ("Hồ Văn Niên", "Bí thư", "Tỉnh ủy Bình Định") in roles
+
+
+def test_uvtu_followed_by_dang_is_one_post_of_the_central_committee():
+    roles = _roles("Ông Đặng Quốc Khánh, UVTƯ Đảng, Bộ trưởng Bộ Tài nguyên và Môi trường, phát biểu.")
+    assert ("Đặng Quốc Khánh", "UVTƯ", "Trung ương Đảng") in roles
+
+
+def test_provincial_and_district_committees_abbreviated_in_capitals_are_organisations_and_places():
+    text = "Đồng chí Trần Thị Nga, Ủy viên BCH TW Đảng, Bí thư TU Quảng Ngãi; ông Đoàn Văn Hòa, Phó Bí thư HU Sơn Hà."
+    roles = _roles(text)
+    assert ("Trần Thị Nga", "Bí thư", "TU Quảng Ngãi") in roles
+    assert ("Đoàn Văn Hòa", "Phó Bí thư", "HU Sơn Hà") in roles
+    assert {"Quảng Ngãi", "Sơn Hà"} <= _places(text)
+
+
+def test_commission_of_an_abbreviated_committee_takes_it_as_organisation():
+    roles = _roles("Đồng chí Võ Thị Hồng, UV BTV TU, Trưởng Ban Tổ chức TU chủ trì.")
+    assert ("Võ Thị Hồng", "UV BTV", "TU") in roles
+    assert ("Võ Thị Hồng", "Trưởng Ban Tổ chức", "TU") in roles
+
+
+def test_tu_and_hu_written_as_syllables_are_neither_committees_nor_places():
+    text = "Tu Mơ Rông là huyện vùng cao. Tu bổ Di tích đình làng. Ông Lê Văn Hu phát biểu."
+    assert _roles(text) == set()
+    assert "Mơ Rông" not in _places(text) and "Di tích" not in _places(text)
+
+
+def test_commune_abbreviated_x_dot_after_a_party_committee_stays_in_the_organisation_and_is_a_place():
+    text = "Bà Lương Thị Bích, Bí thư Đảng ủy X. Nghĩa Đàn, huyện Nghĩa Hưng."
+    assert ("Lương Thị Bích", "Bí thư", "Đảng ủy X. Nghĩa Đàn") in _roles(text)
+    assert "Nghĩa Đàn" in _places(text)
+
+
+def test_town_and_city_abbreviations_inside_a_peoples_committee():
+    text = "Ông Phan Văn Tâm, Chủ tịch UBND TX. Hồng Lĩnh; bà Đào Thị Mai, Phó Chủ tịch UBND TP. Hà Tĩnh."
+    roles = _roles(text)
+    assert ("Phan Văn Tâm", "Chủ tịch UBND", "UBND TX. Hồng Lĩnh") in roles
+    assert ("Đào Thị Mai", "Phó Chủ tịch UBND", "UBND TP. Hà Tĩnh") in roles
+    assert {"Hồng Lĩnh", "Hà Tĩnh"} <= _places(text)
+
+
+def test_an_ampersand_inside_an_abbreviated_ministry_name_keeps_the_name_whole():
+    roles = _roles("Bộ trưởng Bộ VH-TT&DL Hoàng Văn Đạo tặng hoa chúc mừng.")
+    assert ("Hoàng Văn Đạo", "Bộ trưởng", "Bộ VH-TT&DL") in roles
