@@ -100,6 +100,7 @@ def find_roles(doc: Document) -> None:
         if len(named) == 1:
             main["tỉnh"] = named.pop()
     main["_orgs"] = _written_orgs(doc, toks, keys, stops, main)
+    main["_ctx"] = (doc, toks, keys, stops)
     main["_earlier"] = EarlierOrgs(main["_orgs"])
     main["_session_council"] = _session_council(keys, main["_orgs"])
     doc.roles = _roles(doc, toks, keys, mentions, doc.person_of, stops, main)
@@ -486,13 +487,21 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
     if o is not None:
         text = doc.norm[toks[o.start].start:toks[o.end - 1].end]
         if o.kind == "party" and " ".join(keys[o.start:o.end]) in ("đảng ủy", "đảng uỷ", "đảng ủy cơ quan", "đảng uỷ cơ quan"):
-            # "Bí thư Đảng ủy, Cục trưởng Cục X": the party committee of the agency the next post names
+            # "Bí thư Đảng ủy, Cục trưởng Cục X", "Ủy viên Ban Thường vụ Đảng ủy, Chủ nhiệm Ủy ban Kiểm
+            # tra Đảng ủy, Phó Hiệu trưởng Trường X": the party committee of the agency a later post names
             idx = chain.index(it)
-            nxt = chain[idx + 1] if idx + 1 < len(chain) else None
-            if nxt is not None and nxt.org is not None and nxt.org.kind == "agency" and nxt.org.start > o.end:
+            later = [c for c in chain[idx + 1:] if c.org is not None and c.org.kind != "party"]
+            agencies = [c for c in later if c.org.kind == "agency" and toks[c.org.start].cap and c.org.start > o.end]
+            nxt = agencies[-1] if agencies else (later[0] if later else None)
+            if nxt is not None and nxt.org.kind == "agency" and nxt.org.start > o.end and toks[nxt.org.start].cap:
                 agency = doc.norm[toks[nxt.org.start].start:toks[nxt.org.end - 1].end]
                 agency = complete_org(agency, keys, nxt.org, main, cp)
                 return f"{text} {agency}", o, toks[o.end - 1].end
+            if nxt is None:
+                # "nguyên Bí thư Đảng ủy, nguyên Phó Hiệu trưởng": the school the later post belongs to
+                body = next((b for b in (_article_body(keys, c, main) for c in chain[idx + 1:] if c.org is None) if b), "")
+                if body:
+                    return f"{text} {body}", o, toks[o.end - 1].end
         if o.kind == "party" and o.end == o.head_end and " ".join(keys[o.start:o.end]) in ("đảng bộ", "chi bộ"):
             # "Ủy viên BCH Đảng bộ, Trưởng Phòng …, Bệnh viện X": the party organization of that body
             idx = chain.index(it)
@@ -530,6 +539,13 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
         if committee == "đảng ủy" and cp and cp[0] in ("xã", "phường", "thị trấn", "đặc khu"):
             return f"{text} {cp[0]} {cp[1]}", fake, title_end_char
         return text, fake, title_end_char
+    if keys[it.title_end - 2:it.title_end] == ["quốc", "hội"]:
+        # "Chủ tịch Quốc hội", "đại biểu Quốc hội": the National Assembly the title names
+        return doc.norm[toks[it.title_end - 2].start:title_end_char], None, title_end_char
+    name = _article_body(keys, it, main)
+    if name:
+        # "PGS.TS A, Hiệu trưởng, phát biểu": the school the article names (before, else after)
+        return name, None, title_end_char
     if keys[it.title_end - 1] == "đoàn":
         # "Đoàn đại biểu Quốc hội tỉnh X gồm các đại biểu: A, …, Trưởng đoàn": the delegation the
         # sentence named before
@@ -546,6 +562,52 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
             text = doc.norm[toks[other.org.start].start:toks[other.org.end - 1].end]
             return complete_org(text, keys, other.org, main, cp), other.org, title_end_char
     return "", None, title_end_char
+
+
+@lru_cache(maxsize=1)
+def _post_bodies():
+    from ..lexicon import rows
+    from ..tokens import phrase_keys
+    return {phrase_keys(r[0]): phrase_keys(r[1]) for r in rows("people", "post_bodies.tsv")}
+
+
+def _post_body(keys: list[str], it: TitleItem) -> tuple[str, ...]:
+    """The head words of the only kind of body a post exists in ("Phó Hiệu trưởng" → "trường"), or ()."""
+    title = keys[it.start:it.title_end]
+    while title and title[0] in ("phó", "quyền"):
+        title = title[1:]
+    return _post_bodies().get(tuple(title), ())
+
+
+def _article_body(keys: list[str], it: TitleItem, main) -> str:
+    """For a post that exists in one kind of body only, written without it: the body of that kind the
+    article names in full, the last one before the post, else the first one after it; else ""."""
+    body = _post_body(keys, it)
+    if not body:
+        return ""
+    orgs = main.get("_bodies")
+    if orgs is None:
+        orgs = main["_bodies"] = _nested_orgs(main)
+    before = [name for okeys, name, at in orgs if at < it.start and okeys[:len(body)] == body]
+    if before:
+        return before[-1]
+    return next((name for okeys, name, at in orgs if at > it.start and okeys[:len(body)] == body), "")
+
+
+def _nested_orgs(main) -> list[tuple[tuple[str, ...], str, int]]:
+    """The written organizations with those named inside them ("Hội đồng Trường ĐH X" → also "Trường
+    ĐH X"), in text order; computed once per article, when a post needs its body."""
+    doc, toks, keys, stops = main["_ctx"]
+    out = []
+    for okeys, name, at in main.get("_orgs", []):
+        out.append((okeys, name, at))
+        for k in range(at + 1, at + len(okeys)):
+            if toks[k].cap and lexicons().org_heads.match(keys, k):
+                o = parse_org(toks, keys, k, stops)
+                if o is not None and o.end > o.head_end and o.end <= at + len(okeys):
+                    out.append((tuple(keys[o.start:o.end]), doc.norm[toks[o.start].start:toks[o.end - 1].end], o.start))
+                    break
+    return out
 
 
 def _session_council(keys: list[str], orgs) -> str:

@@ -68,6 +68,21 @@ def _dept_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
     return k
 
 
+def _dept_comma(toks: list[Token], keys: list[str], d: int, stops) -> int:
+    """A department name that goes on in lower case ("Trưởng phòng Người có công, Sở Nội vụ tỉnh X"):
+    the comma that closes it when its agency follows the comma; else ``d`` unchanged."""
+    n = len(toks)
+    k = d
+    while k < n and k - d < 6 and toks[k].is_word and k not in stops and not toks[k].upper \
+            and not lexicons().titles.match(keys, k):
+        k += 1
+    if k > d and k + 1 < n and toks[k].text == "," and toks[k + 1].cap:
+        o = parse_org(toks, keys, k + 1, stops)
+        if o is not None and o.kind == "agency" and o.end > o.head_end:
+            return k
+    return d
+
+
 def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem | None:
     lx = lexicons()
     n = len(toks)
@@ -102,6 +117,7 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
                 title_end = j = cm2[0]
         elif keys[j] in lx.dept_units and j + 1 < n and toks[j + 1].cap:
             d = _dept_end(toks, keys, j, stops)
+            d = _dept_comma(toks, keys, d, stops)
             nxt = d + 1 if d < n and toks[d].text == "," else d
             o = parse_org(toks, keys, nxt, stops) if nxt < n else None
             if d > j + 1 and o is not None and o.kind == "agency":

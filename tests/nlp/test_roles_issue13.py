@@ -135,3 +135,53 @@ def test_town_and_city_abbreviations_inside_a_peoples_committee():
 def test_an_ampersand_inside_an_abbreviated_ministry_name_keeps_the_name_whole():
     roles = _roles("Bộ trưởng Bộ VH-TT&DL Hoàng Văn Đạo tặng hoa chúc mừng.")
     assert ("Hoàng Văn Đạo", "Bộ trưởng", "Bộ VH-TT&DL") in roles
+
+
+# --- organisations completed from the article -------------------------------------------------------
+
+def test_a_post_of_one_kind_of_body_takes_the_school_the_article_names_before_it():
+    text = ("Trường Đại học Tây Bắc tổ chức lễ khai giảng. PGS.TS Hoàng Văn Thái, Hiệu trưởng, phát biểu. "
+            "TS Lò Thị Xuân, Phó Hiệu trưởng, trao thưởng.")
+    roles = _roles(text)
+    assert ("Hoàng Văn Thái", "Hiệu trưởng", "Trường Đại học Tây Bắc") in roles
+    assert ("Lò Thị Xuân", "Phó Hiệu trưởng", "Trường Đại học Tây Bắc") in roles
+
+
+def test_the_body_named_inside_a_longer_name_counts_for_the_post():
+    text = ("Hội đồng Trường CĐ Y tế Hà Giang gồm 11 thành viên:\n"
+            "Ông Vàng Seo Dìn\nPhó Hiệu trưởng\n")
+    assert ("Vàng Seo Dìn", "Phó Hiệu trưởng", "Trường CĐ Y tế Hà Giang") in _roles(text)
+
+
+def test_a_generic_post_without_its_body_is_not_completed_from_an_unrelated_school():
+    text = "Trường THCS Lê Lợi khai giảng. Ông Đào Văn Vũ, Giám đốc, phát biểu."
+    assert not any(o.startswith("Trường") for p, t, o in _roles(text) if t == "Giám đốc")
+
+
+def test_a_bare_party_committee_takes_the_school_of_a_later_post_in_the_same_apposition():
+    text = ("Sai phạm tại Trường Cao đẳng Kỹ thuật Lào Cai: cảnh cáo ông Giàng A Páo - nguyên Bí thư Đảng ủy, "
+            "nguyên Phó Hiệu trưởng.")
+    roles = {(p, t, o) for p, t, o in _roles(text)}
+    assert ("Giàng A Páo", "Bí thư", "Đảng ủy Trường Cao đẳng Kỹ thuật Lào Cai") in roles
+    assert ("Giàng A Páo", "Phó Hiệu trưởng", "Trường Cao đẳng Kỹ thuật Lào Cai") in roles
+    assert all(r.former for r in nlp.extract(text).roles if r.person == "Giàng A Páo")
+
+
+def test_a_bare_party_committee_takes_the_largest_agency_of_the_apposition():
+    text = ("Bà Lê Thị Thu, Ủy viên Ban Thường vụ Đảng ủy, Bí thư Chi bộ, Trưởng phòng Người có công, "
+            "Sở Nội vụ tỉnh Hà Tĩnh.")
+    assert ("Lê Thị Thu", "Ủy viên Ban Thường vụ", "Đảng ủy Sở Nội vụ tỉnh Hà Tĩnh") in _roles(text)
+
+
+def test_a_title_naming_the_national_assembly_has_it_as_organisation():
+    roles = _roles("Ông Trần Văn Khải, đại biểu Quốc hội, và ông Lê Minh Hoan, Chủ tịch Quốc hội, dự phiên họp.")
+    assert ("Trần Văn Khải", "đại biểu Quốc hội", "Quốc hội") in roles
+    assert ("Lê Minh Hoan", "Chủ tịch Quốc hội", "Quốc hội") in roles
+
+
+def test_committees_of_a_town_and_a_district_are_completed_from_the_places_the_article_names():
+    text = ("Thị trấn Phố Châu tổ chức đại hội. Đồng chí Nguyễn Văn Hùng, Phó Bí thư Thường trực Đảng ủy thị trấn "
+            "phát biểu. Huyện Hương Sơn chỉ đạo; đồng chí Lê Văn Sinh, Bí thư Huyện ủy dự.")
+    roles = _roles(text)
+    assert ("Nguyễn Văn Hùng", "Phó Bí thư Thường trực", "Đảng ủy thị trấn Phố Châu") in roles
+    assert ("Lê Văn Sinh", "Bí thư", "Huyện ủy Hương Sơn") in roles
