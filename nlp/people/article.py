@@ -259,6 +259,13 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
             if close is not None and toks[close].text == ")" and close + 2 < n and toks[close + 1].text in (",", "-", "–") \
                     and parse_title(toks, keys, close + 2, stops) is not None:
                 j = close + 1
+        bracket = _bracket_posts(toks, keys, j, stops) if j == m.end and j < n and toks[j].text == "(" else None
+        if bracket is not None:
+            # "bầu ông A (51 tuổi, Giám đốc Sở X) giữ chức …": the posts in the bracket, then the sentence
+            bchain, close = bracket
+            for it in bchain:
+                found.append((person, m, it, bchain))
+            after = j = close + 1
         direct = j < n and toks[j].is_word and toks[j].cap and m.cue in ("comrade", "address", "rank", "list")
         if j < n and toks[j].text == "\n" and _alone_on_line(toks, keys, m):
             # a table flattened into lines: the name on its own line, its posts on the next one or two
@@ -275,6 +282,9 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         elif j < n and (toks[j].text in _SEPS or direct):
             k = j if direct else j + 1
             chain = parse_chain(toks, keys, k, stops)
+            if chain and chain[-1].end in by_start and not by_start[chain[-1].end].single \
+                    and toks[j].text == "," and chain[-1].org is not None:
+                chain = []   # "A, Giám đốc Sở Y tế B": the post right before B's name is B's
             for it in chain:
                 found.append((person, m, it, chain))
             if chain:
@@ -284,6 +294,17 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         chain = chain_before(toks, keys, m.start, stops)
         for it in chain:
             found.append((person, m, it, chain))
+        if chain and _plural_before(keys, chain[0].start):
+            # "các đồng chí Phó Bí thư Tỉnh ủy A, B và C": the post heads every name of the list that
+            # follows without a post of its own
+            prev = m
+            while prev.end + 1 < n and toks[prev.end].key in ("và", ",") and prev.end + 1 in by_start:
+                nxt = by_start[prev.end + 1]
+                p2 = person_of.get(nxt.start)
+                if not p2 or nxt.single:
+                    break
+                found.extend((p2, nxt, it, chain) for it in chain)
+                prev = nxt
         if chain and m.start > 0 and toks[m.start - 1].text == ":":
             # "… Phó Chủ tịch UBND tỉnh: A và B": the title heads the whole list
             prev = m
@@ -308,6 +329,17 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
             prev = m
             while True:
                 k = prev.start - 1
+                h = lexicons().honorifics
+                while k > 0 and prev.start - k <= 2 and not h.match(keys, k) and h.match(keys, k - 1):
+                    k -= 1   # "đồng chí" is two tokens
+                if k >= 0 and h.match(keys, k) and h.match(keys, k)[0] == prev.start:
+                    k -= 1   # "A và ông B"
+                if k > 0 and toks[k].key in ("và", ",") and toks[k - 1].text == ")":
+                    o = next((q for q in range(k - 2, max(-1, k - 18), -1) if toks[q].text == "("), None)
+                    if o is not None and full_by_end.get(o):
+                        prev = full_by_end[o][0]   # "ông A (51 tuổi, …) và ông B"
+                        group.append(prev)
+                        continue
                 if k >= 0 and toks[k].key in ("và", ","):
                     cand = full_by_end.get(k, [])
                     if cand:
@@ -320,6 +352,9 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                 if p:
                     for it in tchain:
                         found.append((p, g, it, tchain))
+        lead = _team_lead(toks, keys, m, after, stops)
+        if lead is not None:
+            found.append((person, m, lead, [lead]))
         for lchain in later_trigger_chains(toks, keys, after, stops):
             found.extend((person, m, it, lchain) for it in lchain)
     found.extend(_posts_before_doi_voi(toks, keys, mentions, person_of, stops))
@@ -340,6 +375,65 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         if old is None or len(org_text) > len(old.organization):
             roles[rk] = role
     return sorted(roles.values(), key=lambda r: (r.span, r.person_span or (0, 0)))
+
+
+_TEAM_LEAD = (("trưởng", "đoàn"), ("phó", "trưởng", "đoàn"), ("tổ", "trưởng"), ("tổ", "phó"),
+              ("trưởng", "ban"), ("phó", "trưởng", "ban"))
+
+
+def _team_lead(toks, keys, m: Mention, after: int, stops) -> TitleItem | None:
+    """"Đoàn kiểm tra số 2 của Ban Thường vụ Tỉnh ủy do đồng chí A, <posts> làm trưởng đoàn": A leads the
+    team the clause opened with (the post as written, the team as its organization)."""
+    n = len(toks)
+    if after >= n or keys[after] != "làm":
+        return None
+    post = next((p for p in _TEAM_LEAD if tuple(keys[after + 1:after + 1 + len(p)]) == p), None)
+    if post is None:
+        return None
+    lx = lexicons()
+    d = m.start - 1
+    if d >= 0 and keys[d] != "do":
+        # "do đồng chí A", "do ông A": only a form of address between "do" and the name
+        h = next((k for k in range(max(0, m.start - 3), m.start)
+                  if keys[k - 1:k] == ["do"] and (lx.honorifics.match(keys, k) or (None,))[0] == m.start), None)
+        d = h - 1 if h else -1
+    if d < 1 or keys[d] != "do":
+        return None
+    team_word = "tổ" if "tổ" in post else post[-1]   # the team the post heads: "trưởng đoàn" → "Đoàn …"
+    b = d - 1
+    while b >= 0 and d - b <= 16 and toks[b].text not in (".", ";", ":", "\n", "!", "?"):
+        if toks[b].cap and keys[b] == team_word:
+            start = after + 1
+            end = start + len(post)
+            return TitleItem(start, end, end, "chief", False, OrgSpan(b, d, "committee", b + 1))
+        b -= 1
+    return None
+
+
+def _bracket_posts(toks, keys, j: int, stops):
+    """The posts in a bracket right after a name ("(51 tuổi, Giám đốc Sở X)", "(Giám đốc Sở X)"):
+    (chain, index of the closing bracket), or None."""
+    n = len(toks)
+    close = next((q for q in range(j + 1, min(n, j + 30)) if toks[q].text in (")", "\n", "(")), None)
+    if close is None or toks[close].text != ")":
+        return None
+    k = j + 1
+    if k + 2 < close and toks[k].text.isdigit() and keys[k + 1] == "tuổi" and toks[k + 2].text == ",":
+        k += 3
+    chain = parse_chain(toks, keys, k, stops)
+    if not chain or chain[-1].end != close:
+        return None
+    return chain, close
+
+
+_PLURAL_NUMBERS = frozenset({"các", "hai", "ba", "bốn", "năm", "sáu", "những"})
+
+
+def _plural_before(keys: list[str], k: int) -> bool:
+    """A plural form of address right before token ``k`` ("các đồng chí", "hai ông", "các bà")."""
+    if k >= 3 and keys[k - 2:k] == ["đồng", "chí"] and keys[k - 3] in _PLURAL_NUMBERS:
+        return True
+    return k >= 2 and keys[k - 1] in ("ông", "bà", "vị") and keys[k - 2] in _PLURAL_NUMBERS
 
 
 def _alone_on_line(toks: list[Token], keys: list[str], m: Mention) -> bool:

@@ -68,6 +68,24 @@ def _dept_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
     return k
 
 
+_TEAM_WORDS = frozenset({"đoàn", "tổ"})
+
+
+def _numbered_team_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
+    """End of a numbered team after "Trưởng" ("đoàn kiểm tra số 3", "Đoàn công tác số 5", "Tổ công tác
+    số 2"): the team word, at most three lower-case words saying what it does, "số" and a number; else 0."""
+    n = len(toks)
+    if keys[j] not in _TEAM_WORDS:
+        return 0
+    k = j + 1
+    while k < n and k - j <= 3 and toks[k].is_word and keys[k] != "số" and k not in stops \
+            and not toks[k].text.isdigit():
+        k += 1
+    if k + 1 < n and keys[k] == "số" and toks[k + 1].text.isdigit() and k > j + 1:
+        return k + 2
+    return 0
+
+
 def _dept_comma(toks: list[Token], keys: list[str], d: int, stops) -> int:
     """A department name that goes on in lower case ("Trưởng phòng Người có công, Sở Nội vụ tỉnh X"):
     the comma that closes it when its agency follows the comma; else ``d`` unchanged."""
@@ -108,7 +126,17 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
         if j >= n or (keys[j] not in lx.chief_units and " ".join(keys[j:j + 2]) not in lx.chief_units):
             return None
         unit_len = 1 if keys[j] in lx.chief_units else 2
+        team = _numbered_team_end(toks, keys, j, stops)
         cm = lx.commissions.match(keys, j)
+        if team:
+            # "Trưởng đoàn kiểm tra số 3 (của Ban Thường vụ Tỉnh ủy)": a numbered team named right after
+            # the post stays in the title and is the organization, with the body it belongs to
+            end = team
+            if end + 1 < n and keys[end] == "của" and toks[end + 1].cap:
+                o = parse_org(toks, keys, end + 1, stops)
+                if o is not None:
+                    end = o.end
+            return TitleItem(ts, team, end, kind, former, OrgSpan(j, end, "committee", j + 1))
         if cm:
             title_end = j = cm[0]
             # "Phó Trưởng ban Thường trực Ban Dân vận": a commission after "ban Thường trực"

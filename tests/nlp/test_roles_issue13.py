@@ -185,3 +185,57 @@ def test_committees_of_a_town_and_a_district_are_completed_from_the_places_the_a
     roles = _roles(text)
     assert ("Nguyễn Văn Hùng", "Phó Bí thư Thường trực", "Đảng ủy thị trấn Phố Châu") in roles
     assert ("Lê Văn Sinh", "Bí thư", "Huyện ủy Hương Sơn") in roles
+
+
+# --- teams, lists, brackets ------------------------------------------------------------------------
+
+def test_head_of_a_numbered_team_keeps_the_team_in_the_title_and_as_organisation():
+    roles = _roles("Đồng chí Bế Văn Hưng, Phó Chủ tịch UBND tỉnh, Trưởng Đoàn công tác số 5 của Ban Chỉ đạo "
+                   "tỉnh, kiểm tra tại huyện.")
+    assert ("Bế Văn Hưng", "Trưởng Đoàn công tác số 5", "Đoàn công tác số 5 của Ban Chỉ đạo tỉnh") in roles
+    assert ("Bế Văn Hưng", "Phó Chủ tịch UBND", "UBND tỉnh") in roles
+
+
+def test_a_team_without_a_number_is_not_taken_into_the_title():
+    roles = _roles("Đồng chí Bế Văn Hưng, Trưởng đoàn công tác làm việc tại huyện.")
+    assert not any("công tác" in t for _, t, _ in roles)
+
+
+def test_the_person_a_team_is_led_by_after_do_gets_the_lead_post_of_that_team():
+    text = ("Ngày 5/3, Ban Thường vụ Tỉnh ủy thành lập Đoàn kiểm tra số 2 do đồng chí Nông Văn Tài, Ủy viên "
+            "Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy làm trưởng đoàn.")
+    roles = _roles(text)
+    assert ("Nông Văn Tài", "trưởng đoàn", "Đoàn kiểm tra số 2") in roles
+    assert ("Nông Văn Tài", "Chủ nhiệm Ủy ban Kiểm tra", "Tỉnh ủy") in roles
+    assert ("Hà Thị Lan", "tổ trưởng", "Tổ công tác") in _roles("Tổ công tác do bà Hà Thị Lan làm tổ trưởng.")
+
+
+def test_lam_truong_doan_without_a_team_named_before_gives_no_role():
+    assert _roles("Ông Lê Văn Hòa làm trưởng đoàn trong chuyến đi.") == set()
+
+
+def test_a_post_before_a_list_of_names_after_cac_dong_chi_heads_every_name_without_a_post():
+    text = "Dự hội nghị có các đồng chí Phó Bí thư Tỉnh ủy Lầu Văn Xá, Hầu A Lềnh và Giàng Thị Dợ."
+    roles = _roles(text)
+    for name in ("Lầu Văn Xá", "Hầu A Lềnh", "Giàng Thị Dợ"):
+        assert (name, "Phó Bí thư", "Tỉnh ủy") in roles
+
+
+def test_a_singular_address_does_not_spread_a_post_over_the_next_name():
+    roles = _roles("Đồng chí Phó Bí thư Tỉnh ủy Lầu Văn Xá và Hầu A Lềnh cùng dự.")
+    assert not any(p == "Hầu A Lềnh" for p, _, _ in roles)
+
+
+def test_a_post_written_right_before_the_next_name_in_a_list_is_that_persons():
+    roles = _roles("Dự có các đồng chí Phó Chủ tịch UBND tỉnh Sùng A Hồ, Giám đốc Sở Y tế Vừ Thị Mai.")
+    assert ("Vừ Thị Mai", "Giám đốc", "Sở Y tế") in roles
+    assert not any(p == "Sùng A Hồ" and t == "Giám đốc" for p, t, _ in roles)
+
+
+def test_posts_in_a_bracket_after_the_name_and_the_post_elected_to_after_it():
+    text = ("HĐND tỉnh đã bầu ông Đào Văn Nhất (51 tuổi, Giám đốc Sở Nội vụ) và ông Phùng Văn Nhị "
+            "(48 tuổi, Giám đốc Sở Tài chính) giữ chức Phó Chủ tịch UBND tỉnh Yên Bái.")
+    roles = {(p, t) for p, t, _ in _roles(text)}
+    assert {("Đào Văn Nhất", "Giám đốc"), ("Phùng Văn Nhị", "Giám đốc"),
+            ("Đào Văn Nhất", "Phó Chủ tịch UBND"), ("Phùng Văn Nhị", "Phó Chủ tịch UBND")} <= roles
+    assert ("Phùng Văn Nhị", "Giám đốc", "Sở Tài chính tỉnh Yên Bái") in _roles(text)
