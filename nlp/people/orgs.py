@@ -24,7 +24,7 @@ COMMITTEE_UNIT = {
 # "TU Hà Tĩnh", "HU Quế Phong", "ĐU xã X": committees abbreviated in capitals (a capitalised "Tu" opens
 # "Tu Mơ Rông" or "Tu bổ", so only the all-capital spelling is a committee)
 COMMITTEE_UNIT.update({"tu": "tỉnh", "hu": "huyện"})
-CAPS_ONLY_HEADS = frozenset({"tu", "hu", "đu"})
+CAPS_ONLY_HEADS = frozenset({"tu", "hu", "đu", "tư", "tw"})   # "Sở Tư pháp": a syllable
 COMMUNE_UNITS = ("xã", "phường", "thị trấn", "đặc khu")
 
 
@@ -208,6 +208,10 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
             break
         if kind not in ("agency", "committee"):
             break   # a committee's name is its head, capitalised words and a place: "Tỉnh ủy Hà Giang"
+        if t.key not in lx.org_vocab and toks[j - 1].cap and not toks[j - 1].upper and j - 1 >= head_end \
+                and _proper_run_before(toks, lx, j, head_end) < 2 and f"{keys[j - 1]} {t.key}" in _compounds():
+            j += 1     # "Sở Tư pháp", "Viện Huyết học": the second syllable of a capitalised field word
+            continue
         if t.key not in lx.org_vocab:
             e = _lower_bridge_end(toks, keys, j, stops) if j > head_end and toks[j - 1].cap \
                 and _proper_run_before(toks, lx, j, head_end) < 2 else 0
@@ -426,6 +430,13 @@ class EarlierOrgs:
             return None
         k = bisect.bisect_left(hit[0], pos)
         return hit[1][k - 1] if k > 0 else None
+
+
+@lru_cache(maxsize=1)
+def _compounds() -> frozenset[str]:
+    """Two- and three-syllable words of underthesea's Viet74K list (the figures module loads it)."""
+    from ..figures import _dictionary
+    return _dictionary()
 
 
 @lru_cache(maxsize=1)

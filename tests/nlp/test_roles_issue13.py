@@ -239,3 +239,21 @@ def test_posts_in_a_bracket_after_the_name_and_the_post_elected_to_after_it():
     assert {("Đào Văn Nhất", "Giám đốc"), ("Phùng Văn Nhị", "Giám đốc"),
             ("Đào Văn Nhất", "Phó Chủ tịch UBND"), ("Phùng Văn Nhị", "Phó Chủ tịch UBND")} <= roles
     assert ("Phùng Văn Nhị", "Giám đốc", "Sở Tài chính tỉnh Yên Bái") in _roles(text)
+
+
+def test_a_field_word_of_two_syllables_continues_an_agency_name_before_its_unit():
+    roles = _roles("Bà Hà Thị Nguyệt, Tỉnh ủy viên, Giám đốc Sở Tư pháp tỉnh dự và trao quyết định.")
+    assert ("Hà Thị Nguyệt", "Giám đốc", "Sở Tư pháp tỉnh") in roles
+
+
+def test_a_place_after_a_school_name_is_not_read_as_a_field_word():
+    roles = _roles("Ông Lê Văn Sáng, Hiệu trưởng Trường Hòa Bình an toàn giao thông.")
+    assert ("Lê Văn Sáng", "Hiệu trưởng", "Trường Hòa Bình") in roles
+
+
+def test_central_committee_abbreviations_with_and_without_the_dot():
+    roles = _roles("Đồng chí Mạc Văn Chiến, Bí thư T.Ư Đảng, Trưởng Ban Tổ chức T.Ư; "
+                   "bà Lục Thị Minh, Trưởng Ban Dân vận TƯ.")
+    assert ("Mạc Văn Chiến", "Bí thư", "T.Ư Đảng") in roles
+    assert ("Mạc Văn Chiến", "Trưởng Ban Tổ chức", "T.Ư") in roles
+    assert ("Lục Thị Minh", "Trưởng Ban Dân vận", "TƯ") in roles
