@@ -640,6 +640,17 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
     if name:
         # "PGS.TS A, Hiệu trưởng, phát biểu": the school the article names (before, else after)
         return name, None, title_end_char
+    if it.kind == "chief" and it.title_end - it.start <= 3:
+        # "… nhận công tác tại Ban Tuyên giáo Trung ương, giữ chức Phó Trưởng Ban": a bare "Trưởng Ban"
+        # heads the body of that kind the same sentence named before
+        unit = keys[it.title_end - 1]
+        for okeys, name, at in reversed(main.get("_orgs", [])):
+            if at >= it.start:
+                continue
+            if any(toks[x].text in (".", "\n", ";", "!", "?") for x in range(at, it.start)):
+                break
+            if okeys[0] == unit:
+                return name, None, title_end_char
     if keys[it.title_end - 1] == "đoàn":
         # "Đoàn đại biểu Quốc hội tỉnh X gồm các đại biểu: A, …, Trưởng đoàn": the delegation the
         # sentence named before

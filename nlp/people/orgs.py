@@ -183,8 +183,9 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
             j += 1     # "Đảng Cộng sản Cuba": the party's name goes on after its lower-case syllable
             continue
         if t.key == "và":
-            # "Sở Lao động – Thương binh và Xã hội", "Văn phòng HĐND và UBND": only inside an agency name
-            if kind == "agency" and j + 1 < n and toks[j + 1].is_word and (toks[j + 1].cap or toks[j + 1].upper) \
+            # "Sở Lao động – Thương binh và Xã hội", "Văn phòng HĐND và UBND": only inside an agency name,
+            # and the party committee of a bloc ("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh")
+            if (kind == "agency" or (kind == "party" and "khối" in keys[i:j])) and j + 1 < n and toks[j + 1].is_word and (toks[j + 1].cap or toks[j + 1].upper) \
                     and (j + 1) not in stops:
                 j += 1
                 continue

@@ -257,3 +257,22 @@ def test_central_committee_abbreviations_with_and_without_the_dot():
     assert ("Mạc Văn Chiến", "Bí thư", "T.Ư Đảng") in roles
     assert ("Mạc Văn Chiến", "Trưởng Ban Tổ chức", "T.Ư") in roles
     assert ("Lục Thị Minh", "Trưởng Ban Dân vận", "TƯ") in roles
+
+
+def test_the_party_committee_of_a_bloc_keeps_its_two_fields():
+    roles = _roles("Đồng chí Vi Văn Ba, Ủy viên BCH Đảng bộ tỉnh, Bí thư Đảng ủy Khối Cơ quan và Doanh nghiệp "
+                   "tỉnh phát biểu.")
+    assert ("Vi Văn Ba", "Bí thư", "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh") in roles
+    assert ("Vi Văn Ba", "Ủy viên BCH", "Đảng bộ tỉnh") in roles
+
+
+def test_two_provincial_committees_joined_by_va_stay_two_organisations():
+    roles = _roles("Ông Lê Văn Hòa, Bí thư Tỉnh ủy Nghệ An và Tỉnh ủy Hà Tĩnh dự.")
+    assert ("Lê Văn Hòa", "Bí thư", "Tỉnh ủy Nghệ An") in roles
+
+
+def test_a_bare_head_of_a_board_takes_the_board_named_earlier_in_the_sentence():
+    roles = _roles("Bộ Chính trị điều động đồng chí Mai Văn Chính, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Long An "
+                   "đến nhận công tác tại Ban Dân vận Trung ương, giữ chức Phó Trưởng Ban.")
+    assert ("Mai Văn Chính", "Phó Trưởng Ban", "Ban Dân vận Trung ương") in roles
+
