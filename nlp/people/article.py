@@ -287,6 +287,12 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                 chain = []   # "A, Giám đốc Sở Y tế B": the post right before B's name is B's
             for it in chain:
                 found.append((person, m, it, chain))
+            if chain and toks[j].text == ",":
+                # "các đồng chí A và B, Phó Chủ tịch UBND tỉnh": the post of every name of a plural list
+                for g in _plural_list_before(keys, toks, m, full_by_end):
+                    p2 = person_of.get(g.start)
+                    if p2:
+                        found.extend((p2, g, it, chain) for it in chain)
             if chain:
                 after = chain[-1].end
                 if after < n and toks[after].text == ")":
@@ -323,6 +329,7 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                     found.extend((person_of[k + 1], nxt, it, chain) for it in chain)
                 k += 1
         tchain, tpos = trigger_chain(toks, keys, after, stops)
+        respective = False
         if tchain:
             group = [m]
             # "các đồng chí A và B được bầu giữ chức …": every person joined to A by "và"/","
@@ -347,6 +354,17 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                         group.append(prev)
                         continue
                 break
+            if len(group) == len(tchain) > 1 and ("lần", "lượt") in zip(keys[after:tpos], keys[after + 1:tpos]):
+                # "A, B lần lượt giữ chức Chủ tịch, Phó Chủ tịch UBND huyện X": one post each, in order;
+                # a post written without its body shares the body of the last one
+                for g, it in zip(sorted(group, key=lambda g: g.start), tchain):
+                    if it.org is None and any(o.org is not None for o in tchain[tchain.index(it) + 1:]):
+                        it.borrow_next = True
+                    p = person_of.get(g.start)
+                    if p:
+                        found.append((p, g, it, tchain))
+                group = []
+                respective = True
             for g in group:
                 p = person_of.get(g.start)
                 if p:
@@ -355,7 +373,7 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         lead = _team_lead(toks, keys, m, after, stops)
         if lead is not None:
             found.append((person, m, lead, [lead]))
-        for lchain in later_trigger_chains(toks, keys, after, stops):
+        for lchain in ([] if respective else later_trigger_chains(toks, keys, after, stops)):
             found.extend((person, m, it, lchain) for it in lchain)
     found.extend(_posts_before_doi_voi(toks, keys, mentions, person_of, stops))
     found.extend(_career_posts(toks, keys, mentions, person_of, stops))
@@ -424,6 +442,21 @@ def _bracket_posts(toks, keys, j: int, stops):
     if not chain or chain[-1].end != close:
         return None
     return chain, close
+
+
+def _plural_list_before(keys, toks, m: Mention, full_by_end) -> list[Mention]:
+    """The names joined to ``m`` by "và"/"," before it when a plural form of address opens the list
+    ("các đồng chí A, B và C"); [] otherwise."""
+    group = []
+    prev = m
+    while True:
+        k = prev.start - 1
+        if k >= 0 and toks[k].key in ("và", ",") and full_by_end.get(k):
+            prev = full_by_end[k][0]
+            group.append(prev)
+            continue
+        break
+    return group if group and _plural_before(keys, prev.start) else []
 
 
 _PLURAL_NUMBERS = frozenset({"các", "hai", "ba", "bốn", "năm", "sáu", "những"})

@@ -214,10 +214,15 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
             j += 1     # "Sở Tư pháp", "Viện Huyết học": the second syllable of a capitalised field word
             continue
         if t.key not in lx.org_vocab:
-            e = _lower_bridge_end(toks, keys, j, stops) if j > head_end and toks[j - 1].cap \
-                and _proper_run_before(toks, lx, j, head_end) < 2 else 0
+            if kind == "committee":
+                e = _lower_bridge_end(toks, keys, j, stops, True)
+            else:
+                e = _lower_bridge_end(toks, keys, j, stops) if j > head_end and toks[j - 1].cap \
+                    and _proper_run_before(toks, lx, j, head_end) < 2 else 0
             if e:
                 j = e      # "Viện Lịch sử Quân sự Việt Nam": the rest of a field name up to the name's end
+                if match_unit(toks, keys, e):
+                    continue   # … or up to the unit word and place that close a committee's name
                 break
             break   # "Đồn Biên phòng Ia Púch vận động …": a verb ends the name
         if _proper_run_before(toks, lx, j, head_end) >= 2:
@@ -240,21 +245,24 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
     return OrgSpan(i, j, kind, head_end, place)
 
 
-def _lower_bridge_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
+def _lower_bridge_end(toks: list[Token], keys: list[str], j: int, stops, unit_end: bool = False) -> int:
     """Inside an agency name only the first syllable of each field word is capitalised ("Viện Lịch sử
     Quân sự Việt Nam", "Hội Huyết học truyền máu Việt Nam", "Công ty Cổ phần Vật liệu xây dựng
     Secoin"): from the lower-case syllable at ``j``, the end of the name when the words up to the next
     punctuation mark are such a name, i.e. no function word, verb of the clause, title or person among
-    them, and the run ends on a capitalised word; else 0."""
+    them, and the run ends on a capitalised word (or, with ``unit_end``, for a steering or election
+    committee, right before a unit word); else 0."""
     lx = lexicons()
     n = len(toks)
     k = j
     last_cap = 0
-    while k < n and k - j < 8 and toks[k].is_word:
+    while k < n and k - j < (12 if unit_end else 8) and toks[k].is_word:
         if k in stops or lx.titles.match(keys, k) or lx.honorifics.match(keys, k) or lx.ranks.match(keys, k):
             return 0
         if toks[k].cap or toks[k].upper:
             last_cap = k + 1
+        elif unit_end and k > j and match_unit(toks, keys, k):
+            return k   # "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở | tỉnh": the unit closes a committee
         elif lx.org_stop.match(keys, k) or lx.triggers.match(keys, k) or match_unit(toks, keys, k) \
                 or keys[k] in _BRIDGE_STOP or toks[k].text.isdigit():
             return 0
@@ -266,7 +274,8 @@ def _lower_bridge_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
 
 # lower-case words that never sit inside an agency name between its capitalised fields
 _BRIDGE_STOP = frozenset({"và", "của", "theo", "thì", "mà", "nên", "nhưng", "hay", "hoặc", "như", "biết",
-                          "tổ", "chức", "phối", "hợp", "thăm", "gặp", "gửi", "nhận", "tiếp", "mời"})
+                          "tổ", "chức", "phối", "hợp", "thăm", "gặp", "gửi", "nhận", "tiếp", "mời", "vận",
+                          "kiểm", "họp", "ký", "khen", "báo", "cáo", "đi", "đến"})
 
 
 def _proper_run_before(toks: list[Token], lx, j: int, head_end: int) -> int:
@@ -374,6 +383,11 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
             return text
     if last in ("tp", "tx"):
         return text
+    if span.kind in ("people", "council", "front") and span.end == span.head_end and chain_place \
+            and chain_place[1] and chain_place[0] != "thôn":
+        # "Chủ tịch HĐND, Chủ tịch UBND huyện Can Lộc": a bare council or committee of the apposition
+        # whose later post names the unit
+        return f"{text} {chain_place[0]} {chain_place[1]}"
     committee = _canon_committee(" ".join(body))
     if committee in COMMITTEE_UNIT:
         unit = COMMITTEE_UNIT[committee]

@@ -276,3 +276,38 @@ def test_a_bare_head_of_a_board_takes_the_board_named_earlier_in_the_sentence():
                    "đến nhận công tác tại Ban Dân vận Trung ương, giữ chức Phó Trưởng Ban.")
     assert ("Mai Văn Chính", "Phó Trưởng Ban", "Ban Dân vận Trung ương") in roles
 
+
+
+def test_a_steering_committee_name_in_lower_case_runs_to_its_unit_and_place():
+    roles = _roles("Ông Lê Văn Tùng, Trưởng Ban Chỉ đạo phòng chống thiên tai huyện Kỳ Anh, kiểm tra đê.")
+    assert ("Lê Văn Tùng", "Trưởng Ban Chỉ đạo phòng chống thiên tai",
+            "Ban Chỉ đạo phòng chống thiên tai huyện Kỳ Anh") in roles
+
+
+def test_a_steering_committee_followed_by_a_verb_keeps_only_its_head():
+    roles = _roles("Ông Lê Văn Tùng, Trưởng Ban Chỉ đạo họp bàn với huyện Kỳ Anh.")
+    assert ("Lê Văn Tùng", "Trưởng Ban Chỉ đạo", "Ban Chỉ đạo") in roles
+
+
+def test_lan_luot_gives_each_person_the_post_in_the_same_position():
+    text = "Các ông Tạ Văn Hòa, Đinh Văn Bình lần lượt giữ chức Chủ tịch, Phó Chủ tịch UBND huyện Can Lộc."
+    roles = _roles(text)
+    assert ("Tạ Văn Hòa", "Chủ tịch", "UBND huyện Can Lộc") in roles
+    assert ("Đinh Văn Bình", "Phó Chủ tịch UBND", "UBND huyện Can Lộc") in roles
+    assert len(roles) == 2
+
+
+def test_a_bare_council_in_an_apposition_takes_the_unit_a_later_post_names():
+    roles = _roles("Đồng chí Mông Văn Sơn, Phó Bí thư Huyện ủy, Chủ tịch HĐND, Chủ tịch UBND huyện Hương Khê.")
+    assert ("Mông Văn Sơn", "Chủ tịch HĐND", "HĐND huyện Hương Khê") in roles
+
+
+def test_a_post_after_a_plural_list_of_names_belongs_to_all_of_them():
+    roles = _roles("Dự có các đồng chí Ninh Văn An và Quách Văn Bình, Phó Chủ tịch UBND tỉnh.")
+    assert ("Ninh Văn An", "Phó Chủ tịch UBND", "UBND tỉnh") in roles
+    assert ("Quách Văn Bình", "Phó Chủ tịch UBND", "UBND tỉnh") in roles
+
+
+def test_a_post_after_a_singular_pair_of_names_is_only_the_nearest_ones():
+    roles = _roles("Dự có đồng chí Ninh Văn An và Quách Văn Bình, Phó Chủ tịch UBND tỉnh.")
+    assert not any(p == "Ninh Văn An" for p, _, _ in roles)
