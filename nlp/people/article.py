@@ -412,8 +412,8 @@ def _team_lead(toks, keys, m: Mention, after: int, stops) -> TitleItem | None:
     d = m.start - 1
     if d >= 0 and keys[d] != "do":
         # "do đồng chí A", "do ông A": only a form of address between "do" and the name
-        h = next((k for k in range(max(0, m.start - 3), m.start)
-                  if keys[k - 1:k] == ["do"] and (lx.honorifics.match(keys, k) or (None,))[0] == m.start), None)
+        h = next((k for k in range(max(1, m.start - 3), m.start) if keys[k - 1] == "do"
+                  and (lx.honorifics.match(keys, k) or lx.ranks.match(keys, k) or (None,))[0] == m.start), None)
         d = h - 1 if h else -1
     if d < 1 or keys[d] != "do":
         return None

@@ -164,10 +164,12 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
             if j > head_end and (lx.honorifics.match(keys, j) or lx.ranks.match(keys, j)) and not lx.org_heads.match(keys, j):
                 break
             sub = lx.org_heads.match(keys, j) if j > i else None
-            if sub and sub[1] in ("party", "youth"):
+            if sub and (sub[1] in ("party", "youth") or kind == "party"):
+                # "… Huyện ủy Đồng Văn" closes "Ban Thường vụ …"; "Chi bộ Văn phòng Đoàn đại biểu Quốc hội
+                # tỉnh X", "Đảng ủy Công an tỉnh": the body a party organization belongs to closes it too
                 # "Ban Thường vụ Huyện ủy Đồng Văn": the committee closes the name
                 inner = parse_org(toks, keys, j, stops, maxlen=maxlen)
-                if inner is not None:
+                if inner is not None and (sub[1] in ("party", "youth") or inner.end > inner.head_end):
                     j = inner.end
                     place = inner.place
                     break

@@ -160,6 +160,13 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
                 return TitleItem(ts, title_end, o.end, kind, former, o)
             return TitleItem(ts, title_end, title_end, kind, former, None)
         else:
+            if keys[j] == "ban" and j + 1 < n and toks[j + 1].cap and (lx.org_heads.match(keys, j) or (0,))[0] <= j + 1:
+                d = _dept_comma(toks, keys, _dept_end(toks, keys, j, stops), stops)
+                if d < n and toks[d].text == ",":
+                    # "Phó trưởng Ban Xây dựng tổ chức hội, Hội Liên hiệp phụ nữ tỉnh X": a board of the
+                    # association named after the comma stays in the title
+                    o = parse_org(toks, keys, d + 1, stops)
+                    return TitleItem(ts, d, o.end, kind, former, o)
             o = parse_org(toks, keys, j, stops, allow_lower=True)
             if o and o.kind in _BODY_KINDS:
                 return TitleItem(ts, _committee_name_end(toks, keys, o), o.end, kind, former, o)
@@ -202,6 +209,13 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
         title_end = j
         if kind == "delegate" and j + 1 < n and keys[j] == "quốc" and keys[j + 1] == "hội":
             title_end = j = j + 2
+            if keys[j:j + 2] == ["chuyên", "trách"]:
+                title_end = j = j + 2   # "Đại biểu Quốc hội chuyên trách (thuộc Đoàn ĐBQH tỉnh X)"
+    if j + 1 < n and keys[j] == "thuộc" and toks[j + 1].cap:
+        o = parse_org(toks, keys, j + 1, stops)
+        if o is not None and o.end > o.head_end:
+            # "Đại biểu Quốc hội chuyên trách thuộc Đoàn đại biểu Quốc hội tỉnh X": the body it belongs to
+            return TitleItem(ts, title_end, o.end, kind, former, o)
     if j + 1 < n and keys[j] == "phụ" and keys[j + 1] == "trách":
         j += 2   # "Phó Giám đốc phụ trách Sở …"
     if j + 2 < n and toks[j].text == "(" and toks[j + 1].upper and toks[j + 2].text == ")":
@@ -228,6 +242,14 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
                 e += 1
             if e < n and toks[e].text in (",", ";", ".", ")", "\n") or e >= n or (e in stops and e - j <= 3):
                 org = OrgSpan(j, e, "other", j)   # … also right before the holder's name ("Thủ tướng Lào X")
+    if org is None and j < n and j not in stops and not toks[j].cap and kind in ("head", "member"):
+        from .orgs import match_unit, place_run_end
+        u = match_unit(toks, keys, j)
+        if u and u[2] in ("xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh"):
+            pend = place_run_end(toks, u[0], stops)
+            if pend > u[0] and (pend >= n or not toks[pend].is_word):
+                # "Bí thư phường Bắc Sơn", "Chủ tịch xã Ia Púch": the unit stands for its committee
+                org = OrgSpan(j, pend, "other", j, (u[2], " ".join(t.text for t in toks[u[0]:pend])))
     if org is None and j < n and j not in stops:
         ref = _back_references().match(keys, j)
         if ref and toks[j].is_word and not toks[j].cap:

@@ -311,3 +311,40 @@ def test_a_post_after_a_plural_list_of_names_belongs_to_all_of_them():
 def test_a_post_after_a_singular_pair_of_names_is_only_the_nearest_ones():
     roles = _roles("Dự có đồng chí Ninh Văn An và Quách Văn Bình, Phó Chủ tịch UBND tỉnh.")
     assert not any(p == "Ninh Văn An" for p, _, _ in roles)
+
+
+def test_a_full_time_deputy_of_a_delegation_thuoc_takes_the_delegation():
+    text = ("Bà Cầm Thị Mận, Bí thư Chi bộ Văn phòng Đoàn đại biểu Quốc hội tỉnh Sơn La, Đại biểu Quốc hội "
+            "chuyên trách thuộc Đoàn đại biểu Quốc hội tỉnh Sơn La.")
+    roles = _roles(text)
+    assert ("Cầm Thị Mận", "Đại biểu Quốc hội chuyên trách", "Đoàn đại biểu Quốc hội tỉnh Sơn La") in roles
+    assert any(p == "Cầm Thị Mận" and t == "Bí thư" and o.startswith("Chi bộ Văn") for p, t, o in roles)
+
+
+def test_the_body_a_party_committee_belongs_to_closes_its_name():
+    roles = _roles("Ông Lò Văn Hùng, Bí thư Đảng ủy Công an tỉnh, Giám đốc Công an tỉnh Sơn La.")
+    assert ("Lò Văn Hùng", "Bí thư", "Đảng ủy Công an tỉnh Sơn La") in roles
+    assert ("Lò Văn Hùng", "Giám đốc", "Công an tỉnh Sơn La") in roles
+
+
+def test_a_board_of_an_association_named_after_a_comma_stays_in_the_title():
+    roles = _roles("Bà Lương Thị Nga, Phó trưởng Ban Xây dựng tổ chức hội, Hội Liên hiệp phụ nữ tỉnh Hòa Bình.")
+    assert ("Lương Thị Nga", "Phó trưởng Ban Xây dựng tổ chức hội", "Hội Liên hiệp phụ nữ tỉnh Hòa Bình") in roles
+
+
+def test_a_commune_after_a_post_stands_for_its_committee():
+    roles = _roles("Ngày 29/4, ông Đỗ Duy Phương, Bí thư phường Ba Đình (thị xã Bỉm Sơn) xác nhận.")
+    assert ("Đỗ Duy Phương", "Bí thư", "phường Ba Đình") in roles
+
+
+def test_named_councils_keep_their_whole_name_in_the_title():
+    roles = _roles("GS.TS Đào Anh Tú, Chủ tịch Hội đồng trường Trường Đại học Vinh phát biểu. "
+                   "Ông Lê Văn Hai, nguyên Phó Chủ tịch Hội đồng Nhà nước.")
+    assert ("Đào Anh Tú", "Chủ tịch Hội đồng trường", "Hội đồng trường Trường Đại học Vinh") in roles
+    assert ("Lê Văn Hai", "Phó Chủ tịch Hội đồng Nhà nước", "Hội đồng Nhà nước") in roles
+
+
+def test_a_delegation_led_by_a_general_after_do_gets_its_head():
+    text = ("Đoàn đại biểu Bộ Quốc phòng Lào do Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng Lào "
+            "làm Trưởng đoàn.")
+    assert ("Chansamone Chanyalath", "Trưởng đoàn", "Đoàn đại biểu Bộ Quốc phòng Lào") in _roles(text)
