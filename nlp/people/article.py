@@ -680,7 +680,7 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
         for okeys, name, at in reversed(main.get("_orgs", [])):
             if at >= it.start:
                 continue
-            if any(toks[x].text in (".", "\n", ";", "!", "?") for x in range(at, it.start)):
+            if it.start - at > 60 or any(toks[x].text in (".", "\n", ";", "!", "?") for x in range(at, it.start)):
                 break
             if okeys[0] == unit:
                 return name, None, title_end_char
@@ -723,13 +723,22 @@ def _article_body(keys: list[str], it: TitleItem, main) -> str:
     body = _post_body(keys, it)
     if not body:
         return ""
-    orgs = main.get("_bodies")
-    if orgs is None:
-        orgs = main["_bodies"] = _nested_orgs(main)
-    before = [name for okeys, name, at in orgs if at < it.start and okeys[:len(body)] == body]
-    if before:
-        return before[-1]
-    return next((name for okeys, name, at in orgs if at > it.start and okeys[:len(body)] == body), "")
+    by_head = main.get("_bodies")
+    if by_head is None:
+        # (positions, names) of the written bodies by their first words, for a binary search per post
+        by_head = main["_bodies"] = {}
+        for okeys, name, at in _nested_orgs(main):
+            for h in range(1, min(len(okeys), 4)):
+                pos, names = by_head.setdefault(okeys[:h], ([], []))
+                pos.append(at)
+                names.append(name)
+    hit = by_head.get(body)
+    if hit is None:
+        return ""
+    k = bisect.bisect_left(hit[0], it.start)
+    if k > 0:
+        return hit[1][k - 1]
+    return hit[1][k] if k < len(hit[1]) else ""
 
 
 def _nested_orgs(main) -> list[tuple[tuple[str, ...], str, int]]:
