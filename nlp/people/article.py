@@ -281,7 +281,11 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                 found.append((person, m, it, chain))
         elif j < n and (toks[j].text in _SEPS or direct):
             k = j if direct else j + 1
-            chain = parse_chain(toks, keys, k, stops)
+            opener = _opener_end(keys, k)
+            chain = parse_chain(toks, keys, opener[0] if opener else k, stops)
+            if opener and opener[1]:
+                for it in chain:
+                    it.former = True   # "A, khi còn là Chủ tịch UBND huyện X, …": a post held then
             if chain and chain[-1].end in by_start and not by_start[chain[-1].end].single \
                     and toks[j].text == "," and chain[-1].org is not None:
                 chain = []   # "A, Giám đốc Sở Y tế B": the post right before B's name is B's
@@ -457,6 +461,21 @@ def _plural_list_before(keys, toks, m: Mention, full_by_end) -> list[Mention]:
             continue
         break
     return group if group and _plural_before(keys, prev.start) else []
+
+
+# phrases that open an apposition with a post: (words, former)
+_OPENERS = ((("khi", "còn", "là"), True), (("khi", "đó", "là"), True), (("lúc", "đó", "là"), True),
+            (("từng", "là"), True), (("nguyên", "là"), True), (("trước", "đây", "là"), True),
+            (("khi", "là"), True), (("hiện", "là"), False), (("hiện", "đang", "là"), False),
+            (("nay", "là"), False), (("đương", "kim"), False))
+
+
+def _opener_end(keys: list[str], k: int) -> tuple[int, bool] | None:
+    """(end, former) of a phrase such as "khi còn là" opening an apposition at ``k``, or None."""
+    for words, former in _OPENERS:
+        if tuple(keys[k:k + len(words)]) == words:
+            return k + len(words), former
+    return None
 
 
 _PLURAL_NUMBERS = frozenset({"các", "hai", "ba", "bốn", "năm", "sáu", "những"})

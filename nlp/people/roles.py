@@ -191,6 +191,8 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             j += 2
         elif j + 1 < n and keys[j] == "chuyên" and keys[j + 1] == "trách":
             j += 2   # "Phó Trưởng Đoàn chuyên trách"
+        elif j + 1 < n and keys[j] == "dự" and keys[j + 1] == "khuyết" and form.lower() in ("ủy viên", "uỷ viên", "uv"):
+            j += 2   # "Ủy viên dự khuyết Trung ương Đảng": an alternate member
         elif j + 1 < n and keys[j] == "thứ" and keys[j + 1] == "nhất":
             j += 2   # "Bí thư Thứ nhất", "Phó Chủ tịch Thứ nhất": the rank of the post is part of it
         cm = lx.commissions.match(keys, j)
@@ -353,6 +355,8 @@ def parse_chain(toks: list[Token], keys: list[str], i: int, stops) -> list[Title
             j += 1
             continue
         c_end = _connector_end(toks, keys, j)
+        if c_end and toks[c_end - 1].text == "," and (it.org is None or it.kind == "delegate"):
+            c_end = 0    # "trong đợt bầu cử đại biểu Quốc hội khóa XV, Tổng Bí thư A": an election, not a post
         if c_end and parse_title(toks, keys, c_end, stops):
             j = c_end    # "Phó Bí thư Đảng ủy nhiệm kỳ 2015-2020 và hiện là Hiệu trưởng Trường X"
             continue
@@ -371,12 +375,15 @@ _CONNECTORS = (("và", "hiện", "là"), ("và", "nay", "là"), ("hiện", "là"
 def _connector_end(toks: list[Token], keys: list[str], j: int) -> int:
     """After a post (and its term, "nhiệm kỳ 2015-2020"), the end of a phrase that adds another post
     of the same person ("và hiện là", "nay là", "đồng thời là"), or 0."""
-    k = _term_end(toks, keys, j) or j
+    term = _term_end(toks, keys, j)
+    k = term or j
     if k < len(toks) and toks[k].text == ",":
         k += 1
     for c in _CONNECTORS:
         if tuple(keys[k:k + len(c)]) == c:
             return k + len(c)
+    if term and k > term:
+        return k     # "Ủy viên dự khuyết Trung ương Đảng khóa XI, Ủy viên Trung ương Đảng khóa XII"
     return 0
 
 
@@ -467,6 +474,9 @@ def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[li
         if m and (keys[k] != "làm" or (k + 1 < n and toks[k + 1].cap)):
             chain = parse_chain(toks, keys, m[0], stops)
             if chain:
+                if _FORMER_CUES & set(keys[j:k]) or (k > 0 and keys[k - 1] == "còn"):
+                    for it in chain:
+                        it.former = True   # "từng giữ chức …", "nguyên là …", "khi còn là …"
                 return chain, k
             k = m[0]   # "được điều động, chỉ định giữ chức …": the post comes after the last verb
             continue
@@ -482,6 +492,7 @@ def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[li
 
 
 _SPEECH = word_set("people", "speech_verbs.txt")
+_FORMER_CUES = frozenset({"từng", "nguyên"})
 
 
 def later_trigger_chains(toks: list[Token], keys: list[str], j: int, stops) -> list[list[TitleItem]]:

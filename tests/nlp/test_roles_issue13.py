@@ -348,3 +348,37 @@ def test_a_delegation_led_by_a_general_after_do_gets_its_head():
     text = ("Đoàn đại biểu Bộ Quốc phòng Lào do Đại tướng Chansamone Chanyalath, Bộ trưởng Bộ Quốc phòng Lào "
             "làm Trưởng đoàn.")
     assert ("Chansamone Chanyalath", "Trưởng đoàn", "Đoàn đại biểu Bộ Quốc phòng Lào") in _roles(text)
+
+
+# --- former posts ----------------------------------------------------------------------------------
+
+def _former(text: str) -> dict[tuple[str, str], bool]:
+    return {(r.person, r.title): r.former for r in nlp.extract(text).roles}
+
+
+def test_khi_con_la_and_nguyen_la_open_a_former_post():
+    assert _former("Ông Viên Văn An, khi còn là Chủ tịch UBND huyện Kỳ Sơn, đã ký 32 quyết định.") \
+        == {("Viên Văn An", "Chủ tịch UBND"): True}
+    assert _former("Ông Viên Văn An, nguyên là Giám đốc Sở Xây dựng tỉnh Nghệ An, bị khởi tố.") \
+        == {("Viên Văn An", "Giám đốc"): True}
+
+
+def test_hien_la_opens_a_current_post():
+    assert _former("Ông Viên Văn An, hiện là Trưởng Ban Tổ chức Tỉnh ủy Nghệ An, phát biểu.") \
+        == {("Viên Văn An", "Trưởng Ban Tổ chức"): False}
+
+
+def test_tung_giu_chuc_is_a_former_post_and_duoc_bau_a_current_one():
+    assert _former("Ông Viên Văn An từng giữ chức Bí thư Huyện ủy Kỳ Sơn.") == {("Viên Văn An", "Bí thư"): True}
+    assert _former("Ông Viên Văn An được bầu giữ chức Bí thư Huyện ủy Kỳ Sơn.") == {("Viên Văn An", "Bí thư"): False}
+
+
+def test_alternate_and_full_members_of_two_terms_are_two_posts():
+    roles = _roles("Ông Khổng Văn Nhạ là Ủy viên dự khuyết Trung ương Đảng khóa XI, Ủy viên Trung ương Đảng khóa XII.")
+    assert ("Khổng Văn Nhạ", "Ủy viên dự khuyết", "Trung ương Đảng") in roles
+    assert ("Khổng Văn Nhạ", "Ủy viên", "Trung ương Đảng") in roles
+
+
+def test_an_election_named_before_a_post_is_not_a_post():
+    roles = _roles("Trong đợt bầu cử đại biểu Quốc hội khóa XV, Tổng Bí thư Nông Văn Trọng ứng cử ở Hà Nội.")
+    assert roles == {("Nông Văn Trọng", "Tổng Bí thư", "")}
