@@ -16,7 +16,7 @@ from ..lexicon import words as word_set
 from ..doc import Document
 from .lexicon import lexicons
 from .names import caps_text_mentions, find_bylines, find_mentions, find_photo_credits
-from .orgs import (COMMITTEE_UNIT, EarlierOrgs, OrgSpan, article_places, caps_only_head_ok, complete_org, match_unit,
+from .orgs import (COMMITTEE_UNIT, COMMUNE_UNITS, EarlierOrgs, OrgSpan, article_places, caps_only_head_ok, complete_org, match_unit,
                    parse_org, place_run_end)
 from .roles import TitleItem, chain_before, later_trigger_chains, parse_chain, parse_title, trigger_chain
 from .records import Mention, Token
@@ -718,7 +718,28 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
         if other.org is not None and other.org.kind == "party":
             text = doc.norm[toks[other.org.start].start:toks[other.org.end - 1].end]
             return complete_org(text, keys, other.org, main, cp), other.org, title_end_char
+    if it.kind != "member" and cp and cp[1] and cp[0] in _UNIT_COMMITTEE:
+        # "Phó Bí thư, Chủ tịch UBND huyện Quỳ Châu": the party committee of the unit the apposition's
+        # People's Committee or Council serves, when the article writes that committee's word
+        word = _UNIT_COMMITTEE[cp[0]]
+        if "_committee_words" not in main:
+            main["_committee_words"] = _committee_words(keys)   # once per article
+        if tuple(word.lower().split()) in main["_committee_words"]:
+            return f"{word} {cp[1]}" if cp[0] not in COMMUNE_UNITS else f"{word} {cp[0]} {cp[1]}", None, title_end_char
     return "", None, title_end_char
+
+
+_UNIT_COMMITTEE = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy",
+                   "thị xã": "Thị ủy", "xã": "Đảng ủy", "phường": "Đảng ủy", "thị trấn": "Đảng ủy"}
+
+
+def _committee_words(keys: list[str]) -> frozenset[tuple[str, ...]]:
+    """The party committee words the article writes ("huyện ủy", "đảng ủy" …), tone marks folded."""
+    out = set()
+    for a, b in zip(keys, keys[1:]):
+        if b in ("ủy", "uỷ") and a in ("tỉnh", "thành", "huyện", "quận", "thị", "đảng"):
+            out.add((a, "ủy"))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)

@@ -382,3 +382,14 @@ def test_alternate_and_full_members_of_two_terms_are_two_posts():
 def test_an_election_named_before_a_post_is_not_a_post():
     roles = _roles("Trong đợt bầu cử đại biểu Quốc hội khóa XV, Tổng Bí thư Nông Văn Trọng ứng cử ở Hà Nội.")
     assert roles == {("Nông Văn Trọng", "Tổng Bí thư", "")}
+
+
+def test_a_bare_party_post_takes_the_committee_of_the_unit_its_peoples_committee_serves():
+    text = ("Dự hội nghị có đồng chí Ninh Văn Hà, Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện và "
+            "đồng chí Lê Văn Tý, Phó Bí thư, Chủ tịch UBND huyện Quỳ Châu.")
+    assert ("Lê Văn Tý", "Phó Bí thư", "Huyện ủy Quỳ Châu") in _roles(text)
+
+
+def test_a_bare_party_post_is_not_given_a_committee_word_the_article_never_writes():
+    roles = _roles("Đồng chí Lê Văn Tý, Phó Bí thư, Chủ tịch UBND xã Châu Bình, báo cáo.")
+    assert ("Lê Văn Tý", "Phó Bí thư", "") in roles
