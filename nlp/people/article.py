@@ -301,7 +301,7 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                 after = chain[-1].end
                 if after < n and toks[after].text == ")":
                     after += 1
-        chain = chain_before(toks, keys, m.start, stops)
+        chain = chain_before(toks, keys, m.start, stops) or _counted_list_header(toks, keys, m.start, stops)
         for it in chain:
             found.append((person, m, it, chain))
         if chain and _plural_before(keys, chain[0].start):
@@ -476,6 +476,47 @@ def _opener_end(keys: list[str], k: int) -> tuple[int, bool] | None:
         if tuple(keys[k:k + len(words)]) == words:
             return k + len(words), former
     return None
+
+
+_NUMBER_WORDS = frozenset({"hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
+
+
+def _counted_list_header(toks, keys, start: int, stops) -> list[TitleItem]:
+    """"UBND thành phố X hiện có 5 phó chủ tịch, gồm các ông: A, B, …": the post counted before the
+    list heads its first name (the list code spreads it); the body is the subject before "có"."""
+    k = start - 1
+    if k < 4 or toks[k].text != ":":
+        return []
+    k -= 1
+    if keys[k] in ("ông", "bà", "vị"):
+        k -= 1
+    elif keys[k - 1:k + 1] == ["đồng", "chí"]:
+        k -= 2
+    if keys[k] == "các":
+        k -= 1
+    if keys[k] != "gồm":
+        return []
+    k -= 1
+    if toks[k].text == ",":
+        k -= 1
+    # the post: "phó chủ tịch", ending at k; its count before it, and "có" before that
+    for b in range(k, max(0, k - 5), -1):
+        if not (toks[b - 1].text.isdigit() or keys[b - 1] in _NUMBER_WORDS) or b < 3 or keys[b - 2] != "có":
+            continue
+        it = parse_title(toks, keys, b, stops)
+        if it is None or it.end != k + 1:
+            continue
+        s = b - 2 - (1 if keys[b - 3] in ("hiện", "đang", "nay") else 0)   # "hiện có"
+        for o_start in range(max(0, s - 8), s):
+            if toks[o_start].cap:
+                o = parse_org(toks, keys, o_start, stops)
+                if o is not None and o.end == s and o.end > o.head_end:
+                    inner = next((parse_org(toks, keys, q, stops) for q in range(o.start + 1, o.end)
+                                  if toks[q].cap and (lexicons().org_heads.match(keys, q) or (0, ""))[1] == "party"), None)
+                    it.org = inner if inner is not None and inner.end == o.end else o   # "Ban Thường vụ | Tỉnh ủy"
+                    break
+        return [it]
+    return []
 
 
 _PLURAL_NUMBERS = frozenset({"các", "hai", "ba", "bốn", "năm", "sáu", "những"})

@@ -393,3 +393,19 @@ def test_a_bare_party_post_takes_the_committee_of_the_unit_its_peoples_committee
 def test_a_bare_party_post_is_not_given_a_committee_word_the_article_never_writes():
     roles = _roles("Đồng chí Lê Văn Tý, Phó Bí thư, Chủ tịch UBND xã Châu Bình, báo cáo.")
     assert ("Lê Văn Tý", "Phó Bí thư", "") in roles
+
+
+def test_a_counted_post_before_gom_heads_every_name_of_the_list_with_the_subject_as_body():
+    text = "Hiện nay, UBND tỉnh Hà Giang có 4 phó chủ tịch, gồm các ông: Lò Văn Một, Vàng Văn Hai, Sùng Văn Ba."
+    roles = _roles(text)
+    for name in ("Lò Văn Một", "Vàng Văn Hai", "Sùng Văn Ba"):
+        assert (name, "phó chủ tịch", "UBND tỉnh Hà Giang") in roles
+
+
+def test_a_counted_post_of_a_standing_committee_takes_the_party_committee():
+    roles = _roles("Ban Thường vụ Tỉnh ủy có 3 phó bí thư gồm: Lò Văn Một, Vàng Văn Hai.")
+    assert ("Lò Văn Một", "phó bí thư", "Tỉnh ủy") in roles
+
+
+def test_a_counted_list_of_people_without_a_post_gives_no_role():
+    assert _roles("Đoàn có 5 người, gồm: Lò Văn Một, Vàng Văn Hai.") == set()
