@@ -243,6 +243,7 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         by_start.setdefault(m.start, m)
         if not m.single:
             full_by_end.setdefault(m.end, []).append(m)
+    last_lead: TitleItem | None = None
     for m in mentions:
         person = person_of.get(m.start)
         if person is None:
@@ -374,9 +375,10 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                 if p:
                     for it in tchain:
                         found.append((p, g, it, tchain))
-        lead = _team_lead(toks, keys, m, after, stops)
+        lead = _team_lead(toks, keys, m, after, stops, last_lead)
         if lead is not None:
             found.append((person, m, lead, [lead]))
+            last_lead = lead
         for lchain in ([] if respective else later_trigger_chains(toks, keys, after, stops)):
             found.extend((person, m, it, lchain) for it in lchain)
     found.extend(_posts_before_doi_voi(toks, keys, mentions, person_of, stops))
@@ -403,9 +405,10 @@ _TEAM_LEAD = (("trưởng", "đoàn"), ("phó", "trưởng", "đoàn"), ("tổ",
               ("trưởng", "ban"), ("phó", "trưởng", "ban"))
 
 
-def _team_lead(toks, keys, m: Mention, after: int, stops) -> TitleItem | None:
+def _team_lead(toks, keys, m: Mention, after: int, stops, previous: TitleItem | None = None) -> TitleItem | None:
     """"Đoàn kiểm tra số 2 của Ban Thường vụ Tỉnh ủy do đồng chí A, <posts> làm trưởng đoàn": A leads the
-    team the clause opened with (the post as written, the team as its organization)."""
+    team the clause opened with (the post as written, the team as its organization); ", đồng chí B,
+    <posts> làm phó trưởng đoàn" right after: B is in the same team (``previous``: A's post)."""
     n = len(toks)
     if after >= n or keys[after] != "làm":
         return None
@@ -413,6 +416,10 @@ def _team_lead(toks, keys, m: Mention, after: int, stops) -> TitleItem | None:
     if post is None:
         return None
     lx = lexicons()
+    if previous is not None and 0 < m.start - previous.end <= 3 \
+            and (toks[previous.end].text in (",", ";") or keys[previous.end] == "và"):
+        start = after + 1
+        return TitleItem(start, start + len(post), start + len(post), "chief", False, previous.org)
     d = m.start - 1
     if d >= 0 and keys[d] != "do":
         # "do đồng chí A", "do ông A": only a form of address between "do" and the name

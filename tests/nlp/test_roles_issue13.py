@@ -409,3 +409,12 @@ def test_a_counted_post_of_a_standing_committee_takes_the_party_committee():
 
 def test_a_counted_list_of_people_without_a_post_gives_no_role():
     assert _roles("Đoàn có 5 người, gồm: Lò Văn Một, Vàng Văn Hai.") == set()
+
+
+def test_the_deputy_named_right_after_a_team_head_is_in_the_same_team():
+    text = ("Ban Thường vụ Huyện ủy thành lập Đoàn kiểm tra số 1 do đồng chí Hồ Văn Lương, Phó Bí thư Thường trực "
+            "Huyện ủy làm trưởng đoàn, đồng chí Võ Thị Hằng, Chủ nhiệm UBKT Huyện ủy làm phó trưởng đoàn.")
+    roles = _roles(text)
+    assert ("Hồ Văn Lương", "trưởng đoàn", "Đoàn kiểm tra số 1") in roles
+    assert ("Võ Thị Hằng", "phó trưởng đoàn", "Đoàn kiểm tra số 1") in roles
+    assert ("Võ Thị Hằng", "Chủ nhiệm UBKT", "Huyện ủy") in roles
