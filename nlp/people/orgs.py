@@ -60,6 +60,10 @@ def place_run_end(toks: list[Token], i: int, stops: frozenset[int] | set[int], m
         if j > i and _rank_at(toks, j):
             break      # "Công an huyện Mường La Thượng tá Lường Văn Ân": a rank opens the holder
         j += 1
+    if i < j < n and j - i < maxlen and j not in stops and toks[j].text.isdigit() and len(toks[j].text) <= 2 \
+            and toks[j - 1].start < toks[j].start \
+            and not (j + 1 < n and (toks[j + 1].key in _count_nouns() or toks[j + 1].key in _MORE_COUNTS)):
+        j += 1         # "xã Sơn Kim 2": a commune known by a name and a number ("… 2 hộ" is a count)
     return j
 
 
@@ -447,6 +451,15 @@ class EarlierOrgs:
             return None
         k = bisect.bisect_left(hit[0], pos)
         return hit[1][k - 1] if k > 0 else None
+
+
+_MORE_COUNTS = frozenset({"lần", "đợt", "vòng", "giờ", "phút", "tuần", "quý", "cuộc", "lượt", "ý", "tiêu", "đơn"})
+
+
+@lru_cache(maxsize=1)
+def _count_nouns() -> frozenset[str]:
+    from ..lexicon import words
+    return words("places", "count_nouns.txt")
 
 
 @lru_cache(maxsize=1)

@@ -418,3 +418,16 @@ def test_the_deputy_named_right_after_a_team_head_is_in_the_same_team():
     assert ("Hồ Văn Lương", "trưởng đoàn", "Đoàn kiểm tra số 1") in roles
     assert ("Võ Thị Hằng", "phó trưởng đoàn", "Đoàn kiểm tra số 1") in roles
     assert ("Võ Thị Hằng", "Chủ nhiệm UBKT", "Huyện ủy") in roles
+
+
+def test_a_commune_known_by_a_name_and_a_number_keeps_the_number_in_its_committee():
+    text = ("Ngày 20/5, Đảng bộ xã Sơn Kim 2 tổ chức Đại hội. Đồng chí Lê Văn Quý, Bí thư Đảng ủy, "
+            "Chủ tịch HĐND xã cho biết xã Sơn Kim 2 có 3 lần đạt chuẩn.")
+    roles = _roles(text)
+    assert ("Lê Văn Quý", "Bí thư", "Đảng ủy xã Sơn Kim 2") in roles
+    assert ("Lê Văn Quý", "Chủ tịch HĐND", "HĐND xã Sơn Kim 2") in roles
+
+
+def test_a_count_after_a_commune_is_not_part_of_its_name():
+    roles = _roles("Ông Lê Văn Quý, Chủ tịch UBND xã Tân Hợp 3 lần được khen thưởng.")
+    assert ("Lê Văn Quý", "Chủ tịch UBND", "UBND xã Tân Hợp") in roles
