@@ -216,7 +216,7 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
         if kind not in ("agency", "committee"):
             break   # a committee's name is its head, capitalised words and a place: "Tỉnh ủy Hà Giang"
         if t.key not in lx.org_vocab and toks[j - 1].cap and not toks[j - 1].upper and j - 1 >= head_end \
-                and _proper_run_before(toks, lx, j, head_end) < 2 and f"{keys[j - 1]} {t.key}" in _compounds():
+                and _proper_run_before(toks, lx, j, head_end) < 2 and f"{keys[j - 1]} {t.key}" in compound_words():
             j += 1     # "Sở Tư pháp", "Viện Huyết học": the second syllable of a capitalised field word
             continue
         if t.key not in lx.org_vocab:
@@ -463,7 +463,7 @@ def _count_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _compounds() -> frozenset[str]:
+def compound_words() -> frozenset[str]:
     """Two- and three-syllable words of underthesea's Viet74K list (the figures module loads it)."""
     from ..figures import _dictionary
     return _dictionary()

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..lexicon import words as word_set
 from .lexicon import lexicons
-from .orgs import OrgSpan, parse_org
+from .orgs import OrgSpan, compound_words, parse_org
 from .records import Token
 
 _BODY_KINDS = ("people", "council", "front", "delegation", "committee")
@@ -240,9 +240,14 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
                 and not lx.ranks.match(keys, j):      # "Bác sĩ CKII X": a degree, not a body
             # a body the lexicon does not know: its capitalised words ("Bí thư Đoàn Khối …")
             e = j
-            while e < n and e not in stops and toks[e].is_word and (toks[e].cap or toks[e].upper) and e - j < 8:
+            fields = 0
+            while e < n and e not in stops and toks[e].is_word and e - j < 8:
+                if not (toks[e].cap or toks[e].upper):
+                    if not (toks[e - 1].cap and f"{keys[e - 1]} {keys[e]}" in compound_words()):
+                        break
+                    fields += 1   # "Bộ trưởng Quốc phòng Trung Quốc X": a ministry's field, then the country
                 e += 1
-            if e < n and toks[e].text in (",", ";", ".", ")", "\n") or e >= n or (e in stops and e - j <= 3):
+            if e < n and toks[e].text in (",", ";", ".", ")", "\n") or e >= n or (e in stops and e - j <= 3 + 2 * fields):
                 org = OrgSpan(j, e, "other", j)   # … also right before the holder's name ("Thủ tướng Lào X")
     if org is None and j < n and j not in stops and not toks[j].cap and kind in ("head", "member"):
         from .orgs import match_unit, place_run_end

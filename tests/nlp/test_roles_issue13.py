@@ -431,3 +431,9 @@ def test_a_commune_known_by_a_name_and_a_number_keeps_the_number_in_its_committe
 def test_a_count_after_a_commune_is_not_part_of_its_name():
     roles = _roles("Ông Lê Văn Quý, Chủ tịch UBND xã Tân Hợp 3 lần được khen thưởng.")
     assert ("Lê Văn Quý", "Chủ tịch UBND", "UBND xã Tân Hợp") in roles
+
+
+def test_a_foreign_minister_written_with_the_field_and_the_country_before_the_name():
+    roles = _roles("Bộ trưởng Ngoại giao Lào Saleumxay Kommasith hội đàm với Bộ trưởng Bùi Thanh Sơn.")
+    assert ("Saleumxay Kommasith", "Bộ trưởng", "Ngoại giao Lào") in roles
+    assert ("Bùi Thanh Sơn", "Bộ trưởng", "") in roles
