@@ -302,6 +302,16 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
                 after = chain[-1].end
                 if after < n and toks[after].text == ")":
                     after += 1
+                elif after < n and toks[after].text == "(":
+                    # "…, nguyên Chủ tịch UBND huyện X (hiện là Phó Giám đốc Sở Y tỉnh)": the current post
+                    opener = _opener_end(keys, after + 1)
+                    if opener is not None:
+                        more = _bracket_posts(toks, keys, after, stops, opener[0] - after - 1)
+                        if more is not None:
+                            for it in more[0]:
+                                it.former = opener[1]
+                                found.append((person, m, it, chain + more[0]))
+                            after = more[1] + 1
         chain = chain_before(toks, keys, m.start, stops) or _counted_list_header(toks, keys, m.start, stops)
         for it in chain:
             found.append((person, m, it, chain))
@@ -439,14 +449,14 @@ def _team_lead(toks, keys, m: Mention, after: int, stops, previous: TitleItem | 
     return None
 
 
-def _bracket_posts(toks, keys, j: int, stops):
-    """The posts in a bracket right after a name ("(51 tuổi, Giám đốc Sở X)", "(Giám đốc Sở X)"):
-    (chain, index of the closing bracket), or None."""
+def _bracket_posts(toks, keys, j: int, stops, skip: int = 0):
+    """The posts in the bracket opening at ``j`` right after a name ("(51 tuổi, Giám đốc Sở X)",
+    "(Giám đốc Sở X)"), after ``skip`` words ("hiện là"): (chain, index of the closing bracket), or None."""
     n = len(toks)
     close = next((q for q in range(j + 1, min(n, j + 30)) if toks[q].text in (")", "\n", "(")), None)
     if close is None or toks[close].text != ")":
         return None
-    k = j + 1
+    k = j + 1 + skip
     if k + 2 < close and toks[k].text.isdigit() and keys[k + 1] == "tuổi" and toks[k + 2].text == ",":
         k += 3
     chain = parse_chain(toks, keys, k, stops)
@@ -657,6 +667,17 @@ def _chain_place(chain: list[TitleItem]):
 _PARTY_POST_WORDS = word_set("people", "party_post_words.txt")
 
 
+_UNIT_POSTS = frozenset({("chỉ", "huy", "trưởng"), ("tham", "mưu", "trưởng"), ("chính", "ủy"), ("chính", "uỷ"),
+                         ("chính", "trị", "viên"), ("tư", "lệnh"), ("đồn", "trưởng")})
+
+
+def _unit_post(title_keys: list[str]) -> bool:
+    """A command post of an armed unit ("Phó Chỉ huy trưởng", "Tham mưu trưởng", "Chính ủy")."""
+    while title_keys and title_keys[0] in ("phó", "quyền"):
+        title_keys = title_keys[1:]
+    return tuple(title_keys) in _UNIT_POSTS
+
+
 def _party_post(title_keys: list[str], kind: str) -> bool:
     """A post inside a party committee: every word is a party-post word ("Ủy viên Ban Thường vụ",
     "UVBTV", "Trưởng Ban Tổ chức"), so it may share the committee named later in its chain."""
@@ -759,6 +780,13 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
                 return name, None, title_end_char
     # "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Huyện ủy X": the committee named later in the chain
     # (only a party post borrows it: "Bí thư Chi bộ kiêm Trưởng ấp" keeps its own)
+    if _unit_post(keys[it.start:it.title_end]):
+        # "Phó Chỉ huy trưởng, Tham mưu trưởng BĐBP tỉnh X": command posts share the unit named after them
+        idx = chain.index(it)
+        for other in chain[idx + 1:]:
+            if other.org is not None and other.org.kind == "agency" and _unit_post(keys[other.start:other.title_end]):
+                text = doc.norm[toks[other.org.start].start:toks[other.org.end - 1].end]
+                return complete_org(text, keys, other.org, main, cp), other.org, title_end_char
     if not _party_post(keys[it.start:it.title_end], it.kind):
         return "", None, title_end_char
     idx = chain.index(it)

@@ -128,7 +128,7 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
     j = head_end
     n = len(toks)
     place = None
-    if kind == "agency" and head_end - i == 1 and not allow_lower and \
+    if kind == "agency" and head_end - i == 1 and not allow_lower and not toks[i].upper and \
             (head_end >= n or not (toks[head_end].cap or toks[head_end].upper)):
         return None   # "Hội nghị", "Ban hành", "Bộ máy": a common word, not a named body
     while j < n and j - i < maxlen and j not in stops:

@@ -437,3 +437,23 @@ def test_a_foreign_minister_written_with_the_field_and_the_country_before_the_na
     roles = _roles("Bộ trưởng Ngoại giao Lào Saleumxay Kommasith hội đàm với Bộ trưởng Bùi Thanh Sơn.")
     assert ("Saleumxay Kommasith", "Bộ trưởng", "Ngoại giao Lào") in roles
     assert ("Bùi Thanh Sơn", "Bộ trưởng", "") in roles
+
+
+def test_a_current_post_in_a_bracket_after_former_posts():
+    text = ("Trách nhiệm thuộc về đồng chí Lò Văn Phúc, nguyên Phó Bí thư Huyện ủy, nguyên Chủ tịch UBND huyện "
+            "Tủa Chùa (hiện là Phó Giám đốc Sở Nội vụ tỉnh) và đồng chí Tòng Thị Hoa.")
+    got = {(r.title, r.organization, r.former) for r in nlp.extract(text).roles if r.person == "Lò Văn Phúc"}
+    assert ("Phó Giám đốc", "Sở Nội vụ tỉnh", False) in got
+    assert ("Chủ tịch UBND", "UBND huyện Tủa Chùa", True) in got
+
+
+def test_command_posts_of_an_armed_unit_share_the_unit_named_after_them():
+    roles = _roles("Theo Đại tá Lâm Văn Tám – Phó Chỉ huy trưởng, Tham mưu trưởng BĐBP tỉnh Cà Mau, đơn vị đã bắt giữ.")
+    assert ("Lâm Văn Tám", "Phó Chỉ huy trưởng", "BĐBP tỉnh Cà Mau") in roles
+    assert ("Lâm Văn Tám", "Tham mưu trưởng", "BĐBP tỉnh Cà Mau") in roles
+
+
+def test_a_civil_post_does_not_borrow_the_unit_of_a_command_post():
+    roles = _roles("Ông Lê Văn Hùng, Phó Giám đốc, Chỉ huy trưởng Ban CHQS huyện Mường Lát, cho biết.")
+    assert ("Lê Văn Hùng", "Phó Giám đốc", "") in roles
+    assert ("Lê Văn Hùng", "Chỉ huy trưởng", "Ban CHQS huyện Mường Lát") in roles
