@@ -384,6 +384,9 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
         if tuple(body[-len(uk):]) == uk and span.end - span.start > len(uk):
             if chain_place and chain_place[0] == unit and chain_place[1]:
                 return f"{text} {chain_place[1]}"
+            near = earlier.last_near(tuple(body), span.start, keys) if earlier is not None else None
+            if near is not None:
+                return near   # "Bí thư Đảng ủy xã Tam Đường …; giao đồng chí B – Phó Bí thư Đảng ủy xã": that xã
             if unit in main:
                 return f"{text} {main[unit]}"
             return text
@@ -444,6 +447,16 @@ class EarlierOrgs:
                     at_list, names = self._by_head.setdefault(tuple(name_keys[:h]), ([], []))
                     at_list.append(at)
                     names.append(name)
+
+    def last_near(self, head: tuple[str, ...], pos: int, keys: list[str], reach: int = 80) -> str | None:
+        """``last_before`` written at most ``reach`` tokens before ``pos`` in the same paragraph."""
+        hit = self._by_head.get(head)
+        if hit is None:
+            return None
+        k = bisect.bisect_left(hit[0], pos)
+        if k == 0 or pos - hit[0][k - 1] > reach or "\n" in keys[hit[0][k - 1]:pos]:
+            return None
+        return hit[1][k - 1]
 
     def last_before(self, head: tuple[str, ...], pos: int) -> str | None:
         hit = self._by_head.get(head)

@@ -457,3 +457,15 @@ def test_a_civil_post_does_not_borrow_the_unit_of_a_command_post():
     roles = _roles("Ông Lê Văn Hùng, Phó Giám đốc, Chỉ huy trưởng Ban CHQS huyện Mường Lát, cho biết.")
     assert ("Lê Văn Hùng", "Phó Giám đốc", "") in roles
     assert ("Lê Văn Hùng", "Chỉ huy trưởng", "Ban CHQS huyện Mường Lát") in roles
+
+
+def test_a_bare_commune_committee_takes_the_commune_named_just_before_not_the_most_frequent():
+    text = ("Xã Nậm Tăm, xã Nậm Tăm và xã Nậm Tăm được khen. Nghỉ hưu đối với đồng chí Hoàng Văn Sự, Bí thư Đảng ủy "
+            "xã Pa Vây Sử. Ban Thường vụ giao đồng chí Phạm Thị Khuyến – Phó Bí thư Đảng ủy xã điều hành.")
+    assert ("Phạm Thị Khuyến", "Phó Bí thư", "Đảng ủy xã Pa Vây Sử") in _roles(text)
+
+
+def test_a_bare_commune_committee_in_another_paragraph_takes_the_articles_commune():
+    text = ("Xã Nậm Tăm, xã Nậm Tăm và xã Nậm Tăm được khen. Ông Hoàng Văn Sự, Bí thư Đảng ủy xã Pa Vây Sử dự.\n"
+            "Đồng chí Phạm Thị Khuyến – Phó Bí thư Đảng ủy xã điều hành.")
+    assert ("Phạm Thị Khuyến", "Phó Bí thư", "Đảng ủy xã Nậm Tăm") in _roles(text)
