@@ -392,6 +392,11 @@ def complete_org(text: str, keys: list[str], span: OrgSpan | None, main: dict[st
             return text
     if last in ("tp", "tx"):
         return text
+    if span.kind == "other" and span.place is not None and not span.place[1] and span.end - span.start == 1:
+        unit = span.place[0]
+        if chain_place and chain_place[0] == unit and chain_place[1]:
+            return f"{text} {chain_place[1]}"
+        return f"{text} {main[unit]}" if unit in main else text   # "Phó Chủ tịch tỉnh A": "tỉnh X"
     if span.kind in ("people", "council", "front") and span.end == span.head_end and chain_place \
             and chain_place[1] and chain_place[0] != "thôn":
         # "Chủ tịch HĐND, Chủ tịch UBND huyện Can Lộc": a bare council or committee of the apposition

@@ -257,6 +257,9 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             if pend > u[0] and (pend >= n or not toks[pend].is_word):
                 # "Bí thư phường Bắc Sơn", "Chủ tịch xã Ia Púch": the unit stands for its committee
                 org = OrgSpan(j, pend, "other", j, (u[2], " ".join(t.text for t in toks[u[0]:pend])))
+            elif pend == u[0] and u[0] in stops and u[0] - j == 1:
+                # "Phó Chủ tịch tỉnh Nguyễn Văn A": the unit's committee, the holder's name right after
+                org = OrgSpan(j, u[0], "other", j, (u[2], ""))
     if org is None and j < n and j not in stops:
         ref = _back_references().match(keys, j)
         if ref and toks[j].is_word and not toks[j].cap:

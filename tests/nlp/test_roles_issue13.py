@@ -469,3 +469,8 @@ def test_a_bare_commune_committee_in_another_paragraph_takes_the_articles_commun
     text = ("Xã Nậm Tăm, xã Nậm Tăm và xã Nậm Tăm được khen. Ông Hoàng Văn Sự, Bí thư Đảng ủy xã Pa Vây Sử dự.\n"
             "Đồng chí Phạm Thị Khuyến – Phó Bí thư Đảng ủy xã điều hành.")
     assert ("Phạm Thị Khuyến", "Phó Bí thư", "Đảng ủy xã Nậm Tăm") in _roles(text)
+
+
+def test_a_post_followed_by_a_bare_unit_word_and_the_holders_name():
+    roles = _roles("Phó Chủ tịch tỉnh Đinh Văn An dự lễ khánh thành cầu tại tỉnh Nghệ An.")
+    assert ("Đinh Văn An", "Phó Chủ tịch", "tỉnh Nghệ An") in roles
