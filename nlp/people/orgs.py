@@ -220,7 +220,7 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
             j += 1     # "Sở Tư pháp", "Viện Huyết học": the second syllable of a capitalised field word
             continue
         if t.key not in lx.org_vocab:
-            if kind == "committee":
+            if kind == "committee" or (allow_lower and kind == "agency" and j == head_end):
                 e = _lower_bridge_end(toks, keys, j, stops, True)
             else:
                 e = _lower_bridge_end(toks, keys, j, stops) if j > head_end and toks[j - 1].cap \

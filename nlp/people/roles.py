@@ -69,6 +69,7 @@ def _dept_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
 
 
 _TEAM_WORDS = frozenset({"đoàn", "tổ"})
+_OWN_BODY_HEADS = frozenset({"cục", "viện", "vụ", "trường", "chi"})   # "Cục trưởng Cục thi hành án …"
 
 
 def _numbered_team_end(toks: list[Token], keys: list[str], j: int, stops) -> int:
@@ -213,17 +214,23 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
             title_end = j = j + 2
             if keys[j:j + 2] == ["chuyên", "trách"]:
                 title_end = j = j + 2   # "Đại biểu Quốc hội chuyên trách (thuộc Đoàn ĐBQH tỉnh X)"
-    if j + 1 < n and keys[j] == "thuộc" and toks[j + 1].cap:
+    if j + 1 < n and keys[j] in ("thuộc", "của") and toks[j + 1].cap and j not in stops:
         o = parse_org(toks, keys, j + 1, stops)
-        if o is not None and o.end > o.head_end:
-            # "Đại biểu Quốc hội chuyên trách thuộc Đoàn đại biểu Quốc hội tỉnh X": the body it belongs to
+        if o is not None and (o.end > o.head_end or o.kind != "agency"):
+            # "Đại biểu Quốc hội chuyên trách thuộc Đoàn đại biểu Quốc hội tỉnh X", "Trưởng Ban Kinh tế -
+            # Ngân sách của HĐND thành phố X": the body the post belongs to
             return TitleItem(ts, title_end, o.end, kind, former, o)
     if j + 1 < n and keys[j] == "phụ" and keys[j + 1] == "trách":
         j += 2   # "Phó Giám đốc phụ trách Sở …"
     if j + 2 < n and toks[j].text == "(" and toks[j + 1].upper and toks[j + 2].text == ")":
         j += 3   # "Chủ nhiệm Ủy ban Kiểm tra (UBKT) Tỉnh ủy": the abbreviation in brackets
     if j < n and j not in stops:
-        o = parse_org(toks, keys, j, stops)
+        # "Cục trưởng Cục thi hành án dân sự tỉnh X": the body of a "… trưởng" post may be written in lower case
+        lower_ok = keys[title_end - 1] == "trưởng" and keys[j] in _OWN_BODY_HEADS
+        o = parse_org(toks, keys, j, stops, allow_lower=lower_ok) if lower_ok or toks[j].cap or toks[j].upper \
+            else parse_org(toks, keys, j, stops)
+        if lower_ok and o is not None and o.end == o.head_end:
+            o = None
         if o is not None and tuple(keys[o.start:o.head_end]) in _CADRES_BODIES:
             # a Party cadres' committee or Party delegation stays in the title; the body it serves is
             # the organization: written right after it ("Đảng đoàn HĐND tỉnh") or by the next post

@@ -474,3 +474,18 @@ def test_a_bare_commune_committee_in_another_paragraph_takes_the_articles_commun
 def test_a_post_followed_by_a_bare_unit_word_and_the_holders_name():
     roles = _roles("Phó Chủ tịch tỉnh Đinh Văn An dự lễ khánh thành cầu tại tỉnh Nghệ An.")
     assert ("Đinh Văn An", "Phó Chủ tịch", "tỉnh Nghệ An") in roles
+
+
+def test_cua_after_a_post_introduces_its_body():
+    roles = _roles("Ông Tạ Văn Thành, nguyên Trưởng Ban Kinh tế - Ngân sách của HĐND thành phố Hải Phòng, được bổ nhiệm.")
+    assert ("Tạ Văn Thành", "Trưởng Ban Kinh tế - Ngân sách", "HĐND thành phố Hải Phòng") in roles
+
+
+def test_cua_before_a_lower_case_word_adds_no_body():
+    assert ("Tạ Văn An", "Giám đốc", "") in _roles("Ông Tạ Văn An, Giám đốc của công ty cho biết.")
+
+
+def test_the_department_of_a_cuc_truong_written_in_lower_case_runs_to_its_unit():
+    roles = _roles("Ông Bùi Mạnh Khôi, Bí thư Đảng ủy, Cục trưởng Cục thi hành án dân sự tỉnh Thanh Hóa.")
+    assert ("Bùi Mạnh Khôi", "Cục trưởng", "Cục thi hành án dân sự tỉnh Thanh Hóa") in roles
+    assert ("Bùi Mạnh Khôi", "Bí thư", "Đảng ủy Cục thi hành án dân sự tỉnh Thanh Hóa") in roles
