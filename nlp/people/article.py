@@ -392,6 +392,7 @@ def _roles(doc, toks, keys, mentions, person_of, stops, main) -> list[Role]:
         for lchain in ([] if respective else later_trigger_chains(toks, keys, after, stops)):
             found.extend((person, m, it, lchain) for it in lchain)
     found.extend(_posts_before_doi_voi(toks, keys, mentions, person_of, stops))
+    found.extend(_fronted_posts(toks, keys, mentions, person_of, stops))
     found.extend(_career_posts(toks, keys, mentions, person_of, stops))
     roles: dict[tuple[str, str], Role] = {}
     for person, m, it, chain in found:
@@ -592,6 +593,55 @@ def _posts_before_doi_voi(toks, keys, mentions, person_of, stops):
             who = start_of.get(k)
             if who is not None and person_of.get(k):
                 out.extend((person_of[k], who, it, chain) for it in chain)
+    return out
+
+
+_FRONTED = (("trong", "thời", "gian", "giữ", "chức", "vụ"), ("trong", "thời", "gian", "giữ", "chức"),
+            ("trong", "thời", "gian", "làm"), ("trong", "thời", "gian", "là"), ("khi", "còn", "là"),
+            ("khi", "giữ", "chức", "vụ"), ("khi", "giữ", "chức"), ("thời", "kỳ", "làm"))
+
+
+def _fronted_posts(toks, keys, mentions, person_of, stops):
+    """"Trong thời gian giữ chức vụ Phó Chủ tịch UBND huyện (…), sau đó là Chủ tịch UBND huyện X …, ông A
+    đã …": posts held then, stated in a clause before the subject, which follows the clause's comma with a
+    form of address; the posts of the clause are former ones (not those after "sau đó là")."""
+    out = []
+    n = len(toks)
+    full_at = {m.start: m for m in mentions if not m.single and person_of.get(m.start)}
+    lx = lexicons()
+    for i in range(n):
+        if keys[i] not in ("trong", "khi", "thời"):
+            continue
+        if i > 0 and toks[i - 1].text not in (".", "\n", ",", ";", ":", "!", "?") and not toks[i].cap:
+            continue
+        opener = next((o for o in _FRONTED if tuple(keys[i:i + len(o)]) == o), None)
+        if opener is None:
+            continue
+        chain = parse_chain(toks, keys, i + len(opener), stops)
+        if not chain:
+            continue
+        for it in chain:
+            it.former = True
+        k = chain[-1].end
+        while k < n and k - chain[-1].end < 30 and toks[k].text not in (".", "\n", "!", "?", ";") and k not in stops:
+            if keys[k:k + 3] == ["sau", "đó", "là"]:
+                more = parse_chain(toks, keys, k + 3, stops)
+                if more:
+                    chain = chain + more
+                    k = more[-1].end
+                    continue
+            if toks[k].text == "," and k + 1 < n:
+                h = lx.honorifics.match(keys, k + 1)
+                if h and h[0] in full_at:
+                    who = full_at[h[0]]
+                    out.extend((person_of[who.start], who, it, chain) for it in chain)
+                    break
+                if keys[k + 1] in ("sau", "từ", "đến", "năm", "giai", "nhiệm", "khóa", "khoá") \
+                        or toks[k + 1].text.isdigit():
+                    k += 1
+                    continue   # "…, sau đó là …", "…, từ năm 2017 …": the clause goes on
+                break
+            k += 1
     return out
 
 

@@ -489,3 +489,17 @@ def test_the_department_of_a_cuc_truong_written_in_lower_case_runs_to_its_unit()
     roles = _roles("Ông Bùi Mạnh Khôi, Bí thư Đảng ủy, Cục trưởng Cục thi hành án dân sự tỉnh Thanh Hóa.")
     assert ("Bùi Mạnh Khôi", "Cục trưởng", "Cục thi hành án dân sự tỉnh Thanh Hóa") in roles
     assert ("Bùi Mạnh Khôi", "Bí thư", "Đảng ủy Cục thi hành án dân sự tỉnh Thanh Hóa") in roles
+
+
+def test_posts_in_a_fronted_clause_belong_to_the_subject_after_its_comma():
+    text = ("Trong thời gian giữ chức vụ Phó Chủ tịch UBND huyện (từ 7/2014 - 10/2017), sau đó là Chủ tịch UBND "
+            "huyện Đắk Mil từ năm 2017 đến nay, ông Ngô Xuân Đức đã vi phạm.")
+    got = {(r.title, r.organization, r.former) for r in nlp.extract(text).roles if r.person == "Ngô Xuân Đức"}
+    assert ("Phó Chủ tịch UBND", "UBND huyện Đắk Mil", True) in got
+    assert ("Chủ tịch UBND", "UBND huyện Đắk Mil", False) in got
+    assert _former("Khi còn là Bí thư Huyện ủy Kỳ Sơn, ông Lê Văn Hải đã chỉ đạo.") == {("Lê Văn Hải", "Bí thư"): True}
+
+
+def test_a_fronted_clause_whose_subject_is_not_a_named_person_gives_no_role():
+    assert _roles("Trong thời gian làm Giám đốc Sở, nhiều sai phạm xảy ra và ông Lê Văn Hải phải chịu trách nhiệm.") \
+        == set()
