@@ -503,3 +503,9 @@ def test_posts_in_a_fronted_clause_belong_to_the_subject_after_its_comma():
 def test_a_fronted_clause_whose_subject_is_not_a_named_person_gives_no_role():
     assert _roles("Trong thời gian làm Giám đốc Sở, nhiều sai phạm xảy ra và ông Lê Văn Hải phải chịu trách nhiệm.") \
         == set()
+
+
+def test_the_standing_member_of_the_secretariat_is_one_post_of_the_secretariat():
+    roles = _roles("Ông Trần Cẩm Tú, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư, dự hội nghị.")
+    assert ("Trần Cẩm Tú", "Thường trực Ban Bí thư", "Ban Bí thư") in roles
+    assert ("Trần Cẩm Tú", "Ủy viên", "Bộ Chính trị") in roles
