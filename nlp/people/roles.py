@@ -227,6 +227,11 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
     if j < n and j not in stops:
         # "Cục trưởng Cục thi hành án dân sự tỉnh X": the body of a "… trưởng" post may be written in lower case
         lower_ok = keys[title_end - 1] == "trưởng" and keys[j] in _OWN_BODY_HEADS
+        if not lower_ok and toks[j].is_word and not toks[j].cap and kind in ("head", "chief"):
+            h = lx.org_heads.match(keys, j)
+            # "Giám đốc điều hành công ty TNHH nhôm X", "Giám đốc trung tâm dạy nghề Y": a named body whose
+            # head the press writes in lower case (a bare "công ty" refers back instead)
+            lower_ok = bool(h) and h[1] == "agency" and h[0] < n and h[0] not in stops and toks[h[0]].is_word
         o = parse_org(toks, keys, j, stops, allow_lower=lower_ok) if lower_ok or toks[j].cap or toks[j].upper \
             else parse_org(toks, keys, j, stops)
         if lower_ok and o is not None and o.end == o.head_end:

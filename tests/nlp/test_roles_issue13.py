@@ -509,3 +509,15 @@ def test_the_standing_member_of_the_secretariat_is_one_post_of_the_secretariat()
     roles = _roles("Ông Trần Cẩm Tú, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư, dự hội nghị.")
     assert ("Trần Cẩm Tú", "Thường trực Ban Bí thư", "Ban Bí thư") in roles
     assert ("Trần Cẩm Tú", "Ủy viên", "Bộ Chính trị") in roles
+
+
+def test_a_named_body_whose_head_is_written_in_lower_case():
+    roles = _roles("Bà Khổng Thị Mai, Giám đốc điều hành công ty TNHH nhôm Hòa Phát Việt Nam; ông Trịnh Thiện Chức, "
+                   "Giám đốc trung tâm dạy nghề Thanh Phúc.")
+    assert ("Khổng Thị Mai", "Giám đốc điều hành", "công ty TNHH nhôm Hòa Phát Việt Nam") in roles
+    assert ("Trịnh Thiện Chức", "Giám đốc", "trung tâm dạy nghề Thanh Phúc") in roles
+
+
+def test_a_bare_lower_case_body_after_a_post_is_not_an_organisation():
+    roles = _roles("Ông Lò Văn An, Giám đốc công ty cho biết. Ông Lò Văn Bình, Giám đốc trung tâm, phát biểu.")
+    assert roles == {("Lò Văn An", "Giám đốc", ""), ("Lò Văn Bình", "Giám đốc", "")}
