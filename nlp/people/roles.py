@@ -384,6 +384,9 @@ def parse_chain(toks: list[Token], keys: list[str], i: int, stops) -> list[Title
             it.borrow_next = True   # "Phó Chủ tịch - Tổng Thư ký Ủy ban X": both posts of that body
             j += 1
             continue
+        if j + 1 < n and toks[j].text in ("-", "–") and it.org is not None and parse_title(toks, keys, j + 1, stops):
+            j += 1      # "Phó Bí thư Tỉnh ủy – Chủ tịch UBND tỉnh", "Chủ tịch Hội đồng Trường -Ủy viên BTV Đảng ủy"
+            continue
         break
     return items
 
@@ -422,9 +425,12 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
         k -= 1
     if start > 0 and toks[start - 1].text == ":":
         target.add(start - 1)   # "hai đồng chí Phó Chủ tịch UBND tỉnh: A và B"
+    caption_dash = start > 1 and toks[start - 1].text in ("-", "–")
+    if caption_dash:
+        target.add(start - 1)   # "Bí thư Tỉnh ủy Nghệ An - Nguyễn Văn A phát biểu" (a caption, checked below)
     best: list[TitleItem] = []
     j = start - 1
-    if start > 0 and toks[start - 1].text == ":":
+    if start > 0 and toks[start - 1].text in (":", "-", "–"):
         j -= 1
     first = min(target)
     if first > 1 and toks[first - 1].text == "(":
@@ -440,6 +446,10 @@ def chain_before(toks: list[Token], keys: list[str], start: int, stops) -> list[
                 if chain and chain[-1].end in target and toks[chain[-1].end].text == "," \
                         and j > 0 and toks[j - 1].text not in (",", ";", ":", ".", "\n", "(", "–", "-"):
                     chain = []   # "câu hỏi của phóng viên Báo X, ông Y": not Y's title
+                if chain and caption_dash and chain[-1].end == start - 1 and not (
+                        j == 0 or toks[j - 1].text in ("\n", ".", ":") or lx.honorifics.match(keys, j - 1)
+                        or (j > 1 and lx.honorifics.match(keys, j - 2))):
+                    chain = []   # "A - Bí thư Huyện ủy X - B": the post between two names is A's
                 if chain and chain[-1].end in target:
                     if chain[-1].end != start and chain[-1].kind == "delegate" and chain[-1].org is None:
                         chain = chain[:-1]

@@ -521,3 +521,21 @@ def test_a_named_body_whose_head_is_written_in_lower_case():
 def test_a_bare_lower_case_body_after_a_post_is_not_an_organisation():
     roles = _roles("Ông Lò Văn An, Giám đốc công ty cho biết. Ông Lò Văn Bình, Giám đốc trung tâm, phát biểu.")
     assert roles == {("Lò Văn An", "Giám đốc", ""), ("Lò Văn Bình", "Giám đốc", "")}
+
+
+def test_posts_separated_by_dashes_in_an_apposition():
+    roles = _roles("Đồng chí Lý Văn An – Phó Bí thư Tỉnh ủy – Chủ tịch UBND tỉnh Nghệ An phát biểu.")
+    assert ("Lý Văn An", "Phó Bí thư", "Tỉnh ủy Nghệ An") in roles
+    assert ("Lý Văn An", "Chủ tịch UBND", "UBND tỉnh Nghệ An") in roles
+    table = "GS. Lý Văn Tuấn\nChủ tịch Hội đồng trường -Ủy viên Ban thường vụ Đảng ủy\nViện trưởng Viện Cơ khí\n"
+    assert ("Lý Văn Tuấn", "Ủy viên Ban thường vụ", "Đảng ủy") in _roles(table)
+
+
+def test_a_caption_post_then_a_dash_then_the_name():
+    assert ("Lý Văn Bình", "Bí thư", "Tỉnh ủy Nghệ An") in _roles("Bí thư Tỉnh ủy Nghệ An - Lý Văn Bình - phát biểu.")
+
+
+def test_a_post_between_two_names_joined_by_dashes_is_the_first_ones():
+    roles = _roles("Ông Trần Văn An - Bí thư Huyện ủy Yên Thành - Lý Văn Bình cùng dự.")
+    assert ("Trần Văn An", "Bí thư", "Huyện ủy Yên Thành") in roles
+    assert not any(p == "Lý Văn Bình" for p, _, _ in roles)
