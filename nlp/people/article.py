@@ -756,8 +756,9 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
             # tra Đảng ủy, Phó Hiệu trưởng Trường X": the party committee of the agency a later post names
             idx = chain.index(it)
             later = [c for c in chain[idx + 1:] if c.org is not None and c.org.kind != "party"]
-            agencies = [c for c in later if c.org.kind == "agency" and toks[c.org.start].cap and c.org.start > o.end]
-            nxt = agencies[-1] if agencies else (later[0] if later else None)
+            agencies = [c for c in later if c.org.kind == "agency" and toks[c.org.start].cap and c.org.start > o.end
+                        and not any(toks[x].text == "\n" for x in range(o.end, c.org.start))]   # same line
+            nxt = agencies[-1] if agencies else None
             if nxt is not None and nxt.org.kind == "agency" and nxt.org.start > o.end and toks[nxt.org.start].cap:
                 agency = doc.norm[toks[nxt.org.start].start:toks[nxt.org.end - 1].end]
                 agency = complete_org(agency, keys, nxt.org, main, cp)
