@@ -504,9 +504,9 @@ def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[li
         if m and (keys[k] != "làm" or (k + 1 < n and toks[k + 1].cap)):
             chain = parse_chain(toks, keys, m[0], stops)
             if chain:
-                if _FORMER_CUES & set(keys[j:k]) or (k > 0 and keys[k - 1] == "còn"):
+                if _FORMER_CUES & set(keys[j:k]) or (k > 0 and keys[k - 1] == "còn") or _RELIEVED & set(keys[k:m[0]]):
                     for it in chain:
-                        it.former = True   # "từng giữ chức …", "nguyên là …", "khi còn là …"
+                        it.former = True   # "từng giữ chức …", "khi còn là …", "thôi giữ chức …" (relieved)
                 return chain, k
             k = m[0]   # "được điều động, chỉ định giữ chức …": the post comes after the last verb
             continue
@@ -523,6 +523,7 @@ def trigger_chain(toks: list[Token], keys: list[str], j: int, stops) -> tuple[li
 
 _SPEECH = word_set("people", "speech_verbs.txt")
 _FORMER_CUES = frozenset({"từng", "nguyên"})
+_RELIEVED = frozenset({"thôi", "miễn", "bãi", "không"})   # "thôi giữ chức", "miễn nhiệm", "không tiếp tục tham gia
 
 
 def later_trigger_chains(toks: list[Token], keys: list[str], j: int, stops) -> list[list[TitleItem]]:
@@ -545,8 +546,11 @@ def later_trigger_chains(toks: list[Token], keys: list[str], j: int, stops) -> l
             p = m[0]
             if p < n and keys[p] == "chức":
                 p += 2 if p + 1 < n and keys[p + 1] == "vụ" else 1    # "tái đắc cử chức Bí thư"
-            if words & {"chức", "bầu", "đắc", "nhiệm"} and p < n and toks[p].cap:
+            if (words & {"chức", "bầu", "đắc", "nhiệm"} or {"tham", "gia"} <= words) and p < n and toks[p].cap:
                 chain = parse_chain(toks, keys, p, stops)
+                if chain and words & _RELIEVED:
+                    for it in chain:
+                        it.former = True   # "… và không tiếp tục tham gia Ủy viên Đoàn Chủ tịch": relieved of it
                 if chain:
                     e = chain[-1].end
                     tail = keys[e:e + 4]

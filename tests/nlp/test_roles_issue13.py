@@ -539,3 +539,12 @@ def test_a_post_between_two_names_joined_by_dashes_is_the_first_ones():
     roles = _roles("Ông Trần Văn An - Bí thư Huyện ủy Yên Thành - Lý Văn Bình cùng dự.")
     assert ("Trần Văn An", "Bí thư", "Huyện ủy Yên Thành") in roles
     assert not any(p == "Lý Văn Bình" for p, _, _ in roles)
+
+
+def test_posts_a_person_is_relieved_of_are_former_ones():
+    text = ("Hội nghị đồng ý để đồng chí Lê Văn Nhân thôi giữ chức Chủ tịch Ủy ban MTTQ Việt Nam tỉnh và không "
+            "tiếp tục tham gia Ủy viên Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh khóa XV.")
+    assert _former(text) == {("Lê Văn Nhân", "Chủ tịch Ủy ban MTTQ Việt Nam"): True,
+                             ("Lê Văn Nhân", "Ủy viên Ban Thường trực Ủy ban MTTQ Việt Nam"): True}
+    assert _former("Ông Lê Văn Nhân được miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh.") \
+        == {("Lê Văn Nhân", "Phó Chủ tịch UBND"): True}
