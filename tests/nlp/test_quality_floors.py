@@ -10,6 +10,7 @@ floor (scored by partyfacts.nlp.evaluate, the port of the project's scorer).
   the second generalisation pass (1.000 on every type).
 
 - real_dev: 21 excerpts of real published news (tests/data/real/dev); roles floors only.
+- heldout3: invented portal articles (tests/data/heldout3); roles floors only.
 
 Raise a floor, never lower it, without a reason in the commit.
 """
@@ -33,8 +34,10 @@ SETS = {
                 {"persons": 0.985, "roles": 0.975, "roles+org": 0.97, "places": 0.985, "figures": 0.985}),
     "heldout2": (DATA / "heldout2", "h2_*.json", 14,
                  {"persons": 0.99, "roles": 0.99, "roles+org": 0.985, "places": 0.99, "figures": 0.99}),
-    # real published news (tests/data/real/dev); roles floors just under the issue-13 roles pass (0.856 / 0.792)
-    "real_dev": (DATA / "real" / "dev", "*.json", 21, {"roles": 0.845, "roles+org": 0.78}),
+    # real published news (tests/data/real/dev); roles floors just under the issue-13 roles pass (0.873 / 0.834)
+    "real_dev": (DATA / "real" / "dev", "*.json", 21, {"roles": 0.86, "roles+org": 0.82}),
+    # invented portal articles of the third generalisation pass; roles floors under 0.988 / 0.976
+    "heldout3": (DATA / "heldout3", "h3_*.json", 12, {"roles": 0.98, "roles+org": 0.965}),
 }
 
 _REPORTS: dict[str, dict] = {}
