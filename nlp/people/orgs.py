@@ -131,7 +131,8 @@ def parse_org(toks: list[Token], keys: list[str], i: int, stops, maxlen: int = 1
     if kind == "agency" and head_end - i == 1 and not allow_lower and not toks[i].upper and \
             (head_end >= n or not (toks[head_end].cap or toks[head_end].upper)):
         return None   # "Hội nghị", "Ban hành", "Bộ máy": a common word, not a named body
-    while j < n and j - i < maxlen and j not in stops:
+    while j < n and j - i < maxlen and (j not in stops or (kind == "agency" and keys[j - 1] in _LEGAL_FORMS)):
+        # "Công ty TNHH Trần Liên Hưng": after its legal form a company's name may look like a person's
         t = toks[j]
         if not t.is_word:
             if t.text == "," and kind in ("agency", "committee") and j > head_end:
@@ -471,6 +472,7 @@ class EarlierOrgs:
         return hit[1][k - 1] if k > 0 else None
 
 
+_LEGAL_FORMS = frozenset({"tnhh", "mtv", "phần", "viên"})   # "TNHH", "MTV", "Cổ phần", "một thành viên"
 _MORE_COUNTS = frozenset({"lần", "đợt", "vòng", "giờ", "phút", "tuần", "quý", "cuộc", "lượt", "ý", "tiêu", "đơn"})
 
 

@@ -548,3 +548,8 @@ def test_posts_a_person_is_relieved_of_are_former_ones():
                              ("Lê Văn Nhân", "Ủy viên Ban Thường trực Ủy ban MTTQ Việt Nam"): True}
     assert _former("Ông Lê Văn Nhân được miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh.") \
         == {("Lê Văn Nhân", "Phó Chủ tịch UBND"): True}
+
+
+def test_a_company_name_after_its_legal_form_is_not_a_holder_of_the_post():
+    roles = _roles("Ông Trần Khắc Tâm, Tổng Giám đốc Công ty TNHH Trần Liên Hưng, phát biểu.")
+    assert roles == {("Trần Khắc Tâm", "Tổng Giám đốc", "Công ty TNHH Trần Liên Hưng")}
