@@ -553,3 +553,8 @@ def test_posts_a_person_is_relieved_of_are_former_ones():
 def test_a_company_name_after_its_legal_form_is_not_a_holder_of_the_post():
     roles = _roles("Ông Trần Khắc Tâm, Tổng Giám đốc Công ty TNHH Trần Liên Hưng, phát biểu.")
     assert roles == {("Trần Khắc Tâm", "Tổng Giám đốc", "Công ty TNHH Trần Liên Hưng")}
+
+
+def test_the_head_of_a_village_branch_of_an_association():
+    roles = _roles("Chị Đinh Thị Hoa, Chi hội trưởng Chi hội Phụ nữ thôn 3, xã Ea Kao.")
+    assert ("Đinh Thị Hoa", "Chi hội trưởng", "Chi hội Phụ nữ thôn 3") in roles
