@@ -129,6 +129,11 @@ def parse_title(toks: list[Token], keys: list[str], i: int, stops) -> TitleItem 
         unit_len = 1 if keys[j] in lx.chief_units else 2
         team = _numbered_team_end(toks, keys, j, stops)
         cm = lx.commissions.match(keys, j)
+        if keys[j + 1:j + 3] == ["phụ", "trách"] and j + 3 < n and toks[j + 3].cap:
+            o = parse_org(toks, keys, j + 3, stops)
+            if o is not None and o.end > o.head_end:
+                # "Phó Trưởng phòng phụ trách Phòng Giáo dục và Đào tạo huyện X": the office it is in charge of
+                return TitleItem(ts, j + unit_len, o.end, kind, former, o)
         if team:
             # "Trưởng đoàn kiểm tra số 3 (của Ban Thường vụ Tỉnh ủy)": a numbered team named right after
             # the post stays in the title and is the organization, with the body it belongs to

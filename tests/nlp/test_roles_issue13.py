@@ -558,3 +558,10 @@ def test_a_company_name_after_its_legal_form_is_not_a_holder_of_the_post():
 def test_the_head_of_a_village_branch_of_an_association():
     roles = _roles("Chị Đinh Thị Hoa, Chi hội trưởng Chi hội Phụ nữ thôn 3, xã Ea Kao.")
     assert ("Đinh Thị Hoa", "Chi hội trưởng", "Chi hội Phụ nữ thôn 3") in roles
+
+
+def test_a_deputy_in_charge_of_an_office_takes_that_office():
+    roles = _roles("Bà Nguyễn Thị Hồng, Phó Trưởng phòng phụ trách Phòng Giáo dục và Đào tạo huyện Yên Thành.")
+    assert ("Nguyễn Thị Hồng", "Phó Trưởng phòng", "Phòng Giáo dục và Đào tạo huyện Yên Thành") in roles
+    roles = _roles("Ông Lê Văn Toàn, Phó Giám đốc phụ trách Sở Tài chính, cho biết.")
+    assert ("Lê Văn Toàn", "Phó Giám đốc", "Sở Tài chính") in roles
