@@ -26,7 +26,7 @@ from .pipeline import component
 _PEOPLE_LISTS = ("people/*.txt", "people/*.tsv")
 
 
-@component("places", version="3", assigns=("places",), data=("places/*.tsv", "places/*.txt"))
+@component("places", version="4", assigns=("places",), data=("places/*.tsv", "places/*.txt"))
 def _places(doc: Document) -> None:
     doc.places = places_mod.find_places(doc)
 
@@ -43,7 +43,7 @@ def _figures(doc: Document) -> None:
     doc.figures = figures_mod.find_figures(doc, doc.dates)
 
 
-@component("people.tokens", version="3", assigns=("people_tokens", "all_capitals"),
+@component("people.tokens", version="4", assigns=("people_tokens", "all_capitals"),
            data=_PEOPLE_LISTS + (figures_mod.viet74k_path,))
 def _people_tokens(doc: Document) -> None:
     people_mod.tokenize(doc)
@@ -54,7 +54,7 @@ def _people_model(doc: Document) -> None:
     doc.person_scorer = people_model.person_scorer()
 
 
-@component("people.names", version="3", requires=("places", "people_tokens", "all_capitals"),
+@component("people.names", version="4", requires=("places", "people_tokens", "all_capitals"),
            uses=("person_scorer",), assigns=("persons", "person_mentions", "person_of"),
            data=_PEOPLE_LISTS + ("places/admin_units.tsv", figures_mod.viet74k_path))
 def _people_names(doc: Document) -> None:

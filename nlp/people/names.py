@@ -335,6 +335,8 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             run = run[tail[0]:]
             start = run[0]
         end = run[-1] + 1
+        if _after_legal_form(keys, start) or _ends_in_common_word(toks, keys, run):
+            continue
         name_key = " ".join(keys[x] for x in run)
         is_place = _is_place(name_key, places)
         sur = _surname_strength(keys, start)
@@ -405,6 +407,27 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 out.append(Mention(start, end, "model", prob=prob))
     out = _coordinated(toks, keys, out, places)
     return out
+
+
+# legal-form words that end a company's type and start its name ("Công ty TNHH Trần Liên Hưng",
+# "Cty TNHH một thành viên Lê Quang Lộc", "Công ty Cổ phần Nguyễn Kim"): the name after them is the firm's
+_LEGAL_FORMS = (("tnhh",), ("cổ", "phần"), ("cp",), ("mtv",), ("một", "thành", "viên"), ("jsc",),
+                ("tư", "nhân"), ("dntn",), ("hợp", "danh"))
+
+
+def _after_legal_form(keys: list[str], i: int) -> bool:
+    return any(tuple(keys[i - len(f):i]) == f for f in _LEGAL_FORMS if i >= len(f))
+
+
+def _ends_in_common_word(toks, keys, run: list[int]) -> bool:
+    """A two-word run whose last word opens a common word with the lower-case word after it is not
+    a name ("Đoàn Luật sư", "Hội Luật gia"): the capital belongs to the body's name."""
+    from ..figures import _in_dict   # the Viet74K list of common Vietnamese words
+    e = run[-1] + 1
+    if len(run) != 2 or e >= len(toks) or not toks[e].is_word or toks[e].cap or toks[e].upper:
+        return False
+    last = keys[run[-1]]
+    return last not in name_syllables() and _in_dict(last + " " + keys[e])
 
 
 def _foreign_holder(toks, keys, run: list[int], countries: frozenset[str], places: set[str]) -> Mention | None:
@@ -559,8 +582,16 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
         if not words:
             continue
         line_keys = " ".join(keys[a:b])
-        if any(toks[i].text in ("|",) for i in range(a, b)) or line_keys.startswith(("nguồn", "theo ")):
+        if line_keys.startswith("theo ") and a + 1 < b:
+            out.extend(_credited_authors(toks, keys, a + 1, b))
             continue
+        if any(toks[i].text in ("|",) for i in range(a, b)) or line_keys.startswith("nguồn"):
+            continue
+        if (a, b) == lines[-1]:
+            tail = _caps_signature(toks, keys, a, b)
+            if tail is not None:
+                out.append(tail)
+                continue
         i = a
         for p in sorted(_BYLINE_PREFIX, key=len, reverse=True):
             pk = p.replace(",", " ,").split()
@@ -568,14 +599,14 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
                 i += len(pk) + 1
                 break
         e = i
-        while e < b and _name_token(toks[e]) and e - i < 5:
+        while e < b and _name_token(toks[e]) and e - i < 5 and not (e > i and keys[e] in _SOURCE_WORDS):
             e += 1
         if e - i == 1 and _two_syllable_token(toks[i]):
             e_len = 2   # "H'Nhương": one token, two syllables
         else:
             e_len = e - i
         rest = [t for t in toks[e:b]]
-        ok_end = not rest or rest[0].text in ("–", "-", "—", "(", ";")
+        ok_end = not rest or rest[0].text in ("–", "-", "—", "(", ";") or rest[0].key in _SOURCE_WORDS
         if not _credit_name_ok(toks, keys, list(range(i, e))):
             ok_end = False   # "Ông Nguyễn Văn Tư, …" is a sentence, not a byline
         if 2 <= e_len <= 4 and ok_end and (b - a) <= 25 and not lexicons().titles.match(keys, i) \
@@ -595,6 +626,46 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
         elif e_len < 2 and len(words) > 6:
             break   # the last line is body text: no byline
     return out
+
+
+_SOURCE_WORDS = ("theo", "nguồn")
+
+
+def _credited_authors(toks, keys, a: int, b: int) -> list[Mention]:
+    """ "Theo Vân Thiêng - Đặng Thùy": after "Theo" on a closing line, two or more names of two to
+    four words joined by dashes, commas or "và" are the reporters (one name alone may be a
+    newspaper: "Theo Thanh Niên")."""
+    names, k = [], a
+    while k < b:
+        e = k
+        while e < b and _name_token(toks[e]) and e - k < 5:
+            e += 1
+        if not 2 <= e - k <= 4 or lexicons().titles.match(keys, k) or lexicons().org_heads.match(keys, k):
+            return []
+        names.append(Mention(k, e, "byline"))
+        if e == b or toks[e].text in ("(", "/"):
+            break
+        if toks[e].text not in ("-", "–", "—", ",", "và", "&"):
+            return []
+        k = e + 1
+    return names if len(names) >= 2 else []
+
+
+def _caps_signature(toks, keys, a: int, b: int) -> Mention | None:
+    """ "… về Hải Phòng công tác. ĐOÀN CHÂU": a signature in capitals run onto the last line after
+    the closing sentence (two to four capitalised name words, a surname first, nothing after)."""
+    e = b
+    k = e
+    while k > a and toks[k - 1].upper and _name_token(toks[k - 1]) and e - k < 4:
+        k -= 1
+    if not 2 <= e - k <= 4 or k == a or toks[k - 1].text not in (".", "!", "?", "…", "\"", "”"):
+        return None
+    if any(toks[x].upper for x in range(a, k - 1) if toks[x].is_word and len(toks[x].text) > 1) \
+            and sum(toks[x].upper for x in range(a, k)) * 2 > k - a:
+        return None   # a line in capitals is a heading, not a body line with a signature
+    if _surname_strength(keys, k) == 0 or lexicons().titles.match(keys, k) or lexicons().org_heads.match(keys, k):
+        return None
+    return Mention(k, e, "byline")
 
 
 def _credit_name_ok(toks, keys, run: list[int]) -> bool:
