@@ -81,6 +81,22 @@ def _places_by_fold() -> dict[tuple[str, str], list[gz.AdminUnit]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _named_places() -> dict[tuple[str, ...], tuple[str, bool]]:
+    """Folded words of countries, regions, foreign provinces and cities and other names of places
+    ("Sai Gon", "Trung Quoc", "chau A") → (type, needs a cue when it is one word)."""
+    out: dict[tuple[str, ...], tuple[str, bool]] = {}
+    for r in rows("places", "countries.tsv"):
+        out.setdefault(tuple(fold(r[0]).lower().replace("-", " - ").split()), ("quốc gia", len(r) > 1 and r[1] == "1"))
+    for r in rows("places", "regions.tsv"):
+        out.setdefault(tuple(fold(r[0]).lower().split()), ("vùng", True))
+    for r in rows("places", "foreign_places.tsv"):
+        out.setdefault(tuple(fold(r[0]).lower().split()), (r[1] if len(r) > 1 else "", True))
+    for r in rows("places", "name_variants.tsv"):
+        out.setdefault(tuple(fold(r[0]).lower().split()), ("", True))
+    return out
+
+
 def _tokens(s: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\w+|[^\w\s]", s)]
 
@@ -134,6 +150,15 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
             else:
                 i += 1
             continue
+        named = _named_place_at(toks, low, cap, i)
+        if named:
+            b, typ = named
+            name = s[toks[i][0]:toks[b - 1][1]]
+            p = places.setdefault(fold(name).lower(), {"name": name, "type": typ, "unit": None, "mentions": []})
+            p["mentions"].append((toks[i][0], toks[b - 1][1]))
+            place_end[b] = i
+            i = b
+            continue
         if cap[i] and i + 1 < n and cap[i + 1]:
             key = fold(toks[i][2] + " " + toks[i + 1][2]).lower()
             units = index.get(("province", key))
@@ -177,5 +202,34 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
         p["mentions"].append((toks[i][0], toks[e - 1][1]))
         taken = e
     return ([Person(name=p["name"], mentions=tuple(p["mentions"])) for p in persons.values()],
-            [Place(name=p["name"], type=p["type"], province=p["unit"].province, mentions=tuple(p["mentions"]),
-                   code=p["unit"].code, era=p["unit"].era) for p in places.values()])
+            [Place(name=p["name"], type=p["type"], province=p["unit"].province if p["unit"] else "",
+                   mentions=tuple(p["mentions"]), code=p["unit"].code if p["unit"] else "",
+                   era=p["unit"].era if p["unit"] else "") for p in places.values()])
+
+
+# folded words before a one-word country that make it one ("sang Lao", "tai Nhat", "nuoc Phap")
+_COUNTRY_CUES = frozenset("nuoc sang tai o tu voi den va giua cua tham ban chong dan quoc giac quan".split())
+
+
+def _named_place_at(toks, low: list[str], cap: list[bool], i: int) -> tuple[int, str] | None:
+    """(end, type) of a country, region, foreign place or other place name starting at token i, the
+    longest the lexicons know; a one-word name only after a cue word and not before another
+    capitalised word ("sang Lao", not "Lao dong" at a sentence start or "Lao Cai")."""
+    named = _named_places()
+    n = len(toks)
+    for ln in (4, 3, 2, 1):
+        if i + ln > n:
+            continue
+        hit = named.get(tuple(low[i:i + ln]))
+        if not hit:
+            continue
+        alpha = [k for k in range(i, i + ln) if toks[k][2].isalpha()]
+        # a region may open with a common word ("chau A", "mien Trung"); other names are capitalised
+        if not (any(cap[k] for k in alpha) if hit[0] == "vùng" else all(cap[k] for k in alpha)):
+            continue
+        if i + ln < n and cap[i + ln] and toks[i + ln][2].isalpha():
+            return None   # the start of a longer name ("Lao Cai", "Nam Dinh")
+        if ln == 1 and (hit[1] or i == 0 or low[i - 1] not in _COUNTRY_CUES):
+            return None
+        return i + ln, hit[0]
+    return None

@@ -76,8 +76,9 @@ def _places_not_persons(doc: Document) -> None:
     doc.places = [p for p in doc.places if not (p.mentions and all(m in person_spans for m in p.mentions))]
 
 
-@component("folded", version="1", requires=("places", "persons"), assigns=("persons", "places", "roles"),
-           data=("people/surnames.txt", "people/titles.tsv", "places/admin_units.tsv"))
+@component("folded", version="2", requires=("places", "persons"), assigns=("persons", "places", "roles"),
+           data=("people/surnames.txt", "people/titles.tsv", "places/admin_units.tsv", "places/countries.tsv",
+                 "places/regions.tsv", "places/foreign_places.tsv", "places/name_variants.tsv"))
 def _folded(doc: Document) -> None:
     """A text typed without diacritics: the persons and places found by folded matching join those the
     other components found, one entry per name; a "person" of theirs that overlaps one of these or

@@ -1,0 +1,97 @@
+"""Persons and places of real news text outside the Kinh naming pattern and the usual layout
+(issue 13): foreign names, firms named after people, credit lines, text without diacritics."""
+from __future__ import annotations
+
+import pytest
+
+from partyfacts.nlp.extract import extract
+
+
+def persons(text: str) -> list[str]:
+    return [p.name for p in extract(text).persons]
+
+
+def places(text: str) -> list[str]:
+    return [p.name for p in extract(text).places]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Bộ trưởng Ngoại giao Hàn Quốc Cho Tae-yul hội đàm với ông Bùi Thanh Sơn.", "Cho Tae-yul"),
+    ("Chủ tịch Triều Tiên Kim Jong-un tiếp đoàn.", "Kim Jong-un"),
+    ("Tổng thống Hàn Quốc Yoon Suk-yeol thăm Hà Nội.", "Yoon Suk-yeol"),
+])
+def test_korean_given_name_with_lower_case_after_its_hyphen_is_one_name(text, name):
+    assert name in persons(text)
+
+
+def test_hyphenated_acronyms_and_vietnamese_words_are_not_joined_into_names():
+    ex = extract("Bộ NN-PTNT và ông Nguyễn Văn An-nhiên họp.")
+    assert "Nguyễn Văn An" in [p.name for p in ex.persons]
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Trần Khắc Tâm - Tổng Giám đốc Công ty TNHH Trần Liên Hưng, tự ứng cử tại Sóc Trăng.",
+    "Giám đốc Cty TNHH một thành viên Lê Quang Lộc cho biết sẽ mở rộng sản xuất.",
+    "Ông Hải làm việc tại Công ty Cổ phần Nguyễn Kim từ năm 2010.",
+])
+def test_name_after_a_legal_form_word_is_the_firm_not_a_person(text):
+    ps = persons(text)
+    assert not any(n in ps for n in ("Trần Liên Hưng", "Lê Quang Lộc", "Nguyễn Kim"))
+
+
+def test_body_word_that_opens_a_common_word_is_not_a_name():
+    ps = persons("Ông Trương Trọng Nghĩa, Phó chủ nhiệm Đoàn Luật sư TPHCM, phát biểu.")
+    assert ps == ["Trương Trọng Nghĩa"]
+
+
+def test_reporters_after_theo_on_the_closing_line_are_persons():
+    text = "Lào vừa lập thêm bệnh viện dã chiến.\n\nTheo Vân Thiêng- Đặng Thùy\n\nVOV"
+    assert persons(text) == ["Vân Thiêng", "Đặng Thùy"]
+
+
+def test_a_single_newspaper_after_theo_is_not_a_person():
+    assert persons("Bài viết về hội nghị.\nTheo Thanh Niên") == []
+
+
+def test_signature_in_capitals_run_onto_the_last_line_is_a_byline():
+    text = "Ông Nguyễn Xuân Bình được điều động về Hải Phòng công tác. ĐOÀN CHÂU"
+    assert "ĐOÀN CHÂU" in persons(text)
+
+
+def test_byline_glued_to_the_source_line_is_split():
+    ex = extract("Đảng Cộng sản Cuba họp đại hội.\n\nMinh PhươngTheo Reuters")
+    assert [p.name for p in ex.persons] == ["Minh Phương"]
+    text = "Đảng Cộng sản Cuba họp đại hội.\n\nMinh PhươngTheo Reuters"
+    (a, b), = ex.persons[0].mentions
+    assert text[a:b] == "Minh Phương"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Đoàn công tác đến thành phố Graz, Cộng hòa Áo.", "Graz"),
+    ("Thị trấn Động Trung thuộc thành phố Phòng Thành, Quảng Tây.", "Phòng Thành"),
+    ("Các nước châu Á và khu vực Caribe.", "Caribe"),
+    ("Hợp tác với Ai Cập, Nigeria và Kenya.", "Nigeria"),
+    ("Đoàn đến thăm Sài Gòn, Bắc Kinh, Seoul, Viêng Chăn và Phnom Penh.", "Sài Gòn"),
+])
+def test_foreign_cities_regions_countries_and_old_names_are_places(text, name):
+    assert name in places(text)
+
+
+FOLDED = ("Sang nay, ong Le Van Hai, Chu tich UBND tinh da lam viec voi doan cong tac cua Lao tai Sai Gon. "
+          "Doan den tu Viet Nam, Trung Quoc va Campuchia, cac nuoc chau A. Lao dong o Lao Cai tang.")
+
+
+def test_folded_text_finds_countries_regions_and_old_names_with_true_offsets():
+    ex = extract(FOLDED)
+    got = {p.name: p.mentions for p in ex.places}
+    for name in ("Lao", "Sai Gon", "Viet Nam", "Trung Quoc", "Campuchia", "chau A", "Lao Cai"):
+        assert name in got, name
+        for a, b in got[name]:
+            assert FOLDED[a:b] == name
+    assert "Le Van Hai" in [p.name for p in ex.persons]
+
+
+def test_folded_one_word_country_needs_a_cue_word_before_it():
+    # "cua Lao" is Laos; "Lao dong" opening a sentence is labour; "Lao Cai" is the province
+    lao = [m for p in extract(FOLDED).places if p.name == "Lao" for m in p.mentions]
+    assert [FOLDED[a - 4:b] for a, b in lao] == ["cua Lao"]
