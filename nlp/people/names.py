@@ -4,6 +4,7 @@ comrade/address word, a rank, a title, an apposition with a title, a byline line
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..lexicon import rows
@@ -297,6 +298,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
     repeated_places = _repeated_after_units(toks, keys)
     lx = lexicons()
     out: list[Mention] = []
+    honoured = _honoured_words(toks, keys)
     for run in _runs(toks, keys):
         if len(run) > 4 and all(toks[x].upper for x in run):
             m = _caps_heading_name(toks, keys, run) or _caps_title_name(toks, keys, run, places)
@@ -333,6 +335,10 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             if not tail:
                 continue
             run = run[tail[0]:]
+            start = run[0]
+        if len(run) >= 3 and keys[start] in _all_countries() and _foreign_word(toks[run[1]].text) \
+                and not any(_surname_strength(keys, x) for x in run[1:2]):
+            run = run[1:]   # "Ngoại trưởng Nga Sergei Lavrov": the country before the name
             start = run[0]
         end = run[-1] + 1
         if _after_legal_form(keys, start) or _ends_in_common_word(toks, keys, run):
@@ -376,6 +382,12 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             if ok:
                 out.append(Mention(start, end, "title"))
                 continue
+        if not sur and not is_place and _foreign_name(toks, keys, run, honoured) \
+                and (title_found and _title_near(toks, keys, start) or _apposition_after(toks, keys, end)
+                     or _speech_after(keys, end) or keys[run[-1]] in honoured):
+            # "Tổng thống đương nhiệm Donald Trump", "Saurav Srivastava … Srivastava nói", "ông Biden"
+            out.append(Mention(start, end, "foreign"))
+            continue
         if _apposition_after(toks, keys, end) and not is_place:
             # without a surname the model must agree ("Tết Độc Lập, Chủ tịch …" is no person)
             prob = model(toks, run) if (model is not None and not sur and not middle) else 1.0
@@ -428,6 +440,78 @@ def _ends_in_common_word(toks, keys, run: list[int]) -> bool:
         return False
     last = keys[run[-1]]
     return last not in name_syllables() and _in_dict(last + " " + keys[e])
+
+
+# a syllable Vietnamese spelling allows, read without its marks: onset, vowel nucleus, final
+_VI_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+                          r"(uye|uya|ươ|ưa|iê|ia|yê|ya|uô|ua|oa|oă|oe|uê|uy|[aăâeêioôơuưy])"
+                          r"(ch|ng|nh|[cmnpt]|[iyou])?$")
+
+
+@lru_cache(maxsize=65536)
+def _foreign_word(text: str) -> bool:
+    """A capitalised word Vietnamese spelling does not allow ("Trump", "Biden", "Joe", "Srivastava";
+    not "Minh", "Kim", "Lan"): plain Latin letters and no Vietnamese syllable shape."""
+    t = text.split("-")[0]
+    if not (t.isascii() and t.isalpha() and t[:1].isupper() and len(t) >= 2) or t.isupper():
+        return False
+    low = t.lower()
+    if any(c in low for c in "fjwz"):
+        return True
+    return _VI_SYLLABLE.match(low) is None
+
+
+_NOT_NAME_BEFORE = {"tại", "ở", "đến", "tới", "từ", "thăm", "bang", "vùng", "sang", "về", "qua", "khỏi"}
+
+
+def _foreign_name(toks, keys, run: list[int], honoured: set[str]) -> bool:
+    """Two to four capitalised words, one of them foreign-shaped, none an acronym, and not a
+    destination ("đến Noida"): the shape of a foreign personal name."""
+    if not 2 <= len(run) <= 4 or any(toks[x].upper or len(toks[x].text) < 2 or not toks[x].text[1:].islower()
+                                     and "-" not in toks[x].text for x in run):
+        return False   # acronyms, initials and "NashTech", "iPhone" are not personal names
+    if run[0] > 0 and toks[run[0] - 1].text in ("&", "/"):
+        return False
+    if run[0] > 0 and keys[run[0] - 1] in _NOT_NAME_BEFORE:
+        return False
+    lx = lexicons()
+    for k in range(max(0, run[0] - 3), run[0]):
+        for trie in (lx.org_heads, lx.admin_units):
+            m = trie.match(keys, k)
+            if m and m[0] == run[0]:
+                return False   # "Tỉnh ủy Villa Clara", "bang Tamil Nadu": a place, not a holder
+    return any(_foreign_word(toks[x].text) for x in run)
+
+
+def _title_near(toks, keys, i: int) -> bool:
+    """A title or form of address within six words before token i, in the same clause."""
+    lx = lexicons()
+    for j in range(i - 1, max(-1, i - 7), -1):
+        if toks[j].text in _CLAUSE or keys[j] in ("và", "với", "cùng") or keys[j] in _NOT_NAME_BEFORE:
+            return False
+        if lx.titles.match(keys, j) or lx.honorifics.match(keys, j):
+            return True
+    return False
+
+
+def _honoured_words(toks, keys) -> set[str]:
+    """Words that stand alone after "ông", "bà", "ngài" or before a verb of saying somewhere in the
+    text ("ông Biden", "Srivastava nói"): the surnames of foreigners the article names in full."""
+    out = set()
+    for i in range(1, len(toks)):
+        if toks[i].cap and keys[i - 1] in ("ông", "bà", "ngài") and (i + 1 >= len(toks) or not toks[i + 1].cap):
+            out.add(keys[i])
+        elif toks[i].cap and _speech_after(keys, i + 1) and (i == 0 or not toks[i - 1].cap) \
+                and _foreign_word(toks[i].text):
+            out.add(keys[i])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _all_countries() -> frozenset[str]:
+    """One-word country names of the places lexicon, as keys ("nga", "mỹ", "indonesia")."""
+    from ..tokens import word_key
+    return frozenset(word_key(r[0]) for r in rows("places", "countries.tsv") if r and " " not in r[0])
 
 
 def _foreign_holder(toks, keys, run: list[int], countries: frozenset[str], places: set[str]) -> Mention | None:

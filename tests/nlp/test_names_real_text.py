@@ -95,3 +95,24 @@ def test_folded_one_word_country_needs_a_cue_word_before_it():
     # "cua Lao" is Laos; "Lao dong" opening a sentence is labour; "Lao Cai" is the province
     lao = [m for p in extract(FOLDED).places if p.name == "Lao" for m in p.mentions]
     assert [FOLDED[a - 4:b] for a, b in lao] == ["cua Lao"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Cuộc đua giữa Tổng thống đương nhiệm Donald Trump và đối thủ diễn ra quyết liệt.", "Donald Trump"),
+    ("Saurav Srivastava có 5 giờ để tìm ôxy cho cha. Srivastava nói anh đã đi 60 km.", "Saurav Srivastava"),
+    ("Ứng viên Joe Biden dẫn trước. Ông Biden tuyên bố sẽ cứng rắn hơn.", "Joe Biden"),
+    ("Ngoại trưởng Nga Sergei Lavrov hội đàm với người đồng cấp.", "Sergei Lavrov"),
+])
+def test_foreign_name_with_a_title_a_speech_verb_or_an_address_elsewhere_is_a_person(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thủ tướng đến New York và Tamil Nadu.",
+    "Ông được bầu làm Bí thư Thứ nhất Tỉnh ủy Villa Clara.",
+    "Tập đoàn T&T Group và UBND TP Cần Thơ ký kết. T&T Group cho biết sẽ đầu tư.",
+    "Ông Nguyễn Thuận Thành, Giám đốc Nhân sự - NashTech Việt Nam chia sẻ.",
+])
+def test_foreign_places_firms_and_acronyms_are_not_foreign_persons(text):
+    ps = persons(text)
+    assert not any(n in ps for n in ("Tamil Nadu", "Villa Clara", "T Group", "NashTech Việt Nam"))
