@@ -368,6 +368,8 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 out.append(Mention(start, end, "title"))
             continue
         if cue in ("comrade", "address", "rank"):
+            if name_key in _country_names() or (len(run) > 2 and not sur and " ".join(keys[x] for x in run[-2:]) in _country_names()):
+                continue   # "diễn viên Hàn Quốc", "Hoa hậu Hoàn Vũ Việt Nam": a nationality, a pageant
             out.append(Mention(start, end, cue))
             continue
         if all_upper:
@@ -505,6 +507,14 @@ def _honoured_words(toks, keys) -> set[str]:
                 and _foreign_word(toks[i].text):
             out.add(keys[i])
     return out
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Country names of the places lexicon of two or more words, as keys ("hàn quốc", "việt nam")."""
+    from ..tokens import word_key
+    return frozenset(" ".join(word_key(w) for w in r[0].split()) for r in rows("places", "countries.tsv")
+                     if r and " " in r[0])
 
 
 @lru_cache(maxsize=1)

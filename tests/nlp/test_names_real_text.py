@@ -116,3 +116,17 @@ def test_foreign_name_with_a_title_a_speech_verb_or_an_address_elsewhere_is_a_pe
 def test_foreign_places_firms_and_acronyms_are_not_foreign_persons(text):
     ps = persons(text)
     assert not any(n in ps for n in ("Tamil Nadu", "Villa Clara", "T Group", "NashTech Việt Nam"))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("HLV Park Hang-seo gọi tiền đạo Công Phượng lên tuyển.", "Công Phượng"),
+    ("Đối tượng Nguyễn Văn Tâm bị bắt giữ.", "Nguyễn Văn Tâm"),
+    ("Giáo sư Ngô Bảo Châu trao giải.", "Ngô Bảo Châu"),
+    ("Nạn nhân Lê Hoa được đưa đi cấp cứu.", "Lê Hoa"),
+])
+def test_general_news_descriptions_before_a_name_cue_a_person(text, name):
+    assert name in persons(text)
+
+
+def test_a_nationality_or_pageant_after_such_a_description_is_no_person():
+    assert persons("Các diễn viên Hàn Quốc dự. Hoa hậu Hoàn Vũ Việt Nam năm nay.") == []
