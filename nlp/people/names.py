@@ -4,10 +4,10 @@ comrade/address word, a rank, a title, an apposition with a title, a byline line
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..lexicon import rows
+from ..spelling import foreign_word
 from ..lexicon import words as word_set
 from .lexicon import lexicons, name_syllables
 from .records import Mention, Token
@@ -336,7 +336,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 continue
             run = run[tail[0]:]
             start = run[0]
-        if len(run) >= 3 and keys[start] in _all_countries() and _foreign_word(toks[run[1]].text) \
+        if len(run) >= 3 and keys[start] in _all_countries() and foreign_word(toks[run[1]].text) \
                 and not any(_surname_strength(keys, x) for x in run[1:2]):
             run = run[1:]   # "Ngoại trưởng Nga Sergei Lavrov": the country before the name
             start = run[0]
@@ -444,25 +444,6 @@ def _ends_in_common_word(toks, keys, run: list[int]) -> bool:
     return last not in name_syllables() and _in_dict(last + " " + keys[e])
 
 
-# a syllable Vietnamese spelling allows, read without its marks: onset, vowel nucleus, final
-_VI_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-                          r"(uye|uya|ươ|ưa|iê|ia|yê|ya|uô|ua|oa|oă|oe|uê|uy|[aăâeêioôơuưy])"
-                          r"(ch|ng|nh|[cmnpt]|[iyou])?$")
-
-
-@lru_cache(maxsize=65536)
-def _foreign_word(text: str) -> bool:
-    """A capitalised word Vietnamese spelling does not allow ("Trump", "Biden", "Joe", "Srivastava";
-    not "Minh", "Kim", "Lan"): plain Latin letters and no Vietnamese syllable shape."""
-    t = text.split("-")[0]
-    if not (t.isascii() and t.isalpha() and t[:1].isupper() and len(t) >= 2) or t.isupper():
-        return False
-    low = t.lower()
-    if any(c in low for c in "fjwz"):
-        return True
-    return _VI_SYLLABLE.match(low) is None
-
-
 _NOT_NAME_BEFORE = {"tại", "ở", "đến", "tới", "từ", "thăm", "bang", "vùng", "sang", "về", "qua", "khỏi"}
 
 
@@ -482,7 +463,7 @@ def _foreign_name(toks, keys, run: list[int], honoured: set[str]) -> bool:
             m = trie.match(keys, k)
             if m and m[0] == run[0]:
                 return False   # "Tỉnh ủy Villa Clara", "bang Tamil Nadu": a place, not a holder
-    return any(_foreign_word(toks[x].text) for x in run)
+    return any(foreign_word(toks[x].text) for x in run)
 
 
 def _title_near(toks, keys, i: int) -> bool:
@@ -504,7 +485,7 @@ def _honoured_words(toks, keys) -> set[str]:
         if toks[i].cap and keys[i - 1] in ("ông", "bà", "ngài") and (i + 1 >= len(toks) or not toks[i + 1].cap):
             out.add(keys[i])
         elif toks[i].cap and _speech_after(keys, i + 1) and (i == 0 or not toks[i - 1].cap) \
-                and _foreign_word(toks[i].text):
+                and foreign_word(toks[i].text):
             out.add(keys[i])
     return out
 

@@ -130,3 +130,22 @@ def test_general_news_descriptions_before_a_name_cue_a_person(text, name):
 
 def test_a_nationality_or_pageant_after_such_a_description_is_no_person():
     assert persons("Các diễn viên Hàn Quốc dự. Hoa hậu Hoàn Vũ Việt Nam năm nay.") == []
+
+
+def test_foreign_shaped_unit_names_in_a_story_on_another_country_are_places():
+    text = ("Ông sinh tại thành phố Placetas ở Villa Clara, rồi làm Bí thư Thứ nhất Tỉnh ủy Holguin. "
+            "Đảng Cộng sản Cuba bầu ông làm Bí thư Thứ nhất.")
+    assert {"Placetas", "Holguin", "Cuba"} <= set(places(text))
+
+
+def test_foreign_shaped_unit_name_without_any_foreign_country_stays_unknown():
+    assert places("Đoàn làm việc với tỉnh Kampong Thom.") == []
+
+
+@pytest.mark.parametrize("word,foreign", [
+    ("Trump", True), ("Placetas", True), ("Srivastava", True), ("Lee", True),
+    ("Minh", False), ("Nguyen", False), ("Truong", False), ("Khuong", False), ("Kim", False),
+])
+def test_foreign_spelling_is_a_word_no_vietnamese_syllable_spells(word, foreign):
+    from partyfacts.nlp.spelling import foreign_word
+    assert foreign_word(word) is foreign
