@@ -343,6 +343,11 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
         end = run[-1] + 1
         if _after_legal_form(keys, start) or _ends_in_common_word(toks, keys, run):
             continue
+        if keys[start] in ("phó", "quyền") and len(run) >= 2 and lx.commissions.match(keys, run[1]):
+            continue   # "tân Phó Ban Tuyên giáo Trung ương": a post, not "Phó" the surname
+        if len(run) == 4 and cue is None and all(_is_place(" ".join(keys[x] for x in half), places)
+                                                  for half in (run[:2], run[2:])):
+            continue   # "các huyện Quảng Xương, Nông Cống Như Thanh": two places, a comma missing
         name_key = " ".join(keys[x] for x in run)
         is_place = _is_place(name_key, places)
         sur = _surname_strength(keys, start)

@@ -149,3 +149,19 @@ def test_foreign_shaped_unit_name_without_any_foreign_country_stays_unknown():
 def test_foreign_spelling_is_a_word_no_vietnamese_syllable_spells(word, foreign):
     from partyfacts.nlp.spelling import foreign_word
     assert foreign_word(word) is foreign
+
+
+def test_two_district_names_missing_their_comma_are_places_not_a_person():
+    text = "Đơn vị bầu cử số 3 (Thị xã Nghi Sơn và các huyện: Quảng Xương, Nông Cống Như Thanh và Như Xuân)."
+    assert persons(text) == []
+    assert {"Nông Cống", "Như Thanh"} <= set(places(text))
+
+
+def test_deputy_of_a_commission_is_a_post_not_the_surname_pho():
+    text = "Bộ trưởng chúc mừng tân Phó Ban Tuyên giáo Trung ương Phùng Xuân Nhạ."
+    assert persons(text) == ["Phùng Xuân Nhạ"]
+    assert persons("Ông Phó Đức Nam phát biểu.") == ["Phó Đức Nam"]
+
+
+def test_military_region_number_is_not_a_place():
+    assert places("Thiếu tướng Du Trường Giang - Phó Tư lệnh Quân khu 7 dự lễ.") == []
