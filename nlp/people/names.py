@@ -336,6 +336,12 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 continue
             run = run[tail[0]:]
             start = run[0]
+        if len(run) >= 3 and all(toks[x].upper for x in run):
+            # a heading in capitals: the name ends at its verb ("TÔ LÂM THĂM VÀ LÀM VIỆC …")
+            cut = next((q for q in range(2, len(run)) if keys[run[q]] in _CAPS_VERBS or keys[run[q]] in _AFTER_NAME),
+                       None)
+            if cut is not None:
+                run = run[:cut]
         if len(run) >= 3 and keys[start] in _all_countries() and foreign_word(toks[run[1]].text) \
                 and not any(_surname_strength(keys, x) for x in run[1:2]):
             run = run[1:]   # "Ngoại trưởng Nga Sergei Lavrov": the country before the name
@@ -552,7 +558,8 @@ def _caps_heading_name(toks, keys, run: list[int]) -> Mention | None:
 
 def _caps_title_name(toks, keys, run: list[int], places: set[str]) -> Mention | None:
     """ "BÍ THƯ TỈNH ỦY HÀ GIANG NGUYỄN MẠNH DŨNG THĂM …": in a heading in capitals, after a title, a
-    surname-led name of three or four words that ends at a verb of the heading (or the heading's end)."""
+    surname-led name of three or four words that ends at a verb of the heading (or the heading's end),
+    or of two words right before the verb ("TỔNG BÍ THƯ TÔ LÂM THĂM …")."""
     lx = lexicons()
     if not any(lx.titles.match(keys, x) for x in run[:3]) and not _title_before(toks, keys, run[0], window=5)[0]:
         return None
@@ -560,10 +567,13 @@ def _caps_title_name(toks, keys, run: list[int], places: set[str]) -> Mention | 
     for p in run[1:]:
         if _surname_strength(keys, p) != 2:
             continue
-        for e in (p + 3, p + 4):
+        for e in (p + 3, p + 4, p + 2):
             if e - 1 > last:
-                break
-            stop_ok = e > last or keys[e] in _CAPS_VERBS
+                continue
+            if any(keys[x] in _CAPS_VERBS or keys[x] in _AFTER_NAME for x in range(p + 1, e)):
+                continue   # "TÔ LÂM THĂM VÀ": the verb ends the name
+            # two words only before the heading's verb ("TỔNG BÍ THƯ TÔ LÂM THĂM …")
+            stop_ok = (e > last and e - p > 2) or (e <= last and keys[e] in _CAPS_VERBS)
             name = " ".join(keys[p:e])
             if stop_ok and not _is_place(name, places) and not _is_place(" ".join(keys[p:p + 2]), places) \
                     and not any(lx.titles.match(keys, x) or lx.org_heads.match(keys, x) or lx.admin_units.match(keys, x)

@@ -126,6 +126,8 @@ class AnchoredPass(FinderBase):
         toks = self.toks
         lex = self.lex
         first = toks[j]
+        if j > 0 and "\n" in self.s[toks[j - 1].end:first.start]:
+            return None          # "… ĐẠI SỨ NHẬT BẢN\nChiều 5/6": a name never follows its unit word over a line break
         if first.num or (first.k == "số" and self._word(j + 1) and toks[j + 1].num):
             # "Phường 5", "thôn 3", "tổ dân phố số 7": the number is the name, unit word kept
             if kind == "admin" and typ not in ("phường", "quận"):

@@ -165,3 +165,20 @@ def test_deputy_of_a_commission_is_a_post_not_the_surname_pho():
 
 def test_military_region_number_is_not_a_place():
     assert places("Thiếu tướng Du Trường Giang - Phó Tư lệnh Quân khu 7 dự lễ.") == []
+
+
+@pytest.mark.parametrize("heading,name", [
+    ("TỔNG BÍ THƯ TÔ LÂM THĂM VÀ LÀM VIỆC TẠI TỈNH NGHỆ AN\nNội dung bài.", "TÔ LÂM"),
+    ("CHỦ TỊCH NƯỚC LƯƠNG CƯỜNG DỰ LỄ KỶ NIỆM TẠI THÀNH PHỐ HUẾ\nBài viết.", "LƯƠNG CƯỜNG"),
+    ("BÍ THƯ TỈNH ỦY HÀ GIANG NGUYỄN MẠNH DŨNG THĂM HUYỆN ĐỒNG VĂN\nBài.", "NGUYỄN MẠNH DŨNG"),
+])
+def test_name_in_a_capitals_heading_ends_at_the_headings_verb(heading, name):
+    assert persons(heading) == [name]
+
+
+def test_capitals_heading_with_a_place_and_no_name_has_no_person():
+    assert persons("BÍ THƯ TỈNH ỦY HÀ GIANG THĂM HUYỆN ĐỒNG VĂN\nBài.") == []
+
+
+def test_a_unit_word_ending_a_line_takes_no_name_from_the_next_line():
+    assert places("THỦ TƯỚNG TIẾP ĐẠI SỨ NHẬT BẢN\nChiều 5/6, tại Hà Nội.") == ["NHẬT BẢN", "Hà Nội"]
