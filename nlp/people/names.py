@@ -396,7 +396,9 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 out.append(Mention(start, end, "title"))
                 continue
         if not sur and not is_place and _foreign_name(toks, keys, run, honoured) \
-                and (title_found and _title_near(toks, keys, start) or _apposition_after(toks, keys, end)
+                and not any(keys[x] in places or keys[x] in _all_countries() for x in run) \
+                and (_title_near(toks, keys, start) or _apposition_after(toks, keys, end)
+                     or _described_after(toks, keys, end)
                      or _speech_after(keys, end) or keys[run[-1]] in honoured):
             # "Tổng thống đương nhiệm Donald Trump", "Saurav Srivastava … Srivastava nói", "ông Biden"
             out.append(Mention(start, end, "foreign"))
@@ -474,18 +476,41 @@ def _foreign_name(toks, keys, run: list[int], honoured: set[str]) -> bool:
             m = trie.match(keys, k)
             if m and m[0] == run[0]:
                 return False   # "Tỉnh ủy Villa Clara", "bang Tamil Nadu": a place, not a holder
+    if any(keys[x] in _FOREIGN_ORG_WORDS for x in run):
+        return False   # "Goodwood Ship Management", "Economic Times": a firm, a paper
     return any(foreign_word(toks[x].text) for x in run)
 
 
+_FOREIGN_ORG_WORDS = frozenset(r[0].lower() for r in rows("people", "foreign_org_words.txt"))
+
+
+_FOREIGN_POSTS = frozenset(tuple(r[0].lower().split()) for r in rows("people", "foreign_posts.txt"))
+
+
 def _title_near(toks, keys, i: int) -> bool:
-    """A title or form of address within six words before token i, in the same clause."""
+    """A title, a form of address or a post of foreign politics within six words before token i,
+    in the same clause."""
     lx = lexicons()
     for j in range(i - 1, max(-1, i - 7), -1):
-        if toks[j].text in _CLAUSE or keys[j] in ("và", "với", "cùng") or keys[j] in _NOT_NAME_BEFORE:
+        if toks[j].text in _CLAUSE or keys[j] in ("và", "với", "cùng", "của") or keys[j] in _NOT_NAME_BEFORE:
             return False
-        if lx.titles.match(keys, j) or lx.honorifics.match(keys, j):
+        if lx.titles.match(keys, j) or lx.honorifics.match(keys, j) \
+                or any(tuple(keys[j:j + n]) in _FOREIGN_POSTS for n in (1, 2, 3, 4)):
             return True
     return False
+
+
+def _described_after(toks, keys, j: int) -> bool:
+    """", người dân ở …", ", phó giáo sư …", ", 60 tuổi": a description of a person after the name."""
+    lx = lexicons()
+    if j + 1 >= len(toks) or toks[j].text not in (",", "("):
+        return False
+    k = j + 1
+    if toks[k].text.isdigit() and k + 1 < len(toks) and keys[k + 1] == "tuổi":
+        return True
+    return bool(lx.honorifics.match(keys, k) or lx.statuses.match(keys, k)
+                or any(tuple(keys[k:k + n]) in _FOREIGN_POSTS for n in (1, 2, 3, 4))
+                or (keys[k] == "phó" and lx.honorifics.match(keys, k + 1)))
 
 
 def _honoured_words(toks, keys) -> set[str]:

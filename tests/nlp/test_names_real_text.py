@@ -182,3 +182,22 @@ def test_capitals_heading_with_a_place_and_no_name_has_no_person():
 
 def test_a_unit_word_ending_a_line_takes_no_name_from_the_next_line():
     assert places("THỦ TƯỚNG TIẾP ĐẠI SỨ NHẬT BẢN\nChiều 5/6, tại Hà Nội.") == ["NHẬT BẢN", "Hà Nội"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Chia sẻ với Sputnik, Aditya Kapoor, người dân ở Haridwar cho biết.", "Aditya Kapoor"),
+    ("Tỷ phú Mark Zuckerberg còn sở hữu một ngôi nhà.", "Mark Zuckerberg"),
+    ("David Enard, phó giáo sư sinh thái học tại Đại học Arizona, cho biết.", "David Enard"),
+    ("Ông Miguel Diaz-Canel, 60 tuổi, làm Bí thư Thứ nhất.", "Miguel Diaz-Canel"),
+    ("Thị trưởng Sadiq Khan công bố kế hoạch.", "Sadiq Khan"),
+])
+def test_foreign_name_described_by_a_post_a_description_or_an_age_is_a_person(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hôm qua, người đứng đầu Real Madrid khẳng định sẽ kiện.",
+    "Một phát ngôn viên của Goodwood Ship Management cho biết.",
+])
+def test_foreign_club_or_firm_after_a_post_is_no_person(text):
+    assert persons(text) == []
