@@ -433,6 +433,26 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             if prob >= 0.9:
                 out.append(Mention(start, end, "model", prob=prob))
     out = _coordinated(toks, keys, out, places)
+    return _drop_cut_forms(toks, keys, out)
+
+
+def _drop_cut_forms(toks, keys, mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention that is another's name cut short by a typo or a hyphen: "Phạm Minh chính"
+    (the last word typed in lower case) beside "Phạm Minh Chính", "Miguel Diaz" beside "Miguel
+    Diaz-Canel"."""
+    full = {tuple(keys[m.start:m.end]) for m in mentions if m.end - m.start >= 2}
+    if not full:
+        return mentions
+    heads = {k[:-1] + (k[-1].split("-")[0],) for k in full if "-" in k[-1]}
+    out = []
+    for m in mentions:
+        k = tuple(keys[m.start:m.end])
+        if len(k) >= 2 and m.end < len(toks) and toks[m.end].is_word and not toks[m.end].cap \
+                and k + (keys[m.end],) in full:
+            continue
+        if len(k) >= 2 and k in heads and not any("-" in w for w in k):
+            continue
+        out.append(m)
     return out
 
 

@@ -201,3 +201,10 @@ def test_foreign_name_described_by_a_post_a_description_or_an_age_is_a_person(te
 ])
 def test_foreign_club_or_firm_after_a_post_is_no_person(text):
     assert persons(text) == []
+
+
+def test_name_cut_short_by_a_lower_case_typo_or_a_hyphen_is_not_another_person():
+    assert persons("Thủ tướng Phạm Minh chính gặp người đồng cấp. Thủ tướng Phạm Minh Chính khẳng định.") \
+        == ["Phạm Minh Chính"]
+    assert persons("Ông Miguel Diaz (trái) kế nhiệm ông Raul Castro. Đảng bầu ông Miguel Diaz-Canel.") \
+        == ["Raul Castro", "Miguel Diaz-Canel"]
