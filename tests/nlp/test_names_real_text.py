@@ -208,3 +208,8 @@ def test_name_cut_short_by_a_lower_case_typo_or_a_hyphen_is_not_another_person()
         == ["Phạm Minh Chính"]
     assert persons("Ông Miguel Diaz (trái) kế nhiệm ông Raul Castro. Đảng bầu ông Miguel Diaz-Canel.") \
         == ["Raul Castro", "Miguel Diaz-Canel"]
+
+
+def test_historical_and_latin_spelt_city_names_are_places():
+    assert places("Chiến dịch giải phóng Sài Gòn - Gia Định năm 1975.") == ["Sài Gòn", "Gia Định"]
+    assert places("Hanoi và Saigon là hai thành phố lớn.") == ["Hanoi", "Saigon"]
