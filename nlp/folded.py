@@ -97,6 +97,28 @@ def _named_places() -> dict[tuple[str, ...], tuple[str, bool]]:
     return out
 
 
+# capitalised words of bodies that fold like a family name ("Ban" ← Bàn, "So" ← Sở): never a name's start
+_BODY_WORDS = frozenset({"ban", "so", "bo", "cuc", "hoi", "uy", "khoi", "phong", "vien", "chi"})
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[tuple[str, ...]]:
+    """Folded military ranks and degrees ("dai ta", "thuong ta", "ts")."""
+    return frozenset(tuple(fold(r[0]).lower().split()) for r in rows("people", "ranks.txt") if r)
+
+
+@lru_cache(maxsize=1)
+def _middles() -> frozenset[str]:
+    """Folded middle names ("van", "thi", "duc", "minh")."""
+    return frozenset(fold(r[0]).lower() for r in rows("people", "middle_names.txt") if r and " " not in r[0])
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Folded names of the gazetteer's provinces and districts ("le thuy", "ho chi minh")."""
+    return frozenset(name for (level, name) in _places_by_fold() if level in ("province", "district"))
+
+
 def _tokens(s: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\w+|[^\w\s]", s)]
 
@@ -169,9 +191,10 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
         i += 1
 
     persons: dict[str, dict] = {}
-    family = surnames()
+    family = surnames() - _BODY_WORDS
     titles = _titles()
-    cues = _ADDRESS | titles
+    cues = _ADDRESS | titles | _ranks()
+    middles = _middles()
     taken = 0
     for i in range(n):
         if not (cap[i] and low[i] in family) or (i in place_end.values()) or i < taken or (low[i],) in _ADDRESS:
@@ -195,6 +218,10 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
             cue = k >= 0 and a - k <= 5
         if not cue and e + 1 < n and toks[e][2] == ",":
             cue = any(tuple(low[e + 1:e + 1 + ln]) in titles for ln in (1, 2, 3))
+        if not cue and e - i >= 3 and low[i + 1] in middles and " ".join(low[i:e]) not in _place_names():
+            # "Giam doc So Noi vu Tran Van Minh", "… Nguyen Van Hung": a family name, a middle name and
+            # a given name are a person's by their shape
+            cue = True
         if not cue:
             continue
         name = s[toks[i][0]:toks[e - 1][1]]
@@ -217,6 +244,8 @@ def _named_place_at(toks, low: list[str], cap: list[bool], i: int) -> tuple[int,
     capitalised word ("sang Lao", not "Lao dong" at a sentence start or "Lao Cai")."""
     named = _named_places()
     n = len(toks)
+    if i > 0 and cap[i - 1] and toks[i - 1][2].isalpha() and low[i - 1] not in _COUNTRY_CUES:
+        return None   # inside a longer capitalised run: "Anh Nguyen Van Nam" is no "Van Nam"
     for ln in (4, 3, 2, 1):
         if i + ln > n:
             continue

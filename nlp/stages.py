@@ -87,7 +87,7 @@ def _folded(doc: Document) -> None:
     if not persons and not places:
         return
     from .text import fold
-    mine = [m for p in persons for m in p.mentions]
+    mine = [m for p in persons for m in p.mentions] + [m for p in places for m in p.mentions]
     surnames = folded_mod.surnames()
 
     def keep(p) -> bool:
