@@ -97,8 +97,19 @@ def _named_places() -> dict[tuple[str, ...], tuple[str, bool]]:
     return out
 
 
+# first words of posts and bodies that follow a name in a list ("Dang uy vien", "Pho Chu tich", "Tong
+# Giam doc", "Truong khoa", "Uy vien"): a name ends before them
+_POST_STARTS = frozenset({"dang", "pho", "tong", "truong", "chu", "bi", "uy", "giam", "thu", "nguyen",
+                          "dai", "ong", "ba"})
 # capitalised words of bodies that fold like a family name ("Ban" ← Bàn, "So" ← Sở): never a name's start
 _BODY_WORDS = frozenset({"ban", "so", "bo", "cuc", "hoi", "uy", "khoi", "phong", "vien", "chi"})
+
+
+@lru_cache(maxsize=1)
+def _folded_words() -> frozenset[str]:
+    """Two-syllable common words of the Viet74K list, folded ("dai hoc", "luat su", "cong ty")."""
+    from .figures import _dictionary   # the Viet74K list of common Vietnamese words
+    return frozenset(fold(w).lower() for w in _dictionary() if w.count(" ") == 1)
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +157,18 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
         """End of the run of capitalised words starting at i (at most maxlen)."""
         j = i
         while j < n and j - i < maxlen and cap[j] and toks[j][2].isalpha():
+            j += 1
+        return j
+
+    def person_run(i: int) -> int:
+        """End of a personal name starting at i: at most four capitalised words, ending before a
+        post or a body that follows the name ("Vu Van Yem Dang uy vien" → "Vu Van Yem")."""
+        j = i
+        while j < n and j - i < 4 and cap[j] and toks[j][2].isalpha():
+            if j - i >= 2 and any(tuple(low[j:j + ln]) in titles for ln in (2, 3, 4)):
+                break   # "… Pho Chu tich", "… Bi thu": a post of two or more words
+            if j - i >= 3 and (low[j] in _POST_STARTS or low[j] in _BODY_WORDS):
+                break   # a fourth word that opens a post or a body ("Vu Van Yem Dang uy vien")
             j += 1
         return j
 
@@ -202,9 +225,11 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
         if i > 0 and cap[i - 1] and toks[i - 1][2].isalpha() and i not in place_end \
                 and (low[i - 1],) not in _ADDRESS:
             continue   # inside a longer capitalised run
-        e = name_run(i, 4)
-        if e - i < 2:
-            continue
+        e = person_run(i)
+        if e - i < 2 or low[e - 2:e] == ["viet", "nam"]:
+            continue   # "Me Viet Nam anh hung": an honour, not a name
+        if e - i == 2 and e < n and not cap[e] and f"{low[e - 1]} {low[e]}" in _folded_words():
+            continue   # "Truong Dai hoc", "Doan Luat su", "Tong Cong ty": a body, not a name
         cue = False
         for ln in (2, 1):
             if i - ln >= 0 and tuple(low[i - ln:i]) in cues:

@@ -213,3 +213,19 @@ def test_name_cut_short_by_a_lower_case_typo_or_a_hyphen_is_not_another_person()
 def test_historical_and_latin_spelt_city_names_are_places():
     assert places("Chiến dịch giải phóng Sài Gòn - Gia Định năm 1975.") == ["Sài Gòn", "Gia Định"]
     assert places("Hanoi và Saigon là hai thành phố lớn.") == ["Hanoi", "Saigon"]
+
+
+FOLDED_POSTS = ("Hom nay, Giam doc So Noi vu Tran Van Minh va Truong ban To chuc Tinh uy Le Thi Thu Ha da lam "
+                "viec voi Uy vien Ban Thuong vu Nguyen Van Hung. Dai ta Pham Van Long, Thuong ta Do Duc Anh "
+                "cung tham du tai xa Tan Lap. Ong Vu Van Yem Dang uy vien, Truong Dai hoc Bach khoa, va "
+                "Doan Luat su thanh pho cung du.")
+
+
+def test_folded_text_finds_names_after_posts_bodies_and_ranks_and_ends_them_before_a_post():
+    ex = extract(FOLDED_POSTS)
+    names = [p.name for p in ex.persons]
+    assert names == ["Tran Van Minh", "Le Thi Thu Ha", "Nguyen Van Hung", "Pham Van Long", "Do Duc Anh",
+                     "Vu Van Yem"]
+    for p in ex.persons:
+        for a, b in p.mentions:
+            assert FOLDED_POSTS[a:b] == p.name
