@@ -175,25 +175,34 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
     i = 0
     while i < n:
         hit = None
+        plural = i > 0 and low[i - 1] in ("cac", "hai", "ba", "bon", "nam")
         for ln in (2, 1):   # "Tinh uy", "thi xa" before "tinh", "xa"
             unit = _UNITS.get(tuple(low[i:i + ln]))
-            if unit and i + ln < n and cap[i + ln]:
-                hit = (ln, unit)
+            colon = plural and i + ln + 1 < n and toks[i + ln][2] == ":"
+            if unit and i + ln + colon < n and cap[i + ln + colon]:
+                hit = (ln + colon, unit)
                 break
         if hit:
             ln, (typ, level) = hit
-            a = i + ln
-            e = name_run(a, 4)
-            for b in range(e, a, -1):        # the longest run the gazetteer knows
-                key = fold(" ".join(t[2] for t in toks[a:b])).lower()
-                levels = (level,) if level else ("province", "district")
-                units = [u for lv in levels for u in index.get((lv, key), [])]
-                if units:
-                    add_place(a, b, typ, units[0])
-                    i = b
+            levels = (level,) if level else ("province", "district")
+
+            def known_at(a: int) -> int:
+                """End of the longest run at a that the gazetteer knows at this level, or 0."""
+                for b in range(name_run(a, 4), a, -1):
+                    units = [u for lv in levels for u in index.get((lv, fold(" ".join(low[a:b]))), [])]
+                    if units:
+                        add_place(a, b, typ, units[0])
+                        return b
+                return 0
+
+            end = known_at(i + ln)
+            # "cac huyen: Quang Xuong, Nong Cong, Nhu Thanh va Nhu Xuan": every item of the list
+            while end and plural and end + 1 < n and (toks[end][2] == "," or low[end] == "va") and cap[end + 1]:
+                nxt = known_at(end + 1)
+                if not nxt:
                     break
-            else:
-                i += 1
+                end = nxt
+            i = end or i + 1
             continue
         named = _named_place_at(toks, low, cap, i)
         if named:
@@ -259,6 +268,8 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
                    era=p["unit"].era if p["unit"] else "") for p in places.values()])
 
 
+_ADDRESS_WORDS = frozenset({"anh", "ba", "chi", "ong", "em", "co", "bac", "chu"})
+
 # folded words before a one-word country that make it one ("sang Lao", "tai Nhat", "nuoc Phap")
 _COUNTRY_CUES = frozenset("nuoc sang tai o tu voi den va giua cua tham ban chong dan quoc giac quan".split())
 
@@ -269,8 +280,9 @@ def _named_place_at(toks, low: list[str], cap: list[bool], i: int) -> tuple[int,
     capitalised word ("sang Lao", not "Lao dong" at a sentence start or "Lao Cai")."""
     named = _named_places()
     n = len(toks)
-    if i > 0 and cap[i - 1] and toks[i - 1][2].isalpha() and low[i - 1] not in _COUNTRY_CUES:
-        return None   # inside a longer capitalised run: "Anh Nguyen Van Nam" is no "Van Nam"
+    inside = i > 0 and cap[i - 1] and toks[i - 1][2].isalpha() and low[i - 1] not in _COUNTRY_CUES
+    if low[i] in _ADDRESS_WORDS and (i == 0 or low[i - 1] not in ("nuoc", "sang", "tai", "o")):
+        return None   # "Ba Lan" may be "bà Lan", "Anh" "anh": only after "nuoc", "sang", "tai", "o"
     for ln in (4, 3, 2, 1):
         if i + ln > n:
             continue
@@ -283,6 +295,9 @@ def _named_place_at(toks, low: list[str], cap: list[bool], i: int) -> tuple[int,
             continue
         if i + ln < n and cap[i + ln] and toks[i + ln][2].isalpha():
             return None   # the start of a longer name ("Lao Cai", "Nam Dinh")
+        if inside and not (hit[0] == "quốc gia" and ln >= 2):
+            return None   # inside a longer capitalised run: "Anh Nguyen Van Nam" is no "Van Nam";
+            #               a country may end a body's name ("Mat tran To quoc Viet Nam")
         if ln == 1 and (hit[1] or i == 0 or low[i - 1] not in _COUNTRY_CUES):
             return None
         return i + ln, hit[0]

@@ -229,3 +229,15 @@ def test_folded_text_finds_names_after_posts_bodies_and_ranks_and_ends_them_befo
     for p in ex.persons:
         for a, b in p.mentions:
             assert FOLDED_POSTS[a:b] == p.name
+
+
+def test_folded_list_after_a_plural_unit_word_gives_every_known_unit():
+    text = ("Don vi bau cu so 3 gom thi xa Nghi Son va cac huyen: Quang Xuong, Nong Cong, Nhu Thanh va Nhu Xuan. "
+            "Ong Le Van Hai, Chu tich UBND tinh Thanh Hoa cung du.")
+    assert places(text) == ["Nghi Son", "Quang Xuong", "Nong Cong", "Nhu Thanh", "Nhu Xuan", "Thanh Hoa"]
+
+
+def test_folded_address_word_is_no_country_without_a_cue():
+    text = ("Sang nay, ba Lan va anh Hung da den tham gia dinh cua chi Mai tai xa Tan Lap. Ba Lan cho biet "
+            "gia dinh rat vui. Cac dai bieu cung chuc mung.")
+    assert "Ba Lan" not in places(text)
