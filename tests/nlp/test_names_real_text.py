@@ -241,3 +241,10 @@ def test_folded_address_word_is_no_country_without_a_cue():
     text = ("Sang nay, ba Lan va anh Hung da den tham gia dinh cua chi Mai tai xa Tan Lap. Ba Lan cho biet "
             "gia dinh rat vui. Cac dai bieu cung chuc mung.")
     assert "Ba Lan" not in places(text)
+
+
+def test_states_and_islands_are_places_and_their_names_no_persons():
+    assert places("Ấn Độ: bang Haryana, bang Tamil Nadu và thủ đô New Delhi.") == \
+        ["Ấn Độ", "Haryana", "Tamil Nadu", "New Delhi"]
+    assert places("Cù lao Gò Gia thuộc TPHCM.") == ["Gò Gia", "Hồ Chí Minh"]
+    assert persons("Đảo Phú Quý có nhiều tiềm năng.") == []
