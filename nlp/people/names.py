@@ -342,6 +342,8 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                        None)
             if cut is not None:
                 run = run[:cut]
+        if len(run) == 2 and keys[start] in _all_countries() and foreign_word(toks[run[1]].text):
+            continue   # "Tổng thống Ukraine Zelensky": a country, then a one-word name
         if len(run) >= 3 and keys[start] in _all_countries() and foreign_word(toks[run[1]].text) \
                 and not any(_surname_strength(keys, x) for x in run[1:2]):
             run = run[1:]   # "Ngoại trưởng Nga Sergei Lavrov": the country before the name

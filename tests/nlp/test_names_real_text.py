@@ -248,3 +248,21 @@ def test_states_and_islands_are_places_and_their_names_no_persons():
         ["Ấn Độ", "Haryana", "Tamil Nadu", "New Delhi"]
     assert places("Cù lao Gò Gia thuộc TPHCM.") == ["Gò Gia", "Hồ Chí Minh"]
     assert persons("Đảo Phú Quý có nhiều tiềm năng.") == []
+
+
+def test_foreign_name_after_a_locative_in_a_foreign_story_is_a_place():
+    assert places("Quân đội Nga rút về căn cứ ở Vladikavkaz và Novosibirsk.") == ["Nga", "Vladikavkaz", "Novosibirsk"]
+    assert places("Tại Philadelphia (Mỹ), cảnh sát đã chuẩn bị.") == ["Philadelphia", "Mỹ"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ông John Smith làm việc tại Microsoft, Mỹ.",
+    "Trận đấu ở Champions League tại Mỹ diễn ra sôi động.",
+    "Ông Nguyễn Văn An đến thăm Hà Nội ở Vladikavkaz.",   # no other country: nothing foreign to go by
+])
+def test_firm_contest_or_story_without_another_country_gives_no_foreign_place(text):
+    assert not {"Microsoft", "Champions League", "Vladikavkaz"} & set(places(text))
+
+
+def test_country_before_a_one_word_foreign_name_is_no_person():
+    assert persons("Tổng thống Ukraine Zelensky ở Kiev.") == []
