@@ -669,10 +669,29 @@ _THING_CONTEXTS = _MEMORIALS | {"org", "trường", "đường", "phố", "tuy�
 def _coordinated(toks, keys, mentions: list[Mention], known: set[str]) -> list[Mention]:
     """"các đồng chí A và B": a run joined by "và"/"," to a person with a cue is a person too."""
     have = {m.start for m in mentions}
+    covered = {x for m in mentions for x in range(m.start, m.end)}
     extra = []
     for m in mentions:
-        if m.single or m.cue not in ("comrade", "address", "title", "apposition", "list"):
+        if m.single or m.cue not in ("comrade", "address", "title", "apposition", "list", "surname", "trigger",
+                                     "foreign"):
             continue
+        # "Dương Mịch, Lý Băng Băng và …", "Vương Phi và Tạ Đình Phong": the item before a person too
+        j = m.start - 1
+        while j >= 2 and toks[j].key in ("và", ",") and m.cue != "foreign":
+            e = j
+            k = e
+            while k - 1 >= 0 and _name_token(toks[k - 1]) and e - k < 4:
+                k -= 1
+            if e - k < 2 or k in have or any(x in covered for x in range(k, e)) \
+                    or _surname_strength(keys, k) != 2 or (k > 0 and (toks[k - 1].cap or toks[k - 1].upper)):
+                break
+            rest, _c, org_led, unit_led = _strip_front(toks, keys, list(range(k, e)))
+            if org_led or unit_led or not rest or rest[0] != k or _is_place(" ".join(keys[k:e]), known) \
+                    or _context_before(toks, keys, k) is not None:
+                break
+            extra.append(Mention(k, e, "list"))
+            have.add(k)
+            j = k - 1
         j = m.end
         while j + 1 < len(toks) and toks[j].key in ("và", ","):
             k = j + 1

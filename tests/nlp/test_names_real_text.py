@@ -266,3 +266,16 @@ def test_firm_contest_or_story_without_another_country_gives_no_foreign_place(te
 
 def test_country_before_a_one_word_foreign_name_is_no_person():
     assert persons("Tổng thống Ukraine Zelensky ở Kiev.") == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Các nữ diễn viên cùng Dương Mịch, Lý Băng Băng và Phạm Băng Băng.",
+     ["Dương Mịch", "Lý Băng Băng", "Phạm Băng Băng"]),
+    ("Vương Phi và Tạ Đình Phong tái hợp.", ["Vương Phi", "Tạ Đình Phong"]),
+])
+def test_a_surname_led_item_joined_to_a_person_in_a_list_is_a_person(text, names):
+    assert persons(text) == names
+
+
+def test_places_listed_before_a_person_stay_places():
+    assert persons("Tại Quảng Ninh, Lạng Sơn và ông Trần Văn Hùng phát biểu.") == ["Trần Văn Hùng"]
