@@ -217,12 +217,15 @@ def _trigger_after(keys, j: int) -> bool:
 
 # verbs of saying right after a name: only people speak ("Hoàng Sơn cho biết", "Lê Hoa chia sẻ")
 _SPEECH_AFTER = (("cho", "biết"), ("chia", "sẻ"), ("cho", "rằng"), ("bày", "tỏ"), ("nhấn", "mạnh"),
-                 ("khẳng", "định"), ("tâm", "sự"), ("kể",), ("nói",))
+                 ("khẳng", "định"), ("tâm", "sự"), ("kể",), ("nói",), ("phát", "biểu"), ("tuyên", "bố"),
+                 ("cảnh", "báo"), ("nhận", "định"), ("kêu", "gọi"), ("thừa", "nhận"), ("tiết", "lộ"),
+                 ("giải", "thích"), ("trả", "lời"), ("cam", "kết"), ("có", "bài", "phát", "biểu"),
+                 ("chia", "sẻ"), ("cho", "hay"), ("viết",), ("hỏi",), ("đáp",))
 
 
 def _speech_after(keys, j: int) -> bool:
     k = j
-    if k < len(keys) and keys[k] in ("đã", "vừa", "cũng"):
+    while k < len(keys) and k - j < 2 and keys[k] in ("đã", "vừa", "cũng", "từng", "sẽ", "đang", "còn"):
         k += 1
     return any(tuple(keys[k:k + len(v)]) == v for v in _SPEECH_AFTER)
 

@@ -279,3 +279,8 @@ def test_a_surname_led_item_joined_to_a_person_in_a_list_is_a_person(text, names
 
 def test_places_listed_before_a_person_stay_places():
     assert persons("Tại Quảng Ninh, Lạng Sơn và ông Trần Văn Hùng phát biểu.") == ["Trần Văn Hùng"]
+
+
+@pytest.mark.parametrize("name", ["Tập Cận Bình", "Mao Trạch Đông", "Barack Obama", "Shinzo Abe", "Nguyễn Du"])
+def test_a_name_before_a_verb_of_speech_needs_no_other_cue(name):
+    assert persons(f"Hôm qua, {name} đã có bài phát biểu quan trọng về tình hình khu vực.") == [name]
