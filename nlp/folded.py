@@ -232,8 +232,8 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
         if not (cap[i] and low[i] in family) or (i in place_end.values()) or i < taken or (low[i],) in _ADDRESS:
             continue   # "Ong Tran Van Hai": the form of address opens the sentence, the name follows
         if i > 0 and cap[i - 1] and toks[i - 1][2].isalpha() and i not in place_end \
-                and (low[i - 1],) not in _ADDRESS:
-            continue   # inside a longer capitalised run
+                and (low[i - 1],) not in _ADDRESS and not toks[i - 1][2].isupper():
+            continue   # inside a longer capitalised run (an acronym before it is no part: "UBND TPHCM Nguyen …")
         e = person_run(i)
         if e - i < 2 or low[e - 2:e] == ["viet", "nam"]:
             continue   # "Me Viet Nam anh hung": an honour, not a name

@@ -284,3 +284,9 @@ def test_places_listed_before_a_person_stay_places():
 @pytest.mark.parametrize("name", ["Tập Cận Bình", "Mao Trạch Đông", "Barack Obama", "Shinzo Abe", "Nguyễn Du"])
 def test_a_name_before_a_verb_of_speech_needs_no_other_cue(name):
     assert persons(f"Hôm qua, {name} đã có bài phát biểu quan trọng về tình hình khu vực.") == [name]
+
+
+def test_folded_name_after_an_acronym_is_found():
+    text = ("Chu tich UBND TPHCM Nguyen Thanh Phong nhan manh: day la su kien quan trong cua thanh pho va "
+            "cua nhan dan.")
+    assert "Nguyen Thanh Phong" in persons(text)
