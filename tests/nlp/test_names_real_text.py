@@ -290,3 +290,9 @@ def test_folded_name_after_an_acronym_is_found():
     text = ("Chu tich UBND TPHCM Nguyen Thanh Phong nhan manh: day la su kien quan trong cua thanh pho va "
             "cua nhan dan.")
     assert "Nguyen Thanh Phong" in persons(text)
+
+
+def test_a_one_word_country_after_a_group_noun_is_a_place():
+    assert places("Chính phủ Nga phản đối. Lực lượng Mỹ rút. Giới chức Úc cho biết. Du khách Pháp đến.") == \
+        ["Nga", "Mỹ", "Úc", "Pháp"]
+    assert places("Ông Trần Văn Mỹ phát biểu.") == []
