@@ -427,7 +427,8 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             kinh = keys[start] in lx.surnames or keys[start] in lx.weak_surnames
             minority = bool(lx.ethnic.match(keys, start)) and not kinh
             prob = model(toks, run) if (model is not None and len(run) == 2 and not minority) else 1.0
-            if prob >= 0.5 or (len(run) == 2 and sur == 2 and _speech_after(keys, end)):
+            if prob >= 0.5 or (len(run) == 2 and sur == 2
+                               and (_speech_after(keys, end) or _described_after(toks, keys, end))):
                 out.append(Mention(start, end, "surname", prob=prob))
             continue
         if len(run) in (3, 4) and keys[run[1]] in ("văn", "thị") and not is_place:
@@ -533,6 +534,8 @@ def _described_after(toks, keys, j: int) -> bool:
     k = j + 1
     if toks[k].text.isdigit() and k + 1 < len(toks) and keys[k + 1] == "tuổi":
         return True
+    if keys[k] == "sn" or tuple(keys[k:k + 2]) == ("sinh", "năm"):
+        return True   # "(SN 1990, trú tại …)", "(sinh năm 1962)"
     return bool(lx.honorifics.match(keys, k) or lx.statuses.match(keys, k)
                 or any(tuple(keys[k:k + n]) in _FOREIGN_POSTS for n in (1, 2, 3, 4))
                 or (keys[k] == "phó" and lx.honorifics.match(keys, k + 1)))

@@ -296,3 +296,11 @@ def test_a_one_word_country_after_a_group_noun_is_a_place():
     assert places("Chính phủ Nga phản đối. Lực lượng Mỹ rút. Giới chức Úc cho biết. Du khách Pháp đến.") == \
         ["Nga", "Mỹ", "Úc", "Pháp"]
     assert places("Ông Trần Văn Mỹ phát biểu.") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Hoàng Sơn (SN 1990, trú tại xã Tân Lập) bị bắt.", "Hoàng Sơn"),
+    ("Lê Hoa (45 tuổi) cho biết sẽ đi học.", "Lê Hoa"),
+])
+def test_a_birth_year_or_age_after_a_two_word_name_makes_it_a_person(text, name):
+    assert persons(text) == [name]
