@@ -81,6 +81,55 @@ def _places_by_fold() -> dict[tuple[str, str], list[gz.AdminUnit]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _named_places() -> dict[tuple[str, ...], tuple[str, bool]]:
+    """Folded words of countries, regions, foreign provinces and cities and other names of places
+    ("Sai Gon", "Trung Quoc", "chau A") → (type, needs a cue when it is one word)."""
+    out: dict[tuple[str, ...], tuple[str, bool]] = {}
+    for r in rows("places", "countries.tsv"):
+        out.setdefault(tuple(fold(r[0]).lower().replace("-", " - ").split()), ("quốc gia", len(r) > 1 and r[1] == "1"))
+    for r in rows("places", "regions.tsv"):
+        out.setdefault(tuple(fold(r[0]).lower().split()), ("vùng", True))
+    for r in rows("places", "foreign_places.tsv"):
+        out.setdefault(tuple(fold(r[0]).lower().split()), (r[1] if len(r) > 1 else "", True))
+    for r in rows("places", "name_variants.tsv"):
+        out.setdefault(tuple(fold(r[0]).lower().split()), ("", True))
+    return out
+
+
+# first words of posts and bodies that follow a name in a list ("Dang uy vien", "Pho Chu tich", "Tong
+# Giam doc", "Truong khoa", "Uy vien"): a name ends before them
+_POST_STARTS = frozenset({"dang", "pho", "tong", "truong", "chu", "bi", "uy", "giam", "thu", "nguyen",
+                          "dai", "ong", "ba"})
+# capitalised words of bodies that fold like a family name ("Ban" ← Bàn, "So" ← Sở): never a name's start
+_BODY_WORDS = frozenset({"ban", "so", "bo", "cuc", "hoi", "uy", "khoi", "phong", "vien", "chi"})
+
+
+@lru_cache(maxsize=1)
+def _folded_words() -> frozenset[str]:
+    """Two-syllable common words of the Viet74K list, folded ("dai hoc", "luat su", "cong ty")."""
+    from .figures import _dictionary   # the Viet74K list of common Vietnamese words
+    return frozenset(fold(w).lower() for w in _dictionary() if w.count(" ") == 1)
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[tuple[str, ...]]:
+    """Folded military ranks and degrees ("dai ta", "thuong ta", "ts")."""
+    return frozenset(tuple(fold(r[0]).lower().split()) for r in rows("people", "ranks.txt") if r)
+
+
+@lru_cache(maxsize=1)
+def _middles() -> frozenset[str]:
+    """Folded middle names ("van", "thi", "duc", "minh")."""
+    return frozenset(fold(r[0]).lower() for r in rows("people", "middle_names.txt") if r and " " not in r[0])
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Folded names of the gazetteer's provinces and districts ("le thuy", "ho chi minh")."""
+    return frozenset(name for (level, name) in _places_by_fold() if level in ("province", "district"))
+
+
 def _tokens(s: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\w+|[^\w\s]", s)]
 
@@ -111,28 +160,58 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
             j += 1
         return j
 
+    def person_run(i: int) -> int:
+        """End of a personal name starting at i: at most four capitalised words, ending before a
+        post or a body that follows the name ("Vu Van Yem Dang uy vien" → "Vu Van Yem")."""
+        j = i
+        while j < n and j - i < 4 and cap[j] and toks[j][2].isalpha():
+            if j - i >= 2 and any(tuple(low[j:j + ln]) in titles for ln in (2, 3, 4)):
+                break   # "… Pho Chu tich", "… Bi thu": a post of two or more words
+            if j - i >= 3 and (low[j] in _POST_STARTS or low[j] in _BODY_WORDS):
+                break   # a fourth word that opens a post or a body ("Vu Van Yem Dang uy vien")
+            j += 1
+        return j
+
     i = 0
     while i < n:
         hit = None
+        plural = i > 0 and low[i - 1] in ("cac", "hai", "ba", "bon", "nam")
         for ln in (2, 1):   # "Tinh uy", "thi xa" before "tinh", "xa"
             unit = _UNITS.get(tuple(low[i:i + ln]))
-            if unit and i + ln < n and cap[i + ln]:
-                hit = (ln, unit)
+            colon = plural and i + ln + 1 < n and toks[i + ln][2] == ":"
+            if unit and i + ln + colon < n and cap[i + ln + colon]:
+                hit = (ln + colon, unit)
                 break
         if hit:
             ln, (typ, level) = hit
-            a = i + ln
-            e = name_run(a, 4)
-            for b in range(e, a, -1):        # the longest run the gazetteer knows
-                key = fold(" ".join(t[2] for t in toks[a:b])).lower()
-                levels = (level,) if level else ("province", "district")
-                units = [u for lv in levels for u in index.get((lv, key), [])]
-                if units:
-                    add_place(a, b, typ, units[0])
-                    i = b
+            levels = (level,) if level else ("province", "district")
+
+            def known_at(a: int) -> int:
+                """End of the longest run at a that the gazetteer knows at this level, or 0."""
+                for b in range(name_run(a, 4), a, -1):
+                    units = [u for lv in levels for u in index.get((lv, fold(" ".join(low[a:b]))), [])]
+                    if units:
+                        add_place(a, b, typ, units[0])
+                        return b
+                return 0
+
+            end = known_at(i + ln)
+            # "cac huyen: Quang Xuong, Nong Cong, Nhu Thanh va Nhu Xuan": every item of the list
+            while end and plural and end + 1 < n and (toks[end][2] == "," or low[end] == "va") and cap[end + 1]:
+                nxt = known_at(end + 1)
+                if not nxt:
                     break
-            else:
-                i += 1
+                end = nxt
+            i = end or i + 1
+            continue
+        named = _named_place_at(toks, low, cap, i)
+        if named:
+            b, typ = named
+            name = s[toks[i][0]:toks[b - 1][1]]
+            p = places.setdefault(fold(name).lower(), {"name": name, "type": typ, "unit": None, "mentions": []})
+            p["mentions"].append((toks[i][0], toks[b - 1][1]))
+            place_end[b] = i
+            i = b
             continue
         if cap[i] and i + 1 < n and cap[i + 1]:
             key = fold(toks[i][2] + " " + toks[i + 1][2]).lower()
@@ -144,19 +223,22 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
         i += 1
 
     persons: dict[str, dict] = {}
-    family = surnames()
+    family = surnames() - _BODY_WORDS
     titles = _titles()
-    cues = _ADDRESS | titles
+    cues = _ADDRESS | titles | _ranks()
+    middles = _middles()
     taken = 0
     for i in range(n):
         if not (cap[i] and low[i] in family) or (i in place_end.values()) or i < taken or (low[i],) in _ADDRESS:
             continue   # "Ong Tran Van Hai": the form of address opens the sentence, the name follows
         if i > 0 and cap[i - 1] and toks[i - 1][2].isalpha() and i not in place_end \
-                and (low[i - 1],) not in _ADDRESS:
-            continue   # inside a longer capitalised run
-        e = name_run(i, 4)
-        if e - i < 2:
-            continue
+                and (low[i - 1],) not in _ADDRESS and not toks[i - 1][2].isupper():
+            continue   # inside a longer capitalised run (an acronym before it is no part: "UBND TPHCM Nguyen …")
+        e = person_run(i)
+        if e - i < 2 or low[e - 2:e] == ["viet", "nam"]:
+            continue   # "Me Viet Nam anh hung": an honour, not a name
+        if e - i == 2 and e < n and not cap[e] and f"{low[e - 1]} {low[e]}" in _folded_words():
+            continue   # "Truong Dai hoc", "Doan Luat su", "Tong Cong ty": a body, not a name
         cue = False
         for ln in (2, 1):
             if i - ln >= 0 and tuple(low[i - ln:i]) in cues:
@@ -170,6 +252,10 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
             cue = k >= 0 and a - k <= 5
         if not cue and e + 1 < n and toks[e][2] == ",":
             cue = any(tuple(low[e + 1:e + 1 + ln]) in titles for ln in (1, 2, 3))
+        if not cue and e - i >= 3 and low[i + 1] in middles and " ".join(low[i:e]) not in _place_names():
+            # "Giam doc So Noi vu Tran Van Minh", "… Nguyen Van Hung": a family name, a middle name and
+            # a given name are a person's by their shape
+            cue = True
         if not cue:
             continue
         name = s[toks[i][0]:toks[e - 1][1]]
@@ -177,5 +263,42 @@ def find_folded(doc: Document) -> tuple[list[Person], list[Place]]:
         p["mentions"].append((toks[i][0], toks[e - 1][1]))
         taken = e
     return ([Person(name=p["name"], mentions=tuple(p["mentions"])) for p in persons.values()],
-            [Place(name=p["name"], type=p["type"], province=p["unit"].province, mentions=tuple(p["mentions"]),
-                   code=p["unit"].code, era=p["unit"].era) for p in places.values()])
+            [Place(name=p["name"], type=p["type"], province=p["unit"].province if p["unit"] else "",
+                   mentions=tuple(p["mentions"]), code=p["unit"].code if p["unit"] else "",
+                   era=p["unit"].era if p["unit"] else "") for p in places.values()])
+
+
+_ADDRESS_WORDS = frozenset({"anh", "ba", "chi", "ong", "em", "co", "bac", "chu"})
+
+# folded words before a one-word country that make it one ("sang Lao", "tai Nhat", "nuoc Phap")
+_COUNTRY_CUES = frozenset("nuoc sang tai o tu voi den va giua cua tham ban chong dan quoc giac quan".split())
+
+
+def _named_place_at(toks, low: list[str], cap: list[bool], i: int) -> tuple[int, str] | None:
+    """(end, type) of a country, region, foreign place or other place name starting at token i, the
+    longest the lexicons know; a one-word name only after a cue word and not before another
+    capitalised word ("sang Lao", not "Lao dong" at a sentence start or "Lao Cai")."""
+    named = _named_places()
+    n = len(toks)
+    inside = i > 0 and cap[i - 1] and toks[i - 1][2].isalpha() and low[i - 1] not in _COUNTRY_CUES
+    if low[i] in _ADDRESS_WORDS and (i == 0 or low[i - 1] not in ("nuoc", "sang", "tai", "o")):
+        return None   # "Ba Lan" may be "bà Lan", "Anh" "anh": only after "nuoc", "sang", "tai", "o"
+    for ln in (4, 3, 2, 1):
+        if i + ln > n:
+            continue
+        hit = named.get(tuple(low[i:i + ln]))
+        if not hit:
+            continue
+        alpha = [k for k in range(i, i + ln) if toks[k][2].isalpha()]
+        # a region may open with a common word ("chau A", "mien Trung"); other names are capitalised
+        if not (any(cap[k] for k in alpha) if hit[0] == "vùng" else all(cap[k] for k in alpha)):
+            continue
+        if i + ln < n and cap[i + ln] and toks[i + ln][2].isalpha():
+            return None   # the start of a longer name ("Lao Cai", "Nam Dinh")
+        if inside and not (hit[0] == "quốc gia" and ln >= 2):
+            return None   # inside a longer capitalised run: "Anh Nguyen Van Nam" is no "Van Nam";
+            #               a country may end a body's name ("Mat tran To quoc Viet Nam")
+        if ln == 1 and (hit[1] or i == 0 or low[i - 1] not in _COUNTRY_CUES):
+            return None
+        return i + ln, hit[0]
+    return None

@@ -43,7 +43,7 @@ def _figures(doc: Document) -> None:
     doc.figures = figures_mod.find_figures(doc, doc.dates)
 
 
-@component("people.tokens", version="3", assigns=("people_tokens", "all_capitals"),
+@component("people.tokens", version="4", assigns=("people_tokens", "all_capitals"),
            data=_PEOPLE_LISTS + (figures_mod.viet74k_path,))
 def _people_tokens(doc: Document) -> None:
     people_mod.tokenize(doc)
@@ -76,8 +76,9 @@ def _places_not_persons(doc: Document) -> None:
     doc.places = [p for p in doc.places if not (p.mentions and all(m in person_spans for m in p.mentions))]
 
 
-@component("folded", version="1", requires=("places", "persons"), assigns=("persons", "places", "roles"),
-           data=("people/surnames.txt", "people/titles.tsv", "places/admin_units.tsv"))
+@component("folded", version="2", requires=("places", "persons"), assigns=("persons", "places", "roles"),
+           data=("people/surnames.txt", "people/titles.tsv", "places/admin_units.tsv", "places/countries.tsv",
+                 "places/regions.tsv", "places/foreign_places.tsv", "places/name_variants.tsv"))
 def _folded(doc: Document) -> None:
     """A text typed without diacritics: the persons and places found by folded matching join those the
     other components found, one entry per name; a "person" of theirs that overlaps one of these or
@@ -86,7 +87,7 @@ def _folded(doc: Document) -> None:
     if not persons and not places:
         return
     from .text import fold
-    mine = [m for p in persons for m in p.mentions]
+    mine = [m for p in persons for m in p.mentions] + [m for p in places for m in p.mentions]
     surnames = folded_mod.surnames()
 
     def keep(p) -> bool:

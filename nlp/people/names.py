@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lexicon import rows
+from ..spelling import foreign_word
 from ..lexicon import words as word_set
 from .lexicon import lexicons, name_syllables
 from .records import Mention, Token
@@ -216,12 +217,15 @@ def _trigger_after(keys, j: int) -> bool:
 
 # verbs of saying right after a name: only people speak ("Hoàng Sơn cho biết", "Lê Hoa chia sẻ")
 _SPEECH_AFTER = (("cho", "biết"), ("chia", "sẻ"), ("cho", "rằng"), ("bày", "tỏ"), ("nhấn", "mạnh"),
-                 ("khẳng", "định"), ("tâm", "sự"), ("kể",), ("nói",))
+                 ("khẳng", "định"), ("tâm", "sự"), ("kể",), ("nói",), ("phát", "biểu"), ("tuyên", "bố"),
+                 ("cảnh", "báo"), ("nhận", "định"), ("kêu", "gọi"), ("thừa", "nhận"), ("tiết", "lộ"),
+                 ("giải", "thích"), ("trả", "lời"), ("cam", "kết"), ("có", "bài", "phát", "biểu"),
+                 ("chia", "sẻ"), ("cho", "hay"), ("viết",), ("hỏi",), ("đáp",))
 
 
 def _speech_after(keys, j: int) -> bool:
     k = j
-    if k < len(keys) and keys[k] in ("đã", "vừa", "cũng"):
+    while k < len(keys) and k - j < 2 and keys[k] in ("đã", "vừa", "cũng", "từng", "sẽ", "đang", "còn"):
         k += 1
     return any(tuple(keys[k:k + len(v)]) == v for v in _SPEECH_AFTER)
 
@@ -297,6 +301,7 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
     repeated_places = _repeated_after_units(toks, keys)
     lx = lexicons()
     out: list[Mention] = []
+    honoured = _honoured_words(toks, keys)
     for run in _runs(toks, keys):
         if len(run) > 4 and all(toks[x].upper for x in run):
             m = _caps_heading_name(toks, keys, run) or _caps_title_name(toks, keys, run, places)
@@ -334,7 +339,26 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 continue
             run = run[tail[0]:]
             start = run[0]
+        if len(run) >= 3 and all(toks[x].upper for x in run):
+            # a heading in capitals: the name ends at its verb ("TÔ LÂM THĂM VÀ LÀM VIỆC …")
+            cut = next((q for q in range(2, len(run)) if keys[run[q]] in _CAPS_VERBS or keys[run[q]] in _AFTER_NAME),
+                       None)
+            if cut is not None:
+                run = run[:cut]
+        if len(run) == 2 and keys[start] in _all_countries() and foreign_word(toks[run[1]].text):
+            continue   # "Tổng thống Ukraine Zelensky": a country, then a one-word name
+        if len(run) >= 3 and keys[start] in _all_countries() and foreign_word(toks[run[1]].text) \
+                and not any(_surname_strength(keys, x) for x in run[1:2]):
+            run = run[1:]   # "Ngoại trưởng Nga Sergei Lavrov": the country before the name
+            start = run[0]
         end = run[-1] + 1
+        if _after_legal_form(keys, start) or _ends_in_common_word(toks, keys, run):
+            continue
+        if keys[start] in ("phó", "quyền") and len(run) >= 2 and lx.commissions.match(keys, run[1]):
+            continue   # "tân Phó Ban Tuyên giáo Trung ương": a post, not "Phó" the surname
+        if len(run) == 4 and cue is None and all(_is_place(" ".join(keys[x] for x in half), places)
+                                                  for half in (run[:2], run[2:])):
+            continue   # "các huyện Quảng Xương, Nông Cống Như Thanh": two places, a comma missing
         name_key = " ".join(keys[x] for x in run)
         is_place = _is_place(name_key, places)
         sur = _surname_strength(keys, start)
@@ -360,6 +384,8 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
                 out.append(Mention(start, end, "title"))
             continue
         if cue in ("comrade", "address", "rank"):
+            if name_key in _country_names() or (len(run) > 2 and not sur and " ".join(keys[x] for x in run[-2:]) in _country_names()):
+                continue   # "diễn viên Hàn Quốc", "Hoa hậu Hoàn Vũ Việt Nam": a nationality, a pageant
             out.append(Mention(start, end, cue))
             continue
         if all_upper:
@@ -374,6 +400,14 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             if ok:
                 out.append(Mention(start, end, "title"))
                 continue
+        if not sur and not is_place and _foreign_name(toks, keys, run, honoured) \
+                and not any(keys[x] in places or keys[x] in _all_countries() for x in run) \
+                and (_title_near(toks, keys, start) or _apposition_after(toks, keys, end)
+                     or _described_after(toks, keys, end)
+                     or _speech_after(keys, end) or keys[run[-1]] in honoured):
+            # "Tổng thống đương nhiệm Donald Trump", "Saurav Srivastava … Srivastava nói", "ông Biden"
+            out.append(Mention(start, end, "foreign"))
+            continue
         if _apposition_after(toks, keys, end) and not is_place:
             # without a surname the model must agree ("Tết Độc Lập, Chủ tịch …" is no person)
             prob = model(toks, run) if (model is not None and not sur and not middle) else 1.0
@@ -393,7 +427,8 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             kinh = keys[start] in lx.surnames or keys[start] in lx.weak_surnames
             minority = bool(lx.ethnic.match(keys, start)) and not kinh
             prob = model(toks, run) if (model is not None and len(run) == 2 and not minority) else 1.0
-            if prob >= 0.5 or (len(run) == 2 and sur == 2 and _speech_after(keys, end)):
+            if prob >= 0.5 or (len(run) == 2 and sur == 2
+                               and (_speech_after(keys, end) or _described_after(toks, keys, end))):
                 out.append(Mention(start, end, "surname", prob=prob))
             continue
         if len(run) in (3, 4) and keys[run[1]] in ("văn", "thị") and not is_place:
@@ -404,7 +439,134 @@ def find_mentions(toks: list[Token], keys: list[str], known_places: set[str], mo
             if prob >= 0.9:
                 out.append(Mention(start, end, "model", prob=prob))
     out = _coordinated(toks, keys, out, places)
+    return _drop_cut_forms(toks, keys, out)
+
+
+def _drop_cut_forms(toks, keys, mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention that is another's name cut short by a typo or a hyphen: "Phạm Minh chính"
+    (the last word typed in lower case) beside "Phạm Minh Chính", "Miguel Diaz" beside "Miguel
+    Diaz-Canel"."""
+    full = {tuple(keys[m.start:m.end]) for m in mentions if m.end - m.start >= 2}
+    if not full:
+        return mentions
+    heads = {k[:-1] + (k[-1].split("-")[0],) for k in full if "-" in k[-1]}
+    out = []
+    for m in mentions:
+        k = tuple(keys[m.start:m.end])
+        if len(k) >= 2 and m.end < len(toks) and toks[m.end].is_word and not toks[m.end].cap \
+                and k + (keys[m.end],) in full:
+            continue
+        if len(k) >= 2 and k in heads and not any("-" in w for w in k):
+            continue
+        out.append(m)
     return out
+
+
+# legal-form words that end a company's type and start its name ("Công ty TNHH Trần Liên Hưng",
+# "Cty TNHH một thành viên Lê Quang Lộc", "Công ty Cổ phần Nguyễn Kim"): the name after them is the firm's
+_LEGAL_FORMS = (("tnhh",), ("cổ", "phần"), ("cp",), ("mtv",), ("một", "thành", "viên"), ("jsc",),
+                ("tư", "nhân"), ("dntn",), ("hợp", "danh"))
+
+
+def _after_legal_form(keys: list[str], i: int) -> bool:
+    return any(tuple(keys[i - len(f):i]) == f for f in _LEGAL_FORMS if i >= len(f))
+
+
+def _ends_in_common_word(toks, keys, run: list[int]) -> bool:
+    """A two-word run whose last word opens a common word with the lower-case word after it is not
+    a name ("Đoàn Luật sư", "Hội Luật gia"): the capital belongs to the body's name."""
+    from ..figures import _in_dict   # the Viet74K list of common Vietnamese words
+    e = run[-1] + 1
+    if len(run) != 2 or e >= len(toks) or not toks[e].is_word or toks[e].cap or toks[e].upper:
+        return False
+    last = keys[run[-1]]
+    return last not in name_syllables() and _in_dict(last + " " + keys[e])
+
+
+_NOT_NAME_BEFORE = {"tại", "ở", "đến", "tới", "từ", "thăm", "bang", "vùng", "sang", "về", "qua", "khỏi"}
+
+
+def _foreign_name(toks, keys, run: list[int], honoured: set[str]) -> bool:
+    """Two to four capitalised words, one of them foreign-shaped, none an acronym, and not a
+    destination ("đến Noida"): the shape of a foreign personal name."""
+    if not 2 <= len(run) <= 4 or any(toks[x].upper or len(toks[x].text) < 2 or not toks[x].text[1:].islower()
+                                     and "-" not in toks[x].text for x in run):
+        return False   # acronyms, initials and "NashTech", "iPhone" are not personal names
+    if run[0] > 0 and toks[run[0] - 1].text in ("&", "/"):
+        return False
+    if run[0] > 0 and keys[run[0] - 1] in _NOT_NAME_BEFORE:
+        return False
+    lx = lexicons()
+    for k in range(max(0, run[0] - 3), run[0]):
+        for trie in (lx.org_heads, lx.admin_units):
+            m = trie.match(keys, k)
+            if m and m[0] == run[0]:
+                return False   # "Tỉnh ủy Villa Clara", "bang Tamil Nadu": a place, not a holder
+    if any(keys[x] in _FOREIGN_ORG_WORDS for x in run):
+        return False   # "Goodwood Ship Management", "Economic Times": a firm, a paper
+    return any(foreign_word(toks[x].text) for x in run)
+
+
+_FOREIGN_ORG_WORDS = frozenset(r[0].lower() for r in rows("people", "foreign_org_words.txt"))
+
+
+_FOREIGN_POSTS = frozenset(tuple(r[0].lower().split()) for r in rows("people", "foreign_posts.txt"))
+
+
+def _title_near(toks, keys, i: int) -> bool:
+    """A title, a form of address or a post of foreign politics within six words before token i,
+    in the same clause."""
+    lx = lexicons()
+    for j in range(i - 1, max(-1, i - 7), -1):
+        if toks[j].text in _CLAUSE or keys[j] in ("và", "với", "cùng", "của") or keys[j] in _NOT_NAME_BEFORE:
+            return False
+        if lx.titles.match(keys, j) or lx.honorifics.match(keys, j) \
+                or any(tuple(keys[j:j + n]) in _FOREIGN_POSTS for n in (1, 2, 3, 4)):
+            return True
+    return False
+
+
+def _described_after(toks, keys, j: int) -> bool:
+    """", người dân ở …", ", phó giáo sư …", ", 60 tuổi": a description of a person after the name."""
+    lx = lexicons()
+    if j + 1 >= len(toks) or toks[j].text not in (",", "("):
+        return False
+    k = j + 1
+    if toks[k].text.isdigit() and k + 1 < len(toks) and keys[k + 1] == "tuổi":
+        return True
+    if keys[k] == "sn" or tuple(keys[k:k + 2]) == ("sinh", "năm"):
+        return True   # "(SN 1990, trú tại …)", "(sinh năm 1962)"
+    return bool(lx.honorifics.match(keys, k) or lx.statuses.match(keys, k)
+                or any(tuple(keys[k:k + n]) in _FOREIGN_POSTS for n in (1, 2, 3, 4))
+                or (keys[k] == "phó" and lx.honorifics.match(keys, k + 1)))
+
+
+def _honoured_words(toks, keys) -> set[str]:
+    """Words that stand alone after "ông", "bà", "ngài" or before a verb of saying somewhere in the
+    text ("ông Biden", "Srivastava nói"): the surnames of foreigners the article names in full."""
+    out = set()
+    for i in range(1, len(toks)):
+        if toks[i].cap and keys[i - 1] in ("ông", "bà", "ngài") and (i + 1 >= len(toks) or not toks[i + 1].cap):
+            out.add(keys[i])
+        elif toks[i].cap and _speech_after(keys, i + 1) and (i == 0 or not toks[i - 1].cap) \
+                and foreign_word(toks[i].text):
+            out.add(keys[i])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Country names of the places lexicon of two or more words, as keys ("hàn quốc", "việt nam")."""
+    from ..tokens import word_key
+    return frozenset(" ".join(word_key(w) for w in r[0].split()) for r in rows("places", "countries.tsv")
+                     if r and " " in r[0])
+
+
+@lru_cache(maxsize=1)
+def _all_countries() -> frozenset[str]:
+    """One-word country names of the places lexicon, as keys ("nga", "mỹ", "indonesia")."""
+    from ..tokens import word_key
+    return frozenset(word_key(r[0]) for r in rows("places", "countries.tsv") if r and " " not in r[0])
 
 
 def _foreign_holder(toks, keys, run: list[int], countries: frozenset[str], places: set[str]) -> Mention | None:
@@ -449,7 +611,8 @@ def _caps_heading_name(toks, keys, run: list[int]) -> Mention | None:
 
 def _caps_title_name(toks, keys, run: list[int], places: set[str]) -> Mention | None:
     """ "BÍ THƯ TỈNH ỦY HÀ GIANG NGUYỄN MẠNH DŨNG THĂM …": in a heading in capitals, after a title, a
-    surname-led name of three or four words that ends at a verb of the heading (or the heading's end)."""
+    surname-led name of three or four words that ends at a verb of the heading (or the heading's end),
+    or of two words right before the verb ("TỔNG BÍ THƯ TÔ LÂM THĂM …")."""
     lx = lexicons()
     if not any(lx.titles.match(keys, x) for x in run[:3]) and not _title_before(toks, keys, run[0], window=5)[0]:
         return None
@@ -457,10 +620,13 @@ def _caps_title_name(toks, keys, run: list[int], places: set[str]) -> Mention | 
     for p in run[1:]:
         if _surname_strength(keys, p) != 2:
             continue
-        for e in (p + 3, p + 4):
+        for e in (p + 3, p + 4, p + 2):
             if e - 1 > last:
-                break
-            stop_ok = e > last or keys[e] in _CAPS_VERBS
+                continue
+            if any(keys[x] in _CAPS_VERBS or keys[x] in _AFTER_NAME for x in range(p + 1, e)):
+                continue   # "TÔ LÂM THĂM VÀ": the verb ends the name
+            # two words only before the heading's verb ("TỔNG BÍ THƯ TÔ LÂM THĂM …")
+            stop_ok = (e > last and e - p > 2) or (e <= last and keys[e] in _CAPS_VERBS)
             name = " ".join(keys[p:e])
             if stop_ok and not _is_place(name, places) and not _is_place(" ".join(keys[p:p + 2]), places) \
                     and not any(lx.titles.match(keys, x) or lx.org_heads.match(keys, x) or lx.admin_units.match(keys, x)
@@ -509,10 +675,29 @@ _THING_CONTEXTS = _MEMORIALS | {"org", "trường", "đường", "phố", "tuy�
 def _coordinated(toks, keys, mentions: list[Mention], known: set[str]) -> list[Mention]:
     """"các đồng chí A và B": a run joined by "và"/"," to a person with a cue is a person too."""
     have = {m.start for m in mentions}
+    covered = {x for m in mentions for x in range(m.start, m.end)}
     extra = []
     for m in mentions:
-        if m.single or m.cue not in ("comrade", "address", "title", "apposition", "list"):
+        if m.single or m.cue not in ("comrade", "address", "title", "apposition", "list", "surname", "trigger",
+                                     "foreign"):
             continue
+        # "Dương Mịch, Lý Băng Băng và …", "Vương Phi và Tạ Đình Phong": the item before a person too
+        j = m.start - 1
+        while j >= 2 and toks[j].key in ("và", ",") and m.cue != "foreign":
+            e = j
+            k = e
+            while k - 1 >= 0 and _name_token(toks[k - 1]) and e - k < 4:
+                k -= 1
+            if e - k < 2 or k in have or any(x in covered for x in range(k, e)) \
+                    or _surname_strength(keys, k) != 2 or (k > 0 and (toks[k - 1].cap or toks[k - 1].upper)):
+                break
+            rest, _c, org_led, unit_led = _strip_front(toks, keys, list(range(k, e)))
+            if org_led or unit_led or not rest or rest[0] != k or _is_place(" ".join(keys[k:e]), known) \
+                    or _context_before(toks, keys, k) is not None:
+                break
+            extra.append(Mention(k, e, "list"))
+            have.add(k)
+            j = k - 1
         j = m.end
         while j + 1 < len(toks) and toks[j].key in ("và", ","):
             k = j + 1
@@ -559,8 +744,16 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
         if not words:
             continue
         line_keys = " ".join(keys[a:b])
-        if any(toks[i].text in ("|",) for i in range(a, b)) or line_keys.startswith(("nguồn", "theo ")):
+        if line_keys.startswith("theo ") and a + 1 < b:
+            out.extend(_credited_authors(toks, keys, a + 1, b))
             continue
+        if any(toks[i].text in ("|",) for i in range(a, b)) or line_keys.startswith("nguồn"):
+            continue
+        if (a, b) == lines[-1]:
+            tail = _caps_signature(toks, keys, a, b)
+            if tail is not None:
+                out.append(tail)
+                continue
         i = a
         for p in sorted(_BYLINE_PREFIX, key=len, reverse=True):
             pk = p.replace(",", " ,").split()
@@ -568,14 +761,14 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
                 i += len(pk) + 1
                 break
         e = i
-        while e < b and _name_token(toks[e]) and e - i < 5:
+        while e < b and _name_token(toks[e]) and e - i < 5 and not (e > i and keys[e] in _SOURCE_WORDS):
             e += 1
         if e - i == 1 and _two_syllable_token(toks[i]):
             e_len = 2   # "H'Nhương": one token, two syllables
         else:
             e_len = e - i
         rest = [t for t in toks[e:b]]
-        ok_end = not rest or rest[0].text in ("–", "-", "—", "(", ";")
+        ok_end = not rest or rest[0].text in ("–", "-", "—", "(", ";") or rest[0].key in _SOURCE_WORDS
         if not _credit_name_ok(toks, keys, list(range(i, e))):
             ok_end = False   # "Ông Nguyễn Văn Tư, …" is a sentence, not a byline
         if 2 <= e_len <= 4 and ok_end and (b - a) <= 25 and not lexicons().titles.match(keys, i) \
@@ -595,6 +788,46 @@ def find_bylines(toks: list[Token], keys: list[str]) -> list[Mention]:
         elif e_len < 2 and len(words) > 6:
             break   # the last line is body text: no byline
     return out
+
+
+_SOURCE_WORDS = ("theo", "nguồn")
+
+
+def _credited_authors(toks, keys, a: int, b: int) -> list[Mention]:
+    """ "Theo Vân Thiêng - Đặng Thùy": after "Theo" on a closing line, two or more names of two to
+    four words joined by dashes, commas or "và" are the reporters (one name alone may be a
+    newspaper: "Theo Thanh Niên")."""
+    names, k = [], a
+    while k < b:
+        e = k
+        while e < b and _name_token(toks[e]) and e - k < 5:
+            e += 1
+        if not 2 <= e - k <= 4 or lexicons().titles.match(keys, k) or lexicons().org_heads.match(keys, k):
+            return []
+        names.append(Mention(k, e, "byline"))
+        if e == b or toks[e].text in ("(", "/"):
+            break
+        if toks[e].text not in ("-", "–", "—", ",", "và", "&"):
+            return []
+        k = e + 1
+    return names if len(names) >= 2 else []
+
+
+def _caps_signature(toks, keys, a: int, b: int) -> Mention | None:
+    """ "… về Hải Phòng công tác. ĐOÀN CHÂU": a signature in capitals run onto the last line after
+    the closing sentence (two to four capitalised name words, a surname first, nothing after)."""
+    e = b
+    k = e
+    while k > a and toks[k - 1].upper and _name_token(toks[k - 1]) and e - k < 4:
+        k -= 1
+    if not 2 <= e - k <= 4 or k == a or toks[k - 1].text not in (".", "!", "?", "…", "\"", "”"):
+        return None
+    if any(toks[x].upper for x in range(a, k - 1) if toks[x].is_word and len(toks[x].text) > 1) \
+            and sum(toks[x].upper for x in range(a, k)) * 2 > k - a:
+        return None   # a line in capitals is a heading, not a body line with a signature
+    if _surname_strength(keys, k) == 0 or lexicons().titles.match(keys, k) or lexicons().org_heads.match(keys, k):
+        return None
+    return Mention(k, e, "byline")
 
 
 def _credit_name_ok(toks, keys, run: list[int]) -> bool:

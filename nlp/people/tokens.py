@@ -51,25 +51,45 @@ def tokenize(doc: Document) -> list[Token]:
             b = raw[i + 2][1]
             i += 3
         elif (i + 2 < len(raw) and s[raw[i + 1][0]:raw[i + 1][1]] == "-" and raw[i + 1][0] == b
-              and raw[i + 2][0] == raw[i + 1][1] and _latin_name_part(s[a:b]) and _latin_name_part(s[raw[i + 2][0]:raw[i + 2][1]])):
-            # "Diaz-Canel", "Jean-Pierre": a hyphenated Western name is one word (Latin letters only,
-            # so "NN-PTNT" and Vietnamese compounds stay apart)
+              and raw[i + 2][0] == raw[i + 1][1] and _latin_name_part(s[a:b]) and _latin_name_second(s[raw[i + 2][0]:raw[i + 2][1]])):
+            # "Diaz-Canel", "Jean-Pierre", "Jong-un": a hyphenated Western or Korean name is one word
+            # (Latin letters only, so "NN-PTNT" and Vietnamese compounds stay apart)
             b = raw[i + 2][1]
             i += 3
         else:
             i += 1
-        t = s[a:b]
-        w = is_word(t)
-        # str.isupper(): every cased letter upper case, at least one; "2+ letters" rules out "A", "Y"
-        upper = w and len(t) >= 2 and t.isupper() and sum(c.isalpha() for c in t) >= 2
-        k = word_key(t.replace(" ", "").replace(".", "")) if "." in t else word_key(t.replace(" ", ""))
-        out.append(Token(a, b, t, k, w, w and t[0].isupper(), upper))
+        glued = _glued_credit(s[a:b])
+        if glued:
+            # "Minh PhươngTheo Reuters": a byline run into the source line is two words
+            out.append(_token(s, a, a + glued))
+            a += glued
+        out.append(_token(s, a, b))
     caps = all_capitals(out)
     if caps:
         _lower_common_words(out)
     doc.all_capitals = caps
     doc.people_tokens = out
     return out
+
+
+_CREDIT_WORDS = ("Theo", "Nguồn", "Ảnh")
+
+
+def _glued_credit(t: str) -> int:
+    """Length of the word before a credit word glued to it ("PhươngTheo" → 6), else 0."""
+    for c in _CREDIT_WORDS:
+        if len(t) > len(c) + 1 and t.endswith(c) and t[-len(c) - 1].islower() and t[0].isupper():
+            return len(t) - len(c)
+    return 0
+
+
+def _token(s: str, a: int, b: int) -> Token:
+    t = s[a:b]
+    w = is_word(t)
+    # str.isupper(): every cased letter upper case, at least one; "2+ letters" rules out "A", "Y"
+    upper = w and len(t) >= 2 and t.isupper() and sum(c.isalpha() for c in t) >= 2
+    k = word_key(t.replace(" ", "").replace(".", "")) if "." in t else word_key(t.replace(" ", ""))
+    return Token(a, b, t, k, w, w and t[0].isupper(), upper)
 
 
 def _lower_common_words(toks: list[Token]) -> None:
@@ -108,6 +128,12 @@ def _name_or_body_syllables() -> frozenset[str]:
 def _latin_name_part(w: str) -> bool:
     """A capitalised word of plain Latin letters, not an acronym ("Diaz", "Canel"; not "NN", "Hà")."""
     return len(w) >= 2 and w.isascii() and w.isalpha() and w[0].isupper() and not w.isupper()
+
+
+def _latin_name_second(w: str) -> bool:
+    """The part after the hyphen: capitalised ("Canel") or, in a Korean given name, lower case
+    ("Jong-un", "Jae-myung", "Suk-yeol")."""
+    return _latin_name_part(w) or (2 <= len(w) <= 6 and w.isascii() and w.isalpha() and w.islower())
 
 
 def is_syllable(t: Token) -> bool:

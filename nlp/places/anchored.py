@@ -3,6 +3,7 @@ Thuột", "Phường 5"), lists after a plural unit word ("các xã A, B và C")
 from __future__ import annotations
 
 from .. import gazetteer as gz
+from ..spelling import foreign_word
 from .lexicon import (COMMUNE, COUNT_NOUNS, COUNTRY, DISTRICT, LEVEL_ORDER, LIST_INTRO, PLURAL, PROVINCE,
                       REGION, VILLAGE, wkey)
 from .mentions import FinderBase, Mention
@@ -125,6 +126,8 @@ class AnchoredPass(FinderBase):
         toks = self.toks
         lex = self.lex
         first = toks[j]
+        if j > 0 and "\n" in self.s[toks[j - 1].end:first.start]:
+            return None          # "… ĐẠI SỨ NHẬT BẢN\nChiều 5/6": a name never follows its unit word over a line break
         if first.num or (first.k == "số" and self._word(j + 1) and toks[j + 1].num):
             # "Phường 5", "thôn 3", "tổ dân phố số 7": the number is the name, unit word kept
             if kind == "admin" and typ not in ("phường", "quận"):
@@ -240,6 +243,14 @@ class AnchoredPass(FinderBase):
                 return former              # "tỉnh Nghệ Tĩnh" (1976-1991): a province of its time
         if self._looks_like_person(run) or (len(run) >= 2 and (first.k in lex.surnames or first.k in lex.prefixes)):
             return 0
+        latin = 0
+        while latin < min(len(run), 3) and self.toks[run[latin]].text.isascii() \
+                and self.toks[run[latin]].text[:1].isupper() and self.toks[run[latin]].text.isalpha():
+            latin += 1
+        if latin and any(foreign_word(self.toks[x].text) for x in run[:latin]) \
+                and (latin == len(run) or not self.toks[run[latin]].text[:1].isupper()) \
+                and (self._foreign_context(j) or self._foreign_in_text()):
+            return latin                   # "thành phố Placetas", "Tỉnh ủy Villa Clara" in a story on Cuba
         if first.k in lex.not_name_starts:
             return 0                       # "huyện Hội Nông dân …": an organisation, not a unit
         if any(self._run_wkey(run[:q]) in lex.countries for q in range(1, len(run) + 1)):

@@ -3,18 +3,33 @@ person's name, a byline, a street or a facility; regions and countries."""
 from __future__ import annotations
 
 from .. import gazetteer as gz
+from ..lexicon import rows
 from .lexicon import (COMMUNE, COUNTRY, COUNTRY_CUES, CREDIT, DISTRICT, FACILITY_WORDS, FOREIGN, PROVINCE,
                       REGION, today_province, wkey)
+from ..spelling import foreign_word
 from .mentions import FinderBase, Mention
 from .tokens import adjacent
 
 
+# words after which a foreign-shaped name is a place ("ở Vladikavkaz", "tại Philadelphia", "gần Donbass")
+_LOCATIVES = frozenset({"ở", "tại", "gần", "quanh", "thuộc"})
+# English words of firms, clubs, contests and schools ("Champions League", "Selwyn College")
+_ORG_WORDS = frozenset(r[0].lower() for r in rows("people", "foreign_org_words.txt"))
+
+
+# one-word countries that are also given names: they do not by themselves make a story foreign
+_NAME_COUNTRIES = frozenset({"anh", "đức", "ý"})
+
+
 class BarePass(FinderBase):
+    _foreign_ends: set[int]
+
     # -- pass 3: bare names
     def bare(self, context_provinces: set[str], context_districts: set[str] = frozenset()) -> None:
         toks = self.toks
         lex = self.lex
         seen = {m.wkey for m in self.mentions}
+        self._foreign_ends = set()
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -33,7 +48,7 @@ class BarePass(FinderBase):
                     best = (n, wk, kind)
                     break
             if best is None:
-                i += 1
+                i = self._foreign_after_locative(i, run) or i + 1
                 continue
             n, wk, kind = best
             idxs = run[:n]
@@ -49,6 +64,51 @@ class BarePass(FinderBase):
                                era=self._era_after(idxs[-1] + 1), upper=t.upper), range(idxs[0], idxs[-1] + 1))
             i = idxs[-1] + 1
         self._regions()
+
+    def _foreign_after_locative(self, i: int, run: list[int]) -> int:
+        """A foreign-shaped name right after "ở", "tại", "gần" … ("căn cứ ở Vladikavkaz và Novosibirsk")
+        in a story that names another country: a foreign place. Next token index, or 0."""
+        toks = self.toks
+        prev = self._word(i - 1)
+        if prev is None or not adjacent(self.s, prev, toks[i]):
+            return 0
+        if prev.k in _LOCATIVES:
+            work = self._word(i - 2)
+            if work is not None and work.k in ("việc", "tác", "chức", "tập"):
+                return 0   # "làm việc tại Microsoft", "học tập tại Harvard": a firm, a school
+        else:
+            # the next item of a list that began with such a place ("ở Vladikavkaz và Novosibirsk")
+            before = toks[i - 2] if i >= 2 else None
+            if not (prev.k == "và" and before is not None and before.end in self._foreign_ends):
+                return 0
+        names = [k for k in run[:3] if toks[k].text.isascii() and toks[k].text.isalpha() and not toks[k].upper]
+        if not names or len(names) < len(run) or not any(foreign_word(toks[k].text) for k in names) \
+                or any(toks[k].k in _ORG_WORDS for k in names):
+            return 0
+        if not self._foreign_story():
+            return 0
+        a, b, surface = self._name_from(names)
+        self._add(Mention((a, b), surface, self._run_wkey(names), FOREIGN, "", bare=True, tok_end=names[-1] + 1),
+                  range(names[0], names[-1] + 1))
+        self._foreign_ends.add(b)
+        return names[-1] + 1
+
+    def _foreign_story(self) -> bool:
+        """The text names another country; a one-word name that is also a common word counts when it
+        stands alone ("Nga rút quân", "(Mỹ)"), except those that are also given names (Anh, Đức, Ý)."""
+        got = getattr(self, "_foreign_story_memo", None)
+        if got is None:
+            got = self._foreign_in_text()
+            toks = self.toks
+            for q, t in enumerate(toks):
+                if got:
+                    break
+                if t.word and t.cap and self.lex.countries.get(t.k) and t.k not in _NAME_COUNTRIES:
+                    prev, nxt = self._word(q - 1), self._word(q + 1)
+                    got = not (prev is not None and prev.cap and adjacent(self.s, prev, t)) \
+                        and not (nxt is not None and nxt.cap and adjacent(self.s, t, nxt))
+            self._foreign_story_memo = got
+        return got
 
     def _bare_kind(self, wk: str, seen: set[str], context_provinces: set[str],
                    context_districts: set[str] = frozenset()) -> str:
@@ -149,6 +209,10 @@ class BarePass(FinderBase):
         prev = self._word(i - 1)
         if prev is not None and prev.k in COUNTRY_CUES:
             return True
+        toks = self.toks
+        if 1 < i < len(toks) - 1 and toks[i - 1].text == "(" and toks[i + 1].text == ")" \
+                and any(m.span[1] == toks[i - 2].end for m in self.mentions):
+            return True   # "Philadelphia (Mỹ)": a country in brackets after a place
         for j in (i - 2, i + 2):
             t = self._word(j)
             if t is not None and t.k in self.lex.countries:

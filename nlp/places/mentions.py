@@ -198,6 +198,17 @@ class FinderBase:
                     return True
         return False
 
+    def _foreign_in_text(self) -> bool:
+        """A country other than Việt Nam, not also a common word, is named anywhere in the text."""
+        got = getattr(self, "_foreign_text_memo", None)
+        if got is None:
+            keys = [t.k for t in self.toks if t.word and t.cap]
+            got = any(" ".join(keys[q:q + n]) in self.lex.countries and " ".join(keys[q:q + n]) != "việt nam"
+                      and not self.lex.countries[" ".join(keys[q:q + n])]
+                      for n in (1, 2, 3) for q in range(len(keys) - n + 1))
+            self._foreign_text_memo = got
+        return got
+
     def _era_after(self, j: int) -> str:
         """ "(cũ)", "cũ", "(mới)" right after a name."""
         t = self._word(j)
