@@ -26,7 +26,7 @@ from .pipeline import component
 _PEOPLE_LISTS = ("people/*.txt", "people/*.tsv")
 
 
-@component("places", version="4", assigns=("places",), data=("places/*.tsv", "places/*.txt"))
+@component("places", version="5", assigns=("places",), data=("places/*.tsv", "places/*.txt"))
 def _places(doc: Document) -> None:
     doc.places = places_mod.find_places(doc)
 
@@ -54,7 +54,7 @@ def _people_model(doc: Document) -> None:
     doc.person_scorer = people_model.person_scorer()
 
 
-@component("people.names", version="4", requires=("places", "people_tokens", "all_capitals"),
+@component("people.names", version="5", requires=("places", "people_tokens", "all_capitals"),
            uses=("person_scorer",), assigns=("persons", "person_mentions", "person_of"),
            data=_PEOPLE_LISTS + ("places/admin_units.tsv", figures_mod.viet74k_path))
 def _people_names(doc: Document) -> None:
