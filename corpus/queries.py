@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator
 
 from sqlalchemy import (Date, Integer, Select, TableClause, and_, case, column, desc, exists, func, literal, not_, or_,
-                        select, text, true)
+                        select, text, true, union)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 
@@ -387,8 +387,13 @@ def also_published(session: Session, articles: list[tuple[int, int | None]]) -> 
     if not story:
         return {}
     ids = sorted(set(story.values()))
-    rows = session.execute(select(A.id, story_of(A).label("story"), S.name, A.url).join(S, S.id == A.site_id)
-                           .where(or_(A.id.in_(ids), A.syndicated_of_id.in_(ids))).order_by(A.id)).all()
+    # a UNION of two index lookups: with ``id IN … OR syndicated_of_id IN …`` SQLite may plan a walk
+    # of every article by site (50 ms at 10k articles instead of under 1 ms)
+    cols = (A.id, story_of(A).label("story"), S.name, A.url)
+    rows = session.execute(union(select(*cols).join(S, S.id == A.site_id).where(A.id.in_(ids)),
+                                 select(*cols).join(S, S.id == A.site_id).where(A.syndicated_of_id.in_(ids)))
+                           ).all()
+    rows.sort(key=lambda r: r.id)
     by_story: dict[int, list] = {}
     for r in rows:
         by_story.setdefault(r.story, []).append({"id": r.id, "site": r.name, "url": r.url})

@@ -568,3 +568,23 @@ def snippet(body: str, sq: SearchQuery | None, width: int = 240) -> Snippet:
     off = len(prefix)
     return Snippet(prefix + window.replace("\n", " ") + suffix, tuple((a + off, b + off) for a, b in marks),
                    tuple(kinds))
+
+
+# -- the data stamp: what a cache of search results is keyed by ------------------------------------------
+
+def data_stamp(session: Session) -> str | None:
+    """A value that changes whenever a row a search reads is written and committed: on SQLite the
+    counter of 0014_search_speed (bumped by triggers on every insert/update/delete of sites, articles,
+    entities, roles, figures and mentions), on PostgreSQL the transaction snapshot (xmin:xmax:in
+    progress; any committed write changes it, nothing is locked to keep it). None on a database with
+    neither (no caching there).
+
+    Read it before the statements whose results are cached under it: they then see this state or a
+    newer one, never an older one, so a cached answer is never older than its stamp."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return "pg:" + session.execute(text("SELECT CAST(txid_current_snapshot() AS text)")).scalar_one()
+    if dialect == "sqlite":
+        n = session.execute(text("SELECT n FROM data_stamp WHERE id = 1")).scalar_one_or_none()
+        return None if n is None else f"sqlite:{n}"
+    return None
