@@ -61,13 +61,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int, server_args: str, log: Path) -> subprocess.Popen:
+def start_server(db: str, port: int, server_args: str, log: Path, search_cache: str = "") -> subprocess.Popen:
     exe = Path(sys.executable).with_name("partyfacts")
     cmd = [str(exe), "--db", db, "serve", "--port", str(port), *shlex.split(server_args)]
     print("starting:", " ".join(shlex.quote(c) for c in cmd), file=sys.stderr)
     # the rate limits are off for the run (they would answer 429 to a load generator); export slots stay on
     env = {**os.environ, "PARTYFACTS_RATE_LIMIT_SEARCH": "", "PARTYFACTS_RATE_LIMIT_EXPORT": "",
            "PARTYFACTS_RATE_LIMIT_EXTRACT": ""}
+    if search_cache:    # --search-cache 0: every search computed (what a search costs, not its reuse)
+        env["PARTYFACTS_SEARCH_CACHE"] = search_cache
     proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, cwd=ROOT,
                             start_new_session=True, env=env)
     deadline = time.monotonic() + 180
@@ -284,6 +286,9 @@ def main() -> None:
     ap.add_argument("--slow-rate", type=int, default=2048, help="Bytes a second each slow reader takes.")
     ap.add_argument("--browsers", type=int, default=8, help="Clients browsing while the slow readers download.")
     ap.add_argument("--slow-seconds", type=float, default=30.0)
+    ap.add_argument("--search-cache", default="",
+                    help="The server's search_cache setting (entries per worker; 0 = off: every search computed). "
+                         "Default: the server's own setting.")
     a = ap.parse_args()
 
     if not _exists(a.db):
@@ -298,9 +303,9 @@ def main() -> None:
     levels = [int(x) for x in a.clients.split(",")]
     port = a.port or free_port()
     OUT.mkdir(parents=True, exist_ok=True)
-    proc = start_server(a.db, port, a.server_args, OUT / "web_load_server.log")
+    proc = start_server(a.db, port, a.server_args, OUT / "web_load_server.log", a.search_cache)
     result = {"when": datetime.now().isoformat(timespec="seconds"), "cpu_count": os.cpu_count(),
-              "db": _label(a.db), "server_args": a.server_args, "busiest_person": busiest,
+              "db": _label(a.db), "server_args": a.server_args, "search_cache": a.search_cache or "(setting)", "busiest_person": busiest,
               "busiest_person_articles": busiest_articles, "normal_persons": normal, "seconds": a.seconds,
               "scenarios": {}}
     try:
@@ -366,7 +371,7 @@ def check_targets(sc: dict, levels: list[int]) -> dict:
 
 
 def print_table(result: dict) -> None:
-    print(f"web_load on {result['db']} (server args: {result['server_args'] or 'none'}; busiest person "
+    print(f"web_load on {result['db']} (server args: {result['server_args'] or 'none'}; search cache: {result['search_cache']}; busiest person "
           f"{result['busiest_person']} in {result['busiest_person_articles']} articles)")
     print(f"{'scenario':<22}{'reqs':>6}{'errors':>7}{'429':>5}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
           f"{'max ms':>9}{'RSS MB':>8}  target")
