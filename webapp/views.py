@@ -36,6 +36,7 @@ bp = Blueprint("main", __name__)
 EXPORT_FORMATS = ex.FORMATS
 MAX_TRY_CHARS = 20_000
 TAB_COUNT_CAP = 1000
+SEARCH_FACET_SAMPLE = 2000   # the search page counts its filters' values over this many matches
 OPENAPI = Path(__file__).with_name("openapi.yaml")
 
 
@@ -108,17 +109,20 @@ def cached(kind: str, key: tuple, compute: Callable[[], Any]) -> Any:
     return cache.get(stamp, (kind, request.script_root, key), compute)
 
 
-def list_facets(table: str, q: str, filters: Filters) -> dict:
+def list_facets(table: str, q: str, filters: Filters, sample: int | None = None) -> dict:
     """The facet counts of a list for its query and filters (corpus.facets), ``facet_limit`` values
     each (the "show more" link asks for more); cached until the data changes per (table, query,
-    filters, limit), since every page of a list counts the same."""
+    filters, limit), since every page of a list counts the same. ``sample``: a search's counts over its
+    first ``sample`` matches only (corpus.facets.list_facets; the page says so)."""
     limit = _int_arg("facet_limit", list_facets_mod.FACET_LIMIT, hi=list_facets_mod.MAX_FACET_LIMIT)
 
     def compute() -> dict:
-        values = _query_error(list_facets_mod.list_facets, db_session(), table, q, filters, limit=limit)
+        values = _query_error(list_facets_mod.list_facets, db_session(), table, q, filters, limit=limit,
+                              sample=sample)
         values["limit"] = limit
         return values
-    return cached("facets", (table, normal_query(q), tuple(sorted(filters.to_args().items())), limit), compute)
+    return cached("facets", (table, normal_query(q), tuple(sorted(filters.to_args().items())), limit, sample),
+                  compute)
 
 
 def url_with(**changes) -> str:
@@ -296,7 +300,7 @@ def search() -> Page:
     d = _search_data()
 
     def html() -> dict:
-        facets = list_facets(d["type"], d["q"], d["filters"])
+        facets = list_facets(d["type"], d["q"], d["filters"], sample=SEARCH_FACET_SAMPLE)
         return {"d": d, "q": d["q"], "facets": facets,
                 "paging": _pages(d["result"]["total"], d["result"]["page"], d["result"]["per_page"])}
 
