@@ -166,6 +166,8 @@ class Tally:
         self.lat: list[float] = []
         self.errors = self.limited = 0
         self.examples: list[str] = []
+        self.started = time.monotonic()
+        self.slowest: list[tuple[float, float, str]] = []    # (ms, seconds into the scenario, path)
 
     def add(self, ms: float | None, status: int | None, what: str) -> None:
         with self.lock:
@@ -177,13 +179,16 @@ class Tally:
                     self.examples.append(what)
             else:
                 self.lat.append(ms)
+                began = round(time.monotonic() - self.started - ms / 1000, 1)
+                self.slowest = sorted(self.slowest + [(round(ms, 1), began, what.split(": HTTP")[0])], reverse=True)[:5]
 
     def summary(self) -> dict:
         lat = sorted(self.lat)
         pct = (lambda p: round(lat[min(len(lat) - 1, int(round(p / 100 * (len(lat) - 1))))], 1) if lat else None)
         return {"requests": len(lat) + self.errors + self.limited, "ok": len(lat), "errors": self.errors,
                 "limited": self.limited, "p50_ms": pct(50), "p95_ms": pct(95), "p99_ms": pct(99),
-                "max_ms": round(lat[-1], 1) if lat else None, "error_examples": self.examples}
+                "max_ms": round(lat[-1], 1) if lat else None, "error_examples": self.examples,
+                "slowest": [{"ms": ms, "at_s": at, "path": path} for ms, at, path in self.slowest]}
 
 
 def drive(port: int, paths, clients: int, seconds: float, timeout: float, tally: Tally,
@@ -305,7 +310,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     proc = start_server(a.db, port, a.server_args, OUT / "web_load_server.log", a.search_cache)
     result = {"when": datetime.now().isoformat(timespec="seconds"), "cpu_count": os.cpu_count(),
-              "db": _label(a.db), "server_args": a.server_args, "search_cache": a.search_cache or "(setting)", "busiest_person": busiest,
+              "db": _label(a.db), "server_args": a.server_args,
+              "search_cache": a.search_cache or "(setting)", "busiest_person": busiest,
               "busiest_person_articles": busiest_articles, "normal_persons": normal, "seconds": a.seconds,
               "scenarios": {}}
     try:
@@ -371,8 +377,9 @@ def check_targets(sc: dict, levels: list[int]) -> dict:
 
 
 def print_table(result: dict) -> None:
-    print(f"web_load on {result['db']} (server args: {result['server_args'] or 'none'}; search cache: {result['search_cache']}; busiest person "
-          f"{result['busiest_person']} in {result['busiest_person_articles']} articles)")
+    print(f"web_load on {result['db']} (server args: {result['server_args'] or 'none'}; "
+          f"search cache: {result['search_cache']}; busiest person {result['busiest_person']} in "
+          f"{result['busiest_person_articles']} articles)")
     print(f"{'scenario':<22}{'reqs':>6}{'errors':>7}{'429':>5}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
           f"{'max ms':>9}{'RSS MB':>8}  target")
     for key, row in result["scenarios"].items():
