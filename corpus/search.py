@@ -9,6 +9,7 @@ in the folded text is the same offset in the stored NFC text.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -515,6 +516,10 @@ class Snippet:
         return {"text": self.text, "highlights": [list(h) for h in self.highlights], "kinds": list(self.kinds)}
 
 
+_fold_word = functools.lru_cache(maxsize=65536)(fold)   # snippets fold the same words again and again
+_key_word = functools.lru_cache(maxsize=65536)(key)
+
+
 def match_kind(found: str, sq: SearchQuery) -> str | None:
     """How a highlighted stretch of text matched the query: "exact" when every word is spelled as
     typed (case and tone placement aside: "hoà" = "hòa"), "folded" when it matched with the
@@ -522,7 +527,7 @@ def match_kind(found: str, sq: SearchQuery) -> str | None:
     other diacritics ("thư" typed, "thứ" found): not the word asked for, so not highlighted. A word
     typed without diacritics matches every spelling ("thu": thu, thư, thứ) as folded."""
     words = _WORD.findall(found.lower())
-    folded = tuple(fold(w) for w in words)
+    folded = tuple(_fold_word(w) for w in words)
     whole = sq.as_phrase()
     pairs = list(zip(sq.phrases, sq.exact_phrases)) + (list(zip(whole.phrases, whole.exact_phrases)) if whole else [])
     typed = next((ex for ph, ex in pairs if ph == folded), None)
@@ -530,9 +535,9 @@ def match_kind(found: str, sq: SearchQuery) -> str | None:
         return "folded"
     kind = "exact"
     for w, t in zip(words, typed):
-        if key(w) == key(t):
+        if _key_word(w) == _key_word(t):
             continue
-        if fold(t) != t and fold(w) != w:   # both carry diacritics, and not the same ones
+        if _fold_word(t) != t and _fold_word(w) != w:   # both carry diacritics, and not the same ones
             return None
         kind = "folded"
     return kind
