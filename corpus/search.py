@@ -385,6 +385,9 @@ def pg_matches(table: str, sq: SearchQuery, exact: bool = False, tag: str = "m",
 
 
 BM25_K1, BM25_B = 1.2, 0.75   # FTS5's bm25() constants
+# (database URL, data stamp) -> the corpus's bm25 statistics (rows, tokens; rows holding a phrase):
+# counting them reads every article's length or a phrase's whole posting list, per search otherwise
+_BM25_STATS: dict[tuple[str, str | None], dict] = {}
 
 
 def transaction_memo(session: Session) -> dict:
@@ -404,9 +407,17 @@ def _pg_bm25_stats(session: Session, phrases, col: str) -> tuple[float, list[tup
     """avgdl and (tokens, IDF) per phrase as FTS5 computes them: rows, tokens, rows holding the phrase
     (each read once per transaction: a search page ranks up to three tiers)."""
     memo = transaction_memo(session)
+    if "bm25_stamp" not in memo:   # the corpus statistics are kept across requests while the data is unchanged
+        memo["bm25_stamp"] = (str(session.get_bind().url), data_stamp(session))
+    kept = _BM25_STATS.setdefault(memo["bm25_stamp"], {})
+    if len(_BM25_STATS) > 4:       # older stamps' statistics: never asked for again
+        for k in [k for k in _BM25_STATS if k != memo["bm25_stamp"]]:
+            _BM25_STATS.pop(k, None)
     if "bm25_rows" not in memo:
-        memo["bm25_rows"] = tuple(session.execute(
-            text("SELECT count(*), coalesce(sum(search_len), 0) FROM articles")).one())
+        if "rows" not in kept:
+            kept["rows"] = tuple(session.execute(
+                text("SELECT count(*), coalesce(sum(search_len), 0) FROM articles")).one())
+        memo["bm25_rows"] = kept["rows"]
     n_row, n_tok = memo["bm25_rows"]
     avgdl = (n_tok / n_row) if n_row else 1.0
     out = []
@@ -418,10 +429,12 @@ def _pg_bm25_stats(session: Session, phrases, col: str) -> tuple[float, list[tup
     # scans off: a scan would read every row's tsvector)
     for p, toks in phrases:
         k = ("bm25_hits", col, pg_tsquery((p,)))
-        if k not in memo:
-            memo[k] = session.execute(text(f"SELECT count(*) FROM articles WHERE {col} @@ CAST(:q AS tsquery)"),
+        if k not in kept:
+            if len(kept) > 4096:
+                kept.clear()
+            kept[k] = session.execute(text(f"SELECT count(*) FROM articles WHERE {col} @@ CAST(:q AS tsquery)"),
                                       {"q": k[2]}).scalar_one()
-        n_hit = memo[k]
+        n_hit = kept[k]
         idf = math.log((n_row - n_hit + 0.5) / (n_hit + 0.5))
         out.append((toks, idf if idf > 0.0 else 1e-6))
     return avgdl, out
