@@ -547,14 +547,17 @@ def _with_latest_roles(session: Session, items: list[dict]) -> None:
     ids = [i["id"] for i in items]
     latest: dict[int, Any] = {}
     if ids:
+        # each person's roles ranked in the database, only the first read (a busy person has thousands)
+        newest = (select(R.id.label("rid"), func.row_number().over(
+            partition_by=R.person_id,
+            order_by=(case((A.published_date.is_(None), 1), else_=0), A.published_date.desc(), R.id.desc())
+        ).label("rn")).join(A, A.id == R.article_id).where(R.person_id.in_(ids)).subquery())
         rows = session.execute(
             select(R.person_id, sorting.latest_title_expr().label("title"),
                    func.coalesce(O.name, R.organization).label("org"), R.organization_id,
                    sorting.latest_province_expr().label("province"))
-            .join(A, A.id == R.article_id).outerjoin(O, O.id == R.organization_id).outerjoin(PL, PL.id == R.place_id)
-            .where(R.person_id.in_(ids))
-            .order_by(R.person_id, case((A.published_date.is_(None), 1), else_=0), A.published_date.desc(),
-                      R.id.desc()))
+            .join(newest, and_(newest.c.rid == R.id, newest.c.rn == 1))
+            .outerjoin(O, O.id == R.organization_id).outerjoin(PL, PL.id == R.place_id))
         for r in rows:
             latest.setdefault(r.person_id, r)
     for i in items:
