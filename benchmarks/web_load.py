@@ -61,13 +61,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int, server_args: str, log: Path) -> subprocess.Popen:
+def start_server(db: str, port: int, server_args: str, log: Path, search_cache: str = "") -> subprocess.Popen:
     exe = Path(sys.executable).with_name("partyfacts")
     cmd = [str(exe), "--db", db, "serve", "--port", str(port), *shlex.split(server_args)]
     print("starting:", " ".join(shlex.quote(c) for c in cmd), file=sys.stderr)
     # the rate limits are off for the run (they would answer 429 to a load generator); export slots stay on
     env = {**os.environ, "PARTYFACTS_RATE_LIMIT_SEARCH": "", "PARTYFACTS_RATE_LIMIT_EXPORT": "",
            "PARTYFACTS_RATE_LIMIT_EXTRACT": ""}
+    if search_cache:    # --search-cache 0: every search computed (what a search costs, not its reuse)
+        env["PARTYFACTS_SEARCH_CACHE"] = search_cache
     proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, cwd=ROOT,
                             start_new_session=True, env=env)
     deadline = time.monotonic() + 180
@@ -164,6 +166,8 @@ class Tally:
         self.lat: list[float] = []
         self.errors = self.limited = 0
         self.examples: list[str] = []
+        self.started = time.monotonic()
+        self.slowest: list[tuple[float, float, str]] = []    # (ms, seconds into the scenario, path)
 
     def add(self, ms: float | None, status: int | None, what: str) -> None:
         with self.lock:
@@ -175,13 +179,16 @@ class Tally:
                     self.examples.append(what)
             else:
                 self.lat.append(ms)
+                began = round(time.monotonic() - self.started - ms / 1000, 1)
+                self.slowest = sorted(self.slowest + [(round(ms, 1), began, what.split(": HTTP")[0])], reverse=True)[:5]
 
     def summary(self) -> dict:
         lat = sorted(self.lat)
         pct = (lambda p: round(lat[min(len(lat) - 1, int(round(p / 100 * (len(lat) - 1))))], 1) if lat else None)
         return {"requests": len(lat) + self.errors + self.limited, "ok": len(lat), "errors": self.errors,
                 "limited": self.limited, "p50_ms": pct(50), "p95_ms": pct(95), "p99_ms": pct(99),
-                "max_ms": round(lat[-1], 1) if lat else None, "error_examples": self.examples}
+                "max_ms": round(lat[-1], 1) if lat else None, "error_examples": self.examples,
+                "slowest": [{"ms": ms, "at_s": at, "path": path} for ms, at, path in self.slowest]}
 
 
 def drive(port: int, paths, clients: int, seconds: float, timeout: float, tally: Tally,
@@ -284,6 +291,9 @@ def main() -> None:
     ap.add_argument("--slow-rate", type=int, default=2048, help="Bytes a second each slow reader takes.")
     ap.add_argument("--browsers", type=int, default=8, help="Clients browsing while the slow readers download.")
     ap.add_argument("--slow-seconds", type=float, default=30.0)
+    ap.add_argument("--search-cache", default="",
+                    help="The server's search_cache setting (entries per worker; 0 = off: every search computed). "
+                         "Default: the server's own setting.")
     a = ap.parse_args()
 
     if not _exists(a.db):
@@ -298,9 +308,10 @@ def main() -> None:
     levels = [int(x) for x in a.clients.split(",")]
     port = a.port or free_port()
     OUT.mkdir(parents=True, exist_ok=True)
-    proc = start_server(a.db, port, a.server_args, OUT / "web_load_server.log")
+    proc = start_server(a.db, port, a.server_args, OUT / "web_load_server.log", a.search_cache)
     result = {"when": datetime.now().isoformat(timespec="seconds"), "cpu_count": os.cpu_count(),
-              "db": _label(a.db), "server_args": a.server_args, "busiest_person": busiest,
+              "db": _label(a.db), "server_args": a.server_args,
+              "search_cache": a.search_cache or "(setting)", "busiest_person": busiest,
               "busiest_person_articles": busiest_articles, "normal_persons": normal, "seconds": a.seconds,
               "scenarios": {}}
     try:
@@ -366,8 +377,9 @@ def check_targets(sc: dict, levels: list[int]) -> dict:
 
 
 def print_table(result: dict) -> None:
-    print(f"web_load on {result['db']} (server args: {result['server_args'] or 'none'}; busiest person "
-          f"{result['busiest_person']} in {result['busiest_person_articles']} articles)")
+    print(f"web_load on {result['db']} (server args: {result['server_args'] or 'none'}; "
+          f"search cache: {result['search_cache']}; busiest person {result['busiest_person']} in "
+          f"{result['busiest_person_articles']} articles)")
     print(f"{'scenario':<22}{'reqs':>6}{'errors':>7}{'429':>5}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
           f"{'max ms':>9}{'RSS MB':>8}  target")
     for key, row in result["scenarios"].items():

@@ -7,6 +7,7 @@ business; this module reads no environment.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import socket
@@ -52,9 +53,17 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
     from partyfacts.nlp.text import fold
     dbapi_conn.create_function("pf_fold", 1, lambda s: fold(s) if s is not None else None, deterministic=True)
-    from .sorting import vi_compare, vi_sort_key   # Vietnamese order for names (corpus.sorting)
+    from .sorting import vi_compare   # Vietnamese order for names (corpus.sorting)
     dbapi_conn.create_collation("vi", vi_compare)
-    dbapi_conn.create_function("pf_vi_key", 1, vi_sort_key, deterministic=True)
+    dbapi_conn.create_function("pf_vi_key", 1, _vi_sort_key_cached, deterministic=True)
+
+
+@functools.lru_cache(maxsize=65536)
+def _vi_sort_key_cached(s):
+    """corpus.sorting.vi_sort_key, remembered: a list sorted by name computes it for every row it
+    sorts (a search's persons: thousands), and the same names come back on every page."""
+    from .sorting import vi_sort_key
+    return vi_sort_key(s)
 
 
 def make_engine(url: str) -> Engine:

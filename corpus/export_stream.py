@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 import threading
+import time
 from typing import IO, Callable, Iterable, Iterator
 
 from . import export as ex
@@ -158,6 +160,44 @@ def bounded(rows: Iterable[dict], *, max_rows: int | None, full: Callable[[], bo
             return
         yield row
         n += 1
+
+
+class Pacer:
+    """Gives the other threads of the process their turn while a producer writes an export: after
+    every ``run`` seconds of producing it sleeps ``pause`` seconds, so the pages answered by the same
+    process meanwhile get the interpreter (the GIL) and the CPU within milliseconds instead of
+    waiting behind a thread that converts rows as fast as it can. At most pause / (run + pause) of
+    the export's speed is given away (about 9 % with the defaults)."""
+
+    def __init__(self, run: float = 0.02, pause: float = 0.002, clock: Callable[[], float] = time.perf_counter,
+                 sleep: Callable[[float], None] = time.sleep):
+        self.run, self.pause, self._clock, self._sleep = run, pause, clock, sleep
+        self._since = clock()
+
+    def __call__(self) -> None:
+        if self._clock() - self._since >= self.run:
+            self._sleep(self.pause)
+            self._since = self._clock()
+
+    def rows(self, rows: Iterable[dict]) -> Iterator[dict]:
+        """The rows, pacing between them."""
+        for row in rows:
+            self()
+            yield row
+
+
+def lower_thread_priority(step: int = 10) -> bool:
+    """Make the calling thread ``step`` nicer to the scheduler (Linux: a thread has its own nice
+    value), so the CPU goes first to the threads answering pages. False where the platform cannot."""
+    get_id = getattr(threading, "get_native_id", None)
+    if get_id is None or not hasattr(os, "setpriority") or not sys.platform.startswith("linux"):
+        return False
+    tid = get_id()
+    try:
+        os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + step))
+    except OSError:
+        return False
+    return True
 
 
 def note_text(reason: str, n: int, limit: int) -> str:

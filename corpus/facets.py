@@ -48,6 +48,11 @@ def _pairs(table: str, facet: str, ids, same: list) -> Any:
     """A select of (row id, value) pairs: the values of ``facet`` each listed row has; None when the
     list has no such facet. ``ids``: the listed rows' ids (a select); ``same``: queries.same_role_conditions."""
     ent = facts.by_table(table).mention
+    # a sampled list (ids a list of a few thousand): the rows are found from those ids (their article
+    # index), not by walking an index of the counted value (SQLite would walk every figure's unit, or
+    # every place, to save the GROUP BY a sort)
+    listed = isinstance(ids, list)
+    mn_entity = MN.entity_id + 0 if listed else MN.entity_id
     if facet == "site":
         if table == "articles":
             return select(A.id.label("rid"), S.name.label("v")).join(S, S.id == A.site_id).where(_in(A.id, ids))
@@ -59,7 +64,7 @@ def _pairs(table: str, facet: str, ids, same: list) -> Any:
                 .join(S, S.id == A.site_id).where(MN.entity_type == ent, _in(MN.entity_id, ids)))
     if facet == "province":
         if table == "articles":   # a place of the province named, or a role in one of its bodies
-            return union(select(MN.article_id.label("rid"), PL.province.label("v")).join(PL, PL.id == MN.entity_id)
+            return union(select(MN.article_id.label("rid"), PL.province.label("v")).join(PL, PL.id == mn_entity)
                          .where(MN.entity_type == "place", _in(MN.article_id, ids)),
                          select(R.article_id.label("rid"), O.province.label("v")).join(O, O.id == R.organization_id)
                          .where(_in(R.article_id, ids)))
@@ -76,7 +81,7 @@ def _pairs(table: str, facet: str, ids, same: list) -> Any:
     if facet == "unit":
         rid = {"articles": F.article_id, "figures": F.id, "places": F.place_id}.get(table)
         if rid is not None:
-            return select(rid.label("rid"), F.unit.label("v")).where(_in(rid, ids))
+            return select(rid.label("rid"), (F.unit.concat("") if listed else F.unit).label("v")).where(_in(rid, ids))
     return None
 
 
@@ -111,17 +116,28 @@ def _counts(session: Session, pairs, limit: int) -> tuple[list[dict], bool]:
 
 
 def list_facets(session: Session, table: str, q: str = "", filters: Filters | None = None,
-                limit: int = FACET_LIMIT, only: tuple[str, ...] | None = None) -> dict:
+                limit: int = FACET_LIMIT, only: tuple[str, ...] | None = None, sample: int | None = None) -> dict:
     """{facet: [{"value", "count"}…]} for the facets the list offers (facts registry), each counted
     over the rows the query and the other filters select, most rows first, at most ``limit`` values;
-    "more": {facet: True} where values were left off. A selected value with no row keeps count 0."""
+    "more": {facet: True} where values were left off. A selected value with no row keeps count 0.
+
+    ``sample``: with a search (``q``), count over the first ``sample`` matching rows only (the index's
+    order) — what a facet tells (where the matches are) at a cost that does not grow with the corpus;
+    "sampled": True when there were more (the page says so), with "sample" the number counted."""
     filters = filters or Filters()
     offered = [f for f in facts.by_table(table).facets if f in COUNTED and (only is None or f in only)]
-    out: dict[str, Any] = {"more": {}}
+    out: dict[str, Any] = {"more": {}, "sampled": False, "sample": sample}
+    sampled_ids: dict[Filters, list[int]] = {}
     for facet in offered:
         others = replace(filters, **{FIELD[facet]: ""})
         if table in ENTITY_LISTS and not (q or "").strip() and not others.active():
             ids = None   # the list is every entity: no IN over all of them
+        elif sample and (q or "").strip():
+            if others not in sampled_ids:   # the match set read once per filter combination, up to sample + 1
+                got = list(session.execute(filtered_ids(session, table, q, others).limit(sample + 1)).scalars())
+                out["sampled"] = out["sampled"] or len(got) > sample
+                sampled_ids[others] = got[:sample]
+            ids = sampled_ids[others]
         else:
             ids = filtered_ids(session, table, q, others)
         same = same_role_conditions(table, others)

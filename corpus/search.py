@@ -9,6 +9,7 @@ in the folded text is the same offset in the stored NFC text.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -384,6 +385,9 @@ def pg_matches(table: str, sq: SearchQuery, exact: bool = False, tag: str = "m",
 
 
 BM25_K1, BM25_B = 1.2, 0.75   # FTS5's bm25() constants
+# (database URL, data stamp) -> the corpus's bm25 statistics (rows, tokens; rows holding a phrase):
+# counting them reads every article's length or a phrase's whole posting list, per search otherwise
+_BM25_STATS: dict[tuple[str, str | None], dict] = {}
 
 
 def transaction_memo(session: Session) -> dict:
@@ -403,9 +407,17 @@ def _pg_bm25_stats(session: Session, phrases, col: str) -> tuple[float, list[tup
     """avgdl and (tokens, IDF) per phrase as FTS5 computes them: rows, tokens, rows holding the phrase
     (each read once per transaction: a search page ranks up to three tiers)."""
     memo = transaction_memo(session)
+    if "bm25_stamp" not in memo:   # the corpus statistics are kept across requests while the data is unchanged
+        memo["bm25_stamp"] = (str(session.get_bind().url), data_stamp(session))
+    kept = _BM25_STATS.setdefault(memo["bm25_stamp"], {})
+    if len(_BM25_STATS) > 4:       # older stamps' statistics: never asked for again
+        for k in [k for k in _BM25_STATS if k != memo["bm25_stamp"]]:
+            _BM25_STATS.pop(k, None)
     if "bm25_rows" not in memo:
-        memo["bm25_rows"] = tuple(session.execute(
-            text("SELECT count(*), coalesce(sum(search_len), 0) FROM articles")).one())
+        if "rows" not in kept:
+            kept["rows"] = tuple(session.execute(
+                text("SELECT count(*), coalesce(sum(search_len), 0) FROM articles")).one())
+        memo["bm25_rows"] = kept["rows"]
     n_row, n_tok = memo["bm25_rows"]
     avgdl = (n_tok / n_row) if n_row else 1.0
     out = []
@@ -417,10 +429,12 @@ def _pg_bm25_stats(session: Session, phrases, col: str) -> tuple[float, list[tup
     # scans off: a scan would read every row's tsvector)
     for p, toks in phrases:
         k = ("bm25_hits", col, pg_tsquery((p,)))
-        if k not in memo:
-            memo[k] = session.execute(text(f"SELECT count(*) FROM articles WHERE {col} @@ CAST(:q AS tsquery)"),
+        if k not in kept:
+            if len(kept) > 4096:
+                kept.clear()
+            kept[k] = session.execute(text(f"SELECT count(*) FROM articles WHERE {col} @@ CAST(:q AS tsquery)"),
                                       {"q": k[2]}).scalar_one()
-        n_hit = memo[k]
+        n_hit = kept[k]
         idf = math.log((n_row - n_hit + 0.5) / (n_hit + 0.5))
         out.append((toks, idf if idf > 0.0 else 1e-6))
     return avgdl, out
@@ -515,6 +529,10 @@ class Snippet:
         return {"text": self.text, "highlights": [list(h) for h in self.highlights], "kinds": list(self.kinds)}
 
 
+_fold_word = functools.lru_cache(maxsize=65536)(fold)   # snippets fold the same words again and again
+_key_word = functools.lru_cache(maxsize=65536)(key)
+
+
 def match_kind(found: str, sq: SearchQuery) -> str | None:
     """How a highlighted stretch of text matched the query: "exact" when every word is spelled as
     typed (case and tone placement aside: "hoà" = "hòa"), "folded" when it matched with the
@@ -522,7 +540,7 @@ def match_kind(found: str, sq: SearchQuery) -> str | None:
     other diacritics ("thư" typed, "thứ" found): not the word asked for, so not highlighted. A word
     typed without diacritics matches every spelling ("thu": thu, thư, thứ) as folded."""
     words = _WORD.findall(found.lower())
-    folded = tuple(fold(w) for w in words)
+    folded = tuple(_fold_word(w) for w in words)
     whole = sq.as_phrase()
     pairs = list(zip(sq.phrases, sq.exact_phrases)) + (list(zip(whole.phrases, whole.exact_phrases)) if whole else [])
     typed = next((ex for ph, ex in pairs if ph == folded), None)
@@ -530,9 +548,9 @@ def match_kind(found: str, sq: SearchQuery) -> str | None:
         return "folded"
     kind = "exact"
     for w, t in zip(words, typed):
-        if key(w) == key(t):
+        if _key_word(w) == _key_word(t):
             continue
-        if fold(t) != t and fold(w) != w:   # both carry diacritics, and not the same ones
+        if _fold_word(t) != t and _fold_word(w) != w:   # both carry diacritics, and not the same ones
             return None
         kind = "folded"
     return kind
@@ -568,3 +586,23 @@ def snippet(body: str, sq: SearchQuery | None, width: int = 240) -> Snippet:
     off = len(prefix)
     return Snippet(prefix + window.replace("\n", " ") + suffix, tuple((a + off, b + off) for a, b in marks),
                    tuple(kinds))
+
+
+# -- the data stamp: what a cache of search results is keyed by ------------------------------------------
+
+def data_stamp(session: Session) -> str | None:
+    """A value that changes whenever a row a search reads is written and committed: on SQLite the
+    counter of 0014_search_speed (bumped by triggers on every insert/update/delete of sites, articles,
+    entities, roles, figures and mentions), on PostgreSQL the transaction snapshot (xmin:xmax:in
+    progress; any committed write changes it, nothing is locked to keep it). None on a database with
+    neither (no caching there).
+
+    Read it before the statements whose results are cached under it: they then see this state or a
+    newer one, never an older one, so a cached answer is never older than its stamp."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return "pg:" + session.execute(text("SELECT CAST(txid_current_snapshot() AS text)")).scalar_one()
+    if dialect == "sqlite":
+        n = session.execute(text("SELECT n FROM data_stamp WHERE id = 1")).scalar_one_or_none()
+        return None if n is None else f"sqlite:{n}"
+    return None

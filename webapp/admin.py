@@ -79,8 +79,11 @@ def _admin_flag():
 
 @bp.get("/crawls")
 def crawls():
-    return render_template("crawls.html", d=urls.resolve_links(pages.crawl_overview(db_session())),
-                           queued=queued_sites(db_session()),
+    from partyfacts.corpus.jobs.queue import dead_jobs_data
+    d = urls.resolve_links(pages.crawl_overview(db_session()))
+    return render_template("crawls.html", d=d, queued=queued_sites(db_session()),
+                           dead_jobs=dead_jobs_data(db_session()),     # as /api/crawls lists them
+                           site_names={s["id"]: s["name"] for s in d["sites"]},
                            login_enabled=bool(current_app.config["ADMIN_PASSWORD_HASH"]))
 
 

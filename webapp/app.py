@@ -18,6 +18,7 @@ from partyfacts.corpus.export import INVISIBLE
 from . import i18n, limits
 from .dbsession import close_db_session
 from .params import IdConverter
+from .search_cache import SearchCache
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
         FACET_CACHE_SECONDS=300,
+        SEARCH_CACHE_ENTRIES=settings.search_cache,
     )
     if test_config:
         app.config.update(test_config)
@@ -56,6 +58,7 @@ def create_app(test_config: dict | None = None, *, settings: Settings | None = N
     if database is None or app.config["DATABASE"] != database.url:
         database = open_db(app.config["DATABASE"])
     app.extensions["partyfacts_db"] = database
+    app.extensions["partyfacts_search_cache"] = SearchCache(app.config["SEARCH_CACHE_ENTRIES"])
     csrf.init_app(app)
 
     # ids in URLs: ASCII digits within 63 bits, else 404 (not an overflow deep in the database)

@@ -125,13 +125,17 @@ def send_export(table: str, fmt: str, columns: tuple[str, ...], make_rows, heade
     def produce():
         started = time.monotonic()
         error = None
+        # the pages answered meanwhile come first: this thread is nicer to the scheduler and pauses
+        # now and then (es.Pacer) so the requests of its process get the GIL between its rows
+        es.lower_thread_priority()
+        pacer = es.Pacer()
         try:
             with database.session() as s:
                 if fmt == "xlsx":
-                    es.write_xlsx_bounded(make_rows(s), columns, spool.file_writer(), sheet=table,
+                    es.write_xlsx_bounded(pacer.rows(make_rows(s)), columns, spool.file_writer(), sheet=table,
                                           max_bytes=limit, note=note, cancelled=lambda: spool.cancelled)
                 else:
-                    rows = es.bounded(make_rows(s), max_rows=None, full=lambda: spool.full, note=note)
+                    rows = es.bounded(pacer.rows(make_rows(s)), max_rows=None, full=lambda: spool.full, note=note)
                     it = {"csv": lambda: ex.iter_csv(rows, columns), "json": lambda: ex.iter_json(rows),
                           "jsonl": lambda: ex.iter_jsonl(rows)}[fmt]()
                     for chunk in it:

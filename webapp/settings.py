@@ -203,6 +203,8 @@ SETTINGS = (
             "per-client rate of search (page and API)", _rate),
     Setting("rate_limit_export", "PARTYFACTS_RATE_LIMIT_EXPORT", "10/minute;60/hour",
             "per-client rate of /export/ downloads", _rate),
+    Setting("search_cache", "PARTYFACTS_SEARCH_CACHE", "512",
+            "search answers kept per web worker process, reused until the data changes (0 = off)", _count(0, 100_000)),
     Setting("allow_private_targets", "PARTYFACTS_ALLOW_PRIVATE_TARGETS", "",
             "1 = crawl targets may be loopback, private or link-local addresses (local tests, the demo)", _switch),
 )
@@ -234,6 +236,7 @@ class Settings:
     rate_limit_extract: str = "20/minute;200/hour"
     rate_limit_search: str = "120/minute"
     rate_limit_export: str = "10/minute;60/hour"
+    search_cache: int = 512
     allow_private_targets: bool = False
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({s.name: "default" for s in SETTINGS}),
                                        compare=False)

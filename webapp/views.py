@@ -7,6 +7,7 @@ Datasette's renderer. The fact types come from ``corpus.facts``."""
 from __future__ import annotations
 
 import time
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from partyfacts.corpus import facts, pages, sorting
 from partyfacts.corpus.kb.titles import title_before
 from partyfacts.corpus.queries import (TABLES, Filters, QueryError, count_items, export_rows, list_items, search_facets,
                                        spec, title_facet)
+from partyfacts.corpus.search import data_stamp
 
 from . import charts, downloads, i18n, urls
 from .dbsession import db_session
@@ -34,6 +36,7 @@ bp = Blueprint("main", __name__)
 EXPORT_FORMATS = ex.FORMATS
 MAX_TRY_CHARS = 20_000
 TAB_COUNT_CAP = 1000
+SEARCH_FACET_SAMPLE = 2000   # the search page counts its filters' values over this many matches
 OPENAPI = Path(__file__).with_name("openapi.yaml")
 
 
@@ -98,25 +101,28 @@ def _facets() -> dict:
     return cache["values"]
 
 
-FACET_CACHE_SIZE = 256
+def cached(kind: str, key: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()``'s answer from the search cache (webapp.search_cache): reused while the database's
+    data stamp, read first, is unchanged; ``key`` says what was asked."""
+    cache = current_app.extensions["partyfacts_search_cache"]
+    stamp = data_stamp(db_session()) if cache.enabled else None
+    return cache.get(stamp, (kind, request.script_root, key), compute)
 
 
-def list_facets(table: str, q: str, filters: Filters) -> dict:
+def list_facets(table: str, q: str, filters: Filters, sample: int | None = None) -> dict:
     """The facet counts of a list for its query and filters (corpus.facets), ``facet_limit`` values
-    each (the "show more" link asks for more); cached FACET_CACHE_SECONDS per (table, query,
-    filters, limit), since every page of a list counts the same."""
+    each (the "show more" link asks for more); cached until the data changes per (table, query,
+    filters, limit), since every page of a list counts the same. ``sample``: a search's counts over its
+    first ``sample`` matches only (corpus.facets.list_facets; the page says so)."""
     limit = _int_arg("facet_limit", list_facets_mod.FACET_LIMIT, hi=list_facets_mod.MAX_FACET_LIMIT)
-    cache = current_app.extensions.setdefault("partyfacts_list_facets", {})
-    key = (table, q.strip(), tuple(sorted(filters.to_args().items())), limit)
-    now = time.monotonic()
-    hit = cache.get(key)
-    if hit is None or now - hit[0] > current_app.config["FACET_CACHE_SECONDS"]:
-        values = _query_error(list_facets_mod.list_facets, db_session(), table, q, filters, limit=limit)
+
+    def compute() -> dict:
+        values = _query_error(list_facets_mod.list_facets, db_session(), table, q, filters, limit=limit,
+                              sample=sample)
         values["limit"] = limit
-        if len(cache) >= FACET_CACHE_SIZE:
-            cache.pop(next(iter(cache)))
-        hit = cache[key] = (now, values)
-    return hit[1]
+        return values
+    return cached("facets", (table, normal_query(q), tuple(sorted(filters.to_args().items())), limit, sample),
+                  compute)
 
 
 def url_with(**changes) -> str:
@@ -255,19 +261,33 @@ def openapi():
 
 # -- search -----------------------------------------------------------------------------------------------
 
+def normal_query(q: str) -> str:
+    """The search box as searched: NFC, spaces collapsed (the cache's key and the echoed query)."""
+    return " ".join(unicodedata.normalize("NFC", q or "").split())
+
+
 def _search_data() -> dict:
+    """The search page's data (the tabs' counts and the shown tab's page), from the search cache when
+    the same search was answered since the data last changed."""
     q, page, per_page, filters = _list_args()
+    q = normal_query(q)
     per_page = _int_arg("per_page", 20, hi=200)
+    wanted = request.args.get("type", "")
+    sort = _sort(wanted) if wanted in TABLES else None
+    key = (q, page, per_page, tuple(sorted(filters.to_args().items())), wanted, request.args.get("sort", ""))
+    return cached("search", key, lambda: _search_compute(q, page, per_page, filters, wanted, sort))
+
+
+def _search_compute(q: str, page: int, per_page: int, filters: Filters, wanted: str, sort) -> dict:
     s = db_session()
     # the tabs count up to TAB_COUNT_CAP ("1,000+"): enough to choose a tab, cheap on big corpora
     counts = {tb: _query_error(count_items, s, tb, q, filters, cap=TAB_COUNT_CAP) for tb in TABLES}
-    wanted = request.args.get("type", "")
     if wanted and wanted not in TABLES:
         abort(400, description=t("error_type", value=wanted[:40], choices=", ".join(TABLES)))
     active = wanted or next((tb for tb in TABLES if counts[tb]), "articles")
     # the shown tab's count is the tab's (1,000+ past TAB_COUNT_CAP): not counted again further
     result = _query_error(list_items, s, active, q, page, per_page, filters, total=counts[active], cap=TAB_COUNT_CAP,
-                          sort=_sort(active))
+                          sort=sort if active == wanted else _sort(active))
     result["items"] = urls.add_hrefs(active, result["items"])
     capped = {tb: n > TAB_COUNT_CAP for tb, n in counts.items()}
     counts = {tb: min(n, TAB_COUNT_CAP) for tb, n in counts.items()}
@@ -280,14 +300,15 @@ def search() -> Page:
     d = _search_data()
 
     def html() -> dict:
-        facets = list_facets(d["type"], d["q"], d["filters"])
+        facets = list_facets(d["type"], d["q"], d["filters"], sample=SEARCH_FACET_SAMPLE)
         return {"d": d, "q": d["q"], "facets": facets,
                 "paging": _pages(d["result"]["total"], d["result"]["page"], d["result"]["per_page"])}
 
     def json() -> dict:
         extra = {}
         if request.args.get("facets") in ("1", "true"):  # per-query site/province counts, on request
-            extra["facets"] = _query_error(search_facets, db_session(), d["q"], d["filters"])
+            extra["facets"] = cached("search_facets", (d["q"], tuple(sorted(d["filters"].to_args().items()))),
+                                     lambda: _query_error(search_facets, db_session(), d["q"], d["filters"]))
         return _paged_json(d["result"], query=d["q"], type=d["type"], counts=d["counts"],
                            counts_capped=d["counts_capped"], filters=d["filters"].to_args(), **extra)
     return Page("search.html", html, json)

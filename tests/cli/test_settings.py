@@ -81,6 +81,7 @@ LAYERS = {
     "rate_limit_extract": ("1/minute", "2/minute", "3/hour;9/day", "3/hour;9/day"),
     "rate_limit_search": ("1/minute", "2/minute", "3/hour", "3/hour"),
     "rate_limit_export": ("1/minute", "2/minute", "3/hour", "3/hour"),
+    "search_cache": (0, "64", "128", 128),
     "allow_private_targets": (True, "0", "on", True),
 }
 
