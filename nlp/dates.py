@@ -108,14 +108,17 @@ def _years_from_sentence(doc: Document, mentions: list[DateMention]) -> list[Dat
     """"6 tháng đầu năm, … 6 tháng cuối năm 2024": a period without its year takes the year the
     same sentence gives (the nearest one)."""
     out = []
+    by_start = sorted(mentions, key=lambda o: o.span[0])   # the sentence's mentions by bisection
+    starts = [o.span[0] for o in by_start]
     for d in mentions:
         m = _NO_YEAR.search(d.text) if d.kind == "period" and not d.value else None
         if m is None:
             out.append(d)
             continue
         sa, sb = doc.sentence_at(d.span[0])
-        years = [(abs(o.span[0] - d.span[0]), o.value[:4]) for o in mentions
-                 if o is not d and sa <= o.span[0] < sb and re.match(r"\d{4}", o.value)]
+        years = [(abs(o.span[0] - d.span[0]), o.value[:4])
+                 for o in by_start[bisect.bisect_left(starts, sa):bisect.bisect_left(starts, sb)]
+                 if o is not d and re.match(r"\d{4}", o.value)]
         if not years:
             out.append(d)
             continue
