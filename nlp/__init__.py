@@ -5,7 +5,7 @@ no environment variables; what it is told comes in as arguments.
     import partyfacts.nlp as nlp
     ex = nlp.extract(text)                              # the whole pipeline
     ex = nlp.extract(text, disable=["people.model"])    # without the learned person-name model
-    ex = nlp.extract(text, max_chars=1_000_000)         # nlp.TextTooLong for a longer text
+    ex = nlp.extract(text, max_chars=500_000)           # nlp.TextTooLong for a longer text
     nlp.component_names()                               # the pipeline's components, in run order
     nlp.PIPELINE_VERSION, nlp.pipeline_version(disable=["people.model"])
 """

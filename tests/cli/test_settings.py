@@ -203,8 +203,8 @@ def test_libraries_get_small_configs_from_the_settings(tmp_path):
     s = Settings.build(env={"PARTYFACTS_CONTACT": "mailto:a@b.org", "PARTYFACTS_DELAY": "2",
                             "PARTYFACTS_PROFILES": str(tmp_path), "PARTYFACTS_NO_MODEL": "yes"})
     assert s.crawl_config() == CrawlConfig(delay=2.0, contact="mailto:a@b.org", profile_dirs=(tmp_path,))
-    assert s.process_config() == ProcessConfig(disable=("people.model",), max_text_chars=1_000_000)
-    assert Settings().process_config() == ProcessConfig(disable=(), max_text_chars=1_000_000)
+    assert s.process_config() == ProcessConfig(disable=("people.model",), max_text_chars=500_000)
+    assert Settings().process_config() == ProcessConfig(disable=(), max_text_chars=500_000)
     assert Settings.build(env={"PARTYFACTS_MAX_TEXT_CHARS": "5000"}).process_config().max_text_chars == 5000
 
 
