@@ -115,7 +115,7 @@ def process(ctx, all_articles, wait):
     queue = cli_crawl._queue(ctx)
     if queue is None:
         rep = report("process", _runner(ctx).run("process", config=_settings(ctx).process_config(),
-                                                 all_articles=all_articles))
+                                                 all_articles=all_articles, progress="lines"))
     else:
         rep = cli_crawl.queued_process(ctx, queue, _settings(ctx).process_config(), all_articles=all_articles,
                                        wait=wait)

@@ -148,10 +148,12 @@ def _process_key(*, config: ProcessConfig | None = None, all_articles: bool = Fa
 @job("process", key=_process_key)
 def process_articles(db: Database, *, config: ProcessConfig | None = None, all_articles: bool = False,
                      ids: list[int] | None = None, extract: Callable | None = None, version: str | None = None,
-                     progress: bool | None = None) -> ProcessResult:
+                     progress: bool | str | None = None) -> ProcessResult:
     """Extract facts for articles this pipeline version has not processed (or all), one transaction
     per article; failures are recorded in the processing table and reported, the batch goes on.
-    ``extract`` and ``version`` replace the nlp pipeline chosen by ``config`` (tests, gold runs)."""
+    ``extract`` and ``version`` replace the nlp pipeline chosen by ``config`` (tests, gold runs).
+    ``progress``: None = a tqdm bar when stderr is a terminal; "lines" = that bar on a terminal and
+    plain progress lines otherwise (the `process` command); True = the bar; False = nothing."""
     config = config or ProcessConfig()
     extract = extract or extractor(config.disable)
     version = version or pipeline_version(config.disable)
@@ -246,9 +248,9 @@ def _mark(session, article_id: int, version: str, status: str, error: str) -> No
     row.status, row.error, row.processed_at, row.lease_until = status, error[:2000], datetime.utcnow(), None
 
 
-def _progress(items, desc: str, progress: bool | None):
+def _progress(items, desc: str, progress: bool | str | None):
     """A tqdm bar over ``items`` on a terminal (or when ``progress`` is True)."""
-    if progress is None:
+    if progress is None or progress == "lines":
         progress = sys.stderr.isatty()
     if not progress or len(items) < 2:
         return items
@@ -256,10 +258,10 @@ def _progress(items, desc: str, progress: bool | None):
     return tqdm(items, desc=desc, unit="article", file=sys.stderr)
 
 
-def _progress_lines(total: int, progress: bool | None, stream=None) -> ProgressLines | None:
-    """Plain progress lines on stderr when it is not a terminal and ``progress`` is None (auto):
-    a log or a pipe gets "process: 150/2000 articles …" every 100 articles or 10 s."""
+def _progress_lines(total: int, progress: bool | str | None, stream=None) -> ProgressLines | None:
+    """Plain progress lines on stderr when ``progress`` is "lines" and stderr is not a terminal: a
+    log or a pipe gets "process: 150/2000 articles …" every 100 articles or 10 s."""
     stream = stream or sys.stderr
-    if progress is not None or total < 2 or stream.isatty():
+    if progress != "lines" or total < 2 or stream.isatty():
         return None
     return ProgressLines(total, stream, desc="process")

@@ -59,13 +59,25 @@ def test_progress_lines_come_every_n_items_and_every_few_seconds_with_rate_and_e
 
 def test_process_prints_plain_progress_lines_when_stderr_is_not_a_terminal(db, gold_txt, capsys):
     ingest_files(db, gold_txt[:3])
-    out = process_articles(db)                                  # progress=None: decided by stderr
+    out = process_articles(db, progress="lines")                # what the `process` command asks for
     assert out.processed == 3
     err = capsys.readouterr().err
     assert "process: 3/3 articles (100.0%)" in err and "0 errors" in err
 
 
-def test_process_prints_no_progress_lines_when_told_not_to(db, gold_txt, capsys):
+def test_process_run_by_another_job_prints_no_progress_lines(db, gold_txt, capsys):
     ingest_files(db, gold_txt[:3])
-    process_articles(db, progress=False)
+    process_articles(db)                                        # e.g. inside `evaluate --identity`, a demo
+    process_articles(db, all_articles=True, progress=False)
     assert "process:" not in capsys.readouterr().err
+
+
+def test_the_process_command_prints_progress_lines_on_a_captured_stderr(tmp_path, gold_txt):
+    from click.testing import CliRunner
+
+    from partyfacts.webapp.cli import main
+    db = str(tmp_path / "c.db")
+    assert CliRunner().invoke(main, ["--db", db, "ingest", *map(str, gold_txt[:3])]).exit_code == 0
+    res = CliRunner().invoke(main, ["--db", db, "process"])
+    assert res.exit_code == 0, res.output
+    assert res.stderr.startswith("process: 3/3 articles (100.0%), ") and res.stdout.startswith("processed 3 ")
