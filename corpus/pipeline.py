@@ -1,10 +1,12 @@
 """Helpers the pipeline jobs (corpus.jobs) and the crawl state share: a site's row, an article's
-published fields, the raw-page archive, the table counts."""
+published fields, the raw-page archive, the table counts, plain progress lines."""
 from __future__ import annotations
 
 import gzip
 import hashlib
+import time
 from datetime import date, datetime
+from typing import Callable, TextIO
 
 from sqlalchemy import func, select
 
@@ -60,3 +62,45 @@ def table_counts(db: Database) -> dict[str, int]:
                             ("raw_pages", m.RawPage)):
             out[name] = s.execute(select(func.count()).select_from(model)).scalar_one()
     return out
+
+
+class ProgressLines:
+    """Progress of a long job on a stream that is not a terminal (a log file, a pipe, a service's
+    journal), where a progress bar would be one endless line: a plain line every ``every`` items
+    and at least every ``seconds`` seconds while items finish, and one at the end::
+
+        process: 150/2000 articles (7.5%), 12.3/s, 2 errors, about 2m30s left
+
+    ``update(done, errors)`` after each item; ``close(done, errors)`` once at the end. ``clock``
+    is injectable for tests."""
+
+    def __init__(self, total: int, stream: TextIO, *, desc: str = "process", unit: str = "articles",
+                 every: int = 100, seconds: float = 10.0, clock: Callable[[], float] = time.monotonic):
+        self.total, self.stream, self.desc, self.unit = total, stream, desc, unit
+        self.every, self.seconds, self.clock = max(1, every), seconds, clock
+        self.start = self.last = clock()
+        self.last_done = 0
+
+    def line(self, done: int, errors: int, now: float) -> str:
+        elapsed = now - self.start
+        rate = done / elapsed if elapsed > 0 else 0.0
+        pct = f" ({100 * done / self.total:.1f}%)" if self.total else ""
+        out = f"{self.desc}: {done}/{self.total} {self.unit}{pct}, {rate:.1f}/s, {errors} error{'s' if errors != 1 else ''}"
+        if 0 < done < self.total and rate > 0:
+            left = int((self.total - done) / rate)
+            out += f", about {left // 60}m{left % 60:02d}s left"
+        return out
+
+    def update(self, done: int, errors: int = 0) -> None:
+        now = self.clock()
+        if done - self.last_done >= self.every or now - self.last >= self.seconds:
+            self._write(done, errors, now)
+
+    def close(self, done: int, errors: int = 0) -> None:
+        if done != self.last_done or done == 0:
+            self._write(done, errors, self.clock())
+
+    def _write(self, done: int, errors: int, now: float) -> None:
+        self.stream.write(self.line(done, errors, now) + "\n")
+        self.stream.flush()
+        self.last, self.last_done = now, done

@@ -5,16 +5,17 @@ no environment variables; what it is told comes in as arguments.
     import partyfacts.nlp as nlp
     ex = nlp.extract(text)                              # the whole pipeline
     ex = nlp.extract(text, disable=["people.model"])    # without the learned person-name model
+    ex = nlp.extract(text, max_chars=500_000)           # nlp.TextTooLong for a longer text
     nlp.component_names()                               # the pipeline's components, in run order
     nlp.PIPELINE_VERSION, nlp.pipeline_version(disable=["people.model"])
 """
 from . import stages  # noqa: F401 (registers the standard pipeline's components)
-from .extract import extract
+from .extract import TextTooLong, extract
 from .pipeline import component_names, components, pipeline_version
 from .types import (AdminUnitRef, DateMention, Extraction, Figure, Organization, Person, Place,
                     Role)
 
-__all__ = ["extract", "PIPELINE_VERSION", "pipeline_version", "components", "component_names",
+__all__ = ["extract", "TextTooLong", "PIPELINE_VERSION", "pipeline_version", "components", "component_names",
            "Extraction", "Person", "Role", "Place", "AdminUnitRef", "Organization", "Figure",
            "DateMention"]
 

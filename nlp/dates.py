@@ -9,6 +9,7 @@ kinds: "date" ("15/3/2022", "ngày 15 tháng 3 năm 2022", "Sáng ngày 15/3", "
 from __future__ import annotations
 
 import bisect
+import heapq
 
 import re
 
@@ -77,6 +78,7 @@ def find_dates(doc: Document) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     for kind, rx, how, left, required in _PATTERNS:
+        new: list[tuple[int, int]] = []   # this pattern's spans, in text order: merged into taken after
         for m in rx.finditer(s):
             a, b = m.span()
             if left is not None:
@@ -88,13 +90,17 @@ def find_dates(doc: Document) -> list[DateMention]:
             k = bisect.bisect_left(taken, (b,))      # taken spans are disjoint: only the last one
             if k > 0 and taken[k - 1][1] > a:         # starting before b can reach into [a, b)
                 continue
+            if new and new[-1][1] > a:                # and of this pattern's, the last one
+                continue
             value = _value(m, how)
             if value is None:
                 continue
             if how == "y_bare" and _bare_year_is_count(s, b):
                 continue
-            bisect.insort(taken, (a, b))
+            new.append((a, b))
             out.append(DateMention(text=s[a:b], span=(a, b), value=value, kind=kind))
+        if new:   # one merge per pattern, not an insertion per date (linear in the text's length)
+            taken = list(heapq.merge(taken, new))
     out.sort(key=lambda d: d.span)
     out = _years_from_sentence(doc, out)
     return out
@@ -108,14 +114,17 @@ def _years_from_sentence(doc: Document, mentions: list[DateMention]) -> list[Dat
     """"6 tháng đầu năm, … 6 tháng cuối năm 2024": a period without its year takes the year the
     same sentence gives (the nearest one)."""
     out = []
+    by_start = sorted(mentions, key=lambda o: o.span[0])   # the sentence's mentions by bisection
+    starts = [o.span[0] for o in by_start]
     for d in mentions:
         m = _NO_YEAR.search(d.text) if d.kind == "period" and not d.value else None
         if m is None:
             out.append(d)
             continue
         sa, sb = doc.sentence_at(d.span[0])
-        years = [(abs(o.span[0] - d.span[0]), o.value[:4]) for o in mentions
-                 if o is not d and sa <= o.span[0] < sb and re.match(r"\d{4}", o.value)]
+        years = [(abs(o.span[0] - d.span[0]), o.value[:4])
+                 for o in by_start[bisect.bisect_left(starts, sa):bisect.bisect_left(starts, sb)]
+                 if o is not d and re.match(r"\d{4}", o.value)]
         if not years:
             out.append(d)
             continue

@@ -7,6 +7,7 @@ checks for ``None``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -71,8 +72,16 @@ class Document:
                 res.append((a, b))
         return res
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [a for a, _ in self.sentences]
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        for a, b in self.sentences:
-            if a <= pos < b:
+        """The sentence holding ``pos`` (a bisection: the sentences are sorted and disjoint), or the
+        whole text when ``pos`` falls between sentences."""
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0:
+            a, b = self.sentences[i]
+            if pos < b:
                 return a, b
         return 0, len(self.norm)

@@ -15,16 +15,28 @@ from .text import Text
 from .types import Extraction
 
 
+class TextTooLong(ValueError):
+    """A text longer than the caller's limit (``extract(max_chars=…)``): refused before any work."""
+
+    def __init__(self, chars: int, limit: int):
+        self.chars, self.limit = chars, limit
+        super().__init__(f"the text has {chars:,} characters, over the limit of {limit:,}")
+
+
 def extract(text: str, *, site: str | None = None, url: str | None = None,
-            disable: Iterable[str] = ()) -> Extraction:
+            disable: Iterable[str] = (), max_chars: int | None = None) -> Extraction:
     """Extract persons, roles, places, organizations, figures and dates from one article text.
 
     ``text`` may be in any Unicode normal form; every span in the result indexes ``text`` itself.
     ``site``/``url`` help resolve ambiguous place names (they never add words to an organization).
     ``disable`` names components to leave out (ValueError for an unknown name or for one another
     enabled component requires); a fact type whose component did not run is empty. ``meta`` records
-    the pipeline version and each component that ran with its version.
+    the pipeline version and each component that ran with its version. ``max_chars``: a text
+    longer than that raises ``TextTooLong`` at once (the cost is linear in the length, so the limit
+    bounds the time and memory of one call; None = no limit).
     """
+    if max_chars is not None and len(text) > max_chars:
+        raise TextTooLong(len(text), max_chars)
     disable = frozenset(disable)
     comps = enabled(disable)
     t = Text.of(text)

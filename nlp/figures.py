@@ -642,9 +642,15 @@ def _actor(doc: Document, sent: tuple[int, int], pos: int) -> str:
     return best
 
 
-def _period(dates: list[DateMention], sent: tuple[int, int], start: int, end: int) -> str:
+def _start(d: DateMention) -> int:
+    return d.span[0]
+
+
+def _period(dates: list[DateMention], sent: tuple[int, int], start: int, end: int, ordered: bool = False) -> str:
     """The period the figure is stated for: the nearest period/year/term in its sentence."""
     sa, sb = sent
+    if ordered:   # in text order (as find_dates gives them): the sentence's by bisection
+        dates = dates[bisect.bisect_left(dates, sa, key=_start):bisect.bisect_left(dates, sb, key=_start)]
     inside = [d for d in dates if sa <= d.span[0] < sb and d.kind in ("period", "year", "term")]
     if not inside:
         return ""
@@ -679,13 +685,14 @@ def _finish(doc: Document, cands: list[_Cand], dates: list[DateMention]) -> list
         c.mentions.append((c.start, c.end))
         seen[key] = c
         order.append(c)
+    ordered = all(a.span[0] < b.span[0] for a, b in zip(dates, dates[1:]))
     out = []
     for c in order:
         sa, sb = c.sent
         out.append(Figure(
             value=c.value, unit=c.unit, text=doc.norm[c.start:c.end], span=(c.start, c.end),
             sentence=doc.norm[sa:sb], counted=c.counted, actor=_actor(doc, c.sent, c.start),
-            period=_period(dates, c.sent, c.start, c.end), qualifier=c.qualifier,
+            period=_period(dates, c.sent, c.start, c.end, ordered), qualifier=c.qualifier,
             mentions=tuple(c.mentions),
         ))
     return out

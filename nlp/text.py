@@ -9,8 +9,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 _TONES = {"\u0301", "\u0300", "\u0309", "\u0303", "\u0323"}
 # vowels carrying a shape diacritic: the tone goes on them whatever the convention
@@ -108,44 +110,32 @@ class Text:
     original: str
     norm: str                    # NFC
     canon: str                   # NFC, tone placement folded; len(canon) == len(norm)
-    _starts: tuple[int, ...]     # _starts[i] = input offset of norm[i]; one sentinel at the end
+    _starts: Sequence[int]       # _starts[i] = input offset of norm[i]; one sentinel at the end
 
     @classmethod
     def of(cls, original: str) -> "Text":
         """NFC of ``original``; scraped-text debris is cleaned at the same time, with offsets kept:
         HTML entities left in the text ("&nbsp;", "&amp;", "&#7889;") become the character they
         stand for, zero-width characters and soft hyphens are dropped, and no-break or other
-        exotic spaces become a plain space (so that "Nguyễn&nbsp;Văn Hải" is one name)."""
+        exotic spaces become a plain space (so that "Nguyễn&nbsp;Văn Hải" is one name).
+
+        Line by line: a line already clean (NFC, no debris, no combining mark) is taken whole, only the others are
+        rebuilt character by character; the offset map is a ``range`` when nothing changed and an
+        ``array`` of machine integers otherwise (8 bytes a character, never a tuple of objects)."""
         if unicodedata.is_normalized("NFC", original) and not _DEBRIS.search(original):
-            n = original
-            starts = tuple(range(len(original) + 1))
-        else:
-            pieces: list[str] = []
-            starts_l: list[int] = []
-            i, L = 0, len(original)
-            while i < L:
-                ch = original[i]
-                if ch == "&":
-                    m = _ENTITY.match(original, i)
-                    if m:
-                        dec = _clean_piece(html.unescape(m.group(0)))
-                        if dec != m.group(0):
-                            dec = unicodedata.normalize("NFC", dec)
-                            starts_l.extend(i for _ in dec)
-                            pieces.append(dec)
-                            i = m.end()
-                            continue
-                j = i + 1
-                while j < L and unicodedata.combining(original[j]):
-                    j += 1
-                piece = _clean_piece(unicodedata.normalize("NFC", original[i:j]))
-                for _ in piece:
-                    starts_l.append(i)
-                pieces.append(piece)
-                i = j
-            starts_l.append(L)
-            n = "".join(pieces)
-            starts = tuple(starts_l)
+            return cls(original, original, canon(original), range(len(original) + 1))
+        pieces: list[str] = []
+        starts = array("q")
+        for a, b in _segments(original):
+            seg = original[a:b]
+            if (unicodedata.is_normalized("NFC", seg) and not _DEBRIS.search(seg)
+                    and not any(map(unicodedata.combining, seg))):   # a mark maps to its letter's offset
+                pieces.append(seg)
+                starts.extend(range(a, b))
+            else:
+                _rebuild(original, a, b, pieces, starts)
+        starts.append(len(original))
+        n = "".join(pieces)
         return cls(original, n, canon(n), starts)
 
     def to_input_span(self, start: int, end: int) -> tuple[int, int]:
@@ -155,3 +145,40 @@ class Text:
     def surface(self, start: int, end: int) -> str:
         """NFC surface of a ``norm`` span (what output strings carry)."""
         return self.norm[start:end]
+
+
+def _segments(s: str):
+    """[a, b) spans covering ``s``, each ending after a line break that no combining mark follows
+    (so a character and its marks never straddle two segments)."""
+    a, L = 0, len(s)
+    while a < L:
+        b = s.find("\n", a)
+        while b >= 0 and b + 1 < L and unicodedata.combining(s[b + 1]):
+            b = s.find("\n", b + 1)
+        b = L if b < 0 else b + 1
+        yield a, b
+        a = b
+
+
+def _rebuild(original: str, i: int, end: int, pieces: list[str], starts: array) -> None:
+    """NFC and cleaned text of ``original[i:end]``, a character and its combining marks at a time,
+    appended to ``pieces`` with the input offset of each output character in ``starts``."""
+    while i < end:
+        ch = original[i]
+        if ch == "&":
+            m = _ENTITY.match(original, i)
+            if m:
+                dec = _clean_piece(html.unescape(m.group(0)))
+                if dec != m.group(0):
+                    dec = unicodedata.normalize("NFC", dec)
+                    starts.extend(i for _ in dec)
+                    pieces.append(dec)
+                    i = m.end()
+                    continue
+        j = i + 1
+        while j < end and unicodedata.combining(original[j]):
+            j += 1
+        piece = _clean_piece(unicodedata.normalize("NFC", original[i:j]))
+        starts.extend(i for _ in piece)
+        pieces.append(piece)
+        i = j

@@ -115,7 +115,7 @@ def process(ctx, all_articles, wait):
     queue = cli_crawl._queue(ctx)
     if queue is None:
         rep = report("process", _runner(ctx).run("process", config=_settings(ctx).process_config(),
-                                                 all_articles=all_articles))
+                                                 all_articles=all_articles, progress="lines"))
     else:
         rep = cli_crawl.queued_process(ctx, queue, _settings(ctx).process_config(), all_articles=all_articles,
                                        wait=wait)
@@ -294,10 +294,14 @@ def extract(ctx, files, fmt):
       echo "Đồng chí Nguyễn Văn A, Bí thư Huyện ủy …" | partyfacts extract -
     """
     from partyfacts.corpus.jobs import extractor
+    from partyfacts.corpus.jobs.process import too_long
     settings = _settings(ctx)
     extract_text = extractor(settings.nlp_disable)
+    limit = settings.max_text_chars
     for f in files:
         name, text = _read_input(f, settings.profiles)
+        if len(text) > limit:   # refused before any work: the cost is linear in the length
+            raise UserError(f"error: {'standard input' if f == '-' else f}: {too_long(len(text), limit)}")
         obj = {"file": name, **extract_text(text).to_dict()}
         if fmt == "jsonl":
             click.echo(json.dumps(obj, ensure_ascii=False))

@@ -174,6 +174,12 @@ SETTINGS = (
             "werkzeug.security hash of the admin password (queueing crawls, editing schedules)", _password_hash,
             secret=True),
     Setting("no_model", "PARTYFACTS_NO_MODEL", "", "1 = rules only, without the learned person-name model", _switch),
+    Setting("max_text_chars", "PARTYFACTS_MAX_TEXT_CHARS", "500000",
+            "longest text extracted, in characters; extraction is linear in the length (about 6 CPU s and "
+            "170 MB per million characters, benchmarks/extract_speed.py), so the default bounds one text to "
+            "about 3 s and 120 MB, far above a portal article (3-6 K); a longer text is refused by `extract`, "
+            "marked failed (kept) by `process`, and Try it and /api/extract stop at the smaller of this and 20000",
+            _count(1000, 10 ** 9)),
     Setting("broker", "PARTYFACTS_BROKER", "(none: jobs run inline)",
             "Redis URL of the job queue (--broker); set, crawl/process/reparse/schedule enqueue for `partyfacts worker`",
             _broker),
@@ -224,6 +230,7 @@ class Settings:
     secret_key: str = ""                 # "" = the web app makes a random one per process
     admin_password_hash: str = ""        # "" = admin login off
     no_model: bool = False
+    max_text_chars: int = 500_000
     broker: str = ""                     # "" = every job runs inline, in the command's process
     serve_workers: int = 2
     serve_threads: int = 8
@@ -316,8 +323,8 @@ class Settings:
                            allow_private_targets=self.allow_private_targets)
 
     def process_config(self) -> ProcessConfig:
-        """What processing needs: the nlp components to disable."""
-        return ProcessConfig(disable=self.nlp_disable)
+        """What processing needs: the nlp components to disable, the longest text extracted."""
+        return ProcessConfig(disable=self.nlp_disable, max_text_chars=self.max_text_chars)
 
     def queue_config(self, **overrides: Any) -> QueueConfig | None:
         """Where the job queue is and the database its jobs run on; None without a broker (inline)."""

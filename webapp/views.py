@@ -551,10 +551,17 @@ def post() -> Page:
 # -- Try it: extraction of pasted text, nothing stored --------------------------------------------------------------
 # The page takes a form and answers HTML, its API takes a JSON body: two inputs, one extraction.
 
+def _try_limit() -> int:
+    """The longest text Try it and /api/extract take: MAX_TRY_CHARS (a public, rate-limited form),
+    or the setting max_text_chars when that is smaller."""
+    return min(MAX_TRY_CHARS, current_app.extensions["partyfacts_settings"].max_text_chars)
+
+
 def _extract(text: str) -> dict:
     from partyfacts import nlp
-    if len(text) > MAX_TRY_CHARS:
-        abort(400, description=t("error_try_long", n=len(text), limit=MAX_TRY_CHARS))
+    limit = _try_limit()
+    if len(text) > limit:
+        abort(400, description=t("error_try_long", n=len(text), limit=limit))
     result = nlp.extract(text)
     return {"extraction": result, "facts": result.to_dict()}
 
@@ -567,7 +574,7 @@ def try_it():
         if text.strip():
             r = _extract(text)
             body, facts_ = highlight(text, spans_from_extraction(r["extraction"])), r["facts"]
-    return render_template("try.html", text=text, body=body, facts=facts_, limit=MAX_TRY_CHARS)
+    return render_template("try.html", text=text, body=body, facts=facts_, limit=_try_limit())
 
 
 @route("api_extract", methods=("POST",))

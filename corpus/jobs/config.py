@@ -23,6 +23,8 @@ class CrawlConfig:
 
 @dataclass(frozen=True)
 class ProcessConfig:
-    """What fact extraction needs: the nlp components to leave out (e.g. ("people.model",))."""
+    """What fact extraction needs: the nlp components to leave out (e.g. ("people.model",)) and the
+    longest text extracted (the setting max_text_chars; a longer article is marked failed, kept)."""
     disable: tuple[str, ...] = ()
+    max_text_chars: int | None = None       # None = no limit
     lease: float = CLAIM_LEASE              # seconds a claimed article lives without the run's heartbeat

@@ -28,6 +28,7 @@ from .. import models as m
 from ..aggregates import refresh as refresh_aggregates
 from ..db import CLAIM_LEASE, Database, Heartbeat, insert_for
 from ..kb import kb_version
+from ..pipeline import ProgressLines
 from ..kb.resolve import ResolveStats
 from ..store import store_extraction
 from .resolve import resolve_persons_job
@@ -57,9 +58,17 @@ def pipeline_version(disable: tuple[str, ...] = ()) -> str:
     return f"{nlp.pipeline_version(disable=tuple(disable))}+{kb_version()}"
 
 
-def extractor(disable: tuple[str, ...] = ()) -> Callable:
-    """nlp.extract with these components disabled."""
+def extractor(disable: tuple[str, ...] = (), max_chars: int | None = None) -> Callable:
+    """nlp.extract with these components disabled (and ``max_chars``: nlp.TextTooLong past it)."""
+    if max_chars is not None:
+        return functools.partial(nlp.extract, disable=tuple(disable), max_chars=max_chars)
     return functools.partial(nlp.extract, disable=tuple(disable)) if disable else nlp.extract
+
+
+def too_long(chars: int, limit: int) -> str:
+    """The one-line reason an article or a file is not extracted: its length, the limit, the way out."""
+    return (f"the text has {chars:,} characters, over the limit of {limit:,} (setting max_text_chars, "
+            f"env PARTYFACTS_MAX_TEXT_CHARS: raise it to extract longer texts)")
 
 
 def _utcnow() -> datetime:
@@ -139,10 +148,12 @@ def _process_key(*, config: ProcessConfig | None = None, all_articles: bool = Fa
 @job("process", key=_process_key)
 def process_articles(db: Database, *, config: ProcessConfig | None = None, all_articles: bool = False,
                      ids: list[int] | None = None, extract: Callable | None = None, version: str | None = None,
-                     progress: bool | None = None) -> ProcessResult:
+                     progress: bool | str | None = None) -> ProcessResult:
     """Extract facts for articles this pipeline version has not processed (or all), one transaction
     per article; failures are recorded in the processing table and reported, the batch goes on.
-    ``extract`` and ``version`` replace the nlp pipeline chosen by ``config`` (tests, gold runs)."""
+    ``extract`` and ``version`` replace the nlp pipeline chosen by ``config`` (tests, gold runs).
+    ``progress``: None = a tqdm bar when stderr is a terminal; "lines" = that bar on a terminal and
+    plain progress lines otherwise (the `process` command); True = the bar; False = nothing."""
     config = config or ProcessConfig()
     extract = extract or extractor(config.disable)
     version = version or pipeline_version(config.disable)
@@ -153,8 +164,11 @@ def process_articles(db: Database, *, config: ProcessConfig | None = None, all_a
     holding: list[int] = []            # the article this run holds a claim on now (the heartbeat renews it)
     beat = Heartbeat(lambda: renew(db, list(holding), version, config.lease), every=config.lease / 3,
                      name="process-claims").start()
+    lines = _progress_lines(len(todo), progress)
     try:
-        for aid in _progress(todo, "process", progress):
+        for n, aid in enumerate(_progress(todo, "process", progress), 1):
+            if lines is not None and n > 1:
+                lines.update(n - 1, res.failed)
             holding[:] = []
             try:
                 if not claim(db, aid, version, since=since, lease=config.lease):
@@ -163,8 +177,10 @@ def process_articles(db: Database, *, config: ProcessConfig | None = None, all_a
             except IntegrityError:          # the article is gone (no processing row can point to it)
                 continue
             holding[:] = [aid]
-            if _process_one(db, aid, version, extract, res):
+            if _process_one(db, aid, version, extract, res, config.max_text_chars):
                 done.append(aid)
+        if lines is not None:
+            lines.close(len(todo), res.failed)
     finally:
         beat.stop()
     if done:
@@ -179,25 +195,34 @@ def process_articles(db: Database, *, config: ProcessConfig | None = None, all_a
     return res
 
 
-def _process_one(db: Database, aid: int, version: str, extract: Callable, res: ProcessResult) -> bool:
+def _process_one(db: Database, aid: int, version: str, extract: Callable, res: ProcessResult,
+                 max_chars: int | None = None) -> bool:
     """Extract and store one claimed article's facts (its processing row marked ok or error); True
-    when processed."""
+    when processed. An article longer than ``max_chars`` is marked error with the reason (kept,
+    never extracted: `process --all` after raising the setting)."""
     try:
         with db.session() as s:
             art = s.get(m.Article, aid)
             if art is None:
                 return False
+            if max_chars is not None and len(art.text) > max_chars:
+                raise nlp.TextTooLong(len(art.text), max_chars)
             site = art.site.name if art.site else None
             ex = extract(art.text, site=site, url=art.url)
             _lock_claim(s, aid, version)   # one writer of this article's facts at a time
             counts = store_extraction(s, art, ex, version)
             _mark(s, aid, version, "ok", "")
     except Exception as exc:  # one bad article must not stop the batch; it is recorded, not swallowed
-        log.exception("article %s failed", aid)
+        if isinstance(exc, nlp.TextTooLong):
+            reason = too_long(exc.chars, exc.limit)
+            log.warning("article %s not extracted: %s", aid, reason)
+        else:
+            reason = f"{type(exc).__name__}: {exc}"
+            log.exception("article %s failed", aid)
         res.failed += 1
-        res.errors.append(f"article {aid}: {type(exc).__name__}: {exc}")
+        res.errors.append(f"article {aid}: {reason}")
         with db.session() as s:
-            _mark(s, aid, version, "error", f"{type(exc).__name__}: {exc}")
+            _mark(s, aid, version, "error", reason)
         return False
     res.processed += 1
     for k, v in counts.items():
@@ -223,10 +248,20 @@ def _mark(session, article_id: int, version: str, status: str, error: str) -> No
     row.status, row.error, row.processed_at, row.lease_until = status, error[:2000], datetime.utcnow(), None
 
 
-def _progress(items, desc: str, progress: bool | None):
-    if progress is None:
+def _progress(items, desc: str, progress: bool | str | None):
+    """A tqdm bar over ``items`` on a terminal (or when ``progress`` is True)."""
+    if progress is None or progress == "lines":
         progress = sys.stderr.isatty()
     if not progress or len(items) < 2:
         return items
     from tqdm import tqdm
     return tqdm(items, desc=desc, unit="article", file=sys.stderr)
+
+
+def _progress_lines(total: int, progress: bool | str | None, stream=None) -> ProgressLines | None:
+    """Plain progress lines on stderr when ``progress`` is "lines" and stderr is not a terminal: a
+    log or a pipe gets "process: 150/2000 articles …" every 100 articles or 10 s."""
+    stream = stream or sys.stderr
+    if progress != "lines" or total < 2 or stream.isatty():
+        return None
+    return ProgressLines(total, stream, desc="process")

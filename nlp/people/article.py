@@ -56,13 +56,21 @@ def find_names(doc: Document) -> None:
     countries = frozenset(text_key(p.name) for p in places if p.type == "quốc gia") | _title_countries()
     mentions = find_mentions(toks, keys, known, doc.person_scorer, global_places, countries)
     starts = {m.start for m in mentions}
+    # indexes instead of a scan of every mention per byline (linear in the text's length)
+    first_at: dict[tuple[int, int], Mention] = {}
+    covered: set[int] = set()
+    for m in mentions:
+        first_at.setdefault((m.start, m.end), m)
+        covered.update(range(m.start, m.end))
     for b in find_bylines(toks, keys) + find_photo_credits(toks, keys):
-        same = [m for m in mentions if m.start == b.start and m.end == b.end]
-        if same:
-            same[0].cue = "byline"
-        elif b.start not in starts and not any(m.start <= b.start < m.end for m in mentions):
+        same = first_at.get((b.start, b.end))
+        if same is not None:
+            same.cue = "byline"
+        elif b.start not in starts and b.start not in covered:
             mentions.append(b)
             starts.add(b.start)
+            first_at.setdefault((b.start, b.end), b)
+            covered.update(range(b.start, b.end))
     mentions.sort(key=lambda m: m.start)
     if doc.all_capitals:   # set by tokenize() before it re-cases common words
         mentions = caps_text_mentions(toks, keys, mentions)
@@ -736,6 +744,19 @@ def _party_post(title_keys: list[str], kind: str) -> bool:
     return bool(title_keys) and all(k in _PARTY_POST_WORDS for k in title_keys)
 
 
+def _last_org_before(main, prefix: tuple[str, ...], pos: int) -> tuple[int, str] | None:
+    """(token index, text) of the last organization of ``main["_orgs"]`` (in text order) whose keys
+    begin with ``prefix`` and that is written before token ``pos``: one index per prefix and a
+    bisection, so that a long text stays linear."""
+    index = main.setdefault("_orgs_by_prefix", {})
+    hit = index.get(prefix)
+    if hit is None:
+        sel = [(at, name) for okeys, name, at in main.get("_orgs", []) if okeys[:len(prefix)] == prefix]
+        hit = index[prefix] = ([at for at, _ in sel], sel)
+    k = bisect.bisect_left(hit[0], pos)
+    return hit[1][k - 1] if k else None
+
+
 def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
     """(organization text, OrgSpan, span end char) of one title, borrowing along the chain."""
     cp = _chain_place(chain)
@@ -781,10 +802,8 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
     if it.back_ref:
         # "Hiệu trưởng nhà trường": the last body of that kind written before, as written there
         ref_end = toks[it.end - 1].end
-        for okeys, name, at in reversed(main.get("_orgs", [])):
-            if at < it.start and okeys[:len(it.back_ref)] == it.back_ref:
-                return name, None, ref_end
-        return "", None, ref_end
+        last = _last_org_before(main, tuple(it.back_ref), it.start)
+        return (last[1] if last else ""), None, ref_end
     if it.kind == "delegate" and main.get("_session_council"):
         # "đại biểu X" in the report of a council session: a delegate of that council
         return main["_session_council"], None, title_end_char
@@ -826,8 +845,14 @@ def _org_for(doc, toks, keys, it: TitleItem, chain: list[TitleItem], main):
     if keys[it.title_end - 1] == "đoàn":
         # "Đoàn đại biểu Quốc hội tỉnh X gồm các đại biểu: A, …, Trưởng đoàn": the delegation the
         # sentence named before
-        for okeys, name, at in reversed(main.get("_orgs", [])):
-            if at < it.start and okeys[0] == "đoàn" and not any(toks[x].text in (".", "\n") for x in range(at, it.start)):
+        last = _last_org_before(main, ("đoàn",), it.start)
+        if last:   # the last one, unless a sentence ends between (then every earlier one is cut off too)
+            at, name = last
+            breaks = main.get("_breaks")
+            if breaks is None:
+                breaks = main["_breaks"] = [x for x, t in enumerate(toks) if t.text in (".", "\n")]
+            k = bisect.bisect_left(breaks, at)
+            if not (k < len(breaks) and breaks[k] < it.start):
                 return name, None, title_end_char
     # "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Huyện ủy X": the committee named later in the chain
     # (only a party post borrows it: "Bí thư Chi bộ kiêm Trưởng ấp" keeps its own)

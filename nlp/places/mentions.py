@@ -5,6 +5,7 @@ the name after it, lists, brackets), ``parents`` (", huyện X, tỉnh Y" after 
 (names without a unit word, regions, countries)."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from .. import gazetteer as gz
@@ -189,7 +190,8 @@ class FinderBase:
         """A country other than Việt Nam is named in the sentence of token i (a foreign province may
         follow "tỉnh": "tỉnh Hủa Phăn của nước bạn Lào")."""
         a, b = self.doc.sentence_at(self.toks[i].start)
-        words = [t for t in self.toks if a <= t.start < b and t.word and t.cap]
+        starts = self.__dict__.get("_tok_starts") or self.__dict__.setdefault("_tok_starts", [t.start for t in self.toks])
+        words = [t for t in self.toks[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if t.word and t.cap]
         keys = [t.k for t in words]
         for n in (1, 2, 3):
             for q in range(len(keys) - n + 1):

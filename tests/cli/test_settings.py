@@ -69,6 +69,7 @@ LAYERS = {
     "secret_key": ("file-key", "env-key", "flag-key", "flag-key"),
     "admin_password_hash": ("scrypt:1$f$h", "scrypt:1$e$h", "scrypt:1$c$h", "scrypt:1$c$h"),
     "no_model": (False, "1", "no", False),
+    "max_text_chars": (2000, "3000", "4000", 4000),
     "broker": ("redis://file:6379/0", "redis://env:6379/1", "redis://flag:6379/2", "redis://flag:6379/2"),
     "serve_workers": (3, "4", "5", 5),
     "serve_threads": (3, "4", "5", 5),
@@ -203,8 +204,9 @@ def test_libraries_get_small_configs_from_the_settings(tmp_path):
     s = Settings.build(env={"PARTYFACTS_CONTACT": "mailto:a@b.org", "PARTYFACTS_DELAY": "2",
                             "PARTYFACTS_PROFILES": str(tmp_path), "PARTYFACTS_NO_MODEL": "yes"})
     assert s.crawl_config() == CrawlConfig(delay=2.0, contact="mailto:a@b.org", profile_dirs=(tmp_path,))
-    assert s.process_config() == ProcessConfig(disable=("people.model",))
-    assert Settings().process_config() == ProcessConfig(disable=())
+    assert s.process_config() == ProcessConfig(disable=("people.model",), max_text_chars=500_000)
+    assert Settings().process_config() == ProcessConfig(disable=(), max_text_chars=500_000)
+    assert Settings.build(env={"PARTYFACTS_MAX_TEXT_CHARS": "5000"}).process_config().max_text_chars == 5000
 
 
 @pytest.mark.parametrize("setting", [s for s in SETTINGS], ids=lambda s: s.name)
