@@ -322,7 +322,9 @@ def _story_page(session: Session, ids: list[int]) -> list[dict]:
 
 class PageCache:
     """A bounded per-process cache of detail pages: (key, stamp) → the read model, least recently
-    used dropped first. A hit returns a deep copy (the web layer rewrites links in place)."""
+    used dropped first. A hit returns the stored model itself, shared by every request: callers must
+    not change it (the web layer's ``resolve_links`` builds a new model). ``put`` stores a deep copy,
+    so the caller's own model stays its own."""
 
     def __init__(self, size: int = 256):
         self.size = size
@@ -335,7 +337,7 @@ class PageCache:
             if got is None or got[0] != stamp:
                 return None
             self._items.move_to_end(key)
-            return copy.deepcopy(got[1])
+            return got[1]
 
     def put(self, key, stamp: str, value) -> None:
         value = copy.deepcopy(value)

@@ -262,23 +262,42 @@ def link(ln: facts.Link | None) -> str:
 
 
 def resolve_links(obj):
-    """A corpus read model (nested dicts and lists) with every ``link`` key replaced by its ``href``
-    and every ``<name>_link`` by ``<name>_href``, and every ``post`` (title key, organisation id)
-    given the ``href`` of its post page, in place; returns ``obj``."""
-    if isinstance(obj, dict):
-        for k in [k for k in obj if k == "link" or k.endswith("_link")]:
-            obj[k[:-4] + "href"] = link(obj.pop(k))
-        for v in obj.values():
-            if isinstance(v, (dict, list)):
-                resolve_links(v)
-        post_ = obj.get("post")
-        if isinstance(post_, dict) and "title_key" in post_ and "href" not in post_:
-            post_["href"] = post(post_["title_key"], post_["organization_id"]) if post_["organization_id"] else ""
-    elif isinstance(obj, list):
-        for v in obj:
-            if isinstance(v, (dict, list)):
-                resolve_links(v)
-    return obj
+    """A copy of a corpus read model (nested dicts and lists) with every ``link`` key replaced by its
+    ``href`` and every ``<name>_link`` by ``<name>_href``, and every ``post`` (title key, organisation
+    id) given the ``href`` of its post page. ``obj`` itself is left unchanged (cached read models are
+    shared between requests). Each page's rule is built once per call (a person page holds
+    thousands of links)."""
+    makers: dict[str, Callable[[int, str], str]] = {}
+
+    def href(ln: facts.Link | None) -> str:
+        if ln is None:
+            return ""
+        if not isinstance(ln.id, int) or isinstance(ln.id, bool):
+            return link(ln)
+        make = makers.get(ln.page)
+        if make is None:
+            make = makers[ln.page] = _maker(ln.page)
+        return make(ln.id, ln.anchor or "")
+
+    def walk(o):
+        if isinstance(o, dict):
+            out = {}
+            for k, v in o.items():
+                if k == "link" or k.endswith("_link"):
+                    out[k[:-4] + "href"] = href(v)
+                elif isinstance(v, (dict, list)):
+                    out[k] = walk(v)
+                else:
+                    out[k] = v
+            post_ = out.get("post")
+            if isinstance(post_, dict) and "title_key" in post_ and "href" not in post_:
+                post_["href"] = post(post_["title_key"], post_["organization_id"]) if post_["organization_id"] else ""
+            return out
+        if isinstance(o, list):
+            return [walk(v) if isinstance(v, (dict, list)) else v for v in o]
+        return o
+
+    return walk(obj)
 
 
 def entity(mention_type: str, entity_id: int) -> str:
