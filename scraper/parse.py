@@ -78,7 +78,7 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
             parts = None
         elif parts.startswith("no article body"):
             # a theme or portlet the profile does not know: the generic extractor may read it
-            if has_dated_headline(soup):
+            if has_dated_headline(soup, canon):
                 parts = None
             else:
                 parts += "; no dated headline that the page <title> repeats"

@@ -188,14 +188,21 @@ def choose_title(soup: BeautifulSoup, incumbent: Tag | None, incumbent_text: str
             cands.append(Candidate(src, strip_site_name(raw, site_name)))
     if not cands:
         return None, "", "no title candidate"
+    names = site_names(soup)
     for c in cands:
         c.tokens = fold_tokens(c.text)
         _score_title(c, signals, body_pos, order)
+        if key(c.text) in names:
+            c.score -= 100
+            c.why.append("the site name")
     best = max(cands, key=lambda c: c.score)
     inc = cands[0] if incumbent_text else None
     # the incumbent stands unless it is disqualified or unconfirmed while the best is confirmed
+    # (two more independent confirmations than the incumbent overturn it: og:title and <title> agreeing on
+    # one text outvote a sapo only the URL slug's words are found in)
     if inc is not None and best is not inc and inc.score > -50 and \
-            not (_confirmations(inc) == 0 and _confirmations(best) > 0) and inc.score >= best.score - 1.0:
+            not (_confirmations(inc) == 0 and _confirmations(best) > 0) and \
+            _confirmations(best) < _confirmations(inc) + 2 and inc.score >= best.score - 1.0:
         best = inc
     if best.element is None:
         # a signal's text: print the element that says it, when the page has one
@@ -206,6 +213,17 @@ def choose_title(soup: BeautifulSoup, incumbent: Tag | None, incumbent_text: str
     log.debug("title %r won by %s; others: %s", best.text, why,
               "; ".join(f"{c.source} {c.text[:40]!r} {c.score:.2f}" for c in cands if c is not best))
     return best.element, best.text, why
+
+
+def site_names(soup: BeautifulSoup) -> set[str]:
+    """Text keys of the site's name: og:site_name and the short texts of the page banner (the logo
+    heading, its link), which a page title is never."""
+    names = {key(meta(soup, "og:site_name"))} - {""}
+    for el in soup.find_all(["h1", "h2", "h3", "a", "span", "div", "p", "strong"], limit=400):
+        t = clean(el.get_text(" "))
+        if 8 <= len(t) <= 120 and in_site_header(el):
+            names.add(key(t))
+    return names
 
 
 def _confirmations(c: Candidate) -> int:
