@@ -18,10 +18,10 @@ from .extract.blocks import lead_first
 from .extract.classify import article_rejection, url_rejection
 from .extract.common import ArticleRejected, Rejection, content_hash
 from .extract.detect import detect_profile
-from .extract.generic import extract_generic, has_dated_headline
+from .extract.generic import body_verdict, extract_generic, has_dated_headline
 from .extract.profiled import extract_with_profile
 from .extract.pubdate import date_in_url
-from .learning import ProfileLearning, TitleVerdict
+from .learning import ProfileLearning, SelectorVerdict
 from .profiles import Profile, load_profiles
 from .types import Article
 from .urls import canonical_url, host_of
@@ -97,8 +97,14 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
             return Rejection(url, why, name)
     elif not body:
         return Rejection(url, "no text", name)
-    if learning is not None and name != "generic":   # an article page votes on its profile's title selector
-        learning.record(name, TitleVerdict(parts.title_selector, parts.title_agreed, parts.title_chosen))
+    if learning is not None and name != "generic" and learning.voting:
+        # an article page votes on its profile's title, date and body selectors
+        verdicts = [SelectorVerdict(parts.title_selector, parts.title_agreed, parts.title_chosen, "title"),
+                    SelectorVerdict(parts.date_selector, parts.date_agreed, parts.date_chosen, "date")]
+        if parts.body_selector:
+            agreed, chosen = body_verdict(text, canon, "\n".join(parts.paragraphs or []))
+            verdicts.append(SelectorVerdict(parts.body_selector, agreed, chosen, "body"))
+        learning.record_page(name, verdicts)
     return Article(url=url, canonical_url=canon, site=site or host_of(url) or "local", title=parts.title,
                    published=parts.published, text=body, author=parts.author, source=parts.source,
                    html=html_bytes, encoding=codec, fetched_at=fetched_at or datetime.now(timezone.utc),

@@ -296,7 +296,8 @@ def _element_saying(soup: BeautifulSoup, tokens: list[str], order, body_pos) -> 
     return best
 
 
-def _day(d) -> date | None:
+def day_of(d) -> date | None:
+    """The day of a date or datetime (None for anything else)."""
     if isinstance(d, datetime):
         return d.date()
     return d if isinstance(d, date) else None
@@ -335,11 +336,11 @@ def _vote_date(current, *, soup: BeautifulSoup, current_el: Tag | None = None, u
             src, d = next(iter(others.items()))
             return d, f"from {src}"
         return None, "no date signal"
-    days = [_day(d) for d in others.values()]
-    cur = _day(current)
+    days = [day_of(d) for d in others.values()]
+    cur = day_of(current)
     agree = sum(1 for d in days if d == cur)
     if agree == 0 and len(days) >= 2 and days.count(days[0]) >= 2 and days[0] != cur:
-        winner = next(d for d in others.values() if _day(d) == days[0])
+        winner = next(d for d in others.values() if day_of(d) == days[0])
         log.debug("date %s contradicted by %d signals: %s", current, days.count(days[0]), winner)
         return winner, f"{days.count(days[0])} signals agree on {days[0]}"
     return current, f"agreed by {agree} other signals" if agree else "date finders (no signal against it)"

@@ -185,3 +185,32 @@ def _lead_left_out(soup: BeautifulSoup, paragraphs: list[str], title: str) -> st
     lead = clean(lead_el.get_text(" "))
     return "" if any(key(lead) in key(p) for p in paragraphs) else lead
 
+
+
+BODY_AGREE = 0.5   # token F1 at which a profile's body and the generic extractor's main text are the same text
+
+
+def body_verdict(html_text: str, url: str, body_text: str) -> tuple[bool, str]:
+    """The generic extractor's vote on a profile's body: (agreed, chosen). `agreed` when its main text and
+    `body_text` share most words (token F1 ≥ BODY_AGREE), or when it finds no main text; else `chosen`
+    names the element holding the main text it found ("div.news-content"), as a suggested selector."""
+    import trafilatura
+
+    from ..learning import css_of, token_f1
+
+    doc = trafilatura.bare_extraction(html_text, url=url, include_comments=False, include_tables=True,
+                                      favor_precision=True, deduplicate=False)
+    lines = [clean(x) for x in (doc.text or "").split("\n") if len(clean(x)) >= 40] if doc is not None else []
+    if not lines or token_f1(body_text, "\n".join(lines)) >= BODY_AGREE:
+        return True, ""
+    soup = BeautifulSoup(html_text, "lxml")
+    want = {key(x) for x in lines}
+    holders = [el for el in soup.find_all(["p", "div", "td", "span"])
+               if el.find(["p", "div"]) is None and key(el.get_text(" ")) in want]
+    if not holders:
+        return False, ""
+    parent = holders[0].parent
+    while isinstance(parent, Tag) and parent.name not in ("body", "html") and \
+            sum(1 for h in holders if parent in h.parents) < 0.6 * len(holders):
+        parent = parent.parent
+    return False, css_of(parent) if isinstance(parent, Tag) and parent.name not in ("body", "html") else ""
