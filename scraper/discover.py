@@ -33,6 +33,7 @@ class PageLinks:
     pagination: list[str] = field(default_factory=list)    # next pages of a listing
     pages: list[str] = field(default_factory=list)         # other pages on the host (categories, …)
     feeds: list[str] = field(default_factory=list)
+    postback: int = 0        # pagination links that only run JavaScript (__doPostBack): not followable
 
 
 def is_pagination(url: str) -> bool:
@@ -63,6 +64,8 @@ def links_of(soup: BeautifulSoup, page_url: str, host: str, profile: Profile | N
                     marked_next.add(urljoin(base, a["href"]))
     for a in soup.find_all("a", href=True):
         href = a["href"].strip()
+        if "__doPostBack" in href and _NEXT_TEXT.match(" ".join(a.get_text(" ").split())):
+            out.postback += 1   # an ASP.NET / SharePoint listing web part's "next" or page-number link
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
         url = urljoin(base, href)
