@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from .encoding import decode_html
 from .extract.blocks import lead_first
-from .extract.classify import article_rejection, url_rejection
+from .extract.classify import article_rejection, canonical_of, url_rejection
 from .extract.common import ArticleRejected, Rejection, content_hash
 from .extract.detect import detect_profile
 from .extract.generic import body_verdict, extract_generic, has_dated_headline
@@ -72,6 +72,9 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
         why = url_rejection(canon, profile)
         if why:
             return Rejection(url, why, name)
+        alt = canonical_of(soup, canon)
+        if alt:
+            return Rejection(url, f"an alternate (print view or alias) of {alt} (rel=canonical)", name)
     parts = extract_with_profile(soup, profile, canon) if profile else None
     if profile is not None and isinstance(parts, str):
         if not require_article:

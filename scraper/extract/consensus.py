@@ -338,6 +338,11 @@ def _vote_date(current, *, soup: BeautifulSoup, current_el: Tag | None = None, u
         return None, "no date signal"
     days = [day_of(d) for d in others.values()]
     cur = day_of(current)
+    if not isinstance(current, datetime):
+        # the day alone: a signal naming the same day with its time is the same date, more precisely
+        timed = next((d for d in others.values() if isinstance(d, datetime) and day_of(d) == cur), None)
+        if timed is not None:
+            return timed, "the day found, with the time another signal gives"
     agree = sum(1 for d in days if d == cur)
     if agree == 0 and len(days) >= 2 and days.count(days[0]) >= 2 and days[0] != cur:
         winner = next(d for d in others.values() if day_of(d) == days[0])

@@ -44,3 +44,46 @@ def test_every_dev_non_article_page_is_rejected(site):
             continue  # a redirect: its target is checked under its own path
         res = parse_article(BASE + path, _page(site, path), {})
         assert isinstance(res, Rejection), (path, res.title)
+
+
+_ARTICLE = ("<html><head><title>Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 17 - Báo Tỉnh</title>{head}</head><body>"
+            "<h1>Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 17</h1><p class='date'>{date}</p>"
+            + "".join(f"<p>Đoạn {i}: Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị lần thứ 17 để đánh giá tình hình "
+                      f"thực hiện nhiệm vụ chính trị và cho ý kiến vào các dự thảo văn kiện trình đại hội.</p>"
+                      for i in range(4))
+            + "<p><a href='/in/219896.html'>In bài</a></p></body></html>")
+_URL = "http://bao.example/tin-tuc/hoi-nghi-ban-chap-hanh-dang-bo-tinh-lan-thu-17-219896.html"
+
+
+def test_a_print_view_naming_its_article_by_rel_canonical_is_rejected_and_its_link_not_followed():
+    from partyfacts.scraper.discover import links_of
+    from partyfacts.scraper.parse import read_page
+
+    printed = _ARTICLE.format(head="<link rel='canonical' href='/tin-tuc/hoi-nghi-ban-chap-hanh-dang-bo-tinh-lan-thu-17-219896.html'>",
+                              date="Thứ Năm, 21/11/2024").encode()
+    res = parse_article("http://bao.example/in/219896.html", printed, {})
+    assert isinstance(res, Rejection) and "alternate (print view or alias) of " + _URL in res.reason
+    links = links_of(read_page(printed).soup, "http://bao.example/in/219896.html", "bao.example", None)
+    assert _URL in links.articles                      # the article it stands for is queued instead
+    own = _ARTICLE.format(head=f"<link rel='canonical' href='{_URL}'>", date="Thứ Năm, 21/11/2024").encode()
+    assert not isinstance(parse_article(_URL, own, {}), Rejection)   # naming itself is no alternate
+    home = _ARTICLE.format(head="<link rel='canonical' href='/'>", date="Thứ Năm, 21/11/2024").encode()
+    assert not isinstance(parse_article(_URL, home, {}), Rejection)  # a portal naming its home page everywhere
+    page = links_of(read_page(own).soup, _URL, "bao.example", None)
+    assert not any("/in/" in u for u in page.articles + page.pages)  # "In bài" links are not followed
+
+
+def test_a_day_printed_alone_takes_the_time_a_meta_signal_gives_for_the_same_day():
+    from datetime import date
+
+    from bs4 import BeautifulSoup
+
+    from partyfacts.scraper.extract.consensus import choose_date
+
+    def soup(day: int):
+        return BeautifulSoup(f"<meta property='article:published_time' content='2024-11-{day}T16:15:00+07:00'>", "lxml")
+
+    got, why = choose_date(date(2024, 11, 21), soup=soup(21))
+    assert got.isoformat() == "2024-11-21T16:15:00+07:00" and "with the time" in why
+    got, _why = choose_date(date(2024, 11, 21), soup=soup(25))
+    assert got == date(2024, 11, 21)   # one signal naming another day neither overrules nor adds a time
