@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from bs4 import BeautifulSoup
 
 from .encoding import decode_html
-from .extract.blocks import lead_first
+from .extract.blocks import lead_first, split_dateline
 from .extract.classify import article_rejection, canonical_of, url_rejection
 from .extract.common import ArticleRejected, Rejection, content_hash
 from .extract.detect import detect_profile
@@ -92,6 +92,17 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
         return Rejection(url, parts, name)
     if parts.published is None:
         parts.published = date_in_url(canon)
+    # an opening dateline ("(Cổng TTĐT) -") is the article's dateline, not words of its lead
+    if parts.lead:
+        tag, parts.lead = split_dateline(parts.lead)
+    elif parts.paragraphs:
+        tag, first = split_dateline(parts.paragraphs[0])
+        parts.paragraphs = [first, *parts.paragraphs[1:]]
+    else:
+        tag = ""
+    if tag:   # (a body repeating the lead repeats its dateline too)
+        parts.paragraphs = [split_dateline(p)[1] if split_dateline(p)[0] == tag else p for p in parts.paragraphs or []]
+        parts.dateline = tag
     paras = lead_first(parts.lead, parts.paragraphs or [])
     body = "\n\n".join(paras)
     if require_article:

@@ -87,3 +87,43 @@ def test_a_day_printed_alone_takes_the_time_a_meta_signal_gives_for_the_same_day
     assert got.isoformat() == "2024-11-21T16:15:00+07:00" and "with the time" in why
     got, _why = choose_date(date(2024, 11, 21), soup=soup(25))
     assert got == date(2024, 11, 21)   # one signal naming another day neither overrules nor adds a time
+
+
+def test_an_opening_dateline_is_the_articles_dateline_and_a_newsroom_signature_its_byline():
+    body = ("<p>Ba đoạn văn bản: Hội đồng nhân dân tỉnh khóa XVII đã tiến hành bầu bổ sung chức danh Phó Chủ tịch "
+            "UBND tỉnh nhiệm kỳ 2021 - 2026 với sự tán thành của các đại biểu có mặt.</p>") * 3
+    html = ("<html><head><title>Đồng chí Ngô Văn Long được bầu giữ chức Phó Chủ tịch UBND tỉnh</title></head><body>"
+            "<h1>Đồng chí Ngô Văn Long được bầu giữ chức Phó Chủ tịch UBND tỉnh</h1><p>Thứ Năm, 21/11/2024 14:40</p>"
+            "<div class='sapo'>(Cổng TTĐT) - Tại kỳ họp chuyên đề ngày 21/11, Hội đồng nhân dân tỉnh đã bầu bổ sung "
+            "chức danh Phó Chủ tịch UBND tỉnh.</div><div class='content'>" + body +
+            "<p>Hải Yến - Trung tâm Truyền thông tỉnh</p></div></body></html>").encode()
+    art = parse_article("http://portal.example/tin-tuc/dong-chi-ngo-van-long-duoc-bau-12345.html", html, {})
+    assert art.dateline == "(Cổng TTĐT) -" and art.text.startswith("Tại kỳ họp chuyên đề")
+    assert art.byline == "Hải Yến - Trung tâm Truyền thông tỉnh" and art.author == "Hải Yến" and not art.source
+    assert "Hải Yến" not in art.text and "Hải Yến" in art.full_text()   # a field, still processed for facts
+
+
+def test_only_a_bracketed_tag_or_a_place_in_capitals_opens_a_lead_as_its_dateline():
+    from partyfacts.scraper.extract.blocks import split_dateline
+
+    rest = "Chiều 23/11, Ban Thường vụ Tỉnh ủy tổ chức hội nghị công bố quyết định về công tác cán bộ."
+    assert split_dateline("HÀ DƯƠNG - " + rest) == ("HÀ DƯƠNG -", rest)
+    assert split_dateline("(BGT) – " + rest) == ("(BGT) –", rest)
+    assert split_dateline("Hà Dương - " + rest) == ("", "Hà Dương - " + rest)   # not in capitals: words of the text
+    assert split_dateline("(BGT) - ngắn.") == ("", "(BGT) - ngắn.")             # nothing left to be a lead
+
+
+def test_a_signature_with_the_writers_newsroom_names_the_writer_above_or_below_the_text():
+    from partyfacts.scraper.extract.blocks import strip_prefix
+
+    assert strip_prefix("Mai Chi (Ban Tuyên giáo Tỉnh ủy)") == "Mai Chi"
+    assert strip_prefix("Ngọc Lan - Trung tâm Truyền thông tỉnh") == "Ngọc Lan"
+    assert strip_prefix("Bài, ảnh: Minh Đức") == "Minh Đức"
+    body = ("<p>Đoạn văn: Ban Chấp hành Đảng bộ tỉnh khóa XX tổ chức hội nghị lần thứ 22 để đánh giá tình hình "
+            "thực hiện nhiệm vụ chín tháng và cho ý kiến vào các dự thảo văn kiện.</p>") * 3
+    html = ("<html><head><title>Hội nghị lần thứ 22 Ban Chấp hành Đảng bộ tỉnh khóa XX</title></head><body><article>"
+            "<h1>Hội nghị lần thứ 22 Ban Chấp hành Đảng bộ tỉnh khóa XX</h1><p>Thứ Tư, 20/11/2024 14:25</p>"
+            "<p class='author-name'><strong>Ngọc Lan - Trung tâm Truyền thông tỉnh</strong></p>"
+            "<div class='content'>" + body + "</div></article></body></html>").encode()
+    art = parse_article("http://bao.example/xay-dung-dang/hoi-nghi-lan-thu-22-ban-chap-hanh-a207549.html", html, {})
+    assert art.byline == "Ngọc Lan - Trung tâm Truyền thông tỉnh" and art.author == "Ngọc Lan"
