@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from sitekit import start_server
+from unseen_quality import token_f1
 
 from partyfacts.scraper.parse import Rejection, parse_article
 from partyfacts.scraper.profiles import load_profile
@@ -19,7 +20,8 @@ DEV = Path(__file__).resolve().parents[1] / "data" / "sites_unseen3" / "dev"
 PRIVATE = {"PARTYFACTS_ALLOW_PRIVATE_TARGETS": "1"}
 
 
-@pytest.mark.parametrize("family,name", [("wordpress", "quesonha"), ("tandan", "kimdai"), ("liferay", "haidong")])
+@pytest.mark.parametrize("family,name", [("wordpress", "quesonha"), ("tandan", "kimdai"), ("liferay", "haidong"),
+                                         ("tandan", "anthuy"), ("sharepoint", "bacthuy")])
 def test_the_printed_candidate_profile_reads_every_article_of_the_site(tmp_path, family, name):
     site, httpd = start_server(name, root=DEV / family)
     try:
@@ -41,6 +43,7 @@ def test_the_printed_candidate_profile_reads_every_article_of_the_site(tmp_path,
         assert not isinstance(art, Rejection), (a["path"], art.reason)
         assert art.profile == prof.name and art.title == a["title"]
         assert art.published.isoformat() == a["published"]
+        assert token_f1(art.text, "\n\n".join([a["lead"], *a["paragraphs"]])) >= 0.95, a["path"]
 
 
 def test_site_profile_refuses_a_bad_url_a_loopback_address_and_a_dead_server_in_one_line():
