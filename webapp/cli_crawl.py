@@ -248,7 +248,8 @@ def site_set(ctx, name, province):
               help="Article pages to learn from.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=40, show_default=True,
               help="Pages to fetch at most while looking for them.")
-@click.option("--delay", type=float, default=None, help="Seconds between requests (default: the delay setting).")
+@click.option("--delay", type=click.FloatRange(min=0.0, min_open=True), default=None,
+              help="Seconds between requests (default: the delay setting).")
 @click.pass_context
 def site_profile(ctx, url, pages, max_pages, delay):
     """Print a candidate profile file for a site, learnt from a few of its article pages.

@@ -25,7 +25,7 @@ PRIVATE = {"PARTYFACTS_ALLOW_PRIVATE_TARGETS": "1"}
 def test_the_printed_candidate_profile_reads_every_article_of_the_site(tmp_path, family, name):
     site, httpd = start_server(name, root=DEV / family)
     try:
-        res = CliRunner().invoke(main, ["site", "profile", site.url(site.expected["start"]), "--delay", "0",
+        res = CliRunner().invoke(main, ["site", "profile", site.url(site.expected["start"]), "--delay", "0.01",
                                         "--pages", "3"], env=PRIVATE)
     finally:
         httpd.shutdown()
@@ -52,6 +52,6 @@ def test_site_profile_refuses_a_bad_url_a_loopback_address_and_a_dead_server_in_
     assert bad.exit_code == 1 and "is not an http(s) URL" in bad.output and len(bad.output.strip().splitlines()) == 1
     loop = runner.invoke(main, ["site", "profile", "http://127.0.0.1:9/"])
     assert loop.exit_code == 1 and "loopback" in loop.output and "allow_private_targets" in loop.output
-    dead = runner.invoke(main, ["site", "profile", "http://127.0.0.1:9/", "--delay", "0"], env=PRIVATE)
+    dead = runner.invoke(main, ["site", "profile", "http://127.0.0.1:9/", "--delay", "0.01"], env=PRIVATE)
     last = dead.output.strip().splitlines()[-1]   # (the fetcher's warnings are logged before it)
     assert dead.exit_code == 1 and "cannot fetch http://127.0.0.1:9/" in last and "site is up" in last
