@@ -13,8 +13,9 @@ processed with the nlp pipeline, and the facts stored for each article are compa
 
     .venv/bin/python benchmarks/crawl_to_facts.py [--set NAME ...] [--json FILE] [-v]
 
-Sets: sites, unseen, unseen2, sites14, unseen3-dev, unseen3-blind (all by default). The blind set of
-sites_unseen3 is measured only: never used to fix or tune anything. Runs with whatever `partyfacts`
+Sets: sites, unseen, unseen2, sites14, unseen3-dev, unseen3-blind, unseen4-dev, unseen4-blind (all that
+exist by default; --unseen4 DIR names where sites_unseen4 is). The blind sets of sites_unseen3 and
+sites_unseen4 are measured only: never used to fix or tune anything. Runs with whatever `partyfacts`
 is importable (run it with another checkout first on PYTHONPATH to measure that one: a database without
 the `fields` column is read as body-only text).
 """
@@ -44,7 +45,16 @@ SETS = {
     "sites14": [ROOT / "tests" / "scraper" / "sites14"],
     "unseen3-dev": sorted(p for p in (DATA / "sites_unseen3" / "dev").iterdir() if p.is_dir()),
     "unseen3-blind": sorted(p for p in (DATA / "sites_unseen3" / "blind").iterdir() if p.is_dir()),
+    "unseen4-dev": [],     # filled by _unseen4 (tests/data/sites_unseen4, or --unseen4 DIR)
+    "unseen4-blind": [],
 }
+
+
+def _unseen4(root: Path) -> None:
+    """The sets of sites_unseen4 under `root` (its dev and blind splits, family directories inside)."""
+    for split in ("dev", "blind"):
+        d = root / split
+        SETS[f"unseen4-{split}"] = sorted(p for p in d.iterdir() if p.is_dir()) if d.is_dir() else []
 _CREDIT = re.compile(r"(?:Ảnh|Bài|Tin|Bài và ảnh|Bài, ảnh|Tin, ảnh|Tác giả)\s*:\s*([^():;]+?)\s*\)?\s*$", re.I)
 
 
@@ -295,8 +305,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--set", action="append", choices=sorted(SETS), help="fixture set (repeatable; default all)")
     ap.add_argument("--json", help="also write the numbers to this JSON file")
     ap.add_argument("-v", action="store_true", help="list the persons lost and the articles not stored")
+    ap.add_argument("--unseen4", type=Path, default=DATA / "sites_unseen4",
+                    help="where sites_unseen4 is (default tests/data/sites_unseen4)")
     args = ap.parse_args(argv)
-    results = run(args.set or list(SETS), args.v)
+    _unseen4(args.unseen4)
+    results = run(args.set or [n for n, roots in SETS.items() if roots], args.v)
     if args.json:
         Path(args.json).write_text(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=1), "utf-8")
     return 0

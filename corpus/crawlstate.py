@@ -352,13 +352,19 @@ class DbCrawlState:
         run = self._run(lock=True)
         if run is None:
             return
-        if stats and (stats.get("skipped") or stats.get("stopped")):
-            # links not followed (traps, depth, budgets) and why the run stopped, beside the rejections
+        if stats and (stats.get("skipped") or stats.get("stopped") or stats.get("profile_notes")
+                      or stats.get("site_notes")):
+            # links not followed (traps, depth, budgets), why the run stopped, and the selectors profile
+            # learning disabled / the doors of JavaScript-paginated listings, beside the rejections
             rejected = Counter(json.loads(run.rejected or "{}"))
             for reason, n in (stats.get("skipped") or {}).items():
                 rejected[f"not fetched: {reason}"] += n
             if stats.get("stopped"):
                 rejected[f"stopped: {stats['stopped']}"] += 1
+            for note in (stats.get("profile_notes") or []):
+                rejected[f"profile: {note}"[:500]] = 1
+            for note in (stats.get("site_notes") or []):
+                rejected[f"note: {note}"[:500]] = 1
             run.rejected = json.dumps(dict(rejected), ensure_ascii=False)
         run.status = status
         run.finished_at = _utcnow()

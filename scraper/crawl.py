@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Callable
+from urllib.parse import urlsplit
 
 from .discover import PageLinks, is_pagination, links_of
 from .extract.detect import detect_profile
@@ -45,13 +46,14 @@ class CrawlStats:
     elapsed: float = 0.0
     stopped: str = ""                                    # why the crawl ended early ("max_pages", page budget)
     profile_notes: list[str] = field(default_factory=list)   # selectors a site's first pages disabled (learning)
+    site_notes: list[str] = field(default_factory=list)      # how listings paginated only by JavaScript were reached
 
     def as_dict(self) -> dict:
         return {"pages_fetched": self.pages_fetched, "not_modified": self.not_modified,
                 "new_articles": self.new_articles, "duplicates": self.duplicates, "errors": self.errors,
                 "rejected": dict(self.rejected), "skipped": dict(self.skipped),
                 "error_lines": self.error_lines[-50:], "elapsed": round(self.elapsed, 3), "stopped": self.stopped,
-                "profile_notes": self.profile_notes}
+                "profile_notes": self.profile_notes, "site_notes": self.site_notes}
 
     def line(self) -> str:
         rej = sum(self.rejected.values())
@@ -60,6 +62,7 @@ class CrawlStats:
                 f"{self.duplicates} duplicates, {self.not_modified} not modified, {self.errors} errors"
                 + (f", {skip} links not followed ({', '.join(sorted(self.skipped))})" if skip else "")
                 + (f"; profile: {'; '.join(self.profile_notes)}" if self.profile_notes else "")
+                + (f"; {'; '.join(self.site_notes)}" if self.site_notes else "")
                 + (f" (stopped: {self.stopped})" if self.stopped else ""))
 
 
@@ -186,6 +189,9 @@ def crawl(start_urls: list[str], state: CrawlState, *, delay: float = DEFAULT_DE
     finally:
         bar.close()
         stats.elapsed = time.monotonic() - t0
+        stats.site_notes = ctx.postback_notes()
+        for note in stats.site_notes:
+            log.info("%s", note)
     if stats.stopped:
         log.info("crawl stopped: %s", stats.stopped)
     else:
@@ -206,6 +212,24 @@ class _Run:
     traps: TrapGuard
     learn_after: int = 3                             # overruled pages that disable a title selector (0 = never)
     learning: dict = field(default_factory=dict)     # host → ProfileLearning of its first article pages
+    postback: Counter = field(default_factory=Counter)   # host → JavaScript-only pagination links seen
+    doors: dict = field(default_factory=dict)        # host → the other doors read: {"sitemap", "feed"}
+    probes: set = field(default_factory=set)         # canonical URLs of doors guessed (a 404 there is no error)
+
+    def door(self, url: str, kind: str) -> None:
+        self.doors.setdefault(host_of(url), set()).add(kind)
+
+    def postback_notes(self) -> list[str]:
+        """One line per host whose listings paginate only by JavaScript postback: the doors its later
+        pages were reached through, or that there was none."""
+        out = []
+        for host, n in sorted(self.postback.items()):
+            doors = sorted(self.doors.get(host, ()))
+            out.append(f"{host}: listing pages paginate only by JavaScript postback ({n} links not followable); "
+                       + (f"their articles reached through the site's {' and '.join(doors)}" if doors else
+                          "no sitemap or feed found: articles past each listing's first page are reached only "
+                          "through links on other pages (latest news, related news)"))
+        return out
 
     def learning_for(self, host: str) -> ProfileLearning | None:
         if self.learn_after <= 0:
@@ -268,10 +292,13 @@ def _handle(item: FrontierItem, run: _Run) -> None:
         stats.rejected["disallowed by robots.txt"] += 1
         return
     except FetchError as exc:
+        gone = exc.status is not None and 400 <= exc.status < 500 and exc.status != 429
+        if gone and item.canonical_url in run.probes:   # a guessed door the site does not have: no error
+            state.mark_done(item, "gone", exc.problem[:250])
+            return
         stats.errors += 1
         stats.error_lines.append(str(exc))
         log.info("%s", exc)  # reported in the run's statistics; a warning per page would break the progress bar
-        gone = exc.status is not None and 400 <= exc.status < 500 and exc.status != 429
         state.mark_done(item, "gone" if gone else "failed", exc.problem[:250])
         return
     stats.pages_fetched += 1
@@ -338,6 +365,7 @@ def _process(item: FrontierItem, final: FrontierItem, page, run: _Run, *, parse:
             if parse:
                 state.store_page(item, page)
             _handle_sitemap(final, raw, state, run.hosts, stats)
+            run.door(final.canonical_url, "sitemap")
             return
         if looks_like_feed(raw) or any(t in content_type for t in ("rss", "atom")):
             links = feed_links(raw, page.final_url)
@@ -346,6 +374,7 @@ def _process(item: FrontierItem, final: FrontierItem, page, run: _Run, *, parse:
             for link in links:
                 _add(state, link, "article", final.depth + 1, run.hosts, run.traps, stats)
             state.mark_done(final, "done", f"feed with {len(links)} links")
+            run.door(final.canonical_url, "feed")
             return
     except ValueError as exc:
         stats.errors += 1
@@ -365,6 +394,16 @@ def _process(item: FrontierItem, final: FrontierItem, page, run: _Run, *, parse:
     profile, _ = detect_profile(doc.soup, doc.text, final.canonical_url, run.profiles)
     doc.profile, doc.detected = profile, True
     links = links_of(doc.soup, page.final_url, host_of(final.canonical_url), profile)
+    if links.postback and parse:
+        host = host_of(final.canonical_url)
+        if not run.postback[host]:
+            # pagination the crawler cannot follow: look for the site's sitemap at its standard place
+            # (feeds linked from the pages are queued anyway)
+            parts = urlsplit(page.final_url)
+            guess = f"{parts.scheme}://{parts.netloc}/sitemap.xml"
+            if _add(state, guess, "sitemap", 0, run.hosts):
+                run.probes.add(canonical_url(guess))
+        run.postback[host] += links.postback
     new_articles = _queue_links(final, links, run, stale=final.fetched_before)
     if not parse:
         return

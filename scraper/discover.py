@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from .extract.classify import HOME_PATHS, looks_like_article_url
+from .extract.classify import HOME_PATHS, canonical_of, looks_like_article_url
 from .feeds import feeds_in_html
 from .profiles import Profile
 from .urls import canonical_url, host_of
@@ -20,6 +20,7 @@ _SKIP_URL = re.compile(r"(/_layouts/|/wp-(admin|login)|/login|/dang-nhap|/logout
                        r"/sendmail|/mailto|javascript:|p_p_lifecycle=[12]|/rss/?$|/feed/?$|/comment|"
                        # WordPress/Jetpack share and reply links: a redirect off the site, or the same post again
                        r"[?&](share|replytocom|like_comment|nb)=)", re.I)
+_PRINT_TEXT = re.compile(r"^(in bài|in bài viết|in tin|in trang|bản in|xem bản in|print|print this page)$", re.I)
 _PAGE_PARAM = re.compile(r"^(pageindex|page|paged|pg|trang|sotrang|pagenum|pagenumber|pageno|page_no|currentpage|"
                          r"cpage|start|offset|pagefirstrow|firstrow|_[\w]*_cur|cur)$", re.I)
 _PAGE_PATH = re.compile(r"([/_-](trang|page)[-_/]?\d+|/p\d+)/?(\.html?|\.aspx|\.php)?$", re.I)
@@ -33,6 +34,7 @@ class PageLinks:
     pagination: list[str] = field(default_factory=list)    # next pages of a listing
     pages: list[str] = field(default_factory=list)         # other pages on the host (categories, …)
     feeds: list[str] = field(default_factory=list)
+    postback: int = 0        # pagination links that only run JavaScript (__doPostBack): not followable
 
 
 def is_pagination(url: str) -> bool:
@@ -63,8 +65,12 @@ def links_of(soup: BeautifulSoup, page_url: str, host: str, profile: Profile | N
                     marked_next.add(urljoin(base, a["href"]))
     for a in soup.find_all("a", href=True):
         href = a["href"].strip()
+        if "__doPostBack" in href and _NEXT_TEXT.match(" ".join(a.get_text(" ").split())):
+            out.postback += 1   # an ASP.NET / SharePoint listing web part's "next" or page-number link
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
+        if _PRINT_TEXT.match(" ".join(a.get_text(" ").split())):
+            continue   # the print view of the article this page is (or links to): the same text again
         url = urljoin(base, href)
         try:
             canon = canonical_url(url)
@@ -85,6 +91,9 @@ def links_of(soup: BeautifulSoup, page_url: str, host: str, profile: Profile | N
             out.pagination.append(url)  # "Xem tiếp", "Trang sau", "»" links with an unusual URL shape
         else:
             out.pages.append(url)
+    alt = canonical_of(soup, page_url)
+    if alt and host_of(alt) == host and alt not in seen:
+        out.articles.append(alt)   # the page this one is an alternate of (print view, alias)
     for href in feeds_in_html(soup):
         url = urljoin(base, href)
         if host_of(url) == host:

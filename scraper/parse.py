@@ -14,14 +14,14 @@ from datetime import datetime, timezone
 from bs4 import BeautifulSoup
 
 from .encoding import decode_html
-from .extract.blocks import lead_first
-from .extract.classify import article_rejection, url_rejection
+from .extract.blocks import lead_first, split_dateline
+from .extract.classify import article_rejection, canonical_of, url_rejection
 from .extract.common import ArticleRejected, Rejection, content_hash
 from .extract.detect import detect_profile
-from .extract.generic import extract_generic, has_dated_headline
+from .extract.generic import body_verdict, extract_generic, has_dated_headline
 from .extract.profiled import extract_with_profile
 from .extract.pubdate import date_in_url
-from .learning import ProfileLearning, TitleVerdict
+from .learning import ProfileLearning, SelectorVerdict
 from .profiles import Profile, load_profiles
 from .types import Article
 from .urls import canonical_url, host_of
@@ -72,13 +72,16 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
         why = url_rejection(canon, profile)
         if why:
             return Rejection(url, why, name)
+        alt = canonical_of(soup, canon)
+        if alt:
+            return Rejection(url, f"an alternate (print view or alias) of {alt} (rel=canonical)", name)
     parts = extract_with_profile(soup, profile, canon) if profile else None
     if profile is not None and isinstance(parts, str):
         if not require_article:
             parts = None
         elif parts.startswith("no article body"):
             # a theme or portlet the profile does not know: the generic extractor may read it
-            if has_dated_headline(soup):
+            if has_dated_headline(soup, canon):
                 parts = None
             else:
                 parts += "; no dated headline that the page <title> repeats"
@@ -89,6 +92,17 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
         return Rejection(url, parts, name)
     if parts.published is None:
         parts.published = date_in_url(canon)
+    # an opening dateline ("(Cổng TTĐT) -") is the article's dateline, not words of its lead
+    if parts.lead:
+        tag, parts.lead = split_dateline(parts.lead)
+    elif parts.paragraphs:
+        tag, first = split_dateline(parts.paragraphs[0])
+        parts.paragraphs = [first, *parts.paragraphs[1:]]
+    else:
+        tag = ""
+    if tag:   # (a body repeating the lead repeats its dateline too)
+        parts.paragraphs = [split_dateline(p)[1] if split_dateline(p)[0] == tag else p for p in parts.paragraphs or []]
+        parts.dateline = tag
     paras = lead_first(parts.lead, parts.paragraphs or [])
     body = "\n\n".join(paras)
     if require_article:
@@ -97,8 +111,14 @@ def parse_article(url: str, html_bytes: bytes, headers: dict | None = None, *, p
             return Rejection(url, why, name)
     elif not body:
         return Rejection(url, "no text", name)
-    if learning is not None and name != "generic":   # an article page votes on its profile's title selector
-        learning.record(name, TitleVerdict(parts.title_selector, parts.title_agreed, parts.title_chosen))
+    if learning is not None and name != "generic" and learning.voting:
+        # an article page votes on its profile's title, date and body selectors
+        verdicts = [SelectorVerdict(parts.title_selector, parts.title_agreed, parts.title_chosen, "title"),
+                    SelectorVerdict(parts.date_selector, parts.date_agreed, parts.date_chosen, "date")]
+        if parts.body_selector:
+            agreed, chosen = body_verdict(text, canon, "\n".join(parts.paragraphs or []))
+            verdicts.append(SelectorVerdict(parts.body_selector, agreed, chosen, "body"))
+        learning.record_page(name, verdicts)
     return Article(url=url, canonical_url=canon, site=site or host_of(url) or "local", title=parts.title,
                    published=parts.published, text=body, author=parts.author, source=parts.source,
                    html=html_bytes, encoding=codec, fetched_at=fetched_at or datetime.now(timezone.utc),

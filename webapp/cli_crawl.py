@@ -1,4 +1,4 @@
-"""Crawl-side commands: crawl, site (add, list, set), schedule, stats, reparse, worker, and copy-db.
+"""Crawl-side commands: crawl, site (add, list, set, profile), schedule, stats, reparse, worker, and copy-db.
 
 With a broker configured (--broker / PARTYFACTS_BROKER / `broker` in partyfacts.toml) crawl,
 process, reparse and schedule enqueue their jobs for `partyfacts worker` (corpus.jobs.queue);
@@ -240,6 +240,53 @@ def site_set(ctx, name, province):
     except ScheduleError as exc:
         raise UserError(f"error: {exc}") from None
     click.echo(f"site {row.name}: province {row.province or '-'} (run `partyfacts process --all` to use it)")
+
+
+@site.command("profile")
+@click.argument("url")
+@click.option("--pages", type=click.IntRange(min=1, max=50), default=5, show_default=True,
+              help="Article pages to learn from.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=40, show_default=True,
+              help="Pages to fetch at most while looking for them.")
+@click.option("--delay", type=click.FloatRange(min=0.0, min_open=True), default=None,
+              help="Seconds between requests (default: the delay setting).")
+@click.pass_context
+def site_profile(ctx, url, pages, max_pages, delay):
+    """Print a candidate profile file for a site, learnt from a few of its article pages.
+
+    Fetches politely (robots.txt, the delay) from URL until PAGES article pages are read, locates the
+    title, date, lead and body the page signals agree on, and prints a profile (the format of
+    scraper/profiles/*.toml) whose selectors name them, with the detected profile and the generic
+    extraction compared page by page as comments. Nothing is stored.
+
+    \b
+    Example:
+      partyfacts site profile https://www.vinhphuc.gov.vn/ > profiles/vinhphuc.toml
+    """
+    from partyfacts.scraper.fetch import FetchConfig, FetchError, Fetcher, RobotsDisallowed
+    from partyfacts.scraper.siteprofile import candidate_profile, render_toml
+    from partyfacts.scraper.targets import TargetRefused, check_target
+
+    settings = _settings(ctx)
+    try:
+        check_target(url, allow_private=settings.allow_private_targets)
+    except TargetRefused as exc:
+        raise UserError(f"error: {exc}") from None
+    fetcher = Fetcher(FetchConfig(delay=settings.delay if delay is None else delay, contact=settings.contact,
+                                  refuse_private=not settings.allow_private_targets))
+    try:
+        fetcher.fetch(url)
+    except RobotsDisallowed as exc:
+        if getattr(exc, "unreachable", False):
+            raise UserError(f"error: cannot fetch {exc}; check the address and that the site is up") from None
+        raise UserError(f"error: {url} is disallowed by the site's robots.txt; nothing to learn from") from None
+    except FetchError as exc:
+        raise UserError(f"error: cannot fetch {exc}; check the address and that the site is up") from None
+    sp = candidate_profile(url, fetcher, pages=pages, max_fetch=max_pages, profile_dirs=settings.profiles)
+    if not sp.pages:
+        raise UserError(f"error: no article page found within {max_pages} pages of {url}; "
+                        f"give a category or article URL, or raise --max-pages")
+    click.echo(render_toml(sp), nl=False)
 
 
 @site.command("list")

@@ -33,6 +33,7 @@ class Boilerplate:
     inline_credit: re.Pattern
     account_authors: frozenset[str]
     production_credits: tuple[re.Pattern, ...]
+    author_affiliation: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +46,7 @@ def boilerplate() -> Boilerplate:
                        re.compile(d["caption_credit"], re.I), rx(d["author_lines"]), rx(d["source_lines"]),
                        re.compile(d["author_source_line"], re.I), re.compile(d["author_then_source_line"], re.I),
                        re.compile(d["inline_credit"], re.I), frozenset(d["account_authors"]),
-                       rx(d["production_credit_lines"]))
+                       rx(d["production_credit_lines"]), re.compile(d["author_affiliation_line"], re.I))
 
 
 @dataclass
@@ -217,6 +218,11 @@ def clean_blocks(blocks: list[Block], title: str, *, find_byline: bool = True,
             author, source = clean(m.group("author")), clean(m.group("source")).strip(" .")
             aside.bylines.insert(0, paras.pop())
             continue
+        m = bp.author_affiliation.fullmatch(last) if len(last) <= 140 and not author else None
+        if m and _looks_like_byline(clean(m.group("author"))):
+            author = clean(m.group("author"))   # "Hải Yến - Trung tâm Truyền thông tỉnh": the newsroom is no source
+            aside.bylines.insert(0, paras.pop())
+            continue
         a = _strip_label(last, bp.author_lines) if len(last) <= 90 else None
         if a and not author:
             author = a
@@ -268,7 +274,12 @@ def strip_prefix(s: str) -> str:
     if not s:
         return ""
     name = _strip_label(clean(s), boilerplate().author_lines)
-    return name if name else _PREFIX.sub("", s).strip(" .()")
+    if name:
+        return name
+    m = boilerplate().author_affiliation.fullmatch(clean(s))
+    if m and _looks_like_byline(clean(m.group("author"))):
+        return clean(m.group("author"))   # "Mai Chi (Ban Tuyên giáo Tỉnh ủy)": the name, not the newsroom
+    return _PREFIX.sub("", s).strip(" .()")
 
 
 _ONE_CELL = re.compile(r"\|\s*([^|]*?)\s*\|")
@@ -278,6 +289,21 @@ def unwrap_cell(line: str) -> str:
     """The text of a one-cell table row as the generic extractor writes it ("| text |"): a layout table."""
     m = _ONE_CELL.fullmatch(line)
     return m.group(1) if m else line
+
+
+_DATELINE = re.compile(r"^\s*(\([^()]{2,30}\)\s*[-–—]|(?:[^\W\d_]+\.?\s){0,3}[^\W\d_]+\s*[-–—])\s+")
+
+
+def split_dateline(text: str) -> tuple[str, str]:
+    """A lead's opening dateline ("(Cổng TTĐT) -", "(BGT) –", "HÀ DƯƠNG -") apart from its text →
+    (dateline, rest); ("", text) when it has none. Upper-case words count only when all in capitals."""
+    m = _DATELINE.match(text or "")
+    if not m or len(text) - m.end() < 40:
+        return "", text
+    tag = m.group(1).strip()
+    if not tag.startswith("(") and not tag.rstrip("-–— ").isupper():
+        return "", text
+    return tag, text[m.end():]
 
 
 def lead_first(lead: str, paragraphs: list[str]) -> list[str]:
@@ -305,6 +331,9 @@ def printed_byline(scope: Tag, skip=None) -> tuple[str, str]:
         name = _strip_label(t, bp.author_lines)
         if name:
             return t, name
+        m = bp.author_affiliation.fullmatch(t) if _BYLINE_CLASS.search(" ".join(el.get("class") or ())) else None
+        if m and _looks_like_byline(clean(m.group("author"))):
+            return t, clean(m.group("author"))
         if _BYLINE_CLASS.search(" ".join(el.get("class") or ())) and _looks_like_byline(t):
             return t, t
     return "", ""

@@ -7,7 +7,7 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -48,6 +48,23 @@ def url_rejection(canon: str, profile: Profile | None) -> str:
         if rx.search(canon):
             return f"listing/category/search URL (pattern {rx.pattern})"
     return ""
+
+
+def canonical_of(soup: BeautifulSoup, page_url: str) -> str:
+    """The canonical URL a page names by <link rel="canonical"> (canonicalised), when it is another
+    article-like page than `page_url`: the page is a print view or alias of that one; "" otherwise (no
+    link, itself, or a home or section page, which some portals name on every page by mistake)."""
+    link = next((ln for ln in soup.find_all("link", href=True) if "canonical" in [r.lower() for r in ln.get("rel") or []]),
+                None)
+    if link is None:
+        return ""
+    try:
+        target, own = canonical_url(urljoin(page_url, link["href"].strip())), canonical_url(page_url)
+    except ValueError:
+        return ""
+    if target == own or HOME_PATHS.match(urlsplit(target).path or "/") or not looks_like_article_url(target, None):
+        return ""
+    return target
 
 
 def looks_like_article_url(canon: str, profile: Profile | None) -> bool:

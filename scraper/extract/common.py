@@ -56,6 +56,12 @@ class Parts:
     title_selector: str = ""
     title_agreed: bool = True
     title_chosen: str = ""
+    # … and of its date selector (the date it found stayed the publication date after the vote) and the
+    # body selector that matched (the caller compares its text with the generic extractor's)
+    date_selector: str = ""
+    date_agreed: bool = True
+    date_chosen: str = ""
+    body_selector: str = ""
 
 
 def content_hash(text: str) -> str:

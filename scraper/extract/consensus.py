@@ -188,14 +188,21 @@ def choose_title(soup: BeautifulSoup, incumbent: Tag | None, incumbent_text: str
             cands.append(Candidate(src, strip_site_name(raw, site_name)))
     if not cands:
         return None, "", "no title candidate"
+    names = site_names(soup)
     for c in cands:
         c.tokens = fold_tokens(c.text)
         _score_title(c, signals, body_pos, order)
+        if key(c.text) in names:
+            c.score -= 100
+            c.why.append("the site name")
     best = max(cands, key=lambda c: c.score)
     inc = cands[0] if incumbent_text else None
     # the incumbent stands unless it is disqualified or unconfirmed while the best is confirmed
+    # (two more independent confirmations than the incumbent overturn it: og:title and <title> agreeing on
+    # one text outvote a sapo only the URL slug's words are found in)
     if inc is not None and best is not inc and inc.score > -50 and \
-            not (_confirmations(inc) == 0 and _confirmations(best) > 0) and inc.score >= best.score - 1.0:
+            not (_confirmations(inc) == 0 and _confirmations(best) > 0) and \
+            _confirmations(best) < _confirmations(inc) + 2 and inc.score >= best.score - 1.0:
         best = inc
     if best.element is None:
         # a signal's text: print the element that says it, when the page has one
@@ -206,6 +213,17 @@ def choose_title(soup: BeautifulSoup, incumbent: Tag | None, incumbent_text: str
     log.debug("title %r won by %s; others: %s", best.text, why,
               "; ".join(f"{c.source} {c.text[:40]!r} {c.score:.2f}" for c in cands if c is not best))
     return best.element, best.text, why
+
+
+def site_names(soup: BeautifulSoup) -> set[str]:
+    """Text keys of the site's name: og:site_name and the short texts of the page banner (the logo
+    heading, its link), which a page title is never."""
+    names = {key(meta(soup, "og:site_name"))} - {""}
+    for el in soup.find_all(["h1", "h2", "h3", "a", "span", "div", "p", "strong"], limit=400):
+        t = clean(el.get_text(" "))
+        if 8 <= len(t) <= 120 and in_site_header(el):
+            names.add(key(t))
+    return names
 
 
 def _confirmations(c: Candidate) -> int:
@@ -278,7 +296,8 @@ def _element_saying(soup: BeautifulSoup, tokens: list[str], order, body_pos) -> 
     return best
 
 
-def _day(d) -> date | None:
+def day_of(d) -> date | None:
+    """The day of a date or datetime (None for anything else)."""
     if isinstance(d, datetime):
         return d.date()
     return d if isinstance(d, date) else None
@@ -317,11 +336,16 @@ def _vote_date(current, *, soup: BeautifulSoup, current_el: Tag | None = None, u
             src, d = next(iter(others.items()))
             return d, f"from {src}"
         return None, "no date signal"
-    days = [_day(d) for d in others.values()]
-    cur = _day(current)
+    days = [day_of(d) for d in others.values()]
+    cur = day_of(current)
+    if not isinstance(current, datetime):
+        # the day alone: a signal naming the same day with its time is the same date, more precisely
+        timed = next((d for d in others.values() if isinstance(d, datetime) and day_of(d) == cur), None)
+        if timed is not None:
+            return timed, "the day found, with the time another signal gives"
     agree = sum(1 for d in days if d == cur)
     if agree == 0 and len(days) >= 2 and days.count(days[0]) >= 2 and days[0] != cur:
-        winner = next(d for d in others.values() if _day(d) == days[0])
+        winner = next(d for d in others.values() if day_of(d) == days[0])
         log.debug("date %s contradicted by %d signals: %s", current, days.count(days[0]), winner)
         return winner, f"{days.count(days[0])} signals agree on {days[0]}"
     return current, f"agreed by {agree} other signals" if agree else "date finders (no signal against it)"

@@ -12,6 +12,18 @@ from .pubdate import is_date_line
 from .regions import in_site_header, in_teaser
 
 _HEADLINE_CLASS = re.compile(r"title|tieu-?_?de|heading|headline", re.I)
+# a heading element styled as the sapo (newspapers print the lead in an <h2 class="sapo">): not a headline
+_LEAD_CLASS = re.compile(r"sapo|summary|lead|desc|excerpt|intro|tom-?_?tat|tomtat|mota", re.I)
+
+
+def is_lead_element(el: Tag) -> bool:
+    """The element (or its wrapper) is classed as the sapo / summary / description of the article."""
+    for anc in (el, el.parent):
+        if isinstance(anc, Tag):
+            cls = " ".join([*(anc.get("class") or []), anc.get("id") or ""])
+            if cls and _LEAD_CLASS.search(cls) and not _HEADLINE_CLASS.search(cls):
+                return True
+    return False
 
 
 def _fallback_title(soup) -> str:
@@ -70,6 +82,8 @@ def headline_before(soup: BeautifulSoup, body: Tag, order: dict[int, int]) -> Ta
         if len(t) < 20 or len(t.split()) < 4 or len(t) > 400 or el.find("a") is not None or el.find_parent("a"):
             continue
         if in_site_header(el) or in_teaser(el) or el.find(["p", "div", "table", "ul"]) is not None:
+            continue
+        if is_lead_element(el):
             continue
         best = el
     return best

@@ -11,8 +11,8 @@ from .blocks import (Aside, blocks_of, boilerplate, captions_in, clean_blocks, d
 from .classify import article_evidence, dated_rows, listing_evidence, table_text_outweighs, teaser_structure
 from .common import LISTING_MIN_LINKS, Parts, clean, key, select_first, select_text
 from .headline import best_headline, generic_title, headline_before, lead_before, lead_between, names_page, page_title_keys
-from .consensus import choose_date, choose_title, in_related_block, metadata_title
-from .pubdate import date_in_url, find_date
+from .consensus import day_of, choose_date, choose_title, in_related_block, metadata_title
+from .pubdate import date_in_url, element_printing, find_date, profile_date
 from .regions import in_site_header, in_teaser
 
 
@@ -29,6 +29,7 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         if n >= LISTING_MIN_LINKS:
             return f"listing page: {n} article links and no article body ({profile.name})"
         return f"no article body ({profile.name} body selectors match nothing)"
+    parts_body_selector = next((sel for sel in profile.body if any(h.get_text(strip=True) for h in soup.select(sel))), "")
     paginated = any(soup.select_one(sel) is not None for sel in profile.listing_next)
     why = teaser_structure(body, url, paginated=paginated)
     if why:
@@ -38,7 +39,7 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         n = dated_rows(body)
         if n >= LISTING_MIN_LINKS:
             return f"a table of {n} dated rows (a work schedule or document list), not an article ({profile.name})"
-    parts = Parts()
+    parts = Parts(body_selector=parts_body_selector)
     title_el, title_sel = None, ""
     order = {id(el): i for i, el in enumerate(soup.find_all(True))}
     body_pos = order.get(id(body), 0)
@@ -93,7 +94,13 @@ def extract_with_profile(soup: BeautifulSoup, profile: Profile, url: str) -> Par
         title_el, parts.title = el, text
     parts.published = find_date(soup, profile.date, profile.date_formats, near=title_el, until=body,
                                 skip=in_related_block)
+    sel_date, parts.date_selector = profile_date(soup, profile.date, profile.date_formats, near=title_el,
+                                                 skip=in_related_block)
     parts.published, _why = choose_date(parts.published, soup=soup, url_date=date_in_url(url))
+    if parts.date_selector:   # the page's verdict on the profile's date selector
+        parts.date_agreed = day_of(sel_date) == day_of(parts.published)
+        if not parts.date_agreed and day_of(parts.published) is not None:
+            parts.date_chosen = css_of(element_printing(soup, day_of(parts.published), skip=in_related_block))
     if listing_why and not article_evidence(title_el, parts, body, keys):
         return listing_why
     lead_el = select_first(soup, profile.lead)

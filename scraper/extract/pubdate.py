@@ -82,6 +82,37 @@ def find_date(soup, selectors, formats, near: Tag | None = None, until: Tag | No
     return None
 
 
+def profile_date(soup, selectors, formats, near: Tag | None = None, skip=None) -> tuple[object, str]:
+    """(date, selector) of the first profile date selector that finds a date where `find_date` looks for
+    it (not in a teaser, not skipped, after the title when one is); (None, "") when none does."""
+    skip = skip or (lambda el: "")
+    order = {id(el): i for i, el in enumerate(soup.find_all(True))} if near is not None else {}
+    title_pos = order.get(id(near), -1)
+    for sel in selectors:
+        found = [(el, d) for el in soup.select(sel) if not in_teaser(el) and not skip(el)
+                 and (d := _date_from(el, formats))]
+        if found:
+            after = [x for x in found if order.get(id(x[0]), -1) > title_pos]
+            return (after or found)[0][1], sel
+    return None, ""
+
+
+def element_printing(soup, day: date, skip=None) -> Tag | None:
+    """The first element (outside teasers, the footer and `skip`ped blocks) whose own text is a date line
+    naming `day`: where a page prints the date its signals agreed on."""
+    skip = skip or (lambda el: "")
+    for s in soup.find_all(string=True):
+        el = s.parent
+        if isinstance(s, SKIP_NODES) or not isinstance(el, Tag) or el.name in ("script", "style", "title"):
+            continue
+        t = clean(str(s))
+        if 6 <= len(t) <= 120 and is_date_line(t) and not in_teaser(el) and not in_site_footer(el) and not skip(el):
+            d = parse_vn_date(t)
+            if d is not None and (d.date() if isinstance(d, datetime) else d) == day:
+                return el
+    return None
+
+
 _DATE_LINE_REST = re.compile(r"[\d/:|.,\-–()]+|\b(AM|PM|SA|CH|GMT\+?7?)\b|thứ\s+\S+|chủ nhật|đăng ngày|ngày đăng|"
                              r"ngày|cập nhật|lúc|giờ", re.I)
 

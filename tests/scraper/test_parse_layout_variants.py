@@ -9,7 +9,8 @@ P2 = "Các đại biểu thống nhất đánh giá nhiệm kỳ qua kinh tế c
 P3 = "Kết luận hội nghị, đồng chí Bí thư Tỉnh ủy yêu cầu tiếp thu đầy đủ ý kiến, hoàn thiện dự thảo trước ngày 30/6."
 LEAD = "(BHG) - Sáng 3/6, Ban Thường vụ Tỉnh ủy họp cho ý kiến vào các văn kiện đại hội."
 TITLE = "Hội nghị Ban Thường vụ Tỉnh ủy lần thứ 12"
-TEXT = "\n\n".join([LEAD, P1, P2, P3])
+# the lead's opening "(BHG) -" is the article's dateline (its own field), not words of its text
+TEXT = "\n\n".join([LEAD.removeprefix("(BHG) - "), P1, P2, P3])
 
 ARTICLES = {
     "tandan_div_br": ("http://a.gov.vn/portal/Pages/2019-6-3/Hoi-nghi-lan-thu-12.aspx", f"""<html><body><div id="s4-workspace">
@@ -52,6 +53,7 @@ def test_family_layout_variant_parses_exactly(name):
     assert not isinstance(art, Rejection), str(art)
     assert (art.title, art.published.isoformat(), art.text) == (TITLE, published, TEXT)
     assert (art.author, art.source) == (author, source)
+    assert art.dateline == "(BHG) -" and "(BHG) -" in art.full_text()
 
 
 NON_ARTICLES = {
