@@ -201,11 +201,12 @@ def _resolution(session: Session, person_id: int) -> list[dict]:
     return out
 
 
-MAX_TENURES_LISTED = 100        # tenures on a person page (the latest; career_total counts all)
+MAX_TENURES_LISTED = 50         # tenures on a person page (the latest; career_total counts all;
+                                # every role row is in the paged role list and the export)
 MAX_LANES = 40                  # timeline lanes drawn (the latest; timeline_total counts all)
 MAX_LIST_PAGE = 1000            # deepest page of a person's articles or role rows (then: the filtered table)
-ARTICLES_PER_PAGE = MAX_ARTICLES_LISTED
-ROLES_PER_PAGE = MAX_CAREER_ROWS
+ARTICLES_PER_PAGE = 50          # a person's stories per page (a page of the busiest official renders
+ROLES_PER_PAGE = 100            # in ~20 ms; rendering, not the database, is the cost under load)
 career_lanes = aggregates.career_lanes
 
 
