@@ -29,15 +29,9 @@ def find_date(soup, selectors, formats, near: Tag | None = None, until: Tag | No
     and not past the end of the article body (`until`), then <time>. `skip(el)` is true (a reason) for
     elements whose dates are not the article's (a related-news block)."""
     skip = skip or (lambda el: "")
-    order = {id(el): i for i, el in enumerate(soup.find_all(True))} if near is not None else {}
-    title_pos = order.get(id(near), -1)
-    for sel in selectors:
-        found = [(el, d) for el in soup.select(sel) if not in_teaser(el) and not skip(el)
-                 and (d := _date_from(el, formats))]
-        if found:
-            # the article's own date line follows its title; sidebars' dated lists may come earlier
-            after = [x for x in found if order.get(id(x[0]), -1) > title_pos]
-            return (after or found)[0][1]
+    d, _ = profile_date(soup, selectors, formats, near, skip)
+    if d:
+        return d
     for n in ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
               "dc.date.issued", "dc.date", "date"):
         v = meta(soup, n)
@@ -92,6 +86,7 @@ def profile_date(soup, selectors, formats, near: Tag | None = None, skip=None) -
         found = [(el, d) for el in soup.select(sel) if not in_teaser(el) and not skip(el)
                  and (d := _date_from(el, formats))]
         if found:
+            # the article's own date line follows its title; sidebars' dated lists may come earlier
             after = [x for x in found if order.get(id(x[0]), -1) > title_pos]
             return (after or found)[0][1], sel
     return None, ""

@@ -4,26 +4,15 @@ stored with the invented articles. Used by tests/scraper/test_unseen_sites.py an
 benchmarks/scraper_quality.py. A plain module so both can import it by path."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from partyfacts.scraper.learning import token_f1
 from sitekit import UNSEEN_SITES, fast_config, start_server
 
 TARGETS = {"found": 0.98, "non_articles_stored": 0.05, "titles": 0.95, "dates": 0.95, "body_f1": 0.95,
            "boilerplate": 0, "duplicates": 0}
 FAMILIES = sorted(p.name for p in UNSEEN_SITES.iterdir() if (p / "expected.json").is_file())
-_WORD = re.compile(r"\w+")
-
-
-def token_f1(got: str, want: str) -> float:
-    """Bag-of-words F1 of lower-cased word tokens."""
-    g, w = Counter(_WORD.findall(got.lower())), Counter(_WORD.findall(want.lower()))
-    common = sum((g & w).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(g.values()), common / sum(w.values())
-    return 2 * p * r / (p + r)
 
 
 @dataclass
