@@ -48,3 +48,16 @@ def chromium():
             yield b
         finally:
             b.close()
+
+
+def new_page(browser, *, locale: str = "vi-VN", ignore: str = "", page_errors: bool = False, **ctx):
+    """A page in a fresh browser context whose console errors (and, with ``page_errors``, uncaught
+    script errors) collect in ``page.errors``; a console message containing ``ignore`` is no error."""
+    pg = browser.new_context(locale=locale, **ctx).new_page()
+    errors: list[str] = []
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error"
+          and not (ignore and ignore in msg.text) else None)
+    if page_errors:
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.errors = errors
+    return pg

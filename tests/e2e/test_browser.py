@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
-from serving import SHOTS, chromium, serve_database  # noqa: E402  (shared by the browser tests)
+from serving import SHOTS, new_page, serve_database  # noqa: E402  (shared by the browser tests)
 from webcorpus import build_corpus  # noqa: E402  (the web tests' corpus builder)
 
 pytestmark = pytest.mark.browser
@@ -24,14 +24,9 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(server):
-    with chromium() as browser:
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="vi-VN")
-        pg = ctx.new_page()
-        errors: list[str] = []
-        pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        pg.errors = errors
-        yield pg
+def page(server, browser):
+    """One page for the whole walk (the tests follow each other as a researcher's session)."""
+    return new_page(browser, viewport={"width": 1280, "height": 900}, accept_downloads=True)
 
 
 def test_home_then_search_without_diacritics_finds_accented_articles(page, server):

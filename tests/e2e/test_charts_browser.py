@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
-from serving import SHOTS, serve_database  # noqa: E402  (shared by the browser tests)
+from serving import SHOTS, new_page, serve_database  # noqa: E402  (shared by the browser tests)
 from chartcorpus import build_chart_corpus  # noqa: E402  (the charts/feeds/network corpus)
 
 pytestmark = pytest.mark.browser
@@ -30,13 +30,7 @@ def server(tmp_path_factory):
 
 
 def _page(browser, viewport, locale="en-US", **ctx):
-    context = browser.new_context(locale=locale, viewport=viewport, **ctx)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.errors = errors
-    return pg
+    return new_page(browser, locale=locale, viewport=viewport, page_errors=True, **ctx)
 
 
 def _axe_violations(page, include: list[str]) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
-from serving import SHOTS, serve_database  # noqa: E402  (shared by the browser tests)
+from serving import SHOTS, new_page, serve_database  # noqa: E402  (shared by the browser tests)
 from kbcorpus import build_kb  # noqa: E402  (the knowledge-base pages' corpus builder)
 
 pytestmark = pytest.mark.browser
@@ -23,16 +23,8 @@ def server(tmp_path_factory):
 
 
 
-def _page(browser, **ctx):
-    pg = browser.new_context(locale="vi-VN", **ctx).new_page()
-    errors: list[str] = []
-    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    pg.errors = errors
-    return pg
-
-
 def test_person_page_shows_career_tenures_and_why_the_articles_are_one_person(browser, server):
-    page = _page(browser, viewport={"width": 1280, "height": 900})
+    page = new_page(browser, viewport={"width": 1280, "height": 900})
     page.goto(server + "/search?q=tran+minh+hai&type=persons")
     page.click("table.data tbody a >> nth=0")
     page.wait_for_selector("table.career")
@@ -63,7 +55,7 @@ def test_person_page_shows_career_tenures_and_why_the_articles_are_one_person(br
 
 
 def test_person_page_fits_a_phone_screen(browser, server):
-    page = _page(browser, viewport={"width": 390, "height": 844})
+    page = new_page(browser, viewport={"width": 390, "height": 844})
     page.goto(server + "/search?q=tran+minh+hai&type=persons")
     page.click("table.data tbody a >> nth=0")
     page.wait_for_selector("#resolution")

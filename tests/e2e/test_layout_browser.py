@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
-from serving import CHROMIUM, SHOTS, serve_database  # noqa: E402  (shared by the browser tests)
+from serving import CHROMIUM, SHOTS, new_page, serve_database  # noqa: E402  (shared by the browser tests)
 from kbcorpus import build_kb  # noqa: E402
 from webcorpus import build_corpus  # noqa: E402
 
@@ -71,13 +71,9 @@ def page_list(page, servers) -> list[tuple[str, str]]:
 
 
 def _new_page(browser, width: int, **ctx):
-    pg = browser.new_context(viewport={"width": width, "height": 900}, locale="vi-VN", **ctx).new_page()
-    errors: list[str] = []
     # script and CSP errors; the error pages' own 400/404 status is no error of the page
-    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error"
-          and "the server responded with a status of 40" not in msg.text else None)
-    pg.errors = errors
-    return pg
+    return new_page(browser, viewport={"width": width, "height": 900},
+                    ignore="the server responded with a status of 40", **ctx)
 
 
 def _shot(page, name: str, width: int) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))
-from serving import SHOTS, serve_database  # noqa: E402  (shared by the browser tests)
+from serving import SHOTS, new_page, serve_database  # noqa: E402  (shared by the browser tests)
 from webcorpus import build_corpus  # noqa: E402  (the web tests' corpus builder)
 
 from partyfacts.corpus.sorting import vi_key  # noqa: E402
@@ -29,13 +29,9 @@ def server(tmp_path_factory):
 
 @pytest.fixture
 def page(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="vi-VN")
-    pg = ctx.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    pg.errors = errors
+    pg = new_page(browser, viewport={"width": 1280, "height": 900}, accept_downloads=True)
     yield pg
-    ctx.close()
+    pg.context.close()
 
 
 def _column(page, n: int) -> list[str]:
